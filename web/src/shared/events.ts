@@ -1,0 +1,80 @@
+/** Typed Socket.IO event maps (DESIGN.md §2), shared by the widget and the dashboard. */
+import type { Chat, ChatStatus, ErrorCode, Message, MessageType, Priority, UserRef } from './types';
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export interface ChatIdPayload {
+  chatId: string;
+}
+
+export interface SendMessagePayload {
+  chatId: string;
+  content: string;
+  messageType?: MessageType;
+  isInternalNote?: boolean;
+  clientMessageId?: string;
+}
+
+export interface StatusPayload {
+  chatId: string;
+  status?: ChatStatus;
+  priority?: Priority;
+}
+
+export interface TypingEvent {
+  chatId: string;
+  userId: string;
+  isAdmin: boolean;
+  isTyping: boolean;
+}
+
+export interface ReadEvent {
+  chatId: string;
+  readBy: string;
+  readerIsAdmin: boolean;
+  readAt: string;
+}
+
+export interface UserMessageNotification {
+  chatId: string;
+  message: Message;
+  chat: Chat;
+}
+
+export interface StatusUpdatedEvent {
+  chatId: string;
+  status: ChatStatus;
+  priority: Priority;
+  chat?: Chat;
+}
+
+export interface AssignedEvent {
+  chatId: string;
+  admin: UserRef | null;
+  chat?: Chat;
+}
+
+export interface ServerToClientEvents {
+  new_support_message: (message: Message) => void;
+  new_user_message_notification: (payload: UserMessageNotification) => void;
+  admin_reply_notification: (payload: { chatId: string; message: Message }) => void;
+  user_typing_support: (payload: TypingEvent) => void;
+  support_messages_read: (payload: ReadEvent) => void;
+  support_chat_status_updated: (payload: StatusUpdatedEvent) => void;
+  support_chat_assigned: (payload: AssignedEvent) => void;
+  /** Optional server extension: whether any admin is connected. */
+  support_presence: (payload: { online: boolean }) => void;
+}
+
+type WithAck<P, T> = (payload: P, ack: (response: Ack<T>) => void) => void;
+
+export interface ClientToServerEvents {
+  join_support_chat: WithAck<ChatIdPayload, unknown>;
+  leave_support_chat: WithAck<ChatIdPayload, unknown>;
+  send_support_message: WithAck<SendMessagePayload, Message>;
+  support_typing_start: WithAck<ChatIdPayload, unknown>;
+  support_typing_stop: WithAck<ChatIdPayload, unknown>;
+  mark_support_messages_read: WithAck<ChatIdPayload, unknown>;
+  update_support_chat_status: WithAck<StatusPayload, Chat>;
+  assign_support_chat: WithAck<{ chatId: string; adminId?: string }, Chat>;
+}

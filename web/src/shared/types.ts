@@ -1,0 +1,143 @@
+/** Wire types of the REST API and Socket.IO payloads (DESIGN.md §2). Dates are ISO-8601 strings. */
+
+export type ChatStatus = 'open' | 'in-progress' | 'resolved' | 'closed';
+export type Priority = 'low' | 'medium' | 'high' | 'urgent';
+export type MessageType = 'text' | 'image' | 'file';
+export type ErrorCode =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'invalid'
+  | 'conflict'
+  | 'too_large'
+  | 'rate_limited'
+  | 'internal';
+
+export const CHAT_STATUSES: readonly ChatStatus[] = ['open', 'in-progress', 'resolved', 'closed'];
+export const PRIORITIES: readonly Priority[] = ['low', 'medium', 'high', 'urgent'];
+
+/** A user as embedded in other objects (chat.user, chat.admin, message.sender). */
+export interface UserRef {
+  _id: string;
+  fullName: string;
+  email: string;
+  isAdmin: boolean;
+}
+
+export interface User extends UserRef {
+  username?: string;
+  createdAt?: string;
+}
+
+/** An entry of GET /users/admins. */
+export interface AdminInfo extends UserRef {
+  online?: boolean;
+}
+
+export interface Attachment {
+  _id: string;
+  url: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+export interface LastMessage {
+  _id: string;
+  /** The server may send the sender's id or the expanded reference. */
+  sender: string | UserRef;
+  content: string;
+  messageType: MessageType;
+  createdAt: string;
+}
+
+export interface Chat {
+  _id: string;
+  user: UserRef;
+  admin: UserRef | null;
+  subject: string | null;
+  priority: Priority;
+  status: ChatStatus;
+  lastMessage: LastMessage | null;
+  unreadByAdmin: number;
+  unreadByUser: number;
+  isActive: boolean;
+  createdAt: string;
+  updatedAt: string;
+  lastActivityAt?: string;
+  /** Only on GET /chats/support: whether any admin is connected. Optional. */
+  supportOnline?: boolean;
+}
+
+export interface Message {
+  _id: string;
+  chat: string;
+  sender: UserRef;
+  content: string;
+  messageType: MessageType;
+  attachments: Attachment[];
+  isReadByAdmin: boolean;
+  isReadByUser: boolean;
+  isInternalNote: boolean;
+  isEdited: boolean;
+  clientMessageId?: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MessagePage {
+  messages: Message[];
+  hasMore: boolean;
+  nextCursor: string | null;
+}
+
+export interface Pagination {
+  page: number;
+  limit: number;
+  total: number;
+  pages: number;
+}
+
+export interface ChatPage {
+  chats: Chat[];
+  pagination: Pagination;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface LoginResult extends TokenPair {
+  user: User;
+}
+
+export interface Stats {
+  totals: {
+    chats: number;
+    messages: number;
+    open: number;
+    inProgress: number;
+    resolved: number;
+    closed: number;
+  };
+  chatsPerDay: { date: string; count: number }[];
+  responseTimes: {
+    firstResponseMs: { avg: number | null; median: number | null; p90: number | null };
+    resolutionMs: { avg: number | null; median: number | null };
+  };
+  byStatus: Partial<Record<string, number>>;
+  byPriority: Partial<Record<string, number>>;
+  adminWorkload: {
+    admin: { _id: string; fullName: string };
+    open: number;
+    inProgress: number;
+    replies: number;
+  }[];
+}
+
+/** Id of a sender whether the server expanded the reference or not. */
+export function refId(ref: string | { _id: string } | null | undefined): string | null {
+  if (ref == null) return null;
+  return typeof ref === 'string' ? ref : ref._id;
+}
