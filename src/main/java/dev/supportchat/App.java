@@ -1,0 +1,78 @@
+package dev.supportchat;
+
+import dev.supportchat.config.AppConfig;
+import dev.supportchat.http.Auth;
+import dev.supportchat.http.ClientAddress;
+import dev.supportchat.http.HealthRoutes;
+import dev.supportchat.http.WebAppFiles;
+import dev.supportchat.http.WebServer;
+import dev.supportchat.limit.AttemptLimiter;
+import dev.supportchat.store.Database;
+import dev.supportchat.store.Migrations;
+import dev.supportchat.user.AccountRoutes;
+import dev.supportchat.user.AccountService;
+import dev.supportchat.user.AdminBootstrap;
+import dev.supportchat.user.JdbcUserRepository;
+import dev.supportchat.user.PasswordHasher;
+import dev.supportchat.user.Sessions;
+import dev.supportchat.user.TokenService;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Builds the object graph by hand (no scanning, no container) and owns its lifetime. Tests start it exactly as
+ * {@link Main} does, on a free port, with their own configuration and clock.
+ */
+public final class App implements AutoCloseable {
+  private static final int POSTGRES_POOL_SIZE = 16;
+
+  private final Database db;
+  private final WebServer web;
+
+  private App(Database db, WebServer web) {
+    this.db = db;
+    this.web = web;
+  }
+
+  public static App start(AppConfig config, Clock clock) {
+    Database db = Database.open(config.database(), POSTGRES_POOL_SIZE);
+    try {
+      Migrations.apply(db);
+      var users = new JdbcUserRepository(db);
+      var hasher = new PasswordHasher(config.bcryptCost());
+      var tokens = new TokenService(config.accessTokenSecret(), config.refreshTokenSecret(),
+          config.accessTokenTtl(), config.refreshTokenTtl(), clock);
+      var limits = config.loginLimits();
+      var accounts = new AccountService(users, Sessions.repository(db), hasher, tokens,
+          new AttemptLimiter(limits.perEmail(), limits.window(), clock),
+          new AttemptLimiter(limits.perIp(), limits.window(), clock), clock);
+      new AdminBootstrap(users, hasher, clock).run(config.adminEmail(), config.adminPassword());
+
+      var auth = new Auth(tokens);
+      var clientAddress = new ClientAddress(config.trustProxy());
+      AccountRoutes.PresenceLookup presence = userId -> false;
+      WebServer web = WebServer.create(config, new HealthRoutes(db),
+          List.of(new WebServer.RouteGroup("/users", new AccountRoutes(accounts, auth, clientAddress, presence))),
+          List.of(), new WebAppFiles());
+      web.start();
+      return new App(db, web);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return web.port();
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  @Override
+  public void close() {
+    web.stop();
+    db.close();
+  }
+}

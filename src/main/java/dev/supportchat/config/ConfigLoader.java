@@ -1,0 +1,202 @@
+package dev.supportchat.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the {@link AppConfig} from environment variables (and a {@code .env} file, whose values the real
+ * environment overrides), collecting every problem before failing so a person can fix them all at once.
+ */
+public final class ConfigLoader {
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8000;
+  public static final String DEFAULT_DATA_DIR = "data";
+  public static final String SQLITE_FILE_NAME = "support-chat.db";
+  public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
+  public static final Duration DEFAULT_REFRESH_TOKEN_TTL = Duration.ofDays(10);
+  public static final int DEFAULT_BCRYPT_COST = 10;
+  public static final int MIN_BCRYPT_COST = 10;
+  public static final int DEFAULT_MAX_MESSAGE_LENGTH = 5_000;
+  public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000L;
+  public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;
+  public static final int DEFAULT_LOGIN_ATTEMPTS_PER_IP = 30;
+  public static final Duration DEFAULT_LOGIN_WINDOW = Duration.ofMinutes(15);
+  public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(25);
+  public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(20);
+  public static final long DEFAULT_MAX_SOCKET_PACKET_BYTES = 1_000_000L;
+  public static final int DEFAULT_SOCKET_MESSAGES_PER_SECOND = 20;
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+
+  private final Map<String, String> env;
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigLoader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** Reads the process environment, with a {@code .env} file in the working directory underneath it. */
+  public static AppConfig fromEnvironment() {
+    Map<String, String> merged = new HashMap<>(DotEnv.read(Path.of(".env")));
+    merged.putAll(System.getenv());
+    return load(merged);
+  }
+
+  /** Builds the configuration from the given variables; tests pass their own map. */
+  public static AppConfig load(Map<String, String> env) {
+    return new ConfigLoader(env).build();
+  }
+
+  private AppConfig build() {
+    String host = text("HOST").orElse(DEFAULT_HOST);
+    int port = integer("PORT", DEFAULT_PORT, 0, 65_535);
+    Path dataDir = Path.of(text("DATA_DIR").orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
+    DatabaseSettings database = null;
+    try {
+      database = DatabaseSettings.parse(env.get("DATABASE_URL"), dataDir.resolve(SQLITE_FILE_NAME));
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage() + ".");
+    }
+    Optional<String> redisUrl = text("REDIS_URL");
+    redisUrl.ifPresent(url -> {
+      if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+        problems.add("REDIS_URL must start with redis:// or rediss:// (got '" + url + "').");
+      }
+    });
+    Optional<String> adminEmail = text("ADMIN_EMAIL");
+    Optional<String> adminPassword = text("ADMIN_PASSWORD");
+    if (adminEmail.isPresent() != adminPassword.isPresent()) {
+      problems.add("ADMIN_EMAIL and ADMIN_PASSWORD must be set together.");
+    }
+    adminPassword.ifPresent(p -> {
+      if (p.length() < 8) {
+        problems.add("ADMIN_PASSWORD must be at least 8 characters long.");
+      }
+    });
+    int bcryptCost = integer("BCRYPT_COST", DEFAULT_BCRYPT_COST, MIN_BCRYPT_COST, 16);
+    Duration accessTtl = duration("ACCESS_TOKEN_EXPIRY", DEFAULT_ACCESS_TOKEN_TTL);
+    Duration refreshTtl = duration("REFRESH_TOKEN_EXPIRY", DEFAULT_REFRESH_TOKEN_TTL);
+    List<String> corsOrigins = text("CORS_ORIGIN").map(ConfigLoader::splitOrigins).orElse(List.of());
+    corsOrigins.forEach(origin -> {
+      if (origin.equals("*")) {
+        problems.add("CORS_ORIGIN must list origins; '*' (everyone) is not allowed.");
+      } else if (!origin.matches("https?://[^/]+")) {
+        problems.add("CORS_ORIGIN entries must look like https://example.com (got '" + origin + "').");
+      }
+    });
+    var loginLimits = new AppConfig.LoginLimits(
+        integer("LOGIN_MAX_ATTEMPTS_PER_EMAIL", DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL, 1, 1_000_000),
+        integer("LOGIN_MAX_ATTEMPTS_PER_IP", DEFAULT_LOGIN_ATTEMPTS_PER_IP, 1, 1_000_000),
+        duration("LOGIN_WINDOW", DEFAULT_LOGIN_WINDOW));
+    var socketLimits = new AppConfig.SocketLimits(
+        duration("SOCKET_PING_INTERVAL", DEFAULT_PING_INTERVAL),
+        duration("SOCKET_PING_TIMEOUT", DEFAULT_PING_TIMEOUT),
+        longValue("SOCKET_MAX_PACKET_BYTES", DEFAULT_MAX_SOCKET_PACKET_BYTES, 1_024, 100_000_000),
+        integer("SOCKET_MESSAGES_PER_SECOND", DEFAULT_SOCKET_MESSAGES_PER_SECOND, 1, 1_000_000));
+    int maxMessageLength = integer("MAX_MESSAGE_LENGTH", DEFAULT_MAX_MESSAGE_LENGTH, 1, 1_000_000);
+    long maxAttachmentBytes = longValue("MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES, 1, 1_000_000_000L);
+    long maxRequestBytes = longValue("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 1_024, 100_000_000L);
+    boolean trustProxy = text("TRUST_PROXY").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
+
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    Optional<String> accessSecret = text("ACCESS_TOKEN_SECRET");
+    Optional<String> refreshSecret = text("REFRESH_TOKEN_SECRET");
+    SecretStore secrets = new SecretStore(dataDir);
+    return new AppConfig(
+        host,
+        port,
+        dataDir,
+        database,
+        redisUrl,
+        accessSecret.orElseGet(() -> secrets.getOrCreate("ACCESS_TOKEN_SECRET")),
+        refreshSecret.orElseGet(() -> secrets.getOrCreate("REFRESH_TOKEN_SECRET")),
+        accessTtl,
+        refreshTtl,
+        corsOrigins,
+        adminEmail.map(String::toLowerCase),
+        adminPassword,
+        bcryptCost,
+        maxMessageLength,
+        maxAttachmentBytes,
+        maxRequestBytes,
+        loginLimits,
+        socketLimits,
+        trustProxy);
+  }
+
+  private static List<String> splitOrigins(String value) {
+    return Arrays.stream(value.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
+        .toList();
+  }
+
+  private Optional<String> text(String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  private int integer(String name, int fallback, int min, int max) {
+    return (int) number(name, fallback, min, max, Integer::parseInt);
+  }
+
+  private long longValue(String name, long fallback, long min, long max) {
+    return number(name, fallback, min, max, Long::parseLong);
+  }
+
+  private long number(String name, long fallback, long min, long max, Function<String, Number> parser) {
+    Optional<String> raw = text(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long value = parser.apply(raw.get()).longValue();
+      if (value < min || value > max) {
+        problems.add(name + " must be between " + min + " and " + max + " (got " + value + ").");
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      problems.add(name + " must be a whole number (got '" + raw.get() + "').");
+      return fallback;
+    }
+  }
+
+  /** Durations like {@code 900}, {@code 900s}, {@code 15m}, {@code 12h}, {@code 10d}; a bare number is seconds. */
+  private Duration duration(String name, Duration fallback) {
+    Optional<String> raw = text(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    Matcher m = DURATION.matcher(raw.get());
+    if (!m.matches()) {
+      problems.add(name + " must be a duration like 900s, 15m, 12h or 10d (got '" + raw.get() + "').");
+      return fallback;
+    }
+    long amount = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    Duration value = switch (unit) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      case "d" -> Duration.ofDays(amount);
+      default -> Duration.ofSeconds(amount);
+    };
+    if (value.isZero()) {
+      problems.add(name + " must be longer than zero.");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.supportchat.http;
+
+import dev.supportchat.user.Principal;
+import dev.supportchat.user.TokenService;
+import io.javalin.http.Context;
+
+/** Finds and verifies the caller's access token: {@code Authorization: Bearer …} first, else the cookie. */
+public final class Auth {
+  public static final String ACCESS_COOKIE = "accessToken";
+  public static final String REFRESH_COOKIE = "refreshToken";
+  private static final String BEARER = "bearer ";
+
+  private final TokenService tokens;
+
+  public Auth(TokenService tokens) {
+    this.tokens = tokens;
+  }
+
+  /** The verified caller; throws {@code unauthorized} when there is no valid token. */
+  public Principal require(Context ctx) {
+    return tokens.verifyAccessToken(tokenOf(ctx.header("Authorization"), ctx.cookie(ACCESS_COOKIE)));
+  }
+
+  /** The caller if a valid token came with the request, else null. */
+  public Principal optional(Context ctx) {
+    String token = tokenOf(ctx.header("Authorization"), ctx.cookie(ACCESS_COOKIE));
+    if (token == null) {
+      return null;
+    }
+    try {
+      return tokens.verifyAccessToken(token);
+    } catch (RuntimeException invalid) {
+      return null;
+    }
+  }
+
+  /** The bearer token of an Authorization header if there is one, else the cookie's value. */
+  public static String tokenOf(String authorizationHeader, String cookie) {
+    if (authorizationHeader != null && authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      String token = authorizationHeader.substring(BEARER.length()).strip();
+      return token.isEmpty() ? null : token;
+    }
+    return cookie == null || cookie.isBlank() ? null : cookie;
+  }
+}

@@ -1,0 +1,191 @@
+package dev.supportchat.http;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+
+import dev.supportchat.config.AppConfig;
+import dev.supportchat.error.AppException;
+import dev.supportchat.error.ErrorCode;
+import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The HTTP server: one Javalin app holding the REST route tree, the error mapping to the envelope, request ids and
+ * logging, CORS, security headers, the built web app, and (through {@link Mount}) the Socket.IO servlet.
+ */
+public final class WebServer {
+  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+  private static final Logger requestLog = LoggerFactory.getLogger("http.request");
+  static final String REQUEST_ID_HEADER = "X-Request-Id";
+  private static final String REQUEST_ID = "requestId";
+  private static final String ERROR_WRITTEN = "errorWritten";
+
+  /** A feature's routes, declared under a path of the one tree. */
+  public record RouteGroup(String path, EndpointGroup endpoints) {}
+
+  /** Something else mounted on Jetty's servlet context (the Socket.IO servlet). */
+  public interface Mount extends Consumer<ServletContextHandler> {}
+
+  private final Javalin app;
+
+  private WebServer(Javalin app) {
+    this.app = app;
+  }
+
+  public static WebServer create(AppConfig config, HealthRoutes health, List<RouteGroup> apiGroups,
+      List<Mount> mounts, WebAppFiles webApp) {
+    Cors cors = new Cors(config.corsOrigins());
+    Javalin app = Javalin.create(c -> {
+      configure(c, config);
+      mounts.forEach(m -> c.jetty.modifyServletContextHandler(m));
+      webApp.register(c);
+      c.routes.before(ctx -> startRequest(ctx));
+      c.routes.before("/api/*", cors::apply);
+      c.routes.apiBuilder(() -> {
+        get("/health", health::check);
+        path("/api/v1", () -> apiGroups.forEach(g -> path(g.path(), g.endpoints())));
+      });
+      mapErrors(c);
+    });
+    return new WebServer(app);
+  }
+
+  private static void configure(JavalinConfig c, AppConfig config) {
+    c.startup.showJavalinBanner = false;
+    c.startup.showOldJavalinVersionWarning = false;
+    c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+    c.http.maxRequestSize = config.maxRequestBytes();
+    c.jetty.host = config.host();
+    c.jetty.port = config.port();
+    c.requestLogger.http((ctx, ms) -> logRequest(ctx, ms));
+  }
+
+  private static void startRequest(Context ctx) {
+    String incoming = ctx.header(REQUEST_ID_HEADER);
+    String id = incoming != null && incoming.matches("[A-Za-z0-9._-]{8,64}") ? incoming : UUID.randomUUID().toString();
+    ctx.attribute(REQUEST_ID, id);
+    ctx.header(REQUEST_ID_HEADER, id);
+    SecurityHeaders.apply(ctx);
+  }
+
+  static String requestId(Context ctx) {
+    String id = ctx.attribute(REQUEST_ID);
+    return id != null ? id : UUID.randomUUID().toString();
+  }
+
+  private static void logRequest(Context ctx, Float ms) {
+    if (ctx.path().startsWith("/socket.io")) {
+      return;
+    }
+    MDC.put(REQUEST_ID, requestId(ctx));
+    try {
+      // Only method, path (no query: it may carry a token), status and time; never bodies.
+      requestLog.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms));
+    } finally {
+      MDC.remove(REQUEST_ID);
+    }
+  }
+
+  private static void mapErrors(JavalinConfig c) {
+    c.routes.exception(AppException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.details(), e));
+    c.routes.exception(HttpResponseException.class, (e, ctx) -> {
+      ErrorCode code = codeFor(e.getStatus());
+      String message = code == ErrorCode.NOT_FOUND ? "No such route: " + ctx.method() + " " + ctx.path()
+          : messageFor(code, e.getMessage());
+      writeError(ctx, code, message, null, null);
+    });
+    c.routes.exception(Exception.class, (e, ctx) -> {
+      String id = requestId(ctx);
+      log.error("Unexpected error in {} {} (request {})", ctx.method(), ctx.path(), id, e);
+      writeError(ctx, ErrorCode.INTERNAL, "Something went wrong on our side. Request id: " + id, null, null);
+    });
+    c.routes.error(404, ctx -> {
+      if (ctx.attribute(ERROR_WRITTEN) == null) {
+        writeError(ctx, ErrorCode.NOT_FOUND, "No such route: " + ctx.method() + " " + ctx.path(), null, null);
+      }
+    });
+    c.routes.error(405, ctx -> {
+      if (ctx.attribute(ERROR_WRITTEN) == null) {
+        writeError(ctx, ErrorCode.NOT_FOUND, "No such route: " + ctx.method() + " " + ctx.path(), null, null);
+      }
+    });
+  }
+
+  private static void writeError(Context ctx, ErrorCode code, String message, List<AppException.Detail> details,
+      AppException source) {
+    List<AppException.Detail> errors = details != null ? details
+        : List.of(new AppException.Detail(code.wireName(), message, null));
+    if (source != null && source.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", String.valueOf(source.retryAfterSeconds()));
+    }
+    ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+    ctx.status(code.httpStatus()).json(ApiEnvelope.error(code.httpStatus(), message, errors, requestId(ctx)));
+  }
+
+  private static ErrorCode codeFor(int status) {
+    for (ErrorCode code : ErrorCode.values()) {
+      if (code.httpStatus() == status) {
+        return code;
+      }
+    }
+    return status >= 500 ? ErrorCode.INTERNAL : ErrorCode.INVALID;
+  }
+
+  private static String messageFor(ErrorCode code, String fallback) {
+    return switch (code) {
+      case TOO_LARGE -> "The request body is too large.";
+      case NOT_FOUND -> "Not found.";
+      default -> fallback;
+    };
+  }
+
+  /** Starts listening; throws {@link PortInUseException} with one sentence when the port is taken. */
+  public WebServer start() {
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      if (isBindFailure(e)) {
+        throw new PortInUseException(app.unsafe.jetty.port);
+      }
+      throw e;
+    }
+    return this;
+  }
+
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public void stop() {
+    app.stop();
+  }
+
+  /** The configured port is already taken by another process. */
+  public static final class PortInUseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PortInUseException(int port) {
+      super("Port " + port + " is already in use; stop the other process or set PORT to a free port.");
+    }
+  }
+}

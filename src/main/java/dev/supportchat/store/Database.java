@@ -1,0 +1,162 @@
+package dev.supportchat.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.supportchat.config.DatabaseSettings;
+import dev.supportchat.error.AppException;
+import dev.supportchat.error.ErrorCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The connection pool and the two ways to use it: {@link #read} on an auto-commit connection, {@link #write} in a
+ * transaction. On SQLite, writes from this process are serialised by a lock so they queue here instead of spinning
+ * on the file's busy timeout.
+ */
+public final class Database implements AutoCloseable {
+  private static final int SQLITE_POOL_SIZE = 8;
+  private static final long CONNECTION_TIMEOUT_MS = 5_000;
+
+  private final HikariDataSource pool;
+  private final Dialect dialect;
+  private final ReentrantLock sqliteWriteLock = new ReentrantLock(true);
+
+  private Database(HikariDataSource pool, Dialect dialect) {
+    this.pool = pool;
+    this.dialect = dialect;
+  }
+
+  /** Opens the pool; the database must be reachable. Throws {@link DatabaseUnreachableException} when it is not. */
+  public static Database open(DatabaseSettings settings, int postgresPoolSize) {
+    Dialect dialect = Dialect.of(settings.engine());
+    if (dialect == Dialect.SQLITE) {
+      createParentFolder(settings.jdbcUrl().substring("jdbc:sqlite:".length()));
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("db");
+    config.setJdbcUrl(settings.jdbcUrl());
+    if (settings.user() != null) {
+      config.setUsername(settings.user());
+    }
+    if (settings.password() != null) {
+      config.setPassword(settings.password());
+    }
+    config.setDataSourceProperties(dialect.connectionProperties());
+    config.setMaximumPoolSize(dialect == Dialect.SQLITE ? SQLITE_POOL_SIZE : postgresPoolSize);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    // Fail at start-up, with a clear sentence, rather than at the first request.
+    config.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
+    try {
+      return new Database(new HikariDataSource(config), dialect);
+    } catch (RuntimeException e) {
+      throw new DatabaseUnreachableException(
+          "Cannot connect to the database (" + settings.describe() + "): " + rootMessage(e), e);
+    }
+  }
+
+  private static void createParentFolder(String file) {
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    try {
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data folder " + parent, e);
+    }
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Runs read-only work on an auto-commit connection. */
+  public <T> T read(SqlWork<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
+  public <T> T write(SqlWork<T> work) {
+    boolean sqlite = dialect == Dialect.SQLITE;
+    if (sqlite) {
+      sqliteWriteLock.lock();
+    }
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c, e);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw translate(e);
+    } finally {
+      if (sqlite) {
+        sqliteWriteLock.unlock();
+      }
+    }
+  }
+
+  /** True when a trivial query answers within a second; used by {@code /health}. */
+  public boolean isReachable() {
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+      s.setQueryTimeout(1);
+      s.execute("SELECT 1");
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** True when the exception says a unique index refused a duplicate row. */
+  public boolean isUniqueViolation(SQLException e) {
+    return dialect.isUniqueViolation(e);
+  }
+
+  Connection rawConnection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  private RuntimeException translate(SQLException e) {
+    if (e instanceof SQLTransientConnectionException || dialect.isConnectionFailure(e)) {
+      return new AppException(ErrorCode.UNAVAILABLE, "The database is unavailable; try again shortly.");
+    }
+    return new DataAccessException("database error: " + e.getMessage(), e);
+  }
+
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

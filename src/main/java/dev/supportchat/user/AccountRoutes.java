@@ -1,0 +1,113 @@
+package dev.supportchat.user;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+import dev.supportchat.error.AppException;
+import dev.supportchat.http.Auth;
+import dev.supportchat.http.ClientAddress;
+import dev.supportchat.http.JsonBody;
+import dev.supportchat.http.Responses;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.time.Duration;
+import java.util.Map;
+
+/** {@code /api/v1/users}: register, login, refresh-token, logout, me, admins. */
+public final class AccountRoutes implements EndpointGroup {
+  private final AccountService accounts;
+  private final Auth auth;
+  private final ClientAddress clientAddress;
+  private final PresenceLookup presence;
+
+  /** Tells whether an admin is connected right now (the realtime layer knows; REST only asks). */
+  public interface PresenceLookup {
+    boolean isOnline(String userId);
+  }
+
+  public AccountRoutes(AccountService accounts, Auth auth, ClientAddress clientAddress, PresenceLookup presence) {
+    this.accounts = accounts;
+    this.auth = auth;
+    this.clientAddress = clientAddress;
+    this.presence = presence;
+  }
+
+  @Override
+  public void addEndpoints() {
+    post("/register", this::register);
+    post("/login", this::login);
+    post("/refresh-token", this::refresh);
+    post("/logout", this::logout);
+    get("/me", this::me);
+    get("/admins", this::admins);
+  }
+
+  private void register(Context ctx) {
+    JsonBody body = JsonBody.of(ctx);
+    UserView user = accounts.register(body.string("email"), body.string("password"), body.string("fullName"),
+        body.string("username"));
+    Responses.created(ctx, user, "User registered successfully");
+  }
+
+  private void login(Context ctx) {
+    JsonBody body = JsonBody.of(ctx);
+    AccountService.Session session = accounts.login(body.string("email"), body.string("password"),
+        clientAddress.of(ctx));
+    setSessionCookies(ctx, session);
+    Responses.ok(ctx, session, "User logged in successfully");
+  }
+
+  private void refresh(Context ctx) {
+    String token = JsonBody.of(ctx).string("refreshToken");
+    if (token == null) {
+      token = ctx.cookie(Auth.REFRESH_COOKIE);
+    }
+    AccountService.Session session = accounts.refresh(token);
+    setSessionCookies(ctx, session);
+    Responses.ok(ctx, session, "Access token refreshed");
+  }
+
+  private void logout(Context ctx) {
+    String token = JsonBody.of(ctx).string("refreshToken");
+    if (token == null) {
+      token = ctx.cookie(Auth.REFRESH_COOKIE);
+    }
+    Principal caller = auth.optional(ctx);
+    if (caller == null && token == null) {
+      throw AppException.unauthorized("Authentication required.");
+    }
+    accounts.logout(token, caller);
+    clearCookie(ctx, Auth.ACCESS_COOKIE);
+    clearCookie(ctx, Auth.REFRESH_COOKIE);
+    Responses.ok(ctx, Map.of(), "User logged out");
+  }
+
+  private void me(Context ctx) {
+    Responses.ok(ctx, accounts.me(auth.require(ctx)), "Current user fetched");
+  }
+
+  private void admins(Context ctx) {
+    var list = accounts.admins(auth.require(ctx)).stream()
+        .map(a -> Map.of("_id", a.id(), "fullName", a.fullName(), "email", a.email(), "isAdmin", true,
+            "online", presence.isOnline(a.id())))
+        .toList();
+    Responses.ok(ctx, list, "Admins fetched");
+  }
+
+  private void setSessionCookies(Context ctx, AccountService.Session session) {
+    boolean secure = "https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    ctx.cookie(cookie(Auth.ACCESS_COOKIE, session.accessToken(), accounts.accessTtl(), secure));
+    ctx.cookie(cookie(Auth.REFRESH_COOKIE, session.refreshToken(), accounts.refreshTtl(), secure));
+  }
+
+  private static Cookie cookie(String name, String value, Duration ttl, boolean secure) {
+    return new Cookie(name, value, "/", (int) Math.min(Integer.MAX_VALUE, ttl.toSeconds()), secure, true, null,
+        SameSite.LAX);
+  }
+
+  private static void clearCookie(Context ctx, String name) {
+    ctx.cookie(new Cookie(name, "", "/", 0, false, true, null, SameSite.LAX));
+  }
+}

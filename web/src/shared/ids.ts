@@ -1,0 +1,13 @@
+/** Client-generated ids (clientMessageId) that make a retried send idempotent on the server. */
+
+export function newClientId(): string {
+  const c = globalThis.crypto;
+  // randomUUID exists only in secure contexts; a self-hosted server on plain http is common.
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { applyReadReceipt, clientIdsOf, markReadLocally, mergeMessages } from './messages';
+import { bob, chat, message } from './testMessages';
+import { countUnread, titleWithCount, totalUnreadByAdmin, badgeText } from './unread';
+
+const ids = (list: { _id: string }[]) => list.map((m) => m._id);
+
+describe('mergeMessages', () => {
+  it('merges an older page before the live messages', () => {
+    const live = [message('m3', 3), message('m4', 4)];
+    const olderPageNewestFirst = [message('m2', 2), message('m1', 1)];
+    expect(ids(mergeMessages(live, olderPageNewestFirst))).toEqual(['m1', 'm2', 'm3', 'm4']);
+  });
+
+  it('ignores a message that arrives twice (ack and room echo)', () => {
+    const list = mergeMessages([message('m1', 1)], [message('m2', 2)]);
+    expect(ids(mergeMessages(list, [message('m2', 2)]))).toEqual(['m1', 'm2']);
+  });
+
+  it('keeps a page overlapping live events free of duplicates', () => {
+    const live = [message('m5', 5), message('m6', 6)];
+    const page = [message('m6', 6), message('m5', 5), message('m4', 4)];
+    expect(ids(mergeMessages(live, page))).toEqual(['m4', 'm5', 'm6']);
+  });
+
+  it('orders messages with the same timestamp by id', () => {
+    expect(ids(mergeMessages([message('b', 1)], [message('a', 1)]))).toEqual(['a', 'b']);
+  });
+
+  it('never turns a read tick back off with a stale copy', () => {
+    const read = message('m1', 1, { isReadByAdmin: true });
+    const stale = message('m1', 1, { isReadByAdmin: false, content: 'edited' });
+    const merged = mergeMessages([read], [stale]);
+    expect(merged[0]).toMatchObject({ isReadByAdmin: true, content: 'edited' });
+  });
+
+  it('collects clientMessageIds for outbox reconciliation', () => {
+    expect(clientIdsOf([message('m1', 1, { clientMessageId: 'x' }), message('m2', 2)])).toEqual(new Set(['x']));
+  });
+});
+
+describe('applyReadReceipt', () => {
+  const list = [
+    message('m1', 1),
+    message('m2', 2, { sender: bob }),
+    message('m3', 3),
+    message('m4', 9),
+  ];
+  const readAt = new Date(Date.UTC(2026, 10, 25, 10, 5)).toISOString();
+
+  it('an admin reading marks the user messages up to readAt ✓✓', () => {
+    const next = applyReadReceipt(list, { chatId: 'c1', readBy: 'a1', readerIsAdmin: true, readAt });
+    expect(next.map((m) => m.isReadByAdmin)).toEqual([true, false, true, false]);
+  });
+
+  it('a user reading marks the admin messages read by the user', () => {
+    const next = applyReadReceipt(list, { chatId: 'c1', readBy: 'u1', readerIsAdmin: false, readAt });
+    expect(next.map((m) => m.isReadByUser)).toEqual([false, true, false, false]);
+  });
+
+  it('markReadLocally marks everything from the other side', () => {
+    expect(markReadLocally(list, true).every((m) => m.sender.isAdmin || m.isReadByAdmin)).toBe(true);
+  });
+});
+
+describe('unread', () => {
+  it('counts the other side’s unread messages, never internal notes', () => {
+    const list = [
+      message('m1', 1, { sender: bob }),
+      message('m2', 2, { sender: bob, isReadByUser: true }),
+      message('m3', 3, { sender: bob, isInternalNote: true }),
+      message('m4', 4),
+    ];
+    expect(countUnread(list, false)).toBe(1);
+    expect(countUnread(list, true)).toBe(1);
+  });
+
+  it('sums the dashboard unread counters and shows them in the title', () => {
+    const total = totalUnreadByAdmin([chat('c1', 1, { unreadByAdmin: 2 }), chat('c2', 2, { unreadByAdmin: 3 })]);
+    expect(total).toBe(5);
+    expect(titleWithCount('Support', total)).toBe('(5) Support');
+    expect(titleWithCount('Support', 0)).toBe('Support');
+    expect(titleWithCount('Support', 150)).toBe('(99+) Support');
+    expect(badgeText(12)).toBe('9+');
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * The one Socket.IO connection of a page. The access token goes in `auth.token` and is read
+ * again at every (re)connect; a refusal with 'unauthorized' rotates the tokens and reconnects.
+ */
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../events';
+
+export type SupportSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized';
+
+export type SocketFactory = (
+  url: string,
+  options: Partial<ManagerOptions & SocketOptions>,
+) => SupportSocket;
+
+export interface ConnectionOptions {
+  /** Server origin; '' for the page's own origin. */
+  url: string;
+  getToken: () => string | null;
+  /** Rotates the tokens; false when the login is gone. May throw on network failure. */
+  refresh: () => Promise<boolean>;
+  createSocket?: SocketFactory;
+  /** Where to listen for the browser's online/offline events (tests pass a fake). */
+  events?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
+}
+
+/** How many refusals in a row before giving up: one refresh must be enough. */
+const MAX_AUTH_RETRIES = 2;
+const OFFLINE_RETRY_MS = 3000;
+export const ACK_TIMEOUT_MS = 10_000;
+
+export class SocketConnection {
+  readonly socket: SupportSocket;
+  private status: ConnectionStatus = 'connecting';
+  private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
+  private readonly connectListeners = new Set<() => void>();
+  private authFailures = 0;
+  private closed = false;
+  private readonly options: ConnectionOptions;
+
+  constructor(options: ConnectionOptions) {
+    this.options = options;
+    const create = options.createSocket ?? ((url, opts) => io(url, opts) as SupportSocket);
+    this.socket = create(options.url, {
+      autoConnect: false,
+      // A function, so each reconnect sends the token current at that moment.
+      auth: (cb) => cb({ token: options.getToken() ?? '' }),
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+      reconnectionDelayMax: 10_000,
+    });
+    this.socket.on('connect', this.onConnect);
+    this.socket.on('disconnect', this.onDisconnect);
+    this.socket.on('connect_error', this.onConnectError);
+    options.events?.addEventListener('offline', this.onBrowserOffline);
+    options.events?.addEventListener('online', this.onBrowserOnline);
+  }
+
+  connect(): void {
+    this.closed = false;
+    if (!this.socket.connected) this.socket.connect();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.options.events?.removeEventListener('offline', this.onBrowserOffline);
+    this.options.events?.removeEventListener('online', this.onBrowserOnline);
+    this.socket.off('connect', this.onConnect);
+    this.socket.off('disconnect', this.onDisconnect);
+    this.socket.off('connect_error', this.onConnectError);
+    this.socket.disconnect();
+  }
+
+  getStatus(): ConnectionStatus {
+    return this.status;
+  }
+
+  onStatus(listener: (status: ConnectionStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Runs on every successful (re)connect: rooms must be joined again on a new connection. */
+  onConnected(listener: () => void): () => void {
+    this.connectListeners.add(listener);
+    if (this.socket.connected) listener();
+    return () => this.connectListeners.delete(listener);
+  }
+
+  /** Emits with an acknowledgement; a missing answer becomes a 'timeout' error, never a hang. */
+  async request<E extends keyof ClientToServerEvents>(
+    event: E,
+    payload: PayloadOf<E>,
+  ): Promise<AckOf<E> | TimeoutAck> {
+    // Emitting while disconnected would be buffered by socket.io and sent again on reconnect,
+    // next to the outbox's own resend; refuse instead and let the outbox queue it.
+    if (!this.socket.connected) return { ok: false, error: { code: 'timeout', message: 'Offline' } };
+    try {
+      const socket = this.socket.timeout(ACK_TIMEOUT_MS);
+      return await socket.emitWithAck(event, payload);
+    } catch {
+      return { ok: false, error: { code: 'timeout', message: 'No answer from the server' } };
+    }
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    for (const listener of [...this.statusListeners]) listener(status);
+  }
+
+  private readonly onConnect = (): void => {
+    this.authFailures = 0;
+    this.setStatus('online');
+    for (const listener of [...this.connectListeners]) listener();
+  };
+
+  private readonly onDisconnect = (reason: string): void => {
+    if (this.closed) return;
+    this.setStatus('offline');
+    // The server closed this connection on purpose (e.g. the token expired): socket.io will
+    // not reconnect by itself, so refresh the token and come back.
+    if (reason === 'io server disconnect') void this.reauthenticate();
+  };
+
+  private readonly onConnectError = (error: Error): void => {
+    if (this.closed) return;
+    if (error.message === 'unauthorized') {
+      void this.reauthenticate();
+      return;
+    }
+    // Transport errors: socket.io keeps retrying with backoff while the socket is active.
+    this.setStatus('offline');
+    if (!this.socket.active) setTimeout(() => this.retryConnect(), OFFLINE_RETRY_MS);
+  };
+
+  private async reauthenticate(): Promise<void> {
+    this.authFailures += 1;
+    if (this.authFailures > MAX_AUTH_RETRIES) {
+      this.setStatus('unauthorized');
+      return;
+    }
+    let ok: boolean;
+    try {
+      ok = await this.options.refresh();
+    } catch {
+      // Could not reach the server to refresh: stay offline and try again shortly.
+      this.authFailures -= 1;
+      this.setStatus('offline');
+      setTimeout(() => this.retryConnect(), OFFLINE_RETRY_MS);
+      return;
+    }
+    if (!ok) {
+      this.setStatus('unauthorized');
+      return;
+    }
+    this.retryConnect();
+  }
+
+  private retryConnect(): void {
+    if (!this.closed && !this.socket.connected) this.socket.connect();
+  }
+
+  // The socket can take ~45 s (ping timeout) to notice a dead network; the browser knows now.
+  private readonly onBrowserOffline = (): void => {
+    if (this.closed) return;
+    this.setStatus('offline');
+    this.socket.io.engine?.close();
+  };
+
+  private readonly onBrowserOnline = (): void => this.retryConnect();
+}
+
+export type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
+export type AckOf<E extends keyof ClientToServerEvents> = Parameters<
+  Parameters<ClientToServerEvents[E]>[1]
+>[0];
+export type TimeoutAck = { ok: false; error: { code: 'timeout'; message: string } };
+export type AnyAck = Ack<unknown> | TimeoutAck;
