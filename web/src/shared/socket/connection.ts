@@ -97,7 +97,12 @@ export class SocketConnection {
     if (!this.socket.connected) return { ok: false, error: { code: 'timeout', message: 'Offline' } };
     try {
       const socket = this.socket.timeout(ACK_TIMEOUT_MS);
-      return await socket.emitWithAck(event, payload);
+      // socket.io's typings cannot follow a generic event name through emitWithAck.
+      const emit = socket.emitWithAck.bind(socket) as unknown as (
+        ev: E,
+        p: PayloadOf<E>,
+      ) => Promise<AckOf<E>>;
+      return await emit(event, payload);
     } catch {
       return { ok: false, error: { code: 'timeout', message: 'No answer from the server' } };
     }
