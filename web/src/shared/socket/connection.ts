@@ -80,6 +80,20 @@ export class SocketConnection {
     return () => this.statusListeners.delete(listener);
   }
 
+  isConnected(): boolean {
+    return this.socket.connected;
+  }
+
+  /** Subscribes to a server event; returns the unsubscribe function (for effect cleanups). */
+  on<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): () => void {
+    const socket = this.socket as unknown as {
+      on(ev: E, fn: ServerToClientEvents[E]): void;
+      off(ev: E, fn: ServerToClientEvents[E]): void;
+    };
+    socket.on(event, listener);
+    return () => socket.off(event, listener);
+  }
+
   /** Runs on every successful (re)connect: rooms must be joined again on a new connection. */
   onConnected(listener: () => void): () => void {
     this.connectListeners.add(listener);
