@@ -1,0 +1,78 @@
+package dev.supportchat.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.supportchat.config.DatabaseSettings.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaultsAreSqliteInTheDataFolderOnPort8000() {
+    AppConfig c = ConfigLoader.load(Map.of("DATA_DIR", dir.toString()));
+    assertThat(c.port()).isEqualTo(8000);
+    assertThat(c.database().engine()).isEqualTo(Engine.SQLITE);
+    assertThat(c.database().jdbcUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("support-chat.db"));
+    assertThat(c.accessTokenTtl()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(c.corsOrigins()).isEmpty();
+    assertThat(c.redisUrl()).isEmpty();
+  }
+
+  @Test
+  void missingSecretsAreGeneratedOnceAndKept() {
+    AppConfig first = ConfigLoader.load(Map.of("DATA_DIR", dir.toString()));
+    AppConfig second = ConfigLoader.load(Map.of("DATA_DIR", dir.toString()));
+    assertThat(first.accessTokenSecret()).hasSizeGreaterThan(40).isEqualTo(second.accessTokenSecret());
+    assertThat(first.refreshTokenSecret()).isNotEqualTo(first.accessTokenSecret())
+        .isEqualTo(second.refreshTokenSecret());
+    assertThat(Files.exists(dir.resolve("secrets.properties"))).isTrue();
+  }
+
+  @Test
+  void postgresUrlsAreTranslatedToJdbcWithCredentials() {
+    AppConfig c = ConfigLoader.load(Map.of("DATA_DIR", dir.toString(),
+        "DATABASE_URL", "postgres://chat:p%40ss@db.internal/support?sslmode=require"));
+    assertThat(c.database().engine()).isEqualTo(Engine.POSTGRES);
+    assertThat(c.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/support?sslmode=require");
+    assertThat(c.database().user()).isEqualTo("chat");
+    assertThat(c.database().password()).isEqualTo("p@ss");
+    assertThat(c.database().describe()).doesNotContain("p@ss");
+  }
+
+  @Test
+  void everyProblemIsReportedInOneMessage() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATA_DIR", dir.toString(),
+        "DATABASE_URL", "mysql://root:hunter2@x/y", "PORT", "eighty", "CORS_ORIGIN", "*",
+        "ADMIN_EMAIL", "boss@example.com", "ACCESS_TOKEN_EXPIRY", "soon")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DATABASE_URL must start with postgres://")
+        .hasMessageNotContaining("hunter2")
+        .hasMessageContaining("PORT must be a whole number")
+        .hasMessageContaining("CORS_ORIGIN must list origins")
+        .hasMessageContaining("ADMIN_EMAIL and ADMIN_PASSWORD must be set together")
+        .hasMessageContaining("ACCESS_TOKEN_EXPIRY must be a duration");
+  }
+
+  @Test
+  void durationsAndOriginListsAreParsed() {
+    AppConfig c = ConfigLoader.load(Map.of("DATA_DIR", dir.toString(), "ACCESS_TOKEN_EXPIRY", "30m",
+        "REFRESH_TOKEN_EXPIRY", "7d", "CORS_ORIGIN", "https://shop.example.com, http://localhost:3000/"));
+    assertThat(c.accessTokenTtl()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(c.refreshTokenTtl()).isEqualTo(Duration.ofDays(7));
+    assertThat(c.corsOrigins()).containsExactly("https://shop.example.com", "http://localhost:3000");
+  }
+
+  @Test
+  void dotEnvFilesAreRead() throws Exception {
+    Path env = dir.resolve(".env");
+    Files.writeString(env, "# comment\nexport PORT=9001\nCORS_ORIGIN=\"https://a.example\"\n");
+    assertThat(DotEnv.read(env)).containsEntry("PORT", "9001").containsEntry("CORS_ORIGIN", "https://a.example");
+  }
+}

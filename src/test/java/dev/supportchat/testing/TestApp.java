@@ -1,0 +1,82 @@
+package dev.supportchat.testing;
+
+import dev.supportchat.App;
+import dev.supportchat.config.ConfigLoader;
+import dev.supportchat.config.DatabaseSettings.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real server, started in-process on a free port against a fresh database, with a known admin account and a
+ * clock the test controls. Everything a test sees goes through real HTTP and real sockets.
+ */
+public final class TestApp implements AutoCloseable {
+  public static final String ADMIN_EMAIL = "admin@example.com";
+  public static final String ADMIN_PASSWORD = "admin-password-1";
+
+  public final TestDatabases.Fresh database;
+  public final MutableClock clock;
+  public final App app;
+  public final HttpTestClient http;
+  public final Path dataDir;
+  private final boolean ownsDatabase;
+
+  private TestApp(TestDatabases.Fresh database, MutableClock clock, App app, Path dataDir, boolean ownsDatabase) {
+    this.database = database;
+    this.clock = clock;
+    this.app = app;
+    this.dataDir = dataDir;
+    this.ownsDatabase = ownsDatabase;
+    this.http = new HttpTestClient("http://127.0.0.1:" + app.port());
+  }
+
+  public static TestApp start(Engine engine) {
+    return start(engine, Map.of());
+  }
+
+  public static TestApp start(Engine engine, Map<String, String> overrides) {
+    return start(TestDatabases.create(engine), new MutableClock(), overrides, true);
+  }
+
+  /** Starts (or restarts) a server on an existing database; the caller keeps ownership of the database. */
+  public static TestApp start(TestDatabases.Fresh db, MutableClock clock, Map<String, String> overrides,
+      boolean ownsDatabase) {
+    Map<String, String> env = new HashMap<>();
+    Path dataDir = db.dir() != null ? db.dir() : tempDir();
+    env.put("HOST", "127.0.0.1");
+    env.put("PORT", "0");
+    env.put("DATA_DIR", dataDir.toString());
+    env.put("DATABASE_URL", db.url());
+    env.put("ACCESS_TOKEN_SECRET", "test-access-secret-0123456789");
+    env.put("REFRESH_TOKEN_SECRET", "test-refresh-secret-0123456789");
+    env.put("ADMIN_EMAIL", ADMIN_EMAIL);
+    env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.putAll(overrides);
+    App app = App.start(ConfigLoader.load(env), clock);
+    return new TestApp(db, clock, app, dataDir, ownsDatabase);
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("sc-data-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + app.port();
+  }
+
+  @Override
+  public void close() {
+    app.close();
+    if (ownsDatabase) {
+      database.close();
+    }
+  }
+}
