@@ -86,7 +86,10 @@ export class ChatRoom {
     return () => this.listeners.delete(listener);
   };
 
+  /** Subscribes to the live stream and loads the newest page; undone by dispose(). */
   start(): void {
+    this.disposed = false;
+    this.connects = 0;
     const { link } = this.options;
     this.cleanups.push(
       link.on('new_support_message', this.onMessage),
@@ -105,7 +108,6 @@ export class ChatRoom {
     if (this.options.link.isConnected()) {
       void this.options.link.request('leave_support_chat', { chatId: this.options.chatId });
     }
-    this.listeners.clear();
   }
 
   async loadOlder(): Promise<void> {

@@ -52,12 +52,17 @@ export class SocketConnection {
     this.socket.on('connect', this.onConnect);
     this.socket.on('disconnect', this.onDisconnect);
     this.socket.on('connect_error', this.onConnectError);
-    options.events?.addEventListener('offline', this.onBrowserOffline);
-    options.events?.addEventListener('online', this.onBrowserOnline);
   }
 
+  /** Starts (or restarts after close) the connection; safe to call again. */
   connect(): void {
-    this.closed = false;
+    if (this.closed) {
+      this.closed = false;
+      this.authFailures = 0;
+      this.setStatus('connecting');
+    }
+    this.options.events?.addEventListener('offline', this.onBrowserOffline);
+    this.options.events?.addEventListener('online', this.onBrowserOnline);
     if (!this.socket.connected) this.socket.connect();
   }
 
@@ -65,9 +70,6 @@ export class SocketConnection {
     this.closed = true;
     this.options.events?.removeEventListener('offline', this.onBrowserOffline);
     this.options.events?.removeEventListener('online', this.onBrowserOnline);
-    this.socket.off('connect', this.onConnect);
-    this.socket.off('disconnect', this.onDisconnect);
-    this.socket.off('connect_error', this.onConnectError);
     this.socket.disconnect();
   }
 

@@ -1,5 +1,11 @@
 package dev.supportchat;
 
+import dev.supportchat.chat.AttachmentStore;
+import dev.supportchat.chat.ChatEvents;
+import dev.supportchat.chat.ChatRoutes;
+import dev.supportchat.chat.ChatService;
+import dev.supportchat.chat.ChatStatistics;
+import dev.supportchat.chat.JdbcChatRepository;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
@@ -51,8 +57,14 @@ public final class App implements AutoCloseable {
       var auth = new Auth(tokens);
       var clientAddress = new ClientAddress(config.trustProxy());
       AccountRoutes.PresenceLookup presence = userId -> false;
+      var chatRepository = new JdbcChatRepository(db);
+      var chats = new ChatService(chatRepository, users, ChatEvents.NONE, clock, config.maxMessageLength());
+      var attachments = new AttachmentStore(chats, chatRepository, config.attachmentsDir(),
+          config.maxAttachmentBytes(), clock);
+      var chatRoutes = new ChatRoutes(chats, new ChatStatistics(db, clock), attachments, auth, () -> false);
       WebServer web = WebServer.create(config, new HealthRoutes(db),
-          List.of(new WebServer.RouteGroup("/users", new AccountRoutes(accounts, auth, clientAddress, presence))),
+          List.of(new WebServer.RouteGroup("/users", new AccountRoutes(accounts, auth, clientAddress, presence)),
+              new WebServer.RouteGroup("/chats", chatRoutes)),
           List.of(), new WebAppFiles());
       web.start();
       return new App(db, web);

@@ -9,6 +9,7 @@ import dev.supportchat.error.ErrorCode;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -68,6 +69,9 @@ public final class WebServer {
     c.http.maxRequestSize = config.maxRequestBytes();
     c.jetty.host = config.host();
     c.jetty.port = config.port();
+    c.jetty.multipartConfig.maxFileSize(config.maxAttachmentBytes(), SizeUnit.BYTES);
+    c.jetty.multipartConfig.maxTotalRequestSize(config.maxAttachmentBytes() + 64 * 1024, SizeUnit.BYTES);
+    c.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, SizeUnit.BYTES);
     c.requestLogger.http((ctx, ms) -> logRequest(ctx, ms));
   }
 

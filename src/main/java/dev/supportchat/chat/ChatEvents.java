@@ -1,0 +1,44 @@
+package dev.supportchat.chat;
+
+import java.time.Instant;
+
+/**
+ * What the chat service reports after a change is stored. The realtime layer turns these into Socket.IO emits;
+ * the service neither knows nor cares who is connected.
+ */
+public interface ChatEvents {
+
+  void chatCreated(Chat chat);
+
+  void messageSent(Message message, Chat chat);
+
+  void messageEdited(Message message, Chat chat);
+
+  void messagesRead(Chat chat, String readerId, boolean readerIsAdmin, Instant readAt);
+
+  /** Status or priority changed (by an admin, or a user's message reopened the chat). */
+  void statusUpdated(Chat chat);
+
+  void assigned(Chat chat);
+
+  /** For tests and tools that run the service without any listener. */
+  ChatEvents NONE = new ChatEvents() {
+    @Override
+    public void chatCreated(Chat chat) {}
+
+    @Override
+    public void messageSent(Message message, Chat chat) {}
+
+    @Override
+    public void messageEdited(Message message, Chat chat) {}
+
+    @Override
+    public void messagesRead(Chat chat, String readerId, boolean readerIsAdmin, Instant readAt) {}
+
+    @Override
+    public void statusUpdated(Chat chat) {}
+
+    @Override
+    public void assigned(Chat chat) {}
+  };
+}

@@ -1,0 +1,74 @@
+package dev.supportchat.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored chats, messages and attachments. Every method is atomic: multi-row changes happen in one transaction. */
+public interface ChatRepository {
+
+  /** A message about to be stored, with everything the service decided. */
+  record NewMessage(
+      String id,
+      String chatId,
+      String senderId,
+      boolean senderIsAdmin,
+      String content,
+      MessageType messageType,
+      List<Attachment> attachments,
+      boolean isInternalNote,
+      String clientMessageId,
+      Instant at) {}
+
+  /** The stored message, the chat as it is after it, and the status the chat had before (a reopen changes it). */
+  record Appended(Message message, Chat chat, ChatStatus previousStatus) {}
+
+  /** One page of messages, newest first. */
+  record MessagePage(List<Message> messages, boolean hasMore, String nextCursor) {}
+
+  /** Who marked how many messages read, and the chat after it. */
+  record ReadMarked(int count, Chat chat, Instant at) {}
+
+  /** Filters of the admin list; null means "any". {@code unassignedOnly} selects chats without an assignee. */
+  record AdminFilter(ChatStatus status, Priority priority, String adminId, boolean unassignedOnly, String query) {}
+
+  /** One page of the admin list with the total number of matching chats. */
+  record ChatPage(List<Chat> chats, long total) {}
+
+  Optional<Chat> findChat(String chatId);
+
+  Optional<Chat> findActiveChatOfUser(String userId);
+
+  /** Creates an open chat; empty if the user already has an active chat (someone else created it just now). */
+  Optional<Chat> createChat(String id, String userId, String subject, Priority priority, Instant at);
+
+  /** Stores the message and updates the chat's counters, last message and status; empty if it is a duplicate. */
+  Optional<Appended> append(NewMessage message);
+
+  Optional<Message> findByClientMessageId(String chatId, String senderId, String clientMessageId);
+
+  Optional<Message> findMessage(String chatId, String messageId);
+
+  /** A page older than {@code beforeId} (exclusive; null for the newest); notes only if {@code includeNotes}. */
+  MessagePage messages(String chatId, boolean includeNotes, int limit, String beforeId);
+
+  /** Marks the other side's messages read for a reader on the admin or the user side, and recounts unread. */
+  ReadMarked markRead(String chatId, boolean readerIsAdmin, Instant at);
+
+  /** Sets status and/or priority (null leaves it as it is); returns the updated chat. */
+  Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at);
+
+  /** Assigns the chat; an open chat becomes in-progress. */
+  Chat assign(String chatId, String adminId, Instant at);
+
+  Message editContent(String chatId, String messageId, String content, Instant at);
+
+  ChatPage listForAdmin(AdminFilter filter, int offset, int limit);
+
+  void insertAttachment(Attachment attachment, String uploaderId, String storageKey, Instant at);
+
+  /** The attachment and the key of its stored bytes. */
+  record StoredAttachment(Attachment attachment, String uploaderId, String storageKey) {}
+
+  Optional<StoredAttachment> findAttachment(String chatId, String attachmentId);
+}

@@ -1,0 +1,265 @@
+package dev.supportchat.chat;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportchat.chat.ChatRepository.ChatPage;
+import dev.supportchat.chat.ChatRepository.MessagePage;
+import dev.supportchat.error.AppException;
+import dev.supportchat.http.Auth;
+import dev.supportchat.http.JsonBody;
+import dev.supportchat.http.Responses;
+import dev.supportchat.user.Principal;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/v1/chats}: the seed's nine support-chat endpoints, plus message edits and attachments. */
+public final class ChatRoutes implements EndpointGroup {
+  private final ChatService chats;
+  private final ChatStatistics statistics;
+  private final AttachmentStore attachments;
+  private final Auth auth;
+  private final SupportPresence presence;
+
+  /** Whether any admin is connected right now; the realtime layer knows. */
+  public interface SupportPresence {
+    boolean anyAdminOnline();
+  }
+
+  public ChatRoutes(ChatService chats, ChatStatistics statistics, AttachmentStore attachments, Auth auth,
+      SupportPresence presence) {
+    this.chats = chats;
+    this.statistics = statistics;
+    this.attachments = attachments;
+    this.auth = auth;
+    this.presence = presence;
+  }
+
+  @Override
+  public void addEndpoints() {
+    post("/support", this::createOrGet);
+    get("/support", this::ownChat);
+    get("/admin/all", this::adminList);
+    get("/admin/stats", this::stats);
+    get("/{chatId}/messages", this::messages);
+    post("/{chatId}/messages", this::send);
+    patch("/{chatId}/messages/{messageId}", this::edit);
+    post("/{chatId}/read", this::markRead);
+    put("/{chatId}/status", this::updateStatus);
+    post("/{chatId}/assign", this::assign);
+    post("/{chatId}/attachments", this::upload);
+    get("/{chatId}/attachments/{attachmentId}", this::download);
+  }
+
+  private void createOrGet(Context ctx) {
+    Principal caller = auth.require(ctx);
+    JsonBody body = JsonBody.of(ctx);
+    boolean existed = hasActiveChat(caller);
+    ChatService.SendResult result = chats.createOrGet(caller, body.string("subject"), body.string("priority"),
+        body.string("message"), body.string("clientMessageId"));
+    Map<String, Object> chat = userChat(result.chat(), caller);
+    if (existed) {
+      Responses.ok(ctx, chat, "Support chat fetched");
+    } else {
+      Responses.created(ctx, chat, "Support chat created");
+    }
+  }
+
+  private boolean hasActiveChat(Principal caller) {
+    try {
+      chats.ownChat(caller);
+      return true;
+    } catch (AppException notYet) {
+      return false;
+    }
+  }
+
+  private void ownChat(Context ctx) {
+    Principal caller = auth.require(ctx);
+    Responses.ok(ctx, userChat(chats.ownChat(caller), caller), "Support chat fetched");
+  }
+
+  /** The chat as its reader sees it, with whether support is online right now. */
+  private Map<String, Object> userChat(Chat chat, Principal caller) {
+    Map<String, Object> view = new LinkedHashMap<>(ChatJson.chat(chat, caller.isAdmin()));
+    view.put("supportOnline", presence.anyAdminOnline());
+    return view;
+  }
+
+  private void messages(Context ctx) {
+    Principal caller = auth.require(ctx);
+    MessagePage page = chats.messages(caller, ctx.pathParam("chatId"), intParam(ctx, "limit"),
+        ctx.queryParam("before"));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("messages", page.messages().stream().map(ChatJson::message).toList());
+    data.put("hasMore", page.hasMore());
+    data.put("nextCursor", page.nextCursor());
+    Responses.ok(ctx, data, "Messages fetched");
+  }
+
+  private void send(Context ctx) {
+    Principal caller = auth.require(ctx);
+    ChatService.SendResult result = chats.send(caller, ctx.pathParam("chatId"), sendCommand(JsonBody.of(ctx)));
+    if (result.duplicate()) {
+      Responses.ok(ctx, ChatJson.message(result.message()), "Message already stored");
+    } else {
+      Responses.created(ctx, ChatJson.message(result.message()), "Message sent");
+    }
+  }
+
+  /** Reads a send payload (REST body or socket event alike). */
+  public static ChatService.SendCommand sendCommand(JsonBody body) {
+    Boolean note = body.bool("isInternalNote");
+    return new ChatService.SendCommand(body.string("content"), body.string("messageType"),
+        attachmentIds(body.node("attachments")), note != null && note, body.string("clientMessageId"));
+  }
+
+  /** Attachments may be given as ids or as the objects the upload returned ({@code {_id, …}}). */
+  private static List<String> attachmentIds(JsonNode node) {
+    if (node == null) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw AppException.invalid("attachments", "attachments must be an array.");
+    }
+    List<String> ids = new ArrayList<>();
+    for (JsonNode item : node) {
+      if (item.isTextual()) {
+        ids.add(item.textValue());
+      } else if (item.isObject() && item.path("_id").isTextual()) {
+        ids.add(item.get("_id").textValue());
+      } else {
+        throw AppException.invalid("attachments", "attachments must hold attachment ids.");
+      }
+    }
+    return ids;
+  }
+
+  private void edit(Context ctx) {
+    Principal caller = auth.require(ctx);
+    Message edited = chats.edit(caller, ctx.pathParam("chatId"), ctx.pathParam("messageId"),
+        JsonBody.of(ctx).requiredString("content"));
+    Responses.ok(ctx, ChatJson.message(edited), "Message edited");
+  }
+
+  private void markRead(Context ctx) {
+    Principal caller = auth.require(ctx);
+    ChatRepository.ReadMarked read = chats.markRead(caller, ctx.pathParam("chatId"));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("chatId", read.chat().id());
+    data.put("markedCount", read.count());
+    data.put("readBy", caller.userId());
+    data.put("readerIsAdmin", caller.isAdmin());
+    data.put("readAt", ChatJson.iso(read.at()));
+    Responses.ok(ctx, data, "Messages marked as read");
+  }
+
+  private void adminList(Context ctx) {
+    Principal caller = auth.require(ctx);
+    Integer page = intParam(ctx, "page");
+    Integer limit = intParam(ctx, "limit");
+    ChatPage result = chats.adminList(caller, ctx.queryParam("status"), ctx.queryParam("priority"),
+        ctx.queryParam("assigned"), ctx.queryParam("q"), page, limit);
+    int p = page == null ? 1 : page;
+    int n = limit == null ? ChatService.DEFAULT_LIST_LIMIT : Math.min(limit, ChatService.MAX_LIST_LIMIT);
+    Map<String, Object> pagination = new LinkedHashMap<>();
+    pagination.put("page", p);
+    pagination.put("limit", n);
+    pagination.put("total", result.total());
+    pagination.put("pages", (result.total() + n - 1) / n);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("chats", result.chats().stream().map(c -> ChatJson.chat(c, true)).toList());
+    data.put("pagination", pagination);
+    Responses.ok(ctx, data, "Chats fetched");
+  }
+
+  private void stats(Context ctx) {
+    Responses.ok(ctx, statistics.compute(auth.require(ctx)), "Statistics fetched");
+  }
+
+  private void updateStatus(Context ctx) {
+    Principal caller = auth.require(ctx);
+    JsonBody body = JsonBody.of(ctx);
+    Chat chat = chats.updateStatus(caller, ctx.pathParam("chatId"), body.string("status"), body.string("priority"));
+    Responses.ok(ctx, ChatJson.chat(chat, true), "Chat updated");
+  }
+
+  private void assign(Context ctx) {
+    Principal caller = auth.require(ctx);
+    Chat chat = chats.assign(caller, ctx.pathParam("chatId"), JsonBody.of(ctx).string("adminId"));
+    Responses.ok(ctx, ChatJson.chat(chat, true), "Chat assigned");
+  }
+
+  private void upload(Context ctx) {
+    Principal caller = auth.require(ctx);
+    long length = ctx.req().getContentLengthLong();
+    if (length > attachments.maxBytes() + MULTIPART_OVERHEAD_BYTES) {
+      throw AppException.tooLarge("Files can be at most " + attachments.maxBytes() + " bytes.");
+    }
+    String contentType = ctx.contentType();
+    if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
+      throw AppException.invalid("file", "Upload the file as multipart/form-data in a field named 'file'.");
+    }
+    UploadedFile file;
+    try {
+      file = ctx.uploadedFile("file");
+    } catch (RuntimeException e) {
+      throw AppException.tooLarge("Files can be at most " + attachments.maxBytes() + " bytes.");
+    }
+    if (file == null) {
+      throw AppException.invalid("file", "Upload the file in a multipart field named 'file'.");
+    }
+    try (InputStream in = file.content()) {
+      Attachment a = attachments.upload(caller, ctx.pathParam("chatId"), file.filename(), file.contentType(),
+          file.size(), in);
+      Responses.created(ctx, ChatJson.attachment(a), "File uploaded");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void download(Context ctx) {
+    Principal caller = auth.require(ctx);
+    AttachmentStore.Download d = attachments.download(caller, ctx.pathParam("chatId"), ctx.pathParam("attachmentId"));
+    Attachment a = d.attachment();
+    boolean inline = a.contentType().startsWith("image/");
+    ctx.header("Content-Type", a.contentType());
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
+    ctx.header("Cache-Control", "private, max-age=3600");
+    ctx.header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\""
+        + a.fileName().replaceAll("[^\\x20-\\x7E]", "_") + "\"; filename*=UTF-8''"
+        + java.net.URLEncoder.encode(a.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    try {
+      ctx.result(Files.newInputStream(d.file()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+  private static Integer intParam(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(raw.strip());
+    } catch (NumberFormatException e) {
+      throw AppException.invalid(name, name + " must be a whole number.");
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package dev.supportchat.chat;
+
+import dev.supportchat.chat.ChatRepository.AdminFilter;
+import dev.supportchat.chat.ChatRepository.Appended;
+import dev.supportchat.chat.ChatRepository.ChatPage;
+import dev.supportchat.chat.ChatRepository.MessagePage;
+import dev.supportchat.chat.ChatRepository.NewMessage;
+import dev.supportchat.chat.ChatRepository.ReadMarked;
+import dev.supportchat.error.AppException;
+import dev.supportchat.store.Ids;
+import dev.supportchat.user.AccountService;
+import dev.supportchat.user.Principal;
+import dev.supportchat.user.User;
+import dev.supportchat.user.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules of support chats: who may read and write which chat, one active chat per user, reopening, assignment,
+ * internal notes, read state and idempotent sends. REST routes and socket events both call these methods.
+ */
+public final class ChatService {
+  public static final int DEFAULT_PAGE_LIMIT = 50;
+  public static final int MAX_PAGE_LIMIT = 100;
+  public static final int DEFAULT_LIST_LIMIT = 20;
+  public static final int MAX_LIST_LIMIT = 100;
+  static final int MAX_SUBJECT_LENGTH = 200;
+  static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 100;
+  static final int MAX_ATTACHMENTS_PER_MESSAGE = 10;
+  static final int MAX_QUERY_LENGTH = 100;
+
+  /** What a sender asks to send; values are checked here, not trusted. */
+  public record SendCommand(String content, String messageType, List<String> attachmentIds, boolean isInternalNote,
+      String clientMessageId) {}
+
+  /** The stored message and its chat; {@code duplicate} when a retry found the first copy (nothing was emitted). */
+  public record SendResult(Message message, Chat chat, boolean duplicate) {}
+
+  private final ChatRepository chats;
+  private final UserRepository users;
+  private final ChatEvents events;
+  private final Clock clock;
+  private final int maxMessageLength;
+
+  public ChatService(ChatRepository chats, UserRepository users, ChatEvents events, Clock clock, int maxMessageLength) {
+    this.chats = chats;
+    this.users = users;
+    this.events = events;
+    this.clock = clock;
+    this.maxMessageLength = maxMessageLength;
+  }
+
+  /** The caller's active chat, whatever its status, or a new open one; an optional first message is sent to it. */
+  public SendResult createOrGet(Principal caller, String subject, String priority, String message,
+      String clientMessageId) {
+    if (caller.isAdmin()) {
+      throw AppException.forbidden("Admins answer support chats; they do not open them.");
+    }
+    String cleanSubject = subject == null ? "" : subject.strip();
+    if (cleanSubject.length() > MAX_SUBJECT_LENGTH) {
+      throw AppException.invalid("subject", "subject must be at most " + MAX_SUBJECT_LENGTH + " characters.");
+    }
+    Priority p = priority == null ? Priority.MEDIUM : Priority.parse(priority, "priority");
+    SendCommand first = message == null ? null : new SendCommand(message, null, List.of(), false, clientMessageId);
+    if (first != null) {
+      checkContent(first.content(), MessageType.TEXT);
+    }
+    Chat chat = chats.findActiveChatOfUser(caller.userId()).orElse(null);
+    if (chat == null) {
+      Optional<Chat> created = chats.createChat(Ids.newId(clock.millis()), caller.userId(), cleanSubject, p,
+          clock.instant());
+      if (created.isPresent()) {
+        chat = created.get();
+        events.chatCreated(chat);
+      } else {
+        chat = chats.findActiveChatOfUser(caller.userId()).orElseThrow();
+      }
+    }
+    if (first == null) {
+      return new SendResult(null, chat, false);
+    }
+    return send(caller, chat.id(), first);
+  }
+
+  public Chat ownChat(Principal caller) {
+    return chats.findActiveChatOfUser(caller.userId())
+        .orElseThrow(() -> AppException.notFound("You have no support chat yet."));
+  }
+
+  /** The chat if the caller may see it: its own user, or any admin. Unknown and inactive chats are 404. */
+  public Chat access(Principal caller, String chatId) {
+    if (!Ids.isValid(chatId)) {
+      throw AppException.notFound("Chat not found.");
+    }
+    Chat chat = chats.findChat(chatId).filter(Chat::isActive)
+        .orElseThrow(() -> AppException.notFound("Chat not found."));
+    if (!caller.isAdmin() && !chat.belongsTo(caller.userId())) {
+      throw AppException.forbidden("This chat is not yours.");
+    }
+    return chat;
+  }
+
+  public MessagePage messages(Principal caller, String chatId, Integer limit, String before) {
+    access(caller, chatId);
+    int n = limit == null ? DEFAULT_PAGE_LIMIT : Math.min(limit, MAX_PAGE_LIMIT);
+    if (n < 1) {
+      throw AppException.invalid("limit", "limit must be at least 1.");
+    }
+    if (before != null && !Ids.isValid(before)) {
+      throw AppException.invalid("before", "before must be a message id.");
+    }
+    return chats.messages(chatId, caller.isAdmin(), n, before);
+  }
+
+  /** Stores a message (once per clientMessageId) and reports it; only after the commit is it acknowledged. */
+  public SendResult send(Principal caller, String chatId, SendCommand cmd) {
+    Chat chat = access(caller, chatId);
+    if (cmd.isInternalNote() && !caller.isAdmin()) {
+      throw AppException.forbidden("Only admins can write internal notes.");
+    }
+    MessageType type = MessageType.parse(cmd.messageType());
+    String content = checkContent(cmd.content(), type);
+    String clientId = checkClientMessageId(cmd.clientMessageId());
+    if (clientId != null) {
+      Optional<Message> earlier = chats.findByClientMessageId(chatId, caller.userId(), clientId);
+      if (earlier.isPresent()) {
+        return new SendResult(earlier.get(), chat, true);
+      }
+    }
+    List<Attachment> attachments = resolveAttachments(chatId, cmd.attachmentIds(), type);
+    Instant now = clock.instant();
+    NewMessage m = new NewMessage(Ids.newId(now.toEpochMilli()), chatId, caller.userId(), caller.isAdmin(), content,
+        type, attachments, cmd.isInternalNote(), clientId, now);
+    Optional<Appended> appended = chats.append(m);
+    if (appended.isEmpty()) {
+      // A concurrent retry with the same clientMessageId won the race; answer with its copy.
+      Message first = chats.findByClientMessageId(chatId, caller.userId(), clientId)
+          .orElseThrow(() -> new IllegalStateException("duplicate without an original"));
+      return new SendResult(first, chat, true);
+    }
+    Appended result = appended.get();
+    events.messageSent(result.message(), result.chat());
+    if (result.previousStatus() != result.chat().status()) {
+      events.statusUpdated(result.chat());
+    }
+    return new SendResult(result.message(), result.chat(), false);
+  }
+
+  /** Marks the other side's messages read for the caller's side and reports who read when. */
+  public ReadMarked markRead(Principal caller, String chatId) {
+    access(caller, chatId);
+    ReadMarked read = chats.markRead(chatId, caller.isAdmin(), clock.instant());
+    events.messagesRead(read.chat(), caller.userId(), caller.isAdmin(), read.at());
+    return read;
+  }
+
+  /** The sender edits the content of its own text message. */
+  public Message edit(Principal caller, String chatId, String messageId, String content) {
+    access(caller, chatId);
+    Message m = Ids.isValid(messageId) ? chats.findMessage(chatId, messageId).orElse(null) : null;
+    if (m == null || (m.isInternalNote() && !caller.isAdmin())) {
+      throw AppException.notFound("Message not found.");
+    }
+    if (!m.sender().id().equals(caller.userId())) {
+      throw AppException.forbidden("Only the sender can edit a message.");
+    }
+    String clean = checkContent(content, m.messageType());
+    Message edited = chats.editContent(chatId, messageId, clean, clock.instant());
+    events.messageEdited(edited, access(caller, chatId));
+    return edited;
+  }
+
+  public ChatPage adminList(Principal caller, String status, String priority, String assigned, String query,
+      Integer page, Integer limit) {
+    AccountService.requireAdmin(caller);
+    int n = limit == null ? DEFAULT_LIST_LIMIT : Math.min(limit, MAX_LIST_LIMIT);
+    int p = page == null ? 1 : page;
+    if (n < 1 || p < 1) {
+      throw AppException.invalid(n < 1 ? "limit" : "page", "page and limit must be at least 1.");
+    }
+    String adminId = null;
+    boolean unassigned = false;
+    if (assigned != null && !assigned.isBlank() && !assigned.equals("all")) {
+      if (assigned.equals("me")) {
+        adminId = caller.userId();
+      } else if (assigned.equals("none")) {
+        unassigned = true;
+      } else if (Ids.isValid(assigned)) {
+        adminId = assigned;
+      } else {
+        throw AppException.invalid("assigned", "assigned must be me, none, all or an admin id.");
+      }
+    }
+    String q = query == null || query.isBlank() ? null : query.strip();
+    if (q != null && q.length() > MAX_QUERY_LENGTH) {
+      throw AppException.invalid("q", "q must be at most " + MAX_QUERY_LENGTH + " characters.");
+    }
+    AdminFilter filter = new AdminFilter(
+        status == null || status.isBlank() ? null : ChatStatus.parse(status, "status"),
+        priority == null || priority.isBlank() ? null : Priority.parse(priority, "priority"),
+        adminId, unassigned, q);
+    return chats.listForAdmin(filter, (p - 1) * n, n);
+  }
+
+  public Chat updateStatus(Principal caller, String chatId, String status, String priority) {
+    AccountService.requireAdmin(caller);
+    access(caller, chatId);
+    if (status == null && priority == null) {
+      throw AppException.invalid("status", "Give a status, a priority, or both.");
+    }
+    Chat updated = chats.updateStatus(chatId, status == null ? null : ChatStatus.parse(status, "status"),
+        priority == null ? null : Priority.parse(priority, "priority"), clock.instant());
+    events.statusUpdated(updated);
+    return updated;
+  }
+
+  /** Assigns the chat to an admin (the caller by default); an open chat becomes in-progress. */
+  public Chat assign(Principal caller, String chatId, String adminId) {
+    AccountService.requireAdmin(caller);
+    Chat before = access(caller, chatId);
+    String assignee = adminId == null || adminId.isBlank() ? caller.userId() : adminId;
+    User admin = (Ids.isValid(assignee) ? users.findById(assignee) : Optional.<User>empty())
+        .orElseThrow(() -> AppException.invalid("adminId", "adminId must be the id of an admin."));
+    if (!admin.isAdmin()) {
+      throw AppException.invalid("adminId", "Chats can only be assigned to admins.");
+    }
+    Chat updated = chats.assign(chatId, admin.id(), clock.instant());
+    events.assigned(updated);
+    if (before.status() != updated.status()) {
+      events.statusUpdated(updated);
+    }
+    return updated;
+  }
+
+  private String checkContent(String content, MessageType type) {
+    String clean = content == null ? "" : content.strip();
+    if (type == MessageType.TEXT && clean.isEmpty()) {
+      throw AppException.invalid("content", "content must not be empty.");
+    }
+    if (clean.length() > maxMessageLength) {
+      throw AppException.tooLarge("content must be at most " + maxMessageLength + " characters.");
+    }
+    return clean;
+  }
+
+  private static String checkClientMessageId(String id) {
+    if (id == null || id.isBlank()) {
+      return null;
+    }
+    if (id.length() > MAX_CLIENT_MESSAGE_ID_LENGTH) {
+      throw AppException.invalid("clientMessageId",
+          "clientMessageId must be at most " + MAX_CLIENT_MESSAGE_ID_LENGTH + " characters.");
+    }
+    return id;
+  }
+
+  private List<Attachment> resolveAttachments(String chatId, List<String> ids, MessageType type) {
+    List<String> wanted = ids == null ? List.of() : ids;
+    if (wanted.size() > MAX_ATTACHMENTS_PER_MESSAGE) {
+      throw AppException.invalid("attachments", "At most " + MAX_ATTACHMENTS_PER_MESSAGE + " attachments.");
+    }
+    if (type != MessageType.TEXT && wanted.isEmpty()) {
+      throw AppException.invalid("attachments", "An " + type.wire() + " message needs an attachment.");
+    }
+    List<Attachment> out = new ArrayList<>();
+    for (String id : wanted) {
+      Attachment a = (Ids.isValid(id) ? chats.findAttachment(chatId, id) : Optional.<ChatRepository.StoredAttachment>empty())
+          .map(ChatRepository.StoredAttachment::attachment)
+          .orElseThrow(() -> AppException.invalid("attachments", "Unknown attachment " + id + " for this chat."));
+      out.add(a);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.supportchat.chat;
+
+import dev.supportchat.store.Database;
+import dev.supportchat.store.Sql;
+import dev.supportchat.user.AccountService;
+import dev.supportchat.user.Principal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The "Monitoring and Analytics" numbers of the admin statistics page, computed in the database with SQL that runs
+ * on both engines. Response and resolution times were stored on each chat when they happened, so medians are
+ * index lookups rather than scans over messages.
+ */
+public final class ChatStatistics {
+  static final int DAYS = 30;
+  private static final long DAY_MS = 86_400_000L;
+
+  private final Database db;
+  private final Clock clock;
+
+  public ChatStatistics(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  public Map<String, Object> compute(Principal caller) {
+    AccountService.requireAdmin(caller);
+    return db.read(this::compute);
+  }
+
+  private Map<String, Object> compute(Connection c) throws SQLException {
+    Map<String, Long> byStatus = countBy(c, "status");
+    Map<String, Long> byPriority = countBy(c, "priority");
+    long chats = byStatus.values().stream().mapToLong(Long::longValue).sum();
+
+    Map<String, Object> totals = new LinkedHashMap<>();
+    totals.put("chats", chats);
+    totals.put("messages", Sql.count(c, "SELECT COUNT(*) FROM messages"));
+    totals.put("open", byStatus.get("open"));
+    totals.put("inProgress", byStatus.get("in-progress"));
+    totals.put("resolved", byStatus.get("resolved"));
+    totals.put("closed", byStatus.get("closed"));
+
+    Map<String, Object> firstResponse = new LinkedHashMap<>(durationStats(c, "first_response_ms"));
+    firstResponse.put("p90", percentile(c, "first_response_ms", 0.9));
+    Map<String, Object> resolution = durationStats(c, "resolution_ms");
+
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("totals", totals);
+    out.put("chatsPerDay", chatsPerDay(c));
+    out.put("responseTimes", Map.of("firstResponseMs", firstResponse, "resolutionMs", resolution));
+    out.put("byStatus", byStatus);
+    out.put("byPriority", byPriority);
+    out.put("adminWorkload", adminWorkload(c));
+    return out;
+  }
+
+  /** Active chats counted by a column, every value present (zero when none). */
+  private static Map<String, Long> countBy(Connection c, String column) throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    if (column.equals("status")) {
+      for (ChatStatus s : ChatStatus.values()) {
+        counts.put(s.wire(), 0L);
+      }
+    } else {
+      for (Priority p : Priority.values()) {
+        counts.put(p.wire(), 0L);
+      }
+    }
+    List<Map.Entry<String, Long>> rows = Sql.list(c,
+        "SELECT " + column + ", COUNT(*) FROM chats WHERE is_active = TRUE GROUP BY " + column,
+        rs -> Map.entry(rs.getString(1), rs.getLong(2)));
+    for (Map.Entry<String, Long> row : rows) {
+      String wire = column.equals("status") ? ChatStatus.valueOf(row.getKey()).wire()
+          : Priority.valueOf(row.getKey()).wire();
+      counts.put(wire, row.getValue());
+    }
+    return counts;
+  }
+
+  private List<Map<String, Object>> chatsPerDay(Connection c) throws SQLException {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    LocalDate first = today.minusDays(DAYS - 1);
+    long from = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    Map<Long, Long> counts = new HashMap<>();
+    Sql.list(c, "SELECT created_at / " + DAY_MS + " AS day, COUNT(*) FROM chats WHERE created_at >= ?"
+        + " GROUP BY created_at / " + DAY_MS, rs -> counts.put(rs.getLong(1), rs.getLong(2)), from);
+    List<Map<String, Object>> days = new java.util.ArrayList<>();
+    for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+      long day = d.toEpochDay();
+      days.add(Map.of("date", d.toString(), "count", counts.getOrDefault(day, 0L)));
+    }
+    return days;
+  }
+
+  private static Map<String, Object> durationStats(Connection c, String column) throws SQLException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Double avg = Sql.one(c, "SELECT AVG(" + column + ") FROM chats WHERE " + column + " IS NOT NULL",
+        rs -> { double v = rs.getDouble(1); return rs.wasNull() ? null : v; }).orElse(null);
+    m.put("avg", avg == null ? null : Math.round(avg));
+    m.put("median", percentile(c, column, 0.5));
+    return m;
+  }
+
+  /** Nearest-rank percentile, read from the column's index with OFFSET. */
+  private static Long percentile(Connection c, String column, double p) throws SQLException {
+    long n = Sql.count(c, "SELECT COUNT(" + column + ") FROM chats WHERE " + column + " IS NOT NULL");
+    if (n == 0) {
+      return null;
+    }
+    long rank = Math.max(1, (long) Math.ceil(p * n));
+    return Sql.one(c, "SELECT " + column + " FROM chats WHERE " + column + " IS NOT NULL ORDER BY " + column
+        + " LIMIT 1 OFFSET ?", rs -> rs.getLong(1), rank - 1).orElse(null);
+  }
+
+  private static List<Map<String, Object>> adminWorkload(Connection c) throws SQLException {
+    Map<String, long[]> perAdmin = new HashMap<>();
+    Sql.list(c, "SELECT admin_id, status, COUNT(*) FROM chats WHERE is_active = TRUE AND admin_id IS NOT NULL"
+        + " AND status IN ('OPEN', 'IN_PROGRESS') GROUP BY admin_id, status", rs -> {
+          long[] w = perAdmin.computeIfAbsent(rs.getString(1), k -> new long[3]);
+          w[rs.getString(2).equals("OPEN") ? 0 : 1] = rs.getLong(3);
+          return null;
+        });
+    Sql.list(c, "SELECT sender_id, COUNT(*) FROM messages WHERE sender_is_admin = TRUE"
+        + " AND is_internal_note = FALSE GROUP BY sender_id", rs -> {
+          perAdmin.computeIfAbsent(rs.getString(1), k -> new long[3])[2] = rs.getLong(2);
+          return null;
+        });
+    return Sql.list(c, "SELECT id, full_name FROM users WHERE is_admin = TRUE ORDER BY full_name, id", rs -> {
+      long[] w = perAdmin.getOrDefault(rs.getString(1), new long[3]);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("admin", Map.of("_id", rs.getString(1), "fullName", rs.getString(2)));
+      row.put("open", w[0]);
+      row.put("inProgress", w[1]);
+      row.put("replies", w[2]);
+      return row;
+    });
+  }
+
+  static Instant startOfDay(Instant t) {
+    return Instant.ofEpochMilli(t.toEpochMilli() / DAY_MS * DAY_MS);
+  }
+}

@@ -1,0 +1,357 @@
+package dev.supportchat.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.supportchat.error.AppException;
+import dev.supportchat.store.Database;
+import dev.supportchat.store.RowMapper;
+import dev.supportchat.store.Sql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link ChatRepository} in SQL that runs unchanged on SQLite and PostgreSQL. */
+public final class JdbcChatRepository implements ChatRepository {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static final String CHAT_SELECT = "SELECT c.id, c.user_id, c.admin_id, c.subject, c.priority, c.status,"
+      + " c.unread_by_admin, c.unread_by_user, c.is_active, c.created_at, c.updated_at, c.last_activity_at,"
+      + " u.full_name AS u_name, u.email AS u_email, u.is_admin AS u_admin,"
+      + " a.full_name AS a_name, a.email AS a_email,"
+      + " lm.id AS lm_id, lm.sender_id AS lm_sender, lm.content AS lm_content, lm.message_type AS lm_type,"
+      + " lm.created_at AS lm_at,"
+      + " lp.id AS lp_id, lp.sender_id AS lp_sender, lp.content AS lp_content, lp.message_type AS lp_type,"
+      + " lp.created_at AS lp_at"
+      + " FROM chats c JOIN users u ON u.id = c.user_id LEFT JOIN users a ON a.id = c.admin_id"
+      + " LEFT JOIN messages lm ON lm.id = c.last_message_id"
+      + " LEFT JOIN messages lp ON lp.id = c.last_public_message_id";
+
+  static final RowMapper<Chat> CHAT = rs -> new Chat(
+      rs.getString("id"),
+      new UserRef(rs.getString("user_id"), rs.getString("u_name"), rs.getString("u_email"), rs.getBoolean("u_admin")),
+      rs.getString("admin_id") == null ? null
+          : new UserRef(rs.getString("admin_id"), rs.getString("a_name"), rs.getString("a_email"), true),
+      rs.getString("subject"),
+      Priority.valueOf(rs.getString("priority")),
+      ChatStatus.valueOf(rs.getString("status")),
+      lastMessage(rs, "lm"),
+      lastMessage(rs, "lp"),
+      rs.getInt("unread_by_admin"),
+      rs.getInt("unread_by_user"),
+      rs.getBoolean("is_active"),
+      Instant.ofEpochMilli(rs.getLong("created_at")),
+      Instant.ofEpochMilli(rs.getLong("updated_at")),
+      Instant.ofEpochMilli(rs.getLong("last_activity_at")));
+
+  private static final String MESSAGE_SELECT = "SELECT m.id, m.chat_id, m.sender_id, m.sender_is_admin, m.content,"
+      + " m.message_type, m.attachments, m.is_read_by_admin, m.is_read_by_user, m.is_internal_note, m.is_edited,"
+      + " m.client_message_id, m.created_at, m.updated_at, s.full_name AS s_name, s.email AS s_email"
+      + " FROM messages m JOIN users s ON s.id = m.sender_id";
+
+  static final RowMapper<Message> MESSAGE = rs -> new Message(
+      rs.getString("id"),
+      rs.getString("chat_id"),
+      new UserRef(rs.getString("sender_id"), rs.getString("s_name"), rs.getString("s_email"),
+          rs.getBoolean("sender_is_admin")),
+      rs.getString("content"),
+      MessageType.valueOf(rs.getString("message_type")),
+      readAttachments(rs.getString("attachments"), rs.getString("chat_id")),
+      rs.getBoolean("is_read_by_admin"),
+      rs.getBoolean("is_read_by_user"),
+      rs.getBoolean("is_internal_note"),
+      rs.getBoolean("is_edited"),
+      rs.getString("client_message_id"),
+      Instant.ofEpochMilli(rs.getLong("created_at")),
+      Instant.ofEpochMilli(rs.getLong("updated_at")));
+
+  private final Database db;
+
+  public JdbcChatRepository(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Optional<Chat> findChat(String chatId) {
+    return db.read(c -> chat(c, chatId));
+  }
+
+  private static Optional<Chat> chat(Connection c, String chatId) throws SQLException {
+    return Sql.one(c, CHAT_SELECT + " WHERE c.id = ?", CHAT, chatId);
+  }
+
+  private static Chat existingChat(Connection c, String chatId) throws SQLException {
+    return chat(c, chatId).orElseThrow(() -> AppException.notFound("Chat not found."));
+  }
+
+  @Override
+  public Optional<Chat> findActiveChatOfUser(String userId) {
+    return db.read(c -> Sql.one(c, CHAT_SELECT + " WHERE c.user_id = ? AND c.is_active = TRUE"
+        + " ORDER BY c.created_at DESC LIMIT 1", CHAT, userId));
+  }
+
+  @Override
+  public Optional<Chat> createChat(String id, String userId, String subject, Priority priority, Instant at) {
+    try {
+      return db.write(c -> {
+        long t = at.toEpochMilli();
+        Sql.update(c, "INSERT INTO chats (id, user_id, subject, priority, priority_rank, status, last_activity_at,"
+                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            id, userId, subject, priority, priority.rank(), ChatStatus.OPEN, t, t, t);
+        return chat(c, id);
+      });
+    } catch (RuntimeException e) {
+      if (isUniqueViolation(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Appended> append(NewMessage m) {
+    try {
+      return Optional.of(db.write(c -> append(c, m)));
+    } catch (RuntimeException e) {
+      if (isUniqueViolation(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static Appended append(Connection c, NewMessage m) throws SQLException {
+    ChatStatus before = Sql.one(c, "SELECT status FROM chats WHERE id = ?",
+        rs -> ChatStatus.valueOf(rs.getString(1)), m.chatId())
+        .orElseThrow(() -> AppException.notFound("Chat not found."));
+    long t = m.at().toEpochMilli();
+    boolean fromUser = !m.senderIsAdmin();
+    boolean publicReply = m.senderIsAdmin() && !m.isInternalNote();
+    Sql.update(c, "INSERT INTO messages (id, chat_id, sender_id, sender_is_admin, content, message_type,"
+            + " attachments, is_read_by_admin, is_read_by_user, is_internal_note, is_edited, client_message_id,"
+            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)",
+        m.id(), m.chatId(), m.senderId(), m.senderIsAdmin(), m.content(), m.messageType(),
+        writeAttachments(m.attachments()), m.senderIsAdmin(), fromUser || m.isInternalNote(), m.isInternalNote(),
+        m.clientMessageId(), t, t);
+    // Counters, reopening and first-response time are computed by the database from the row as it is now, so
+    // concurrent sends and reads on PostgreSQL cannot lose an update.
+    Sql.update(c, "UPDATE chats SET last_message_id = ?,"
+            + " last_public_message_id = CASE WHEN ? THEN last_public_message_id ELSE ? END,"
+            + " unread_by_admin = unread_by_admin + ?, unread_by_user = unread_by_user + ?,"
+            + " status = CASE WHEN ? AND status IN ('RESOLVED', 'CLOSED') THEN 'OPEN' ELSE status END,"
+            + " first_user_message_at = CASE WHEN ? AND first_user_message_at IS NULL THEN ?"
+            + "   ELSE first_user_message_at END,"
+            + " first_response_ms = CASE WHEN ? AND first_response_ms IS NULL AND first_user_message_at IS NOT NULL"
+            + "   THEN ? - first_user_message_at ELSE first_response_ms END,"
+            + " last_activity_at = ?, updated_at = ? WHERE id = ?",
+        m.id(), m.isInternalNote(), m.id(), fromUser ? 1 : 0, publicReply ? 1 : 0, fromUser, fromUser, t,
+        publicReply, t, t, t, m.chatId());
+    Message stored = Sql.one(c, MESSAGE_SELECT + " WHERE m.id = ?", MESSAGE, m.id()).orElseThrow();
+    return new Appended(stored, existingChat(c, m.chatId()), before);
+  }
+
+  @Override
+  public Optional<Message> findByClientMessageId(String chatId, String senderId, String clientMessageId) {
+    return db.read(c -> Sql.one(c, MESSAGE_SELECT
+        + " WHERE m.chat_id = ? AND m.sender_id = ? AND m.client_message_id = ?", MESSAGE,
+        chatId, senderId, clientMessageId));
+  }
+
+  @Override
+  public Optional<Message> findMessage(String chatId, String messageId) {
+    return db.read(c -> Sql.one(c, MESSAGE_SELECT + " WHERE m.id = ? AND m.chat_id = ?", MESSAGE, messageId, chatId));
+  }
+
+  @Override
+  public MessagePage messages(String chatId, boolean includeNotes, int limit, String beforeId) {
+    return db.read(c -> {
+      List<Object> params = new ArrayList<>(List.of(chatId));
+      StringBuilder sql = new StringBuilder(MESSAGE_SELECT).append(" WHERE m.chat_id = ?");
+      if (!includeNotes) {
+        sql.append(" AND m.is_internal_note = FALSE");
+      }
+      if (beforeId != null) {
+        Optional<Long> cursorAt = Sql.one(c, "SELECT created_at FROM messages WHERE id = ? AND chat_id = ?",
+            rs -> rs.getLong(1), beforeId, chatId);
+        if (cursorAt.isEmpty()) {
+          throw AppException.invalid("before", "before must be the id of a message in this chat.");
+        }
+        sql.append(" AND (m.created_at < ? OR (m.created_at = ? AND m.id < ?))");
+        params.addAll(List.of(cursorAt.get(), cursorAt.get(), beforeId));
+      }
+      sql.append(" ORDER BY m.created_at DESC, m.id DESC LIMIT ?");
+      params.add(limit + 1);
+      List<Message> rows = Sql.list(c, sql.toString(), MESSAGE, params.toArray());
+      boolean hasMore = rows.size() > limit;
+      List<Message> page = hasMore ? rows.subList(0, limit) : rows;
+      String next = hasMore ? page.get(page.size() - 1).id() : null;
+      return new MessagePage(List.copyOf(page), hasMore, next);
+    });
+  }
+
+  @Override
+  public ReadMarked markRead(String chatId, boolean readerIsAdmin, Instant at) {
+    return db.write(c -> {
+      long t = at.toEpochMilli();
+      // Lock the chat row first: a concurrent send then waits, and the recount below stays exact.
+      if (Sql.update(c, "UPDATE chats SET updated_at = updated_at WHERE id = ?", chatId) == 0) {
+        throw AppException.notFound("Chat not found.");
+      }
+      int marked;
+      if (readerIsAdmin) {
+        marked = Sql.update(c, "UPDATE messages SET is_read_by_admin = TRUE WHERE chat_id = ?"
+            + " AND sender_is_admin = FALSE AND is_read_by_admin = FALSE", chatId);
+        Sql.update(c, "UPDATE chats SET unread_by_admin = (SELECT COUNT(*) FROM messages WHERE chat_id = ?"
+            + " AND sender_is_admin = FALSE AND is_read_by_admin = FALSE) WHERE id = ?", chatId, chatId);
+      } else {
+        marked = Sql.update(c, "UPDATE messages SET is_read_by_user = TRUE WHERE chat_id = ?"
+            + " AND sender_is_admin = TRUE AND is_internal_note = FALSE AND is_read_by_user = FALSE", chatId);
+        Sql.update(c, "UPDATE chats SET unread_by_user = (SELECT COUNT(*) FROM messages WHERE chat_id = ?"
+            + " AND sender_is_admin = TRUE AND is_internal_note = FALSE AND is_read_by_user = FALSE) WHERE id = ?",
+            chatId, chatId);
+      }
+      return new ReadMarked(marked, existingChat(c, chatId), Instant.ofEpochMilli(t));
+    });
+  }
+
+  @Override
+  public Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at) {
+    return db.write(c -> {
+      Chat before = existingChat(c, chatId);
+      long t = at.toEpochMilli();
+      ChatStatus newStatus = status != null ? status : before.status();
+      Priority newPriority = priority != null ? priority : before.priority();
+      Long resolutionMs = null;
+      if (newStatus.isFinished() && !before.status().isFinished()) {
+        resolutionMs = t - before.createdAt().toEpochMilli();
+      }
+      Sql.update(c, "UPDATE chats SET status = ?, priority = ?, priority_rank = ?,"
+              + " resolution_ms = COALESCE(?, resolution_ms), updated_at = ? WHERE id = ?",
+          newStatus, newPriority, newPriority.rank(), resolutionMs, t, chatId);
+      return existingChat(c, chatId);
+    });
+  }
+
+  @Override
+  public Chat assign(String chatId, String adminId, Instant at) {
+    return db.write(c -> {
+      int changed = Sql.update(c, "UPDATE chats SET admin_id = ?,"
+              + " status = CASE WHEN status = 'OPEN' THEN 'IN_PROGRESS' ELSE status END, updated_at = ? WHERE id = ?",
+          adminId, at.toEpochMilli(), chatId);
+      if (changed == 0) {
+        throw AppException.notFound("Chat not found.");
+      }
+      return existingChat(c, chatId);
+    });
+  }
+
+  @Override
+  public Message editContent(String chatId, String messageId, String content, Instant at) {
+    return db.write(c -> {
+      Sql.update(c, "UPDATE messages SET content = ?, is_edited = TRUE, updated_at = ? WHERE id = ? AND chat_id = ?",
+          content, at.toEpochMilli(), messageId, chatId);
+      return Sql.one(c, MESSAGE_SELECT + " WHERE m.id = ?", MESSAGE, messageId)
+          .orElseThrow(() -> AppException.notFound("Message not found."));
+    });
+  }
+
+  @Override
+  public ChatPage listForAdmin(AdminFilter f, int offset, int limit) {
+    StringBuilder where = new StringBuilder(" WHERE c.is_active = TRUE");
+    List<Object> params = new ArrayList<>();
+    if (f.status() != null) {
+      where.append(" AND c.status = ?");
+      params.add(f.status());
+    }
+    if (f.priority() != null) {
+      where.append(" AND c.priority = ?");
+      params.add(f.priority());
+    }
+    if (f.unassignedOnly()) {
+      where.append(" AND c.admin_id IS NULL");
+    } else if (f.adminId() != null) {
+      where.append(" AND c.admin_id = ?");
+      params.add(f.adminId());
+    }
+    if (f.query() != null) {
+      String like = "%" + f.query().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      where.append(" AND (LOWER(c.subject) LIKE ? ESCAPE '\\' OR LOWER(u.full_name) LIKE ? ESCAPE '\\'"
+          + " OR u.email LIKE ? ESCAPE '\\')");
+      params.addAll(List.of(like, like, like));
+    }
+    return db.read(c -> {
+      long total = Sql.count(c, "SELECT COUNT(*) FROM chats c JOIN users u ON u.id = c.user_id" + where,
+          params.toArray());
+      List<Object> pageParams = new ArrayList<>(params);
+      pageParams.add(limit);
+      pageParams.add(offset);
+      List<Chat> chats = Sql.list(c, CHAT_SELECT + where
+          + " ORDER BY c.last_activity_at DESC, c.priority_rank DESC, c.id DESC LIMIT ? OFFSET ?", CHAT,
+          pageParams.toArray());
+      return new ChatPage(chats, total);
+    });
+  }
+
+  @Override
+  public void insertAttachment(Attachment a, String uploaderId, String storageKey, Instant at) {
+    db.write(c -> Sql.update(c, "INSERT INTO attachments (id, chat_id, uploader_id, file_name, content_type,"
+            + " size_bytes, storage_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        a.id(), a.chatId(), uploaderId, a.fileName(), a.contentType(), a.size(), storageKey, at.toEpochMilli()));
+  }
+
+  @Override
+  public Optional<StoredAttachment> findAttachment(String chatId, String attachmentId) {
+    return db.read(c -> Sql.one(c, "SELECT id, chat_id, uploader_id, file_name, content_type, size_bytes,"
+            + " storage_key FROM attachments WHERE id = ? AND chat_id = ?",
+        rs -> new StoredAttachment(new Attachment(rs.getString("id"), rs.getString("chat_id"),
+            rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes")),
+            rs.getString("uploader_id"), rs.getString("storage_key")),
+        attachmentId, chatId));
+  }
+
+  private boolean isUniqueViolation(RuntimeException e) {
+    return e.getCause() instanceof SQLException sql && db.isUniqueViolation(sql);
+  }
+
+  private static Chat.LastMessage lastMessage(ResultSet rs, String prefix) throws SQLException {
+    String id = rs.getString(prefix + "_id");
+    if (id == null) {
+      return null;
+    }
+    return new Chat.LastMessage(id, rs.getString(prefix + "_sender"), rs.getString(prefix + "_content"),
+        MessageType.valueOf(rs.getString(prefix + "_type")), Instant.ofEpochMilli(rs.getLong(prefix + "_at")));
+  }
+
+  private static String writeAttachments(List<Attachment> attachments) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    attachments.forEach(a -> list.add(Map.of("_id", a.id(), "fileName", a.fileName(), "contentType",
+        a.contentType(), "size", a.size())));
+    try {
+      return JSON.writeValueAsString(list);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Attachment> readAttachments(String json, String chatId) {
+    if (json == null || json.equals("[]")) {
+      return List.of();
+    }
+    try {
+      List<Map<String, Object>> list = JSON.readValue(json, new TypeReference<>() {});
+      List<Attachment> out = new ArrayList<>();
+      for (Map<String, Object> a : list) {
+        out.add(new Attachment((String) a.get("_id"), chatId, (String) a.get("fileName"),
+            (String) a.get("contentType"), ((Number) a.get("size")).longValue()));
+      }
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt attachments column", e);
+    }
+  }
+}

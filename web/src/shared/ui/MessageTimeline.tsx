@@ -1,0 +1,132 @@
+/**
+ * The scrolling list of a conversation: messages grouped by day, notices (status changes),
+ * unsent messages at the end, older pages loaded when scrolling to the top.
+ */
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { groupByDay } from '../logic/grouping';
+import type { OutboxEntry } from '../logic/outbox';
+import type { Message } from '../types';
+import { MessageItem } from './MessageItem';
+import { PendingItem } from './PendingItem';
+import { TypingIndicator } from './TypingIndicator';
+
+export interface Notice {
+  id: string;
+  createdAt: string;
+  text: string;
+}
+
+type Item = { kind: 'message'; createdAt: string; message: Message } | ({ kind: 'notice' } & Notice);
+
+interface Props {
+  messages: Message[];
+  notices?: Notice[];
+  outbox: OutboxEntry[];
+  viewerIsAdmin: boolean;
+  online: boolean;
+  hasMore: boolean;
+  loadingOlder: boolean;
+  typingLabel: string | null;
+  emptyText?: string;
+  label: string;
+  onLoadOlder: () => void;
+  onRetry: (id: string) => void;
+  onDiscard: (id: string) => void;
+}
+
+const NEAR_EDGE_PX = 80;
+
+export function MessageTimeline(props: Props) {
+  const { messages, notices, outbox, viewerIsAdmin, hasMore, loadingOlder, typingLabel } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const groups = useMemo(() => {
+    const items: Item[] = messages.map((m) => ({ kind: 'message', createdAt: m.createdAt, message: m }));
+    for (const n of notices ?? []) items.push({ kind: 'notice', ...n });
+    items.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    return groupByDay(items);
+  }, [messages, notices]);
+
+  // Anchoring: keep the view still when older messages are prepended, follow the bottom when
+  // new ones arrive and the reader is already there (or sent it).
+  const firstId = messages[0]?._id ?? '';
+  const lastMessage = messages[messages.length - 1];
+  const lastKey = `${lastMessage?._id ?? ''}|${outbox.length}|${notices?.length ?? 0}|${typingLabel ?? ''}`;
+  const previous = useRef({ firstId: '', lastKey: '', height: 0, nearBottom: true });
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const p = previous.current;
+    const prepended = p.firstId !== '' && p.firstId !== firstId && p.lastKey === lastKey;
+    const ownLast = lastMessage ? lastMessage.sender.isAdmin === viewerIsAdmin : false;
+    if (prepended) {
+      el.scrollTop += el.scrollHeight - p.height;
+    } else if (p.lastKey !== lastKey && (p.nearBottom || ownLast || outbox.length > 0)) {
+      el.scrollTop = el.scrollHeight;
+    }
+    previous.current = { firstId, lastKey, height: el.scrollHeight, nearBottom: isNearBottom(el) };
+  }, [firstId, lastKey, lastMessage, viewerIsAdmin, outbox.length]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    previous.current.nearBottom = isNearBottom(el);
+    previous.current.height = el.scrollHeight;
+    if (el.scrollTop < NEAR_EDGE_PX && hasMore && !loadingOlder) props.onLoadOlder();
+  };
+
+  const empty = groups.length === 0 && outbox.length === 0;
+  return (
+    <div className="sc-timeline" ref={scroller} onScroll={onScroll}>
+      {hasMore && (
+        <button type="button" className="sc-link sc-timeline__older" onClick={props.onLoadOlder} disabled={loadingOlder}>
+          {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
+        </button>
+      )}
+      {empty && props.emptyText && <p className="sc-timeline__empty">{props.emptyText}</p>}
+      <div role="log" aria-label={props.label} aria-live="polite">
+        {groups.map((group) => (
+          <section key={group.key} aria-label={group.label}>
+            <h3 className="sc-day">
+              <span>{group.label}</span>
+            </h3>
+            <ul className="sc-msgs">
+              {group.items.map((item) =>
+                item.kind === 'notice' ? (
+                  <li key={item.id} className="sc-notice">
+                    {item.text}
+                  </li>
+                ) : (
+                  <MessageItem
+                    key={item.message._id}
+                    message={item.message}
+                    own={item.message.sender.isAdmin === viewerIsAdmin}
+                    viewerIsAdmin={viewerIsAdmin}
+                    showSender={item.message.sender.isAdmin}
+                  />
+                ),
+              )}
+            </ul>
+          </section>
+        ))}
+        {outbox.length > 0 && (
+          <ul className="sc-msgs" aria-label="Unsent messages">
+            {outbox.map((entry) => (
+              <PendingItem
+                key={entry.clientMessageId}
+                entry={entry}
+                online={props.online}
+                onRetry={props.onRetry}
+                onDiscard={props.onDiscard}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+      {typingLabel && <TypingIndicator label={typingLabel} />}
+    </div>
+  );
+}
+
+function isNearBottom(el: HTMLElement): boolean {
+  return el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_EDGE_PX;
+}

@@ -1,0 +1,61 @@
+/** The user's conversation: timeline, ticket status, and the message box. */
+import type { ChatRoom } from '../shared/chatRoom';
+import { useChatRoom } from '../shared/react/hooks';
+import type { Chat } from '../shared/types';
+import { Composer } from '../shared/ui/Composer';
+import { MessageTimeline, type Notice } from '../shared/ui/MessageTimeline';
+
+interface Props {
+  chat: Chat;
+  room: ChatRoom;
+  notices: Notice[];
+  online: boolean;
+}
+
+export function Conversation({ chat, room, notices, online }: Props) {
+  const state = useChatRoom(room);
+  const finished = chat.status === 'resolved' || chat.status === 'closed';
+  const agent = chat.admin?.fullName ?? 'Support';
+  return (
+    <>
+      {chat.subject && (
+        <p className="scw-subject">
+          <span className="sc-visually-hidden">Subject: </span>
+          {chat.subject}
+        </p>
+      )}
+      {state.error && state.messages.length === 0 && (
+        <p className="sc-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <MessageTimeline
+        label="Conversation with support"
+        messages={state.messages}
+        notices={notices}
+        outbox={state.outbox}
+        viewerIsAdmin={false}
+        online={online}
+        hasMore={state.hasMore}
+        loadingOlder={state.loadingOlder}
+        typingLabel={state.otherTyping ? `${agent} is typing…` : null}
+        emptyText={state.loading ? 'Loading…' : undefined}
+        onLoadOlder={() => void room.loadOlder()}
+        onRetry={(id) => room.retry(id)}
+        onDiscard={(id) => room.discard(id)}
+      />
+      {finished && (
+        <p className="scw-finished">
+          This ticket is {chat.status}. Writing again reopens it.
+        </p>
+      )}
+      <Composer
+        label="Message"
+        placeholder="Write a message…"
+        maxLength={5000}
+        onSend={(text) => room.send(text) !== null}
+        onTyping={() => room.typing()}
+      />
+    </>
+  );
+}

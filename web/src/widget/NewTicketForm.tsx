@@ -1,0 +1,68 @@
+/** No chat yet: the first message creates the ticket, with an optional subject. */
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+
+interface Props {
+  onCreate: (message: string, subject?: string) => Promise<void>;
+  offline: boolean;
+}
+
+export function NewTicketForm({ onCreate, offline }: Props) {
+  const [subject, setSubject] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    if (!message.trim() || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onCreate(message.trim(), subject.trim() || undefined);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Could not send your message');
+      setBusy(false);
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  return (
+    <form className="scw-new" onSubmit={onSubmit}>
+      <p className="scw-new__intro">Type your first message to create a ticket. We usually reply within a few minutes.</p>
+      <label className="sc-field">
+        Subject (optional)
+        <input value={subject} maxLength={200} onChange={(e) => setSubject(e.target.value)} />
+      </label>
+      <label className="sc-field">
+        Message
+        <textarea
+          className="sc-input"
+          rows={4}
+          required
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+      </label>
+      {error && (
+        <p className="sc-error" role="alert">
+          {error}
+        </p>
+      )}
+      {offline && <p className="scw-hint">You are offline; you can send once the connection is back.</p>}
+      <button type="submit" className="sc-btn" disabled={busy || offline || !message.trim()}>
+        {busy ? 'Sending…' : 'Start conversation'}
+      </button>
+    </form>
+  );
+}

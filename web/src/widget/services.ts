@@ -1,0 +1,49 @@
+/** The widget's long-lived objects: storage, session and REST client (one per page). */
+import { createApiClient, type ApiClient } from '../shared/api/client';
+import { Session } from '../shared/api/session';
+import { SERVER_ORIGIN } from '../shared/config';
+import type { OutboxEntry } from '../shared/logic/outbox';
+import { createSafeStorage, type KeyValueStore } from '../shared/storage';
+
+export interface WidgetServices {
+  storage: KeyValueStore;
+  api: ApiClient;
+}
+
+const SESSION_KEY = 'support-chat.widget.session';
+const OPEN_KEY = 'support-chat.widget.open';
+const OUTBOX_KEY = 'support-chat.widget.outbox';
+
+export function createWidgetServices(): WidgetServices {
+  const storage = createSafeStorage();
+  const session = new Session(storage, SESSION_KEY);
+  // Another tab (or the widget on another page of the host site) signed in or out.
+  window.addEventListener('storage', (event) => {
+    if (event.key === SESSION_KEY) session.reload();
+  });
+  return { storage, api: createApiClient({ baseUrl: SERVER_ORIGIN, session }) };
+}
+
+export function loadOpen(storage: KeyValueStore): boolean {
+  return storage.get(OPEN_KEY) === '1';
+}
+
+export function saveOpen(storage: KeyValueStore, open: boolean): void {
+  storage.set(OPEN_KEY, open ? '1' : '0');
+}
+
+/** Unsent messages survive a reload of the host page (per user). */
+export function loadOutbox(storage: KeyValueStore, userId: string): OutboxEntry[] {
+  try {
+    const parsed = JSON.parse(storage.get(`${OUTBOX_KEY}.${userId}`) ?? '[]') as OutboxEntry[];
+    // Whatever was in flight when the page went away is queued again (same clientMessageId).
+    return Array.isArray(parsed) ? parsed.map((e) => (e.state === 'sending' ? { ...e, state: 'queued' } : e)) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function saveOutbox(storage: KeyValueStore, userId: string, entries: OutboxEntry[]): void {
+  if (entries.length === 0) storage.remove(`${OUTBOX_KEY}.${userId}`);
+  else storage.set(`${OUTBOX_KEY}.${userId}`, JSON.stringify(entries));
+}
