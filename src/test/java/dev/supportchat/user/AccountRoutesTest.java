@@ -1,8 +1,8 @@
 package dev.supportchat.user;
 
+import static dev.supportchat.testing.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.config.DatabaseSettings.Engine;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.HttpTestClient.Response;
@@ -150,17 +150,6 @@ class AccountRoutesTest {
       assertThat(admins.status()).isEqualTo(200);
       assertThat(admins.data()).extracting(a -> a.get("email").asText()).containsExactly(TestApp.ADMIN_EMAIL);
     }
-  }
-
-  static void assertError(Response r, int status, String code) {
-    assertThat(r.status()).as(r.raw()).isEqualTo(status);
-    JsonNode json = r.json();
-    assertThat(json.get("statusCode").asInt()).isEqualTo(status);
-    assertThat(json.get("success").asBoolean()).isFalse();
-    assertThat(json.has("data") && json.get("data").isNull()).isTrue();
-    assertThat(json.get("message").asText()).isNotBlank();
-    assertThat(r.errorCode()).isEqualTo(code);
-    assertThat(r.raw()).doesNotContain("Exception").doesNotContain("<html");
   }
 
   /** The same claims with {@code alg: none} and no signature: must be refused. */
