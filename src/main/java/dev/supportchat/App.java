@@ -1,7 +1,6 @@
 package dev.supportchat;
 
 import dev.supportchat.chat.AttachmentStore;
-import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatRoutes;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.ChatStatistics;
@@ -12,6 +11,7 @@ import dev.supportchat.http.ClientAddress;
 import dev.supportchat.http.HealthRoutes;
 import dev.supportchat.http.WebAppFiles;
 import dev.supportchat.http.WebServer;
+import dev.supportchat.realtime.Realtime;
 import dev.supportchat.limit.AttemptLimiter;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
@@ -34,14 +34,17 @@ public final class App implements AutoCloseable {
 
   private final Database db;
   private final WebServer web;
+  private final Realtime realtime;
 
-  private App(Database db, WebServer web) {
+  private App(Database db, WebServer web, Realtime realtime) {
     this.db = db;
     this.web = web;
+    this.realtime = realtime;
   }
 
   public static App start(AppConfig config, Clock clock) {
     Database db = Database.open(config.database(), POSTGRES_POOL_SIZE);
+    Realtime realtime = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -56,19 +59,27 @@ public final class App implements AutoCloseable {
 
       var auth = new Auth(tokens);
       var clientAddress = new ClientAddress(config.trustProxy());
-      AccountRoutes.PresenceLookup presence = userId -> false;
+      realtime = new Realtime(config, tokens, clock);
+      var presence = realtime.presence();
       var chatRepository = new JdbcChatRepository(db);
-      var chats = new ChatService(chatRepository, users, ChatEvents.NONE, clock, config.maxMessageLength());
+      var chats = new ChatService(chatRepository, users, realtime.chatEvents(), clock, config.maxMessageLength());
+      realtime.serve(chats);
       var attachments = new AttachmentStore(chats, chatRepository, config.attachmentsDir(),
           config.maxAttachmentBytes(), clock);
-      var chatRoutes = new ChatRoutes(chats, new ChatStatistics(db, clock), attachments, auth, () -> false);
+      var chatRoutes = new ChatRoutes(chats, new ChatStatistics(db, clock), attachments, auth,
+          presence::anyAdminOnline);
+      WebServer.Mount socketIo = realtime::mount;
       WebServer web = WebServer.create(config, new HealthRoutes(db),
-          List.of(new WebServer.RouteGroup("/users", new AccountRoutes(accounts, auth, clientAddress, presence)),
+          List.of(new WebServer.RouteGroup("/users",
+                  new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
               new WebServer.RouteGroup("/chats", chatRoutes)),
-          List.of(), new WebAppFiles());
+          List.of(socketIo), new WebAppFiles());
       web.start();
-      return new App(db, web);
+      return new App(db, web, realtime);
     } catch (RuntimeException e) {
+      if (realtime != null) {
+        realtime.close();
+      }
       db.close();
       throw e;
     }
@@ -85,6 +96,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    realtime.close();
     db.close();
   }
 }

@@ -5,7 +5,6 @@ import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.chat.ChatRepository.ChatPage;
 import dev.supportchat.chat.ChatRepository.MessagePage;
 import dev.supportchat.error.AppException;
@@ -20,9 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** {@code /api/v1/chats}: the seed's nine support-chat endpoints, plus message edits and attachments. */
@@ -111,40 +108,12 @@ public final class ChatRoutes implements EndpointGroup {
 
   private void send(Context ctx) {
     Principal caller = auth.require(ctx);
-    ChatService.SendResult result = chats.send(caller, ctx.pathParam("chatId"), sendCommand(JsonBody.of(ctx)));
+    ChatService.SendResult result = chats.send(caller, ctx.pathParam("chatId"), SendPayload.read(JsonBody.of(ctx)));
     if (result.duplicate()) {
       Responses.ok(ctx, ChatJson.message(result.message()), "Message already stored");
     } else {
       Responses.created(ctx, ChatJson.message(result.message()), "Message sent");
     }
-  }
-
-  /** Reads a send payload (REST body or socket event alike). */
-  public static ChatService.SendCommand sendCommand(JsonBody body) {
-    Boolean note = body.bool("isInternalNote");
-    return new ChatService.SendCommand(body.string("content"), body.string("messageType"),
-        attachmentIds(body.node("attachments")), note != null && note, body.string("clientMessageId"));
-  }
-
-  /** Attachments may be given as ids or as the objects the upload returned ({@code {_id, …}}). */
-  private static List<String> attachmentIds(JsonNode node) {
-    if (node == null) {
-      return List.of();
-    }
-    if (!node.isArray()) {
-      throw AppException.invalid("attachments", "attachments must be an array.");
-    }
-    List<String> ids = new ArrayList<>();
-    for (JsonNode item : node) {
-      if (item.isTextual()) {
-        ids.add(item.textValue());
-      } else if (item.isObject() && item.path("_id").isTextual()) {
-        ids.add(item.get("_id").textValue());
-      } else {
-        throw AppException.invalid("attachments", "attachments must hold attachment ids.");
-      }
-    }
-    return ids;
   }
 
   private void edit(Context ctx) {

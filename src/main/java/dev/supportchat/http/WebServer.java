@@ -16,7 +16,6 @@ import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,8 +34,8 @@ public final class WebServer {
   /** A feature's routes, declared under a path of the one tree. */
   public record RouteGroup(String path, EndpointGroup endpoints) {}
 
-  /** Something else mounted on Jetty's servlet context (the Socket.IO servlet). */
-  public interface Mount extends Consumer<ServletContextHandler> {}
+  /** Something else mounted on the same server and port (the Socket.IO servlet). */
+  public interface Mount extends Consumer<JavalinConfig> {}
 
   private final Javalin app;
 
@@ -49,7 +48,7 @@ public final class WebServer {
     Cors cors = new Cors(config.corsOrigins());
     Javalin app = Javalin.create(c -> {
       configure(c, config);
-      mounts.forEach(m -> c.jetty.modifyServletContextHandler(m));
+      mounts.forEach(m -> m.accept(c));
       webApp.register(c);
       c.routes.before(ctx -> startRequest(ctx));
       c.routes.before("/api/*", cors::apply);

@@ -59,8 +59,16 @@ public final class TokenService {
         .sign(accessAlgorithm);
   }
 
+  /** A verified access token: who it names and until when it is valid. */
+  public record Verified(Principal principal, Instant expiresAt) {}
+
   /** Verifies signature, issuer and expiry; throws {@code unauthorized} otherwise. */
   public Principal verifyAccessToken(String token) {
+    return verify(token).principal();
+  }
+
+  /** As {@link #verifyAccessToken}, keeping the expiry, for long-lived connections that must stop using it. */
+  public Verified verify(String token) {
     if (token == null || token.isBlank()) {
       throw AppException.unauthorized("Authentication required.");
     }
@@ -71,7 +79,7 @@ public final class TokenService {
       if (jwt.getSubject() == null || admin == null || session == null) {
         throw AppException.unauthorized("Invalid access token.");
       }
-      return new Principal(jwt.getSubject(), admin, session);
+      return new Verified(new Principal(jwt.getSubject(), admin, session), jwt.getExpiresAtAsInstant());
     } catch (TokenExpiredException e) {
       throw AppException.unauthorized("Access token expired.");
     } catch (JWTVerificationException e) {

@@ -1,0 +1,117 @@
+package dev.supportchat.realtime;
+
+import dev.supportchat.chat.ChatEvents;
+import dev.supportchat.chat.ChatService;
+import dev.supportchat.config.AppConfig;
+import dev.supportchat.realtime.transport.SocketIoJavalin;
+import dev.supportchat.realtime.transport.SocketIoTransport;
+import dev.supportchat.realtime.transport.SocketIoTransportOptions;
+import dev.supportchat.user.TokenService;
+import io.javalin.config.JavalinConfig;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoSocket;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The real-time half of the server: the Socket.IO endpoint, the rooms each socket joins on connect, admin presence,
+ * typing state, and the emitter that turns chat events into Socket.IO events.
+ */
+public final class Realtime implements AutoCloseable {
+  static final String NAMESPACE = "/";
+  static final String SUPPORT_PRESENCE = "support_presence";
+  static final String ADMIN_PRESENCE = "admin_presence";
+
+  private final SocketIoTransport<SocketUser> transport;
+  private final Broadcaster broadcaster;
+  private final ChatEventsEmitter emitter;
+  private final AdminPresence presence = new AdminPresence();
+  private final ScheduledExecutorService timers;
+  private final Clock clock;
+  private final AppConfig.SocketLimits limits;
+
+  public Realtime(AppConfig config, TokenService tokens, Clock clock) {
+    this.clock = clock;
+    this.limits = config.socketLimits();
+    SocketIoTransportOptions options = SocketIoTransportOptions.defaults(config.corsOrigins())
+        .withPing(limits.pingInterval(), limits.pingTimeout())
+        .withMaxPayloadBytes((int) Math.min(Integer.MAX_VALUE, limits.maxPacketBytes()));
+    this.transport = new SocketIoTransport<>(options, token -> authenticate(tokens, token));
+    SocketIoNamespace namespace = transport.namespace(NAMESPACE);
+    this.broadcaster = new LocalBroadcaster(new LocalDelivery(namespace));
+    this.emitter = new ChatEventsEmitter(broadcaster);
+    this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "typing-timers");
+      t.setDaemon(true);
+      return t;
+    });
+    presence.onAnyOnlineChanged(online ->
+        emitter.emit(List.of(RoomNames.USERS), SUPPORT_PRESENCE, Map.of("online", online)));
+  }
+
+  private static Optional<SocketUser> authenticate(TokenService tokens, String token) {
+    try {
+      TokenService.Verified v = tokens.verify(token);
+      return Optional.of(new SocketUser(v.principal(), v.expiresAt()));
+    } catch (RuntimeException invalid) {
+      return Optional.empty();
+    }
+  }
+
+  /** What the chat service reports to; becomes Socket.IO events. */
+  public ChatEvents chatEvents() {
+    return emitter;
+  }
+
+  public AdminPresence presence() {
+    return presence;
+  }
+
+  /** Starts handling connections; the service must exist first because the events call it. */
+  public void serve(ChatService chats) {
+    SupportChatEvents events = new SupportChatEvents(chats, new TypingTracker(timers, emitter::typing), clock,
+        limits.messagesPerSecond());
+    transport.onConnection(NAMESPACE, (socket, user) -> {
+      events.register(socket, user);
+      joinPersonalRooms(socket, user);
+    });
+  }
+
+  private void joinPersonalRooms(SocketIoSocket socket, SocketUser user) {
+    socket.joinRoom(RoomNames.user(user.userId()));
+    if (user.isAdmin()) {
+      socket.joinRoom(RoomNames.ADMINS);
+      boolean firstSocket = !presence.isOnline(user.userId());
+      presence.connected(user.userId());
+      if (firstSocket) {
+        emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE, Map.of("adminId", user.userId(), "online", true));
+      }
+      socket.on("disconnect", args -> {
+        presence.disconnected(user.userId());
+        if (!presence.isOnline(user.userId())) {
+          emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE, Map.of("adminId", user.userId(), "online", false));
+        }
+      });
+    } else {
+      socket.joinRoom(RoomNames.USERS);
+      // Tell a newly connected user at once whether anyone is there to answer.
+      socket.send(SUPPORT_PRESENCE, new org.json.JSONObject().put("online", presence.anyAdminOnline()));
+    }
+  }
+
+  /** Mounts the Socket.IO servlet on Javalin's Jetty, on the same port as the REST routes. */
+  public void mount(JavalinConfig config) {
+    SocketIoJavalin.mount(config, transport);
+  }
+
+  @Override
+  public void close() {
+    timers.shutdownNow();
+    broadcaster.close();
+    transport.close();
+  }
+}

@@ -1,0 +1,116 @@
+package dev.supportchat.realtime.transport;
+
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoServer;
+import io.socket.socketio.server.SocketIoServerOptions;
+import io.socket.socketio.server.SocketIoSocket;
+import jakarta.servlet.http.HttpServlet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Socket.IO 4 endpoint: engine.io + socket.io servers, the connect-auth gate and the servlet,
+ * wired once. Application code registers per-namespace connection handlers and gets only
+ * authenticated sockets, each with its principal.
+ *
+ * @param <P> the application's principal type
+ */
+public final class SocketIoTransport<P> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SocketIoTransport.class);
+
+    private final ScheduledExecutorService timers;
+    private final EngineIoServer engine;
+    private final SocketIoServer server;
+    private final ConnectAuthGate<P> gate;
+    private final EngineIoServlet servlet;
+    private final Map<SocketIoSocket, P> principals = new ConcurrentHashMap<>();
+
+    public SocketIoTransport(SocketIoTransportOptions options, SocketAuthenticator<P> authenticator) {
+        OriginPolicy originPolicy = new OriginPolicy(options.allowedOrigins());
+        this.timers = Executors.newScheduledThreadPool(options.timerThreads(), daemonThreads());
+
+        EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault();
+        engineOptions.setPingInterval(options.pingInterval().toMillis());
+        engineOptions.setPingTimeout(options.pingTimeout().toMillis());
+        // An empty array means "no foreign origin"; null would mean "every origin". Never pass null.
+        engineOptions.setAllowedCorsOrigins(originPolicy.configuredOrigins().toArray(String[]::new));
+        engineOptions.setScheduledExecutorService(timers);
+        // Protocol v3 (socket.io-client 2.x) auto-joins "/" without a CONNECT packet, which would bypass
+        // the auth gate. Only socket.io-client 3+/4 (EIO=4) is supported anyway.
+        engineOptions.setHandshakeInterceptor((query, headers) -> "4".equals(query.get("EIO")));
+        this.engine = new EngineIoServer(engineOptions);
+
+        this.server = new SocketIoServer(engine, SocketIoServerOptions.newFromDefault()
+                .setConnectionTimeout(options.connectTimeout().toMillis()));
+        this.gate = new ConnectAuthGate<>(authenticator);
+        this.gate.install(engine); // after SocketIoServer, whose listener it wraps
+        this.servlet = new EngineIoServlet(engine, originPolicy, options);
+    }
+
+    /**
+     * Runs {@code handler} for every authenticated socket connecting to {@code namespace}. Register event
+     * listeners on the socket inside the handler: the client may emit as soon as it is connected, and its
+     * events are read only after this handler has returned.
+     */
+    public void onConnection(String namespace, BiConsumer<SocketIoSocket, P> handler) {
+        server.namespace(namespace).on("connection", args -> {
+            SocketIoSocket socket = (SocketIoSocket) args[0];
+            Optional<P> principal = gate.principalFor(socket);
+            if (principal.isEmpty()) {
+                // Unreachable through the gate; refuse rather than serve an anonymous socket.
+                LOG.error("Socket {} connected without an authenticated principal; disconnecting", socket.getId());
+                socket.disconnect(true);
+                return;
+            }
+            principals.put(socket, principal.get());
+            socket.on("disconnect", ignored -> principals.remove(socket));
+            try {
+                handler.accept(socket, principal.get());
+            } catch (RuntimeException e) {
+                LOG.error("Connection handler failed for socket {}; disconnecting", socket.getId(), e);
+                socket.disconnect(true);
+            }
+        });
+    }
+
+    /** The principal a connected socket authenticated as; empty once it has disconnected. */
+    public Optional<P> principalOf(SocketIoSocket socket) {
+        return Optional.ofNullable(principals.get(socket));
+    }
+
+    /** The namespace, for emitting to rooms from outside an event handler (e.g. domain events). */
+    public SocketIoNamespace namespace(String name) {
+        return server.namespace(name);
+    }
+
+    HttpServlet servlet() {
+        return servlet;
+    }
+
+    /** Stops the ping/timeout scheduler. Call after the HTTP server stopped. */
+    @Override
+    public void close() {
+        engine.shutdown();
+        timers.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "socketio-timer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
