@@ -1,0 +1,114 @@
+package dev.supportchat.realtime.transport;
+
+import io.javalin.Javalin;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.json.JSONObject;
+
+/**
+ * Javalin + Socket.IO on one free loopback port, with small demo handlers that show how the real
+ * {@code *Events} classes are meant to use the transport: payload + ack, rooms, personal rooms.
+ */
+final class TestServer implements AutoCloseable {
+
+    static final String ALLOWED_ORIGIN = "http://allowed.example";
+
+    record TestUser(String id) {
+    }
+
+    private static final Map<String, TestUser> TOKENS = Map.of(
+            "tok-alice", new TestUser("alice"),
+            "tok-bob", new TestUser("bob"),
+            "tok-carol", new TestUser("carol"));
+
+    final Javalin app;
+    final SocketIoTransport<TestUser> transport;
+    /** Every client event any handler has processed. */
+    final AtomicInteger handledEvents = new AtomicInteger();
+
+    private TestServer(SocketIoTransportOptions options, int maxThreads) {
+        transport = new SocketIoTransport<>(options, token -> Optional.ofNullable(TOKENS.get(token)));
+        transport.onConnection("/", this::onConnection);
+        transport.onConnection("/admin", this::onConnection);
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+            if (maxThreads > 0) {
+                config.jetty.threadPool = new QueuedThreadPool(maxThreads, 2);
+            }
+            config.routes.get("/api/health", ctx -> ctx.result("ok"));
+            SocketIoJavalin.mount(config, transport);
+        });
+    }
+
+    static TestServer start(SocketIoTransportOptions options) {
+        return start(options, 0);
+    }
+
+    /** @param maxThreads size of Jetty's thread pool, or 0 for Javalin's default */
+    static TestServer start(SocketIoTransportOptions options, int maxThreads) {
+        TestServer server = new TestServer(options, maxThreads);
+        server.app.start("127.0.0.1", 0);
+        return server;
+    }
+
+    static SocketIoTransportOptions defaultOptions() {
+        return SocketIoTransportOptions.defaults(List.of(ALLOWED_ORIGIN));
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    private void onConnection(SocketIoSocket socket, TestUser user) {
+        SocketIoNamespace namespace = socket.getNamespace();
+        String personalRoom = "user:" + user.id();
+        socket.joinRoom(personalRoom);
+        socket.registerAllEventListener((event, args) -> handledEvents.incrementAndGet());
+
+        SocketEvents.on(socket, "whoami", (payload, ack) -> ack.ok(new JSONObject()
+                .put("userId", user.id())
+                .put("namespace", namespace.getName())));
+        SocketEvents.on(socket, "echo", (payload, ack) -> ack.ok(payload));
+        SocketEvents.on(socket, "join", (payload, ack) -> {
+            socket.joinRoom(payload.getString("room"));
+            ack.ok(null);
+        });
+        SocketEvents.on(socket, "leave", (payload, ack) -> {
+            socket.leaveRoom(payload.getString("room"));
+            ack.ok(null);
+        });
+        SocketEvents.on(socket, "say", (payload, ack) -> {
+            // the room, except the sending socket
+            socket.broadcast(payload.getString("room"), "said",
+                    new JSONObject().put("from", user.id()).put("text", payload.getString("text")));
+            ack.ok(null);
+        });
+        SocketEvents.on(socket, "typing", (payload, ack) -> {
+            // the room, except every socket of the typist
+            Rooms.emitExceptRoom(namespace, payload.getString("room"), personalRoom, "typing",
+                    new JSONObject().put("userId", user.id()));
+            ack.ok(null);
+        });
+        SocketEvents.on(socket, "notify", (payload, ack) -> {
+            // a user's personal room: all of their sockets, wherever connected
+            namespace.broadcast("user:" + payload.getString("userId"), "notified",
+                    new JSONObject().put("from", user.id()).put("text", payload.getString("text")));
+            ack.ok(null);
+        });
+        SocketEvents.on(socket, "fail", (payload, ack) -> ack.error("forbidden", "not yours"));
+        SocketEvents.on(socket, "boom", (payload, ack) -> {
+            throw new IllegalStateException("handler bug");
+        });
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
