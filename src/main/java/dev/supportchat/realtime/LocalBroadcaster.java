@@ -12,4 +12,9 @@ final class LocalBroadcaster implements Broadcaster {
   public void emit(Emit emit) {
     delivery.deliver(emit);
   }
+
+  @Override
+  public void close() {
+    delivery.close();
+  }
 }

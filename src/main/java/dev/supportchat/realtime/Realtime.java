@@ -3,6 +3,7 @@ package dev.supportchat.realtime;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.realtime.transport.RoomEmitter;
 import dev.supportchat.realtime.transport.SocketIoJavalin;
 import dev.supportchat.realtime.transport.SocketIoTransport;
 import dev.supportchat.realtime.transport.SocketIoTransportOptions;
@@ -42,7 +43,7 @@ public final class Realtime implements AutoCloseable {
         .withMaxPayloadBytes((int) Math.min(Integer.MAX_VALUE, limits.maxPacketBytes()));
     this.transport = new SocketIoTransport<>(options, token -> authenticate(tokens, token));
     SocketIoNamespace namespace = transport.namespace(NAMESPACE);
-    this.broadcaster = new LocalBroadcaster(new LocalDelivery(namespace));
+    this.broadcaster = new LocalBroadcaster(new LocalDelivery(new RoomEmitter(namespace)));
     this.emitter = new ChatEventsEmitter(broadcaster);
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "typing-timers");

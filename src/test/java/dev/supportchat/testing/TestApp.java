@@ -68,6 +68,14 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
+  /** Adds another admin account straight into the database (only the first admin is bootstrapped). */
+  public void createAdmin(String email, String password) {
+    var users = new dev.supportchat.user.JdbcUserRepository(app.database());
+    var now = clock.instant();
+    users.insert(new dev.supportchat.user.User(dev.supportchat.store.Ids.newId(), email, null, "Admin " + email,
+        new dev.supportchat.user.PasswordHasher(10).hash(password), true, now, now));
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + app.port();
   }

@@ -46,6 +46,8 @@ final class TestServer implements AutoCloseable {
         });
     }
 
+    private final java.util.Map<String, RoomEmitter> roomEmitters = new java.util.concurrent.ConcurrentHashMap<>();
+
     static TestServer start(SocketIoTransportOptions options) {
         return start(options, 0);
     }
@@ -67,6 +69,7 @@ final class TestServer implements AutoCloseable {
 
     private void onConnection(SocketIoSocket socket, TestUser user) {
         SocketIoNamespace namespace = socket.getNamespace();
+        RoomEmitter roomEmitter = roomEmitters.computeIfAbsent(namespace.getName(), n -> new RoomEmitter(namespace));
         String personalRoom = "user:" + user.id();
         socket.joinRoom(personalRoom);
         socket.registerAllEventListener((event, args) -> handledEvents.incrementAndGet());
@@ -91,7 +94,7 @@ final class TestServer implements AutoCloseable {
         });
         SocketEvents.on(socket, "typing", (payload, ack) -> {
             // the room, except every socket of the typist
-            Rooms.emitExceptRoom(namespace, payload.getString("room"), personalRoom, "typing",
+            roomEmitter.emit(java.util.List.of(payload.getString("room")), personalRoom, "typing",
                     new JSONObject().put("userId", user.id()));
             ack.ok(null);
         });

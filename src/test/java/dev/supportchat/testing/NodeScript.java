@@ -1,0 +1,49 @@
+package dev.supportchat.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a script of node-tests/ (which uses the official socket.io-client) and returns its last JSON line. */
+public final class NodeScript {
+  private static final Path DIR = Path.of(System.getProperty("nodeTestsDir", "node-tests")).toAbsolutePath();
+  private static final long TIMEOUT_SECONDS = 120;
+
+  private NodeScript() {}
+
+  public static JsonNode run(String script, String... args) throws IOException, InterruptedException {
+    if (!Files.isDirectory(DIR.resolve("node_modules"))) {
+      throw new IllegalStateException("Run 'npm ci' in " + DIR + " first");
+    }
+    List<String> command = new ArrayList<>(List.of("node", script));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(DIR.toFile()).start();
+    process.getOutputStream().close();
+    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process, true));
+    CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process, false));
+    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(script + " timed out; stderr: " + stderr.getNow(""));
+    }
+    String out = stdout.join().strip();
+    if (process.exitValue() != 0 || out.isEmpty()) {
+      throw new IllegalStateException(script + " failed (" + process.exitValue() + "): " + stderr.join() + out);
+    }
+    String last = out.substring(out.lastIndexOf('\n') + 1);
+    return HttpTestClient.JSON.readTree(last);
+  }
+
+  private static String read(Process p, boolean errors) {
+    try {
+      return new String((errors ? p.getErrorStream() : p.getInputStream()).readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+}
