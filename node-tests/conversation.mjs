@@ -2,11 +2,14 @@
 // server: REST for accounts and the chat, then only the seed's Socket.IO events. Prints one JSON line of what each
 // participant observed; the Java test (SupportChatCompatibilityTest) asserts on it.
 //
-//   node conversation.mjs <baseUrl> <transport: websocket|polling|upgrade> <adminEmail> <adminPassword>
-//                         <admin2Email> <admin2Password>
+//   node conversation.mjs <transport: websocket|polling|upgrade> <adminEmail> <adminPassword>
+//                         <admin2Email> <admin2Password> <userNodeUrl> [adminNodeUrl] [admin2NodeUrl]
+//
+// With three URLs the user, the admin and the second admin sit on three different server nodes.
 import { io } from "socket.io-client";
 
-const [, , base, mode, adminEmail, adminPassword, admin2Email, admin2Password] = process.argv;
+const [, , mode, adminEmail, adminPassword, admin2Email, admin2Password, base, adminBase = base, admin2Base = base] =
+  process.argv;
 const WAIT_MS = 4000;
 const QUIET_MS = 400;
 const transports = { websocket: ["websocket"], polling: ["polling"], upgrade: ["polling", "websocket"] }[mode];
@@ -28,8 +31,8 @@ async function login(email, password) {
 }
 
 /** A participant: a socket that records every event it receives. */
-async function participant(name, token) {
-  const socket = io(base, { auth: { token }, transports, reconnection: false, forceNew: true });
+async function participant(name, token, url = base) {
+  const socket = io(url, { auth: { token }, transports, reconnection: false, forceNew: true });
   const events = [];
   socket.onAny((event, payload) => events.push({ event, payload }));
   await new Promise((resolve, reject) => {
@@ -68,8 +71,8 @@ step("created", { status: created.status, chatStatus: created.body.data.status }
 
 const u = await participant("user", user.accessToken);
 const uTab2 = await participant("userTab2", user.accessToken);
-const a = await participant("admin", admin.accessToken);
-const a2 = await participant("admin2", admin2.accessToken);
+const a = await participant("admin", admin.accessToken, adminBase);
+const a2 = await participant("admin2", admin2.accessToken, admin2Base);
 const s = await participant("stranger", stranger.accessToken);
 await sleep(QUIET_MS);
 report.transport = u.socket.io.engine.transport.name;

@@ -15,6 +15,7 @@ public record AppConfig(
     Path dataDir,
     DatabaseSettings database,
     Optional<String> redisUrl,
+    String redisPrefix,
     String accessTokenSecret,
     String refreshTokenSecret,
     Duration accessTokenTtl,

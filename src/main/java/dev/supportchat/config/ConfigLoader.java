@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
+  /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+  public static final String DEFAULT_REDIS_PREFIX = "support-chat";
   public static final String DEFAULT_DATA_DIR = "data";
   public static final String SQLITE_FILE_NAME = "support-chat.db";
   public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
@@ -120,6 +122,7 @@ public final class ConfigLoader {
         dataDir,
         database,
         redisUrl,
+        text("REDIS_PREFIX").orElse(DEFAULT_REDIS_PREFIX),
         accessSecret.orElseGet(() -> secrets.getOrCreate("ACCESS_TOKEN_SECRET")),
         refreshSecret.orElseGet(() -> secrets.getOrCreate("REFRESH_TOKEN_SECRET")),
         accessTtl,

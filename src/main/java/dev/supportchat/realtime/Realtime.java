@@ -43,7 +43,10 @@ public final class Realtime implements AutoCloseable {
         .withMaxPayloadBytes((int) Math.min(Integer.MAX_VALUE, limits.maxPacketBytes()));
     this.transport = new SocketIoTransport<>(options, token -> authenticate(tokens, token));
     SocketIoNamespace namespace = transport.namespace(NAMESPACE);
-    this.broadcaster = new LocalBroadcaster(new LocalDelivery(new RoomEmitter(namespace)));
+    LocalDelivery local = new LocalDelivery(new RoomEmitter(namespace));
+    this.broadcaster = config.redisUrl().isPresent()
+        ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix())
+        : new LocalBroadcaster(local);
     this.emitter = new ChatEventsEmitter(broadcaster);
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "typing-timers");

@@ -1,0 +1,75 @@
+package dev.supportchat.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportchat.config.DatabaseSettings.Engine;
+import dev.supportchat.testing.HttpTestClient;
+import dev.supportchat.testing.HttpTestClient.Login;
+import dev.supportchat.testing.MutableClock;
+import dev.supportchat.testing.NodeScript;
+import dev.supportchat.testing.TestApp;
+import dev.supportchat.testing.TestDatabases;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several server nodes on different ports sharing one fresh PostgreSQL database and Redis: every event reaches the
+ * right sockets exactly once whichever node they are on, and a stopped node loses nothing for its clients.
+ */
+class ScaleOutTest {
+
+  private static Map<String, String> redis(String prefix) {
+    return Map.of("REDIS_URL", "redis://127.0.0.1:6379", "REDIS_PREFIX", prefix);
+  }
+
+  @Test
+  void threeNodesHoldOneConversationThroughRedis() throws Exception {
+    String prefix = "sc-test-" + UUID.randomUUID();
+    try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES)) {
+      MutableClock clock = new MutableClock();
+      try (TestApp a = TestApp.start(db, clock, redis(prefix), false);
+          TestApp b = TestApp.start(db, clock, redis(prefix), false);
+          TestApp c = TestApp.start(db, clock, redis(prefix), false)) {
+        a.createAdmin("second-admin@example.com", "second-admin-pw");
+        JsonNode report = NodeScript.run("conversation.mjs", "websocket", TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD,
+            "second-admin@example.com", "second-admin-pw", a.baseUrl(), b.baseUrl(), c.baseUrl());
+        SupportChatCompatibilityTest.assertConversation(report.get("steps"));
+      }
+    }
+  }
+
+  @Test
+  void anAdminWhoseNodeStopsReconnectsElsewhereAndLosesNothing() throws Exception {
+    String prefix = "sc-test-" + UUID.randomUUID();
+    try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES)) {
+      MutableClock clock = new MutableClock();
+      try (TestApp a = TestApp.start(db, clock, redis(prefix), false);
+          TestApp c = TestApp.start(db, clock, redis(prefix), false)) {
+        TestApp b = TestApp.start(db, clock, redis(prefix), false);
+        HttpTestClient http = a.http;
+        Login user = http.newUser("ann@example.com");
+        Login admin = http.admin();
+        String chatId = http.post("/api/v1/chats/support", Map.of(), user.accessToken()).data().get("_id").asText();
+
+        JsonNode before = NodeScript.run("cross-node.mjs", a.baseUrl(), b.baseUrl(), user.accessToken(),
+            admin.accessToken(), chatId, "m1");
+        assertThat(before.get("adminGot").asBoolean()).isTrue();
+        assertThat(before.get("userGot").asBoolean()).isTrue();
+        assertThat(before.get("adminCopies").asInt()).as("exactly once").isEqualTo(2);
+
+        b.close();
+        http.post("/api/v1/chats/" + chatId + "/messages", Map.of("content", "m2 while support was away"),
+            user.accessToken());
+
+        JsonNode after = NodeScript.run("cross-node.mjs", a.baseUrl(), c.baseUrl(), user.accessToken(),
+            admin.accessToken(), chatId, "m3");
+        assertThat(after.get("adminGot").asBoolean()).isTrue();
+        assertThat(after.get("userGot").asBoolean()).isTrue();
+        assertThat(after.get("history")).extracting(JsonNode::asText)
+            .containsExactly("m1", "re: m1", "m2 while support was away", "m3", "re: m3");
+      }
+    }
+  }
+}
