@@ -39,6 +39,45 @@ public final class NodeScript {
     return HttpTestClient.JSON.readTree(last);
   }
 
+  /** A script still running: read its lines as they come, then close its stdin and take its last line. */
+  public static final class Running {
+    private final Process process;
+    private final java.io.BufferedReader out;
+
+    private Running(Process process) {
+      this.process = process;
+      this.out = new java.io.BufferedReader(
+          new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    public JsonNode nextLine() throws IOException {
+      String line = out.readLine();
+      if (line == null) {
+        throw new IllegalStateException("script ended early: " + read(process, true));
+      }
+      return HttpTestClient.JSON.readTree(line);
+    }
+
+    public JsonNode finish() throws IOException, InterruptedException {
+      process.getOutputStream().close();
+      String last = null;
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        last = line;
+      }
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0 || last == null) {
+        throw new IllegalStateException("script failed: " + read(process, true));
+      }
+      return HttpTestClient.JSON.readTree(last);
+    }
+  }
+
+  /** Starts a script that talks back line by line (it waits for its stdin to close before finishing). */
+  public static Running start(String script, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("node", script));
+    command.addAll(List.of(args));
+    return new Running(new ProcessBuilder(command).directory(DIR.toFile()).start());
+  }
+
   private static String read(Process p, boolean errors) {
     try {
       return new String((errors ? p.getErrorStream() : p.getInputStream()).readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,84 @@
+package dev.supportchat.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportchat.config.DatabaseSettings.Engine;
+import dev.supportchat.testing.HttpTestClient.Login;
+import dev.supportchat.testing.NodeScript;
+import dev.supportchat.testing.TestApp;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Typing expiry, per-socket rate limits, presence, token expiry mid-session and packet size limits. */
+class RealtimeEdgesTest {
+
+  private record Setup(TestApp app, Login user, Login admin, String chatId) {}
+
+  private static Setup setup(TestApp t) {
+    Login user = t.http.newUser("ann@example.com");
+    Login admin = t.http.admin();
+    String chatId = t.http.post("/api/v1/chats/support", Map.of(), user.accessToken()).data().get("_id").asText();
+    return new Setup(t, user, admin, chatId);
+  }
+
+  private static JsonNode run(Setup s, String scenario) throws Exception {
+    return NodeScript.run("realtime-edges.mjs", scenario, s.app().baseUrl(), s.user().accessToken(),
+        s.admin().accessToken(), s.chatId());
+  }
+
+  @Test
+  void typingStopsByItselfAndWhenTheTypistDisconnects() throws Exception {
+    try (TestApp t = TestApp.start(Engine.SQLITE)) {
+      JsonNode r = run(setup(t), "typing-expiry");
+      assertThat(r.get("expiredAfterMs").asLong()).isBetween(5_000L, 7_500L);
+      assertThat(r.path("afterDisconnect").path("isTyping").asBoolean(true)).isFalse();
+    }
+  }
+
+  @Test
+  void aSocketOverItsRateIsToldSoAndServedAgainLater() throws Exception {
+    try (TestApp t = TestApp.start(Engine.SQLITE, Map.of("SOCKET_MESSAGES_PER_SECOND", "5"))) {
+      JsonNode r = run(setup(t), "rate-limit");
+      assertThat(r.get("ok").asInt()).isBetween(10, 12);
+      assertThat(r.get("limited").asInt()).isEqualTo(30 - r.get("ok").asInt());
+      assertThat(r.get("laterOk").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void usersLearnWhetherSupportIsOnline() throws Exception {
+    try (TestApp t = TestApp.start(Engine.SQLITE)) {
+      Setup s = setup(t);
+      assertThat(t.http.get("/api/v1/chats/support", s.user().accessToken()).data().get("supportOnline").asBoolean())
+          .isFalse();
+      JsonNode r = run(s, "presence");
+      assertThat(r.get("seen")).extracting(JsonNode::asBoolean).containsExactly(false, true, false);
+    }
+  }
+
+  @Test
+  void eventsAfterTheTokenExpiredAreRefused() throws Exception {
+    try (TestApp t = TestApp.start(Engine.SQLITE)) {
+      Setup s = setup(t);
+      NodeScript.Running script = NodeScript.start("realtime-edges.mjs", "token-expiry", t.baseUrl(),
+          s.user().accessToken(), s.admin().accessToken(), s.chatId());
+      assertThat(script.nextLine().get("ready").asBoolean()).isTrue();
+      t.clock.advance(Duration.ofMinutes(16));
+      JsonNode r = script.finish();
+      assertThat(r.path("before").path("ok").asBoolean()).isTrue();
+      assertThat(r.path("after").path("ok").asBoolean()).isFalse();
+      assertThat(r.path("after").path("error").path("code").asText()).isEqualTo("unauthorized");
+    }
+  }
+
+  @Test
+  void anOversizePacketClosesOnlyThatConnection() throws Exception {
+    try (TestApp t = TestApp.start(Engine.SQLITE, Map.of("SOCKET_MAX_PACKET_BYTES", "100000"))) {
+      JsonNode r = run(setup(t), "oversize");
+      assertThat(r.get("reason").asText()).isNotEqualTo("still connected");
+      assertThat(r.get("otherStillWorks").asBoolean()).isTrue();
+    }
+  }
+}
