@@ -38,8 +38,12 @@ for (const file of files) {
 }
 const css = (entry.css ?? []).reduce((sum, file) => sum + gzipSize(file), 0);
 const kb = (total / 1024).toFixed(1);
-console.log(`widget JavaScript: ${kb} KB gzipped (budget ${BUDGET_BYTES / 1024} KB); CSS ${(css / 1024).toFixed(1)} KB`);
+console.log(
+  `widget JavaScript: ${kb} KB gzipped (budget ${BUDGET_BYTES / 1024} KB); CSS ${(css / 1024).toFixed(1)} KB`,
+);
 if (total > BUDGET_BYTES) {
-  console.error(`bundle size: the widget is over budget by ${((total - BUDGET_BYTES) / 1024).toFixed(1)} KB`);
+  console.error(
+    `bundle size: the widget is over budget by ${((total - BUDGET_BYTES) / 1024).toFixed(1)} KB`,
+  );
   process.exit(1);
 }

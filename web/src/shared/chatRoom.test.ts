@@ -30,7 +30,10 @@ class FakeServer {
       if (this.connected) fn();
       return () => this.connectListeners.delete(fn);
     },
-    request: (async (event: string, payload: { content: string; clientMessageId: string; isInternalNote: boolean }) => {
+    request: (async (
+      event: string,
+      payload: { content: string; clientMessageId: string; isInternalNote: boolean },
+    ) => {
       if (!this.connected) return { ok: false, error: { code: 'timeout', message: 'Offline' } };
       this.sent.push({ event, payload });
       if (event !== 'send_support_message') return { ok: true, data: null };
@@ -51,7 +54,7 @@ class FakeServer {
   api: ApiClient = {
     session: new Session(createMemoryStore(), 'x'),
     refresh: async () => true,
-    request: (async <T,>(_method: string, path: string, options?: RequestOptions) => {
+    request: (async <T>(_method: string, path: string, options?: RequestOptions) => {
       if (!path.endsWith('/messages')) return null as T;
       const limit = Number(options?.query?.limit ?? 50);
       const before = options?.query?.before as string | undefined;
@@ -72,7 +75,10 @@ class FakeServer {
     for (const fn of this.connectListeners) fn();
   }
 
-  emit<E extends keyof ServerToClientEvents>(event: E, payload: Parameters<ServerToClientEvents[E]>[0]) {
+  emit<E extends keyof ServerToClientEvents>(
+    event: E,
+    payload: Parameters<ServerToClientEvents[E]>[0],
+  ) {
     for (const fn of this.handlers.get(event) ?? []) fn(payload);
   }
 }
@@ -81,7 +87,13 @@ const settle = () => new Promise((r) => setTimeout(r, 10));
 const contents = (room: ChatRoom) => room.getState().messages.map((m) => m.content);
 
 function roomFor(server: FakeServer, viewerIsAdmin = false, pageSize = 30) {
-  const room = new ChatRoom({ api: server.api, link: server.link, chatId: 'c1', viewerIsAdmin, pageSize });
+  const room = new ChatRoom({
+    api: server.api,
+    link: server.link,
+    chatId: 'c1',
+    viewerIsAdmin,
+    pageSize,
+  });
   room.start();
   return room;
 }
@@ -154,9 +166,19 @@ describe('ChatRoom', () => {
     server.connect();
     const room = roomFor(server);
     await settle();
-    server.emit('user_typing_support', { chatId: 'c1', userId: alice._id, isAdmin: false, isTyping: true });
+    server.emit('user_typing_support', {
+      chatId: 'c1',
+      userId: alice._id,
+      isAdmin: false,
+      isTyping: true,
+    });
     expect(room.getState().otherTyping).toBe(false);
-    server.emit('user_typing_support', { chatId: 'c1', userId: bob._id, isAdmin: true, isTyping: true });
+    server.emit('user_typing_support', {
+      chatId: 'c1',
+      userId: bob._id,
+      isAdmin: true,
+      isTyping: true,
+    });
     expect(room.getState().otherTyping).toBe(true);
     server.emit('new_support_message', message('r1', 60, { sender: bob }));
     expect(room.getState().otherTyping).toBe(false);

@@ -169,7 +169,9 @@ export class ChatRoom {
     if (link.isConnected()) {
       void link.request('mark_support_messages_read', { chatId }).finally(done);
     } else {
-      markChatRead(api, chatId).catch(() => undefined).finally(done);
+      markChatRead(api, chatId)
+        .catch(() => undefined)
+        .finally(done);
     }
   }
 

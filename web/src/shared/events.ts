@@ -1,7 +1,8 @@
 /** Typed Socket.IO event maps (DESIGN.md §2), shared by the widget and the dashboard. */
 import type { Chat, ChatStatus, ErrorCode, Message, MessageType, Priority, UserRef } from './types';
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type Ack<T> =
+  { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 export interface ChatIdPayload {
   chatId: string;

@@ -22,7 +22,9 @@ export function createMemoryStore(): KeyValueStore {
  * localStorage throws in sandboxed iframes, with third-party storage blocked, in some private
  * modes and when the quota is full; a chat must still work there, only without persistence.
  */
-export function createSafeStorage(getStorage: () => Storage = () => window.localStorage): KeyValueStore {
+export function createSafeStorage(
+  getStorage: () => Storage = () => window.localStorage,
+): KeyValueStore {
   let backing: Storage;
   try {
     backing = getStorage();

@@ -17,7 +17,12 @@ export function AuthForm({ api }: { api: ApiClient }) {
     setBusy(true);
     setError(null);
     try {
-      if (registering) await register(api, { email, password, ...(fullName.trim() ? { fullName: fullName.trim() } : {}) });
+      if (registering)
+        await register(api, {
+          email,
+          password,
+          ...(fullName.trim() ? { fullName: fullName.trim() } : {}),
+        });
       else await login(api, { email, password });
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Something went wrong');
@@ -33,12 +38,22 @@ export function AuthForm({ api }: { api: ApiClient }) {
       {registering && (
         <label className="sc-field">
           Your name
-          <input value={fullName} onChange={(e) => setFullName(e.target.value)} autoComplete="name" />
+          <input
+            value={fullName}
+            onChange={(e) => setFullName(e.target.value)}
+            autoComplete="name"
+          />
         </label>
       )}
       <label className="sc-field">
         Email
-        <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />
+        <input
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoComplete="email"
+        />
       </label>
       <label className="sc-field">
         Password

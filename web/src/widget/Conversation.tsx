@@ -45,9 +45,7 @@ export function Conversation({ chat, room, notices, online }: Props) {
         onDiscard={(id) => room.discard(id)}
       />
       {finished && (
-        <p className="scw-finished">
-          This ticket is {chat.status}. Writing again reopens it.
-        </p>
+        <p className="scw-finished">This ticket is {chat.status}. Writing again reopens it.</p>
       )}
       <Composer
         label="Message"

@@ -38,7 +38,9 @@ export function NewTicketForm({ onCreate, offline }: Props) {
 
   return (
     <form className="scw-new" onSubmit={onSubmit}>
-      <p className="scw-new__intro">Type your first message to create a ticket. We usually reply within a few minutes.</p>
+      <p className="scw-new__intro">
+        Type your first message to create a ticket. We usually reply within a few minutes.
+      </p>
       <label className="sc-field">
         Subject (optional)
         <input value={subject} maxLength={200} onChange={(e) => setSubject(e.target.value)} />
@@ -59,7 +61,9 @@ export function NewTicketForm({ onCreate, offline }: Props) {
           {error}
         </p>
       )}
-      {offline && <p className="scw-hint">You are offline; you can send once the connection is back.</p>}
+      {offline && (
+        <p className="scw-hint">You are offline; you can send once the connection is back.</p>
+      )}
       <button type="submit" className="sc-btn" disabled={busy || offline || !message.trim()}>
         {busy ? 'Sending…' : 'Start conversation'}
       </button>

@@ -43,7 +43,12 @@ export function Panel({ api, user, support, status, onClose }: Props) {
               Sign out
             </button>
           )}
-          <button type="button" className="scw-header__btn scw-header__close" aria-label="Close chat" onClick={onClose}>
+          <button
+            type="button"
+            className="scw-header__btn scw-header__close"
+            aria-label="Close chat"
+            onClick={onClose}
+          >
             <span aria-hidden="true">✕</span>
           </button>
         </div>
@@ -56,12 +61,26 @@ export function Panel({ api, user, support, status, onClose }: Props) {
   );
 }
 
-function PanelBody({ api, user, support, online }: { api: ApiClient; user: User | null; support: SupportChat; online: boolean }) {
+function PanelBody({
+  api,
+  user,
+  support,
+  online,
+}: {
+  api: ApiClient;
+  user: User | null;
+  support: SupportChat;
+  online: boolean;
+}) {
   if (!user) return <AuthForm api={api} />;
   if (user.isAdmin) {
     return (
       <p className="scw-message">
-        You are signed in as a support admin. Answer users from the dashboard at <a href="/admin/support" target="_blank" rel="noopener">/admin/support</a>.
+        You are signed in as a support admin. Answer users from the dashboard at{' '}
+        <a href="/admin/support" target="_blank" rel="noopener">
+          /admin/support
+        </a>
+        .
       </p>
     );
   }
@@ -78,7 +97,15 @@ function PanelBody({ api, user, support, online }: { api: ApiClient; user: User 
       </div>
     );
   }
-  if (support.phase === 'none' || !support.chat) return <NewTicketForm onCreate={support.create} offline={!online} />;
+  if (support.phase === 'none' || !support.chat)
+    return <NewTicketForm onCreate={support.create} offline={!online} />;
   if (!support.room) return <p className="scw-message">Connecting…</p>;
-  return <Conversation chat={support.chat} room={support.room} notices={support.notices} online={online} />;
+  return (
+    <Conversation
+      chat={support.chat}
+      room={support.room}
+      notices={support.notices}
+      online={online}
+    />
+  );
 }

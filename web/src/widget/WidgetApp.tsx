@@ -63,7 +63,10 @@ export function WidgetApp({ services }: { services: WidgetServices }) {
   };
 
   return (
-    <div className={`scw ${open ? 'scw--open' : ''} ${embedded ? 'scw--embedded' : 'scw--standalone'}`} onKeyDown={onKeyDown}>
+    <div
+      className={`scw ${open ? 'scw--open' : ''} ${embedded ? 'scw--embedded' : 'scw--standalone'}`}
+      onKeyDown={onKeyDown}
+    >
       {open && <Panel api={api} user={user} support={support} status={status} onClose={close} />}
       <Bubble open={open} unread={unread} onToggle={() => setOpen(!open)} buttonRef={bubble} />
     </div>

@@ -37,7 +37,9 @@ export function loadOutbox(storage: KeyValueStore, userId: string): OutboxEntry[
   try {
     const parsed = JSON.parse(storage.get(`${OUTBOX_KEY}.${userId}`) ?? '[]') as OutboxEntry[];
     // Whatever was in flight when the page went away is queued again (same clientMessageId).
-    return Array.isArray(parsed) ? parsed.map((e) => (e.state === 'sending' ? { ...e, state: 'queued' } : e)) : [];
+    return Array.isArray(parsed)
+      ? parsed.map((e) => (e.state === 'sending' ? { ...e, state: 'queued' } : e))
+      : [];
   } catch {
     return [];
   }

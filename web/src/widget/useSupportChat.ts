@@ -2,11 +2,12 @@
  * The signed-in user's support chat: finds it (or learns there is none yet), creates it with
  * the first message, keeps a ChatRoom for it, and turns status changes into notices.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createSupportChat, getMyChat } from '../shared/api/chats';
 import { ApiError } from '../shared/api/client';
 import { ChatRoom } from '../shared/chatRoom';
 import type { AssignedEvent, StatusUpdatedEvent } from '../shared/events';
+import { useStartedRoom } from '../shared/react/useSocketConnection';
 import type { SocketConnection } from '../shared/socket/connection';
 import type { Chat, ChatStatus, User } from '../shared/types';
 import type { Notice } from '../shared/ui/MessageTimeline';
@@ -25,6 +26,15 @@ export interface SupportChat {
   reload: () => void;
 }
 
+interface State {
+  /** Whose chat this state describes: state of a previous user is never shown. */
+  owner: string | null;
+  phase: ChatPhase;
+  chat: Chat | null;
+  notices: Notice[];
+  error: string | null;
+}
+
 const STATUS_NOTICE: Record<ChatStatus, string> = {
   open: 'Your ticket is open again.',
   'in-progress': 'Your ticket is being worked on.',
@@ -36,90 +46,100 @@ function notice(text: string): Notice {
   return { id: `${Date.now()}-${Math.random()}`, createdAt: new Date().toISOString(), text };
 }
 
+function initial(owner: string | null): State {
+  return { owner, phase: 'loading', chat: null, notices: [], error: null };
+}
+
 export function useSupportChat(
   services: WidgetServices,
   connection: SocketConnection | null,
   user: User | null,
 ): SupportChat {
   const { api, storage } = services;
-  const [phase, setPhase] = useState<ChatPhase>('loading');
-  const [chat, setChat] = useState<Chat | null>(null);
-  const [room, setRoom] = useState<ChatRoom | null>(null);
-  const [notices, setNotices] = useState<Notice[]>([]);
-  const [supportOnline, setSupportOnline] = useState<boolean | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const userId = user && !user.isAdmin ? user._id : null;
+  const [stored, setState] = useState<State>(() => initial(userId));
+  const [supportOnline, setSupportOnline] = useState<boolean | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const state = stored.owner === userId ? stored : initial(userId);
 
-  // Find the user's chat whenever the signed-in user changes.
+  // Updates that belong to this user only (a late answer for a signed-out user is dropped).
+  const update = useCallback(
+    (change: (s: State) => State) =>
+      setState((s) => change(s.owner === userId ? s : initial(userId))),
+    [userId],
+  );
+
   useEffect(() => {
-    setChat(null);
-    setNotices([]);
     if (!userId) return;
     let cancelled = false;
-    setPhase('loading');
     getMyChat(api)
       .then((found) => {
         if (cancelled) return;
-        setChat(found);
         if (typeof found.supportOnline === 'boolean') setSupportOnline(found.supportOnline);
-        setPhase('ready');
+        update((s) => ({ ...s, phase: 'ready', chat: found, error: null }));
       })
       .catch((e: unknown) => {
         if (cancelled) return;
-        if (e instanceof ApiError && e.code === 'not_found') {
-          setPhase('none');
-        } else {
-          setError(e instanceof Error ? e.message : 'Could not load your conversation');
-          setPhase('error');
-        }
+        const none = e instanceof ApiError && e.code === 'not_found';
+        const error = none
+          ? null
+          : e instanceof Error
+            ? e.message
+            : 'Could not load your conversation';
+        update((s) => ({ ...s, phase: none ? 'none' : 'error', error }));
       });
     return () => {
       cancelled = true;
     };
-  }, [api, userId, attempt]);
+  }, [api, userId, attempt, update]);
 
-  const chatId = chat?._id ?? null;
-  // Read by the socket handlers, which must not run side effects inside state updaters.
+  const chatId = state.chat?._id ?? null;
+  const created = useMemo(
+    () =>
+      chatId && connection && userId
+        ? new ChatRoom({
+            api,
+            link: connection,
+            chatId,
+            viewerIsAdmin: false,
+            initialOutbox: loadOutbox(storage, userId),
+            onOutboxChange: (entries) => saveOutbox(storage, userId, entries),
+          })
+        : null,
+    [api, storage, connection, chatId, userId],
+  );
+  const room = useStartedRoom(created);
+
+  // The socket handlers compare with the status on screen without re-subscribing on each change.
   const status = useRef<ChatStatus | null>(null);
-  status.current = chat?.status ?? null;
-
-  // One ChatRoom per chat and connection.
   useEffect(() => {
-    if (!chatId || !connection || !userId) {
-      setRoom(null);
-      return;
-    }
-    const created = new ChatRoom({
-      api,
-      link: connection,
-      chatId,
-      viewerIsAdmin: false,
-      initialOutbox: loadOutbox(storage, userId),
-      onOutboxChange: (entries) => saveOutbox(storage, userId, entries),
-    });
-    created.start();
-    setRoom(created);
-    return () => created.dispose();
-  }, [api, storage, connection, chatId, userId]);
+    status.current = state.chat?.status ?? null;
+  }, [state.chat?.status]);
 
-  // Status, assignment and presence events for this user's chat.
   useEffect(() => {
     if (!connection) return;
     const onStatus = (event: StatusUpdatedEvent) => {
       if (event.chatId !== chatId) return;
-      if (status.current && status.current !== event.status) {
-        status.current = event.status;
-        setNotices((n) => [...n, notice(STATUS_NOTICE[event.status])]);
-      }
-      setChat((current) =>
-        current ? { ...current, ...(event.chat ?? {}), status: event.status, priority: event.priority } : current,
-      );
+      const changed = status.current !== null && status.current !== event.status;
+      status.current = event.status;
+      update((s) => ({
+        ...s,
+        chat: s.chat
+          ? { ...s.chat, ...(event.chat ?? {}), status: event.status, priority: event.priority }
+          : s.chat,
+        notices: changed ? [...s.notices, notice(STATUS_NOTICE[event.status])] : s.notices,
+      }));
     };
     const onAssigned = (event: AssignedEvent) => {
       if (event.chatId !== chatId) return;
-      setChat((current) => (current ? { ...current, ...(event.chat ?? {}), admin: event.admin } : current));
-      if (event.admin) setNotices((n) => [...n, notice(`${event.admin?.fullName ?? 'An agent'} is handling your ticket.`)]);
+      const text = event.admin
+        ? `${event.admin.fullName || 'An agent'} is handling your ticket.`
+        : null;
+      update((s) => ({
+        ...s,
+        chat: s.chat ? { ...s.chat, ...(event.chat ?? {}), admin: event.admin } : s.chat,
+        notices: text ? [...s.notices, notice(text)] : s.notices,
+      }));
     };
     const offs = [
       connection.on('support_chat_status_updated', onStatus),
@@ -127,19 +147,20 @@ export function useSupportChat(
       connection.on('support_presence', (p) => setSupportOnline(p.online)),
     ];
     return () => offs.forEach((off) => off());
-  }, [connection, chatId]);
+  }, [connection, chatId, update]);
 
   const create = useCallback(
     async (message: string, subject?: string) => {
-      setError(null);
       const created = await createSupportChat(api, { message, ...(subject ? { subject } : {}) });
-      setChat(created);
-      setPhase('ready');
+      update((s) => ({ ...s, phase: 'ready', chat: created, error: null }));
     },
-    [api],
+    [api, update],
   );
 
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const reload = useCallback(() => {
+    update((s) => ({ ...s, phase: 'loading', error: null }));
+    setAttempt((n) => n + 1);
+  }, [update]);
 
-  return { phase, chat, room, notices, supportOnline, error, create, reload };
+  return { ...state, room, supportOnline, create, reload };
 }

@@ -11,7 +11,10 @@ interface Call {
 }
 
 function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
 }
 
 function ok(data: unknown, status = 200): Response {
@@ -19,7 +22,13 @@ function ok(data: unknown, status = 200): Response {
 }
 
 function fail(status: number, code: string): Response {
-  return json(status, { statusCode: status, data: null, message: `no: ${code}`, success: false, errors: [{ code, message: code }] });
+  return json(status, {
+    statusCode: status,
+    data: null,
+    message: `no: ${code}`,
+    success: false,
+    errors: [{ code, message: code }],
+  });
 }
 
 /** A fake server: `handler` answers each call; every call is recorded. */
@@ -68,7 +77,8 @@ describe('api client', () => {
 
   it('refreshes once on 401 and retries with the new token', async () => {
     const { api, calls, session } = setup((call) => {
-      if (call.url.endsWith('/users/refresh-token')) return ok({ accessToken: 'a2', refreshToken: 'r2' });
+      if (call.url.endsWith('/users/refresh-token'))
+        return ok({ accessToken: 'a2', refreshToken: 'r2' });
       return call.auth === 'Bearer a2' ? ok('done') : fail(401, 'unauthorized');
     });
     await expect(api.request('GET', '/chats/support')).resolves.toBe('done');
@@ -90,13 +100,19 @@ describe('api client', () => {
       }
       return call.auth === 'Bearer a2' ? ok(call.url) : fail(401, 'unauthorized');
     });
-    await Promise.all([api.request('GET', '/one'), api.request('GET', '/two'), api.request('GET', '/three')]);
+    await Promise.all([
+      api.request('GET', '/one'),
+      api.request('GET', '/two'),
+      api.request('GET', '/three'),
+    ]);
     expect(calls.filter((c) => c.url.endsWith('/refresh-token'))).toHaveLength(1);
   });
 
   it('retries only once: a second 401 is returned to the caller', async () => {
     const { api, calls } = setup((call) =>
-      call.url.endsWith('/refresh-token') ? ok({ accessToken: 'a2', refreshToken: 'r2' }) : fail(401, 'unauthorized'),
+      call.url.endsWith('/refresh-token')
+        ? ok({ accessToken: 'a2', refreshToken: 'r2' })
+        : fail(401, 'unauthorized'),
     );
     await expect(api.request('GET', '/x')).rejects.toMatchObject({ status: 401 });
     expect(calls).toHaveLength(3);
@@ -119,7 +135,9 @@ describe('api client', () => {
 
   it('does not refresh for unauthenticated calls such as login', async () => {
     const { api, calls } = setup(() => fail(401, 'unauthorized'));
-    await expect(api.request('POST', '/users/login', { auth: false, body: {} })).rejects.toBeInstanceOf(ApiError);
+    await expect(
+      api.request('POST', '/users/login', { auth: false, body: {} }),
+    ).rejects.toBeInstanceOf(ApiError);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.auth).toBeNull();
   });

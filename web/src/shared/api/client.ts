@@ -85,11 +85,17 @@ function toError(status: number, envelope: Envelope<unknown>): ApiError {
 }
 
 export function createApiClient({ baseUrl, session, fetchImpl }: ApiClientOptions): ApiClient {
-  const doFetch = fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const doFetch =
+    fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   // One refresh at a time: two parallel refreshes with the same token would revoke the login.
   let refreshing: Promise<boolean> | null = null;
 
-  async function send<T>(method: string, path: string, options: RequestOptions, token: string | null) {
+  async function send<T>(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    token: string | null,
+  ) {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -116,9 +122,14 @@ export function createApiClient({ baseUrl, session, fetchImpl }: ApiClientOption
     const current = session.get();
     if (!current) return false;
     try {
-      const pair = await send<TokenPair>('POST', '/users/refresh-token', {
-        body: { refreshToken: current.refreshToken },
-      }, null);
+      const pair = await send<TokenPair>(
+        'POST',
+        '/users/refresh-token',
+        {
+          body: { refreshToken: current.refreshToken },
+        },
+        null,
+      );
       session.setTokens(pair);
       return true;
     } catch (error) {
@@ -139,7 +150,11 @@ export function createApiClient({ baseUrl, session, fetchImpl }: ApiClientOption
     return refreshing;
   }
 
-  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<T> {
     const auth = options.auth ?? true;
     const token = auth ? (session.get()?.accessToken ?? null) : null;
     try {

@@ -12,8 +12,13 @@ function parse(raw: string | null): SessionData | null {
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as Partial<SessionData>;
-    if (typeof value.accessToken !== 'string' || typeof value.refreshToken !== 'string') return null;
-    return { accessToken: value.accessToken, refreshToken: value.refreshToken, user: value.user ?? null };
+    if (typeof value.accessToken !== 'string' || typeof value.refreshToken !== 'string')
+      return null;
+    return {
+      accessToken: value.accessToken,
+      refreshToken: value.refreshToken,
+      user: value.user ?? null,
+    };
   } catch {
     return null;
   }
@@ -37,7 +42,11 @@ export class Session {
   }
 
   start(result: LoginResult): void {
-    this.write({ accessToken: result.accessToken, refreshToken: result.refreshToken, user: result.user });
+    this.write({
+      accessToken: result.accessToken,
+      refreshToken: result.refreshToken,
+      user: result.user,
+    });
   }
 
   setTokens(tokens: TokenPair): void {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dayKey, dayLabel, groupByDay } from './grouping';
 
 // Local-time dates so the test holds in any time zone.
-const at = (y: number, mo: number, d: number, h = 12, mi = 0) => new Date(y, mo - 1, d, h, mi).toISOString();
+const at = (y: number, mo: number, d: number, h = 12, mi = 0) =>
+  new Date(y, mo - 1, d, h, mi).toISOString();
 const now = new Date(2026, 10, 25, 15, 0);
 
 describe('groupByDay', () => {

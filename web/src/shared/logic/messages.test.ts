@@ -35,7 +35,9 @@ describe('mergeMessages', () => {
   });
 
   it('collects clientMessageIds for outbox reconciliation', () => {
-    expect(clientIdsOf([message('m1', 1, { clientMessageId: 'x' }), message('m2', 2)])).toEqual(new Set(['x']));
+    expect(clientIdsOf([message('m1', 1, { clientMessageId: 'x' }), message('m2', 2)])).toEqual(
+      new Set(['x']),
+    );
   });
 });
 
@@ -49,17 +51,29 @@ describe('applyReadReceipt', () => {
   const readAt = new Date(Date.UTC(2026, 10, 25, 10, 5)).toISOString();
 
   it('an admin reading marks the user messages up to readAt ✓✓', () => {
-    const next = applyReadReceipt(list, { chatId: 'c1', readBy: 'a1', readerIsAdmin: true, readAt });
+    const next = applyReadReceipt(list, {
+      chatId: 'c1',
+      readBy: 'a1',
+      readerIsAdmin: true,
+      readAt,
+    });
     expect(next.map((m) => m.isReadByAdmin)).toEqual([true, false, true, false]);
   });
 
   it('a user reading marks the admin messages read by the user', () => {
-    const next = applyReadReceipt(list, { chatId: 'c1', readBy: 'u1', readerIsAdmin: false, readAt });
+    const next = applyReadReceipt(list, {
+      chatId: 'c1',
+      readBy: 'u1',
+      readerIsAdmin: false,
+      readAt,
+    });
     expect(next.map((m) => m.isReadByUser)).toEqual([false, true, false, false]);
   });
 
   it('markReadLocally marks everything from the other side', () => {
-    expect(markReadLocally(list, true).every((m) => m.sender.isAdmin || m.isReadByAdmin)).toBe(true);
+    expect(markReadLocally(list, true).every((m) => m.sender.isAdmin || m.isReadByAdmin)).toBe(
+      true,
+    );
   });
 });
 
@@ -76,7 +90,10 @@ describe('unread', () => {
   });
 
   it('sums the dashboard unread counters and shows them in the title', () => {
-    const total = totalUnreadByAdmin([chat('c1', 1, { unreadByAdmin: 2 }), chat('c2', 2, { unreadByAdmin: 3 })]);
+    const total = totalUnreadByAdmin([
+      chat('c1', 1, { unreadByAdmin: 2 }),
+      chat('c2', 2, { unreadByAdmin: 3 }),
+    ]);
     expect(total).toBe(5);
     expect(titleWithCount('Support', total)).toBe('(5) Support');
     expect(titleWithCount('Support', 0)).toBe('Support');

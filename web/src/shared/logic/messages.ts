@@ -12,7 +12,10 @@ function compare(a: Message, b: Message): number {
 }
 
 /** Ascending by time. A later copy of a message (same _id) replaces the earlier one. */
-export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
+export function mergeMessages(
+  current: readonly Message[],
+  incoming: readonly Message[],
+): Message[] {
   if (incoming.length === 0) return [...current];
   const byId = new Map<string, Message>();
   for (const m of current) byId.set(m._id, m);

@@ -12,7 +12,12 @@ import {
   type OutboxEntry,
 } from './outbox';
 
-const base = { chatId: 'c1', content: 'hello', isInternalNote: false, createdAt: '2026-01-01T10:00:00Z' };
+const base = {
+  chatId: 'c1',
+  content: 'hello',
+  isInternalNote: false,
+  createdAt: '2026-01-01T10:00:00Z',
+};
 
 function withOne(): OutboxEntry[] {
   return enqueue([], { ...base, clientMessageId: 'm1' });
@@ -62,7 +67,10 @@ describe('outbox', () => {
   });
 
   it('a manual retry makes a failed message sendable again', () => {
-    let box = markUnanswered(markSending(markUnanswered(markSending(withOne(), 'm1'), 'm1'), 'm1'), 'm1');
+    let box = markUnanswered(
+      markSending(markUnanswered(markSending(withOne(), 'm1'), 'm1'), 'm1'),
+      'm1',
+    );
     expect(box[0]?.state).toBe('failed');
     box = retry(box, 'm1');
     expect(box[0]).toMatchObject({ state: 'queued', attempts: 0 });

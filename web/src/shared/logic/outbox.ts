@@ -26,7 +26,10 @@ export const MAX_AUTOMATIC_ATTEMPTS = 2;
 
 export function enqueue(
   box: readonly OutboxEntry[],
-  entry: Pick<OutboxEntry, 'clientMessageId' | 'chatId' | 'content' | 'isInternalNote' | 'createdAt'>,
+  entry: Pick<
+    OutboxEntry,
+    'clientMessageId' | 'chatId' | 'content' | 'isInternalNote' | 'createdAt'
+  >,
 ): OutboxEntry[] {
   if (box.some((e) => e.clientMessageId === entry.clientMessageId)) return [...box];
   return [...box, { ...entry, state: 'queued', attempts: 0 }];
@@ -46,7 +49,12 @@ export function sendable(box: readonly OutboxEntry[]): OutboxEntry[] {
 }
 
 export function markSending(box: readonly OutboxEntry[], id: string): OutboxEntry[] {
-  return update(box, id, (e) => ({ ...e, state: 'sending', attempts: e.attempts + 1, error: undefined }));
+  return update(box, id, (e) => ({
+    ...e,
+    state: 'sending',
+    attempts: e.attempts + 1,
+    error: undefined,
+  }));
 }
 
 /** The server stored the message: it leaves the outbox (the message list now holds it). */
@@ -55,7 +63,11 @@ export function markSent(box: readonly OutboxEntry[], id: string): OutboxEntry[]
 }
 
 /** The server answered with an error: retrying automatically would get the same answer. */
-export function markRejected(box: readonly OutboxEntry[], id: string, error: string): OutboxEntry[] {
+export function markRejected(
+  box: readonly OutboxEntry[],
+  id: string,
+  error: string,
+): OutboxEntry[] {
   return update(box, id, (e) => ({ ...e, state: 'failed', error }));
 }
 
@@ -73,12 +85,16 @@ export function markUnanswered(box: readonly OutboxEntry[], id: string): OutboxE
 
 /** Everything in flight when the connection drops waits for the reconnect. */
 export function markDisconnected(box: readonly OutboxEntry[]): OutboxEntry[] {
-  return box.map((e) => (e.state === 'sending' ? markUnanswered([e], e.clientMessageId)[0] ?? e : e));
+  return box.map((e) =>
+    e.state === 'sending' ? (markUnanswered([e], e.clientMessageId)[0] ?? e) : e,
+  );
 }
 
 /** A manual retry gives a failed entry a fresh set of attempts. */
 export function retry(box: readonly OutboxEntry[], id: string): OutboxEntry[] {
-  return update(box, id, (e) => (e.state === 'failed' ? { ...e, state: 'queued', attempts: 0, error: undefined } : e));
+  return update(box, id, (e) =>
+    e.state === 'failed' ? { ...e, state: 'queued', attempts: 0, error: undefined } : e,
+  );
 }
 
 export function discard(box: readonly OutboxEntry[], id: string): OutboxEntry[] {
@@ -86,7 +102,10 @@ export function discard(box: readonly OutboxEntry[], id: string): OutboxEntry[] 
 }
 
 /** Drops entries whose message already arrived by another path (e.g. the room echo). */
-export function reconcile(box: readonly OutboxEntry[], deliveredIds: ReadonlySet<string>): OutboxEntry[] {
+export function reconcile(
+  box: readonly OutboxEntry[],
+  deliveredIds: ReadonlySet<string>,
+): OutboxEntry[] {
   const kept = box.filter((e) => !deliveredIds.has(e.clientMessageId));
   return kept.length === box.length ? [...box] : kept;
 }

@@ -1,8 +1,18 @@
 /** Builders of wire objects for unit tests. */
 import type { Chat, Message, UserRef } from '../types';
 
-export const alice: UserRef = { _id: 'u1', fullName: 'Alice', email: 'alice@example.com', isAdmin: false };
-export const bob: UserRef = { _id: 'a1', fullName: 'Bob Admin', email: 'bob@example.com', isAdmin: true };
+export const alice: UserRef = {
+  _id: 'u1',
+  fullName: 'Alice',
+  email: 'alice@example.com',
+  isAdmin: false,
+};
+export const bob: UserRef = {
+  _id: 'a1',
+  fullName: 'Bob Admin',
+  email: 'bob@example.com',
+  isAdmin: true,
+};
 
 export function message(id: string, minute: number, overrides: Partial<Message> = {}): Message {
   const createdAt = new Date(Date.UTC(2026, 10, 25, 10, minute)).toISOString();

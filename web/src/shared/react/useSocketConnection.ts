@@ -5,7 +5,10 @@ import type { ChatRoom, ChatRoomState } from '../chatRoom';
 import { SERVER_ORIGIN } from '../config';
 import { SocketConnection } from '../socket/connection';
 
-export function useSocketConnection(api: ApiClient, userId: string | null): SocketConnection | null {
+export function useSocketConnection(
+  api: ApiClient,
+  userId: string | null,
+): SocketConnection | null {
   // Creating the connection opens nothing (autoConnect is off); the effect connects it.
   const connection = useMemo(
     () =>
@@ -33,10 +36,8 @@ export function useSocketConnection(api: ApiClient, userId: string | null): Sock
   return connection;
 }
 
-/** A ChatRoom for the chat, started while mounted. */
-export function useStartedRoom(create: () => ChatRoom | null, deps: readonly unknown[]): ChatRoom | null {
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `create` uses
-  const room = useMemo(create, deps);
+/** Keeps a room subscribed to the live stream while the component is mounted. */
+export function useStartedRoom(room: ChatRoom | null): ChatRoom | null {
   useEffect(() => {
     if (!room) return;
     room.start();

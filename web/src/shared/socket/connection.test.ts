@@ -177,7 +177,9 @@ describe('SocketConnection', () => {
     expect(socket.emitted).toEqual([]);
     connection.connect();
     socket.fire('connect');
-    await expect(connection.request('join_support_chat', { chatId: 'c1' })).resolves.toMatchObject({ ok: true });
+    await expect(connection.request('join_support_chat', { chatId: 'c1' })).resolves.toMatchObject({
+      ok: true,
+    });
   });
 
   it('refreshes after the server drops the connection on purpose', async () => {

@@ -87,7 +87,10 @@ export class SocketConnection {
   }
 
   /** Subscribes to a server event; returns the unsubscribe function (for effect cleanups). */
-  on<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): () => void {
+  on<E extends keyof ServerToClientEvents>(
+    event: E,
+    listener: ServerToClientEvents[E],
+  ): () => void {
     const socket = this.socket as unknown as {
       on(ev: E, fn: ServerToClientEvents[E]): void;
       off(ev: E, fn: ServerToClientEvents[E]): void;
@@ -110,7 +113,8 @@ export class SocketConnection {
   ): Promise<AckOf<E> | TimeoutAck> {
     // Emitting while disconnected would be buffered by socket.io and sent again on reconnect,
     // next to the outbox's own resend; refuse instead and let the outbox queue it.
-    if (!this.socket.connected) return { ok: false, error: { code: 'timeout', message: 'Offline' } };
+    if (!this.socket.connected)
+      return { ok: false, error: { code: 'timeout', message: 'Offline' } };
     try {
       const socket = this.socket.timeout(ACK_TIMEOUT_MS);
       // socket.io's typings cannot follow a generic event name through emitWithAck.
@@ -192,7 +196,9 @@ export class SocketConnection {
   private readonly onBrowserOnline = (): void => this.retryConnect();
 }
 
-export type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
+export type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<
+  ClientToServerEvents[E]
+>[0];
 export type AckOf<E extends keyof ClientToServerEvents> = Parameters<
   Parameters<ClientToServerEvents[E]>[1]
 >[0];

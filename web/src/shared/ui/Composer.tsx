@@ -14,7 +14,16 @@ interface Props {
   maxLength?: number;
 }
 
-export function Composer({ label, placeholder, onSend, onTyping, disabled, extra, className, maxLength }: Props) {
+export function Composer({
+  label,
+  placeholder,
+  onSend,
+  onTyping,
+  disabled,
+  extra,
+  className,
+  maxLength,
+}: Props) {
   const [text, setText] = useState('');
   const id = useId();
 

@@ -8,10 +8,18 @@ const TEXT: Partial<Record<ConnectionStatus | 'back-online' | 'idle', string>> =
   unauthorized: 'Your session has expired. Please sign in again.',
 };
 
-export function ConnectionBanner({ status }: { status: ConnectionStatus | 'back-online' | 'idle' }) {
+export function ConnectionBanner({
+  status,
+}: {
+  status: ConnectionStatus | 'back-online' | 'idle';
+}) {
   const text = TEXT[status];
   return (
-    <div role="status" aria-live="polite" className={text ? `sc-conn sc-conn--${status}` : undefined}>
+    <div
+      role="status"
+      aria-live="polite"
+      className={text ? `sc-conn sc-conn--${status}` : undefined}
+    >
       {text}
     </div>
   );

@@ -21,7 +21,9 @@ export function MessageItem({ message, own, viewerIsAdmin, showSender }: Props) 
   return (
     <li className={classes} data-message-id={message._id}>
       {note && <span className="sc-msg__label">Internal note · only admins see this</span>}
-      {showSender && <span className="sc-msg__sender">{message.sender.fullName || message.sender.email}</span>}
+      {showSender && (
+        <span className="sc-msg__sender">{message.sender.fullName || message.sender.email}</span>
+      )}
       <p className="sc-msg__text">{message.content}</p>
       {message.attachments.length > 0 && (
         <ul className="sc-msg__files">

@@ -16,7 +16,8 @@ export interface Notice {
   text: string;
 }
 
-type Item = { kind: 'message'; createdAt: string; message: Message } | ({ kind: 'notice' } & Notice);
+type Item =
+  { kind: 'message'; createdAt: string; message: Message } | ({ kind: 'notice' } & Notice);
 
 interface Props {
   messages: Message[];
@@ -40,7 +41,11 @@ export function MessageTimeline(props: Props) {
   const { messages, notices, outbox, viewerIsAdmin, hasMore, loadingOlder, typingLabel } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const groups = useMemo(() => {
-    const items: Item[] = messages.map((m) => ({ kind: 'message', createdAt: m.createdAt, message: m }));
+    const items: Item[] = messages.map((m) => ({
+      kind: 'message',
+      createdAt: m.createdAt,
+      message: m,
+    }));
     for (const n of notices ?? []) items.push({ kind: 'notice', ...n });
     items.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
     return groupByDay(items);
@@ -78,7 +83,12 @@ export function MessageTimeline(props: Props) {
   return (
     <div className="sc-timeline" ref={scroller} onScroll={onScroll}>
       {hasMore && (
-        <button type="button" className="sc-link sc-timeline__older" onClick={props.onLoadOlder} disabled={loadingOlder}>
+        <button
+          type="button"
+          className="sc-link sc-timeline__older"
+          onClick={props.onLoadOlder}
+          disabled={loadingOlder}
+        >
           {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
         </button>
       )}

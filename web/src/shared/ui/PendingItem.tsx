@@ -18,7 +18,9 @@ export function PendingItem({ entry, online, onRetry, onDiscard }: Props) {
       className={`sc-msg sc-msg--own sc-msg--pending${entry.isInternalNote ? ' sc-msg--note' : ''}`}
       data-client-id={entry.clientMessageId}
     >
-      {entry.isInternalNote && <span className="sc-msg__label">Internal note · only admins see this</span>}
+      {entry.isInternalNote && (
+        <span className="sc-msg__label">Internal note · only admins see this</span>
+      )}
       <p className="sc-msg__text">{entry.content}</p>
       <span className={failed ? 'sc-msg__meta sc-msg__meta--error' : 'sc-msg__meta'} role="status">
         <span aria-hidden="true">{failed ? '⚠ ' : '🕓 '}</span>
@@ -29,7 +31,11 @@ export function PendingItem({ entry, online, onRetry, onDiscard }: Props) {
           <button type="button" className="sc-link" onClick={() => onRetry(entry.clientMessageId)}>
             Retry
           </button>
-          <button type="button" className="sc-link" onClick={() => onDiscard(entry.clientMessageId)}>
+          <button
+            type="button"
+            className="sc-link"
+            onClick={() => onDiscard(entry.clientMessageId)}
+          >
             Discard
           </button>
         </span>

@@ -84,7 +84,11 @@ function start(server: string): void {
 
   const command = (name: 'open' | 'close' | 'toggle') => () =>
     iframe.contentWindow?.postMessage({ source: 'support-chat-host', command: name }, serverOrigin);
-  window.SupportChat = { open: command('open'), close: command('close'), toggle: command('toggle') };
+  window.SupportChat = {
+    open: command('open'),
+    close: command('close'),
+    toggle: command('toggle'),
+  };
 
   document.body.appendChild(iframe);
 }
@@ -95,4 +99,3 @@ if (server) {
   if (document.body) start(server);
   else document.addEventListener('DOMContentLoaded', () => start(server));
 }
-
