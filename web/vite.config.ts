@@ -20,6 +20,13 @@ const devServer = process.env.SUPPORT_CHAT_SERVER ?? 'http://localhost:8000';
 function devRoutes(): Plugin {
   return {
     name: 'support-chat-dev-routes',
+    // `vite preview` serves the built dist/ (widget.js exists there); only /admin/* needs mapping.
+    configurePreviewServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (/^\/admin(\/|$)/.test(req.url ?? '') && !(req.url ?? '').includes('.')) req.url = '/admin.html';
+        next();
+      });
+    },
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
         const url = req.url ?? '/';
@@ -33,6 +40,11 @@ function devRoutes(): Plugin {
     },
   };
 }
+
+const proxy = {
+  '/api': { target: devServer, changeOrigin: true },
+  '/socket.io': { target: devServer, changeOrigin: true, ws: true },
+};
 
 const shared: UserConfig = {
   root,
@@ -83,12 +95,8 @@ export default defineConfig(({ mode }): UserConfig => {
   return {
     ...shared,
     plugins: [react(), devRoutes()],
-    server: {
-      proxy: {
-        '/api': { target: devServer, changeOrigin: true },
-        '/socket.io': { target: devServer, changeOrigin: true, ws: true },
-      },
-    },
+    server: { proxy },
+    preview: { proxy },
     build: {
       ...shared.build,
       emptyOutDir: true,

@@ -23,14 +23,38 @@ export function Bubble({ open, unread, onToggle, buttonRef }: Props) {
       aria-controls="scw-panel"
       onClick={onToggle}
     >
-      <span aria-hidden="true" className="scw-bubble__icon">
-        {open ? '✕' : '💬'}
-      </span>
+      {open ? <CloseIcon /> : <ChatIcon />}
       {!open && unread > 0 && (
         <span className="scw-badge" aria-hidden="true">
           {badgeText(unread)}
         </span>
       )}
     </button>
+  );
+}
+
+// Inline SVG rather than emoji: emoji fonts are missing on many systems.
+function ChatIcon() {
+  return (
+    <svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"
+      />
+    </svg>
+  );
+}
+
+export function CloseIcon() {
+  return (
+    <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.5"
+        strokeLinecap="round"
+        d="M6 6l12 12M18 6L6 18"
+      />
+    </svg>
   );
 }

@@ -5,6 +5,7 @@ import type { ConnectionStatus } from '../shared/socket/connection';
 import type { User } from '../shared/types';
 import { ConnectionBanner } from '../shared/ui/ConnectionBanner';
 import { AuthForm } from './AuthForm';
+import { CloseIcon } from './Bubble';
 import { Conversation } from './Conversation';
 import { NewTicketForm } from './NewTicketForm';
 import type { SupportChat } from './useSupportChat';
@@ -49,7 +50,7 @@ export function Panel({ api, user, support, status, onClose }: Props) {
             aria-label="Close chat"
             onClick={onClose}
           >
-            <span aria-hidden="true">✕</span>
+            <CloseIcon />
           </button>
         </div>
       </header>

@@ -16,6 +16,9 @@ export function WidgetApp({ services }: { services: WidgetServices }) {
   const user = session?.user ?? null;
   const [open, setOpenState] = useState(() => loadOpen(storage));
   const bubble = useRef<HTMLButtonElement>(null);
+  const [hostFullScreen, setHostFullScreen] = useState(false);
+  const narrow = useNarrowViewport();
+  const fullScreen = open && (embedded ? hostFullScreen : narrow);
   const connection = useSocketConnection(api, session && user && !user.isAdmin ? user._id : null);
   const status = useConnectionStatus(connection);
   const support = useSupportChat(services, connection, user);
@@ -39,8 +42,9 @@ export function WidgetApp({ services }: { services: WidgetServices }) {
   useEffect(() => notifyHost({ open, unread }), [open, unread]);
   useEffect(
     () =>
-      onHostCommand((command) => {
-        setOpen(command === 'toggle' ? !open : command === 'open');
+      onHostCommand((message) => {
+        if (message.command === 'layout') setHostFullScreen(message.fullScreen);
+        else setOpen(message.command === 'toggle' ? !open : message.command === 'open');
       }),
     [open, setOpen],
   );
@@ -64,11 +68,25 @@ export function WidgetApp({ services }: { services: WidgetServices }) {
 
   return (
     <div
-      className={`scw ${open ? 'scw--open' : ''} ${embedded ? 'scw--embedded' : 'scw--standalone'}`}
+      className={`scw ${open ? 'scw--open' : ''} ${fullScreen ? 'scw--full' : ''}`}
       onKeyDown={onKeyDown}
     >
       {open && <Panel api={api} user={user} support={support} status={status} onClose={close} />}
       <Bubble open={open} unread={unread} onToggle={() => setOpen(!open)} buttonRef={bubble} />
     </div>
   );
+}
+
+const NARROW_QUERY = '(max-width: 480px)';
+
+/** Opened directly (not in the loader's iframe), the page's own width decides. */
+function useNarrowViewport(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_QUERY).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW_QUERY);
+    const update = () => setNarrow(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return narrow;
 }

@@ -10,7 +10,8 @@ export interface WidgetStateMessage {
   unread: number;
 }
 
-export type HostCommand = 'open' | 'close' | 'toggle';
+export type HostCommand =
+  { command: 'open' | 'close' | 'toggle' } | { command: 'layout'; fullScreen: boolean };
 
 function readHostOrigin(): string | null {
   const raw = new URLSearchParams(window.location.search).get('host');
@@ -35,10 +36,12 @@ export function notifyHost(state: { open: boolean; unread: number }): void {
 export function onHostCommand(handler: (command: HostCommand) => void): () => void {
   const listener = (event: MessageEvent) => {
     if (!hostOrigin || event.origin !== hostOrigin || event.source !== window.parent) return;
-    const data = event.data as { source?: unknown; command?: unknown } | null;
+    const data = event.data as { source?: unknown; command?: unknown; fullScreen?: unknown } | null;
     if (data?.source !== 'support-chat-host') return;
     if (data.command === 'open' || data.command === 'close' || data.command === 'toggle') {
-      handler(data.command);
+      handler({ command: data.command });
+    } else if (data.command === 'layout' && typeof data.fullScreen === 'boolean') {
+      handler({ command: 'layout', fullScreen: data.fullScreen });
     }
   };
   window.addEventListener('message', listener);

@@ -66,10 +66,13 @@ function start(server: string): void {
   style.maxHeight = '100vh';
 
   let open = false;
+  const send = (message: object) => iframe.contentWindow?.postMessage(message, serverOrigin);
   const layout = () => {
     const full = open && window.innerWidth < FULL_SCREEN_BELOW_PX;
     style.width = full ? '100vw' : `${open ? OPEN_WIDTH_PX : CLOSED_SIZE_PX}px`;
     style.height = full ? '100vh' : `${open ? OPEN_HEIGHT_PX : CLOSED_SIZE_PX}px`;
+    // Inside the iframe a media query cannot tell a phone from the desktop-sized frame.
+    send({ source: 'support-chat-host', command: 'layout', fullScreen: full });
   };
   layout();
 
@@ -83,7 +86,7 @@ function start(server: string): void {
   window.addEventListener('resize', layout);
 
   const command = (name: 'open' | 'close' | 'toggle') => () =>
-    iframe.contentWindow?.postMessage({ source: 'support-chat-host', command: name }, serverOrigin);
+    send({ source: 'support-chat-host', command: name });
   window.SupportChat = {
     open: command('open'),
     close: command('close'),
