@@ -49,7 +49,10 @@ async function participant(name, token, url = base) {
     return null;
   };
   const count = (event, pred = () => true) => events.filter((e) => e.event === event && pred(e.payload)).length;
-  return { name, socket, events, waitFor, count, ack: (event, payload) => socket.timeout(WAIT_MS).emitWithAck(event, payload) };
+  // A missing ack is reported as {timeout: event} instead of ending the script, so the test names the step.
+  const ack = (event, payload) =>
+    socket.timeout(WAIT_MS).emitWithAck(event, payload).catch(() => ({ timeout: event, at: new Date().toISOString() }));
+  return { name, socket, events, waitFor, count, ack };
 }
 
 const report = { transport: null, steps: {} };

@@ -35,16 +35,19 @@ public final class App implements AutoCloseable {
   private final Database db;
   private final WebServer web;
   private final Realtime realtime;
+  private final JdbcChatRepository chatRepository;
 
-  private App(Database db, WebServer web, Realtime realtime) {
+  private App(Database db, WebServer web, Realtime realtime, JdbcChatRepository chatRepository) {
     this.db = db;
     this.web = web;
     this.realtime = realtime;
+    this.chatRepository = chatRepository;
   }
 
   public static App start(AppConfig config, Clock clock) {
     Database db = Database.open(config.database(), POSTGRES_POOL_SIZE);
     Realtime realtime = null;
+    JdbcChatRepository chatRepository = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -61,7 +64,7 @@ public final class App implements AutoCloseable {
       var clientAddress = new ClientAddress(config.trustProxy());
       realtime = new Realtime(config, tokens, clock);
       var presence = realtime.presence();
-      var chatRepository = new JdbcChatRepository(db);
+      chatRepository = new JdbcChatRepository(db);
       var chats = new ChatService(chatRepository, users, realtime.chatEvents(), clock, config.maxMessageLength());
       realtime.serve(chats);
       var attachments = new AttachmentStore(chats, chatRepository, config.attachmentsDir(),
@@ -75,10 +78,13 @@ public final class App implements AutoCloseable {
               new WebServer.RouteGroup("/chats", chatRoutes)),
           List.of(socketIo), new WebAppFiles());
       web.start();
-      return new App(db, web, realtime);
+      return new App(db, web, realtime, chatRepository);
     } catch (RuntimeException e) {
       if (realtime != null) {
         realtime.close();
+      }
+      if (chatRepository != null) {
+        chatRepository.close();
       }
       db.close();
       throw e;
@@ -97,6 +103,7 @@ public final class App implements AutoCloseable {
   public void close() {
     web.stop();
     realtime.close();
+    chatRepository.close();
     db.close();
   }
 }

@@ -25,7 +25,8 @@ public final class Migrations {
   /** Every migration, oldest first. A new file is added here; an applied one is never edited. */
   static final List<String> FILES = List.of(
       "V1__users_and_sessions.sql",
-      "V2__chats_and_messages.sql");
+      "V2__chats_and_messages.sql",
+      "V3__query_indexes.sql");
 
   private Migrations() {}
 

@@ -88,7 +88,7 @@ final class ChatReplay {
     }
   }
 
-  /** As {@code updateStatus}: the first move into resolved/closed from an unfinished status sets the resolution time. */
+  /** As {@code updateStatus}: the first move into resolved/closed from an unfinished status sets resolution_ms. */
   void updateStatus(ChatStatus newStatus, long t) {
     if (newStatus.isFinished() && !status.isFinished()) {
       resolutionMs = t - createdAt;

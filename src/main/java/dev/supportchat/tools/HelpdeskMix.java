@@ -15,7 +15,8 @@ import java.util.Random;
 /**
  * The proportions of a real helpdesk: more chats on weekdays and in office hours and a little more each week; old
  * chats mostly resolved or closed, recent ones still open or in progress; a few admins taking most of the work;
- * message counts with a long tail. Everything comes from one seeded {@link Random}, so a seed gives the same plan.
+ * message counts with a long tail. Everything comes from one seeded {@link Random}: the same seed and "now" give
+ * the same plan.
  */
 final class HelpdeskMix {
   static final long DAY_MS = 86_400_000L;
