@@ -53,6 +53,9 @@ public interface ChatRepository {
   MessagePage messages(String chatId, boolean includeNotes, int limit, String beforeId);
 
   /** Marks the other side's messages read for a reader on the admin or the user side, and recounts unread. */
+  /** Catch-up after a reconnect: messages after {@code sinceId} (exclusive), oldest first. */
+  MessagePage messagesSince(String chatId, boolean includeNotes, int limit, String sinceId);
+
   ReadMarked markRead(String chatId, boolean readerIsAdmin, Instant at);
 
   /** Sets status and/or priority (null leaves it as it is); returns the updated chat. */

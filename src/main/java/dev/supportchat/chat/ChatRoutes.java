@@ -98,7 +98,7 @@ public final class ChatRoutes implements EndpointGroup {
   private void messages(Context ctx) {
     Principal caller = auth.require(ctx);
     MessagePage page = chats.messages(caller, ctx.pathParam("chatId"), intParam(ctx, "limit"),
-        ctx.queryParam("before"));
+        ctx.queryParam("before"), ctx.queryParam("since"));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("messages", page.messages().stream().map(ChatJson::message).toList());
     data.put("hasMore", page.hasMore());

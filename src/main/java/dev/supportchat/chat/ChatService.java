@@ -103,7 +103,11 @@ public final class ChatService {
     return chat;
   }
 
-  public MessagePage messages(Principal caller, String chatId, Integer limit, String before) {
+  /**
+   * A page of messages: newest first, older than {@code before}; or, with {@code since} (catching up after a
+   * reconnect), oldest first, newer than {@code since}. Notes only for admins.
+   */
+  public MessagePage messages(Principal caller, String chatId, Integer limit, String before, String since) {
     access(caller, chatId);
     int n = limit == null ? DEFAULT_PAGE_LIMIT : Math.min(limit, MAX_PAGE_LIMIT);
     if (n < 1) {
@@ -111,6 +115,15 @@ public final class ChatService {
     }
     if (before != null && !Ids.isValid(before)) {
       throw AppException.invalid("before", "before must be a message id.");
+    }
+    if (since != null) {
+      if (before != null) {
+        throw AppException.invalid("since", "Give before or since, not both.");
+      }
+      if (!Ids.isValid(since)) {
+        throw AppException.invalid("since", "since must be a message id.");
+      }
+      return chats.messagesSince(chatId, caller.isAdmin(), n, since);
     }
     return chats.messages(chatId, caller.isAdmin(), n, before);
   }

@@ -180,22 +180,36 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
 
   @Override
   public MessagePage messages(String chatId, boolean includeNotes, int limit, String beforeId) {
+    return page(chatId, includeNotes, limit, beforeId, false);
+  }
+
+  @Override
+  public MessagePage messagesSince(String chatId, boolean includeNotes, int limit, String sinceId) {
+    return page(chatId, includeNotes, limit, sinceId, true);
+  }
+
+  /** Newest first before a cursor, or (catching up) oldest first after one; the cursor itself is excluded. */
+  private MessagePage page(String chatId, boolean includeNotes, int limit, String cursorId, boolean forward) {
     return db.read(c -> {
       List<Object> params = new ArrayList<>(List.of(chatId));
       StringBuilder sql = new StringBuilder(MESSAGE_SELECT).append(" WHERE m.chat_id = ?");
       if (!includeNotes) {
         sql.append(" AND m.is_internal_note = FALSE");
       }
-      if (beforeId != null) {
+      if (cursorId != null) {
         Optional<Long> cursorAt = Sql.one(c, "SELECT created_at FROM messages WHERE id = ? AND chat_id = ?",
-            rs -> rs.getLong(1), beforeId, chatId);
+            rs -> rs.getLong(1), cursorId, chatId);
+        String field = forward ? "since" : "before";
         if (cursorAt.isEmpty()) {
-          throw AppException.invalid("before", "before must be the id of a message in this chat.");
+          throw AppException.invalid(field, field + " must be the id of a message in this chat.");
         }
-        sql.append(" AND (m.created_at < ? OR (m.created_at = ? AND m.id < ?))");
-        params.addAll(List.of(cursorAt.get(), cursorAt.get(), beforeId));
+        String op = forward ? ">" : "<";
+        sql.append(" AND (m.created_at ").append(op).append(" ? OR (m.created_at = ? AND m.id ").append(op)
+            .append(" ?))");
+        params.addAll(List.of(cursorAt.get(), cursorAt.get(), cursorId));
       }
-      sql.append(" ORDER BY m.created_at DESC, m.id DESC LIMIT ?");
+      String direction = forward ? "ASC" : "DESC";
+      sql.append(" ORDER BY m.created_at ").append(direction).append(", m.id ").append(direction).append(" LIMIT ?");
       params.add(limit + 1);
       List<Message> rows = Sql.list(c, sql.toString(), MESSAGE, params.toArray());
       boolean hasMore = rows.size() > limit;

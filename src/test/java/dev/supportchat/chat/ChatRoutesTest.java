@@ -125,6 +125,18 @@ class ChatRoutesTest {
       } while (cursor != null);
       assertThat(pages).isEqualTo(3);
       assertThat(seen).containsExactly("m7", "m6", "m5", "m4", "m3", "m2", "m1");
+
+      // catching up after a reconnect: everything after the last message seen, oldest first, in pages
+      JsonNode newest = t.http.get("/api/v1/chats/" + chatId + "/messages?limit=7", ann.accessToken()).data();
+      String m3 = newest.get("messages").get(4).get("_id").asText();
+      JsonNode since = t.http.get("/api/v1/chats/" + chatId + "/messages?limit=3&since=" + m3, ann.accessToken())
+          .data();
+      assertThat(contents(since)).containsExactly("m4", "m5", "m6");
+      assertThat(since.get("hasMore").asBoolean()).isTrue();
+      JsonNode rest = t.http.get("/api/v1/chats/" + chatId + "/messages?limit=3&since="
+          + since.get("nextCursor").asText(), ann.accessToken()).data();
+      assertThat(contents(rest)).containsExactly("m7");
+      assertThat(rest.get("hasMore").asBoolean()).isFalse();
     }
   }
 
