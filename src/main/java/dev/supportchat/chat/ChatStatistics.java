@@ -44,7 +44,8 @@ public final class ChatStatistics {
 
     Map<String, Object> totals = new LinkedHashMap<>();
     totals.put("chats", chats);
-    totals.put("messages", Sql.count(c, "SELECT COUNT(*) FROM messages"));
+    // Maintained with every message insert (JdbcChatRepository.append): a sum over senders, not a scan of messages.
+    totals.put("messages", Sql.count(c, "SELECT COALESCE(SUM(messages), 0) FROM sender_message_counts"));
     totals.put("open", byStatus.get("open"));
     totals.put("inProgress", byStatus.get("in-progress"));
     totals.put("resolved", byStatus.get("resolved"));
@@ -126,24 +127,22 @@ public final class ChatStatistics {
     Map<String, long[]> perAdmin = new HashMap<>();
     Sql.list(c, "SELECT admin_id, status, COUNT(*) FROM chats WHERE is_active = TRUE AND admin_id IS NOT NULL"
         + " AND status IN ('OPEN', 'IN_PROGRESS') GROUP BY admin_id, status", rs -> {
-          long[] w = perAdmin.computeIfAbsent(rs.getString(1), k -> new long[3]);
+          long[] w = perAdmin.computeIfAbsent(rs.getString(1), k -> new long[2]);
           w[rs.getString(2).equals("OPEN") ? 0 : 1] = rs.getLong(3);
           return null;
         });
-    Sql.list(c, "SELECT sender_id, COUNT(*) FROM messages WHERE sender_is_admin = TRUE"
-        + " AND is_internal_note = FALSE GROUP BY sender_id", rs -> {
-          perAdmin.computeIfAbsent(rs.getString(1), k -> new long[3])[2] = rs.getLong(2);
-          return null;
+    // Replies (public messages sent as an admin) come from the per-sender counters, kept with every message.
+    return Sql.list(c, "SELECT u.id, u.full_name, COALESCE(n.public_replies, 0) FROM users u"
+        + " LEFT JOIN sender_message_counts n ON n.sender_id = u.id WHERE u.is_admin = TRUE"
+        + " ORDER BY u.full_name, u.id", rs -> {
+          long[] w = perAdmin.getOrDefault(rs.getString(1), new long[2]);
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("admin", Map.of("_id", rs.getString(1), "fullName", rs.getString(2)));
+          row.put("open", w[0]);
+          row.put("inProgress", w[1]);
+          row.put("replies", rs.getLong(3));
+          return row;
         });
-    return Sql.list(c, "SELECT id, full_name FROM users WHERE is_admin = TRUE ORDER BY full_name, id", rs -> {
-      long[] w = perAdmin.getOrDefault(rs.getString(1), new long[3]);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("admin", Map.of("_id", rs.getString(1), "fullName", rs.getString(2)));
-      row.put("open", w[0]);
-      row.put("inProgress", w[1]);
-      row.put("replies", w[2]);
-      return row;
-    });
   }
 
   static Instant startOfDay(Instant t) {

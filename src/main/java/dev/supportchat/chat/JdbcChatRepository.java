@@ -149,6 +149,11 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
         m.id(), m.chatId(), m.senderId(), m.senderIsAdmin(), m.content(), m.messageType(),
         writeAttachments(m.attachments()), m.senderIsAdmin(), fromUser || m.isInternalNote(), m.isInternalNote(),
         m.clientMessageId(), t, t);
+    // The statistics' totals; counted here, in the message's transaction, so they are exact without a scan.
+    Sql.update(c, "INSERT INTO sender_message_counts (sender_id, messages, public_replies) VALUES (?, 1, ?)"
+            + " ON CONFLICT (sender_id) DO UPDATE SET messages = sender_message_counts.messages + 1,"
+            + " public_replies = sender_message_counts.public_replies + excluded.public_replies",
+        m.senderId(), publicReply ? 1 : 0);
     // Counters, reopening and first-response time are computed by the database from the row as it is now, so
     // concurrent sends and reads on PostgreSQL cannot lose an update.
     Sql.update(c, "UPDATE chats SET last_message_id = ?,"

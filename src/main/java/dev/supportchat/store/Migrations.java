@@ -26,7 +26,8 @@ public final class Migrations {
   static final List<String> FILES = List.of(
       "V1__users_and_sessions.sql",
       "V2__chats_and_messages.sql",
-      "V3__query_indexes.sql");
+      "V3__query_indexes.sql",
+      "V4__message_counters.sql");
 
   private Migrations() {}
 
