@@ -23,7 +23,8 @@ function devRoutes(): Plugin {
     // `vite preview` serves the built dist/ (widget.js exists there); only /admin/* needs mapping.
     configurePreviewServer(server) {
       server.middlewares.use((req, _res, next) => {
-        if (/^\/admin(\/|$)/.test(req.url ?? '') && !(req.url ?? '').includes('.')) req.url = '/admin.html';
+        if (/^\/admin(\/|$)/.test(req.url ?? '') && !(req.url ?? '').includes('.'))
+          req.url = '/admin.html';
         next();
       });
     },

@@ -157,10 +157,14 @@ export class ChatRoom {
     this.setOutbox(outbox.discard(this.state.outbox, clientMessageId));
   }
 
-  /** Called while the conversation is on screen: marks the other side's messages read. */
-  markRead(): void {
+  /**
+   * Called while the conversation is on screen: marks the other side's messages read. `force`
+   * tells the server even when no loaded message is unread (its counter may say otherwise).
+   */
+  markRead(force = false): void {
     const { viewerIsAdmin, chatId, link, api } = this.options;
-    if (this.markingRead || countUnread(this.state.messages, viewerIsAdmin) === 0) return;
+    if (this.markingRead || (!force && countUnread(this.state.messages, viewerIsAdmin) === 0))
+      return;
     this.markingRead = true;
     this.set({ messages: markReadLocally(this.state.messages, viewerIsAdmin) });
     const done = () => {

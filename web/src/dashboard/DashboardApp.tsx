@@ -1,0 +1,127 @@
+/** The admin dashboard: sign-in gate, then the chats and statistics pages. */
+import { useCallback, useEffect, useState } from 'react';
+import { fetchMe, logout } from '../shared/api/users';
+import type { UserMessageNotification } from '../shared/events';
+import { titleWithCount, totalUnreadByAdmin } from '../shared/logic/unread';
+import { useConnectionStatus, useSession } from '../shared/react/hooks';
+import { useSocketConnection } from '../shared/react/useSocketConnection';
+import type { User } from '../shared/types';
+import { ConnectionBanner } from '../shared/ui/ConnectionBanner';
+import { LoginPage, NOT_ADMIN_MESSAGE } from './LoginPage';
+import {
+  notificationPermission,
+  notifyIfHidden,
+  playTone,
+  requestNotificationPermission,
+} from './notify/notifications';
+import { navigate, parseRoute, usePathname } from './router';
+import type { DashboardServices } from './services';
+import { StatsPage } from './stats/StatsPage';
+import { NO_FILTERS, type ChatFilters } from './support/chatList';
+import { SupportPage } from './support/SupportPage';
+import { TopBar } from './TopBar';
+import { useAdmins } from './support/useAdmins';
+import { useChatList } from './support/useChatList';
+
+const TITLE = 'Support dashboard';
+const SOUND_KEY = 'support-chat.admin.sound';
+const SEARCH_DEBOUNCE_MS = 300;
+
+export function DashboardApp({ services }: { services: DashboardServices }) {
+  const { api } = services;
+  const session = useSession(api.session);
+  const user = session?.user ?? null;
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (session && !user) fetchMe(api).catch(() => undefined);
+  }, [api, session, user]);
+
+  // A stored session of a non-admin (e.g. from before a role change) is refused as well.
+  useEffect(() => {
+    if (user && !user.isAdmin) {
+      void logout(api).then(() => setRefusal(NOT_ADMIN_MESSAGE));
+    }
+  }, [api, user]);
+
+  if (!session) return <LoginPage api={api} initialError={refusal} />;
+  if (!user || !user.isAdmin) return <p className="scd-loading">Loading…</p>;
+  return <SignedIn services={services} me={user} />;
+}
+
+function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
+  const { api, storage } = services;
+  const route = parseRoute(usePathname());
+  const connection = useSocketConnection(api, me._id);
+  const status = useConnectionStatus(connection);
+  const admins = useAdmins(api);
+  const [filters, setFilters] = useState<ChatFilters>(NO_FILTERS);
+  const [search, setSearch] = useState('');
+  const [sound, setSoundState] = useState(() => storage.get(SOUND_KEY) !== 'off');
+  const [permission, setPermission] = useState(notificationPermission);
+
+  useEffect(() => {
+    const timer = setTimeout(
+      () => setFilters((f) => (f.q === search ? f : { ...f, q: search })),
+      SEARCH_DEBOUNCE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  const onUserMessage = useCallback(
+    (event: UserMessageNotification) => {
+      if (sound) playTone();
+      const who = event.chat.user.fullName || event.chat.user.email;
+      notifyIfHidden(`New message from ${who}`, event.message.content, event.chatId, () =>
+        navigate({ name: 'chats', chatId: event.chatId }),
+      );
+    },
+    [sound],
+  );
+
+  const list = useChatList(api, connection, filters, me._id, onUserMessage);
+  const unread = totalUnreadByAdmin(Object.values(list.cache));
+
+  useEffect(() => {
+    document.title = titleWithCount(TITLE, unread);
+  }, [unread]);
+
+  const setSound = (on: boolean) => {
+    setSoundState(on);
+    storage.set(SOUND_KEY, on ? 'on' : 'off');
+    if (on) playTone();
+  };
+
+  return (
+    <div className="scd-app">
+      <TopBar
+        api={api}
+        me={me}
+        route={route}
+        unread={unread}
+        sound={sound}
+        onSound={setSound}
+        permission={permission}
+        onAskPermission={() => void requestNotificationPermission().then(setPermission)}
+      />
+      <ConnectionBanner status={status} />
+      {route.name === 'stats' ? (
+        <StatsPage api={api} />
+      ) : (
+        <SupportPage
+          api={api}
+          connection={connection}
+          me={me}
+          list={list}
+          admins={admins}
+          chatId={route.chatId}
+          online={status === 'online' || status === 'back-online'}
+          filters={filters}
+          search={search}
+          onSearch={setSearch}
+          onFilters={setFilters}
+        />
+      )}
+    </div>
+  );
+}

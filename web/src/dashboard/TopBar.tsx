@@ -1,0 +1,69 @@
+/** The dashboard's header: navigation, notification settings, connection state, sign-out. */
+import type { ApiClient } from '../shared/api/client';
+import { logout } from '../shared/api/users';
+import type { User } from '../shared/types';
+import type { NotificationPermissionState } from './notify/notifications';
+import { Link, type Route } from './router';
+
+interface Props {
+  api: ApiClient;
+  me: User;
+  route: Route;
+  unread: number;
+  sound: boolean;
+  onSound: (on: boolean) => void;
+  permission: NotificationPermissionState;
+  onAskPermission: () => void;
+}
+
+export function TopBar({
+  api,
+  me,
+  route,
+  unread,
+  sound,
+  onSound,
+  permission,
+  onAskPermission,
+}: Props) {
+  return (
+    <header className="scd-topbar">
+      <span className="scd-topbar__brand">Support</span>
+      <nav aria-label="Dashboard" className="scd-topbar__nav">
+        <Link to={{ name: 'chats', chatId: null }} current={route.name === 'chats'}>
+          Chats
+          {unread > 0 && (
+            <span className="scd-unread scd-unread--nav">
+              {unread}
+              <span className="sc-visually-hidden"> unread</span>
+            </span>
+          )}
+        </Link>
+        <Link to={{ name: 'stats' }} current={route.name === 'stats'}>
+          Statistics
+        </Link>
+      </nav>
+      <div className="scd-topbar__tools">
+        <button
+          type="button"
+          className="scd-topbar__btn"
+          aria-pressed={sound}
+          onClick={() => onSound(!sound)}
+        >
+          {sound ? 'Sound on' : 'Sound off'}
+        </button>
+        {permission === 'default' && (
+          <button type="button" className="scd-topbar__btn" onClick={onAskPermission}>
+            Enable notifications
+          </button>
+        )}
+        <span className="scd-topbar__me" title={me.email}>
+          {me.fullName || me.email}
+        </span>
+        <button type="button" className="scd-topbar__btn" onClick={() => void logout(api)}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}

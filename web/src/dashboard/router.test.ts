@@ -1,0 +1,17 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routePath } from './router';
+
+describe('dashboard routes', () => {
+  it('parses the support list, a chat and the stats page', () => {
+    expect(parseRoute('/admin/support')).toEqual({ name: 'chats', chatId: null });
+    expect(parseRoute('/admin/support/chat/abc%20d')).toEqual({ name: 'chats', chatId: 'abc d' });
+    expect(parseRoute('/admin/support/stats')).toEqual({ name: 'stats' });
+    expect(parseRoute('/admin/anything')).toEqual({ name: 'chats', chatId: null });
+  });
+
+  it('builds paths back', () => {
+    expect(routePath({ name: 'chats', chatId: 'x/y' })).toBe('/admin/support/chat/x%2Fy');
+    expect(routePath({ name: 'stats' })).toBe('/admin/support/stats');
+  });
+});

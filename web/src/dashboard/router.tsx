@@ -1,0 +1,65 @@
+/** A few routes under /admin/support, on the History API (the server maps /admin/* here). */
+import { useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
+
+export const BASE = '/admin/support';
+
+export type Route = { name: 'chats'; chatId: string | null } | { name: 'stats' };
+
+export function parseRoute(pathname: string): Route {
+  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
+  if (rest === '/stats' || rest === '/stats/') return { name: 'stats' };
+  const chat = /^\/chat\/([^/]+)\/?$/.exec(rest);
+  return { name: 'chats', chatId: chat?.[1] ? decodeURIComponent(chat[1]) : null };
+}
+
+export function routePath(route: Route): string {
+  if (route.name === 'stats') return `${BASE}/stats`;
+  return route.chatId ? `${BASE}/chat/${encodeURIComponent(route.chatId)}` : BASE;
+}
+
+const listeners = new Set<() => void>();
+window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+
+export function navigate(route: Route, replace = false): void {
+  const path = routePath(route);
+  if (path === window.location.pathname) return;
+  if (replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  listeners.forEach((l) => l());
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+interface LinkProps {
+  to: Route;
+  children: ReactNode;
+  className?: string;
+  current?: boolean;
+}
+
+/** A real link (so it works with middle-click and keyboard), routed in-page on plain clicks. */
+export function Link({ to, children, className, current }: LinkProps) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a
+      href={routePath(to)}
+      className={className}
+      onClick={onClick}
+      aria-current={current ? 'page' : undefined}
+    >
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, niceMax } from './format';
+
+describe('formatDuration', () => {
+  it('picks a unit people read at a glance', () => {
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(4_200)).toBe('4 s');
+    expect(formatDuration(125_000)).toBe('2 min');
+    expect(formatDuration(3_600_000)).toBe('1 h');
+    expect(formatDuration(3_900_000)).toBe('1 h 5 min');
+    expect(formatDuration(2 * 86_400_000 + 3 * 3_600_000)).toBe('2 d 3 h');
+  });
+});
+
+describe('niceMax', () => {
+  it('rounds the axis up to 1, 2 or 5 times a power of ten', () => {
+    expect(niceMax(0)).toBe(1);
+    expect(niceMax(3)).toBe(5);
+    expect(niceMax(7)).toBe(10);
+    expect(niceMax(12)).toBe(20);
+    expect(niceMax(50)).toBe(50);
+    expect(niceMax(51)).toBe(100);
+  });
+});

@@ -1,0 +1,130 @@
+/** Status and priority dropdowns, "Assign to me", and assigning to another admin. */
+import { useState } from 'react';
+import { assignChat, updateChatStatus } from '../../shared/api/chats';
+import type { ApiClient } from '../../shared/api/client';
+import {
+  CHAT_STATUSES,
+  PRIORITIES,
+  type AdminInfo,
+  type Chat,
+  type ChatStatus,
+  type Priority,
+} from '../../shared/types';
+import { priorityLabel, statusLabel } from './Badges';
+
+interface Props {
+  api: ApiClient;
+  chat: Chat;
+  meId: string;
+  admins: AdminInfo[];
+  onChanged: (chat: Chat) => void;
+}
+
+export function ChatControls({ api, chat, meId, admins, onChanged }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [assignee, setAssignee] = useState('');
+
+  const run = async (action: () => Promise<Chat>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await action());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'That did not work');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const others = admins.filter((a) => a._id !== chat.admin?._id);
+  return (
+    <div className="scd-controls">
+      <label className="sc-field">
+        Status
+        <select
+          value={chat.status}
+          disabled={busy}
+          onChange={(e) =>
+            void run(() =>
+              updateChatStatus(api, chat._id, { status: e.target.value as ChatStatus }),
+            )
+          }
+        >
+          {CHAT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="sc-field">
+        Priority
+        <select
+          value={chat.priority}
+          disabled={busy}
+          onChange={(e) =>
+            void run(() =>
+              updateChatStatus(api, chat._id, { priority: e.target.value as Priority }),
+            )
+          }
+        >
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {priorityLabel(p)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="scd-controls__assign">
+        <span className="scd-controls__assignee">
+          Assigned to:{' '}
+          <strong>
+            {chat.admin ? (chat.admin._id === meId ? 'you' : chat.admin.fullName) : 'nobody'}
+          </strong>
+        </span>
+        {chat.admin?._id !== meId && (
+          <button
+            type="button"
+            className="sc-btn"
+            disabled={busy}
+            onClick={() => void run(() => assignChat(api, chat._id))}
+          >
+            Assign to me
+          </button>
+        )}
+        {others.length > 0 && (
+          <form
+            className="scd-controls__other"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (assignee)
+                void run(() => assignChat(api, chat._id, assignee)).then(() => setAssignee(''));
+            }}
+          >
+            <label className="sc-field">
+              <span className="sc-visually-hidden">Assign to another admin</span>
+              <select value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+                <option value="">Assign to…</option>
+                {others.map((a) => (
+                  <option key={a._id} value={a._id}>
+                    {a._id === meId ? 'Me' : a.fullName || a.email}
+                    {a.online ? ' (online)' : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="sc-btn sc-btn--ghost" disabled={busy || !assignee}>
+              Assign
+            </button>
+          </form>
+        )}
+      </div>
+      {error && (
+        <p className="sc-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

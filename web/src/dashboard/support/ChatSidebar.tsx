@@ -1,0 +1,60 @@
+/** The list of chats with its filters and paging. */
+import type { Chat } from '../../shared/types';
+import { ChatListItem } from './ChatListItem';
+import type { ChatFilters } from './chatList';
+import { FiltersBar } from './FiltersBar';
+
+interface Props {
+  chats: Chat[];
+  total: number | null;
+  loading: boolean;
+  error: string | null;
+  hasMore: boolean;
+  selectedId: string | null;
+  meId: string;
+  filters: ChatFilters;
+  search: string;
+  onSearch: (q: string) => void;
+  onFilters: (filters: ChatFilters) => void;
+  onLoadMore: () => void;
+}
+
+export function ChatSidebar(props: Props) {
+  const { chats, loading, error, selectedId, meId } = props;
+  return (
+    <nav className="scd-sidebar" aria-label="Support chats">
+      <FiltersBar
+        filters={props.filters}
+        search={props.search}
+        onSearch={props.onSearch}
+        onChange={props.onFilters}
+      />
+      <p className="scd-sidebar__count" role="status">
+        {loading && chats.length === 0 ? 'Loading chats…' : `${props.total ?? chats.length} chats`}
+      </p>
+      {error && (
+        <p className="sc-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="scd-list">
+        {chats.map((chat) => (
+          <ChatListItem key={chat._id} chat={chat} selected={chat._id === selectedId} meId={meId} />
+        ))}
+      </ul>
+      {!loading && chats.length === 0 && !error && (
+        <p className="scd-empty">No chats match these filters.</p>
+      )}
+      {props.hasMore && (
+        <button
+          type="button"
+          className="sc-btn sc-btn--ghost scd-more"
+          onClick={props.onLoadMore}
+          disabled={loading}
+        >
+          {loading ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+    </nav>
+  );
+}

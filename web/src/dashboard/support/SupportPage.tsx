@@ -1,0 +1,70 @@
+/** Chats page: sidebar of chats beside the open conversation (one at a time on phones). */
+import type { ApiClient } from '../../shared/api/client';
+import type { SocketConnection } from '../../shared/socket/connection';
+import type { AdminInfo, User } from '../../shared/types';
+import { ChatSidebar } from './ChatSidebar';
+import type { ChatFilters } from './chatList';
+import { ConversationPane } from './ConversationPane';
+import type { ChatList } from './useChatList';
+
+interface Props {
+  api: ApiClient;
+  connection: SocketConnection | null;
+  me: User;
+  list: ChatList;
+  admins: AdminInfo[];
+  chatId: string | null;
+  online: boolean;
+  filters: ChatFilters;
+  search: string;
+  onSearch: (q: string) => void;
+  onFilters: (filters: ChatFilters) => void;
+}
+
+export function SupportPage({
+  api,
+  connection,
+  me,
+  list,
+  admins,
+  chatId,
+  online,
+  ...filterProps
+}: Props) {
+  return (
+    <main className={`scd-support ${chatId ? 'scd-support--chat' : ''}`}>
+      <ChatSidebar
+        chats={list.chats}
+        total={list.pagination?.total ?? null}
+        loading={list.loading}
+        error={list.error}
+        hasMore={list.hasMore}
+        selectedId={chatId}
+        meId={me._id}
+        filters={filterProps.filters}
+        search={filterProps.search}
+        onSearch={filterProps.onSearch}
+        onFilters={filterProps.onFilters}
+        onLoadMore={list.loadMore}
+      />
+      {chatId && connection ? (
+        <ConversationPane
+          key={chatId}
+          api={api}
+          connection={connection}
+          chatId={chatId}
+          chat={list.cache[chatId] ?? null}
+          meId={me._id}
+          admins={admins}
+          online={online}
+          onChanged={list.replace}
+          onSeen={list.markSeen}
+        />
+      ) : (
+        <section className="scd-placeholder" aria-label="No conversation selected">
+          <p>Select a chat to read and reply.</p>
+        </section>
+      )}
+    </main>
+  );
+}

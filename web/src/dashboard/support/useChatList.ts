@@ -1,0 +1,191 @@
+/**
+ * The sidebar's data: pages of /chats/admin/all for the current filters, kept current by the
+ * socket events every admin receives (new chats, new messages, status and assignment changes).
+ */
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { listAllChats } from '../../shared/api/chats';
+import type { ApiClient } from '../../shared/api/client';
+import type { UserMessageNotification } from '../../shared/events';
+import type { SocketConnection } from '../../shared/socket/connection';
+import type { Chat, Pagination } from '../../shared/types';
+import {
+  appendPage,
+  patchChat,
+  sortChats,
+  toLastMessage,
+  toQuery,
+  upsertChat,
+  withMessage,
+  type ChatFilters,
+} from './chatList';
+
+const PAGE_SIZE = 25;
+
+interface State {
+  chats: Chat[];
+  /** Every chat seen, filtered or not: the open conversation may be outside the filters. */
+  cache: Record<string, Chat>;
+  pagination: Pagination | null;
+  loading: boolean;
+  error: string | null;
+}
+
+type Action =
+  | { type: 'loading' }
+  | { type: 'loaded'; chats: Chat[]; pagination: Pagination; append: boolean }
+  | { type: 'failed'; error: string }
+  | { type: 'upsert'; chat: Chat; filters: ChatFilters; meId: string }
+  | { type: 'patch'; chatId: string; change: (chat: Chat) => Chat };
+
+function cacheWith(cache: Record<string, Chat>, chats: readonly Chat[]): Record<string, Chat> {
+  const next = { ...cache };
+  for (const chat of chats) next[chat._id] = chat;
+  return next;
+}
+
+function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case 'loading':
+      return { ...state, loading: true, error: null };
+    case 'loaded':
+      return {
+        ...state,
+        chats: action.append ? appendPage(state.chats, action.chats) : sortChats(action.chats),
+        cache: cacheWith(state.cache, action.chats),
+        pagination: action.pagination,
+        loading: false,
+      };
+    case 'failed':
+      return { ...state, loading: false, error: action.error };
+    case 'upsert':
+      return {
+        ...state,
+        chats: upsertChat(state.chats, action.chat, action.filters, action.meId),
+        cache: cacheWith(state.cache, [action.chat]),
+      };
+    case 'patch': {
+      const cached = state.cache[action.chatId];
+      return {
+        ...state,
+        chats: patchChat(state.chats, action.chatId, action.change),
+        cache: cached ? { ...state.cache, [action.chatId]: action.change(cached) } : state.cache,
+      };
+    }
+  }
+}
+
+const INITIAL: State = { chats: [], cache: {}, pagination: null, loading: true, error: null };
+
+export interface ChatList extends State {
+  hasMore: boolean;
+  loadMore: () => void;
+  /** A chat changed through this admin's own REST call (status, priority, assignment). */
+  replace: (chat: Chat) => void;
+  /** The open conversation was read: its counter drops to zero without a refetch. */
+  markSeen: (chatId: string) => void;
+}
+
+export function useChatList(
+  api: ApiClient,
+  connection: SocketConnection | null,
+  filters: ChatFilters,
+  meId: string,
+  onUserMessage: (event: UserMessageNotification) => void,
+): ChatList {
+  const [state, dispatch] = useReducer(reducer, INITIAL);
+  const page = useRef(1);
+  const current = useRef({ filters, meId, onUserMessage });
+  useEffect(() => {
+    current.current = { filters, meId, onUserMessage };
+  });
+
+  const load = useCallback(
+    async (pageNumber: number, append: boolean) => {
+      dispatch({ type: 'loading' });
+      try {
+        const result = await listAllChats(api, toQuery(filters, pageNumber, PAGE_SIZE));
+        page.current = pageNumber;
+        dispatch({ type: 'loaded', chats: result.chats, pagination: result.pagination, append });
+      } catch (e) {
+        dispatch({
+          type: 'failed',
+          error: e instanceof Error ? e.message : 'Could not load chats',
+        });
+      }
+    },
+    [api, filters],
+  );
+
+  useEffect(() => {
+    void load(1, false);
+  }, [load]);
+
+  useEffect(() => {
+    if (!connection) return;
+    const upsert = (chat: Chat) => dispatch({ type: 'upsert', chat, ...current.current });
+    let connects = 0;
+    const offs = [
+      connection.on('new_user_message_notification', (event) => {
+        const chat = event.chat.lastMessage
+          ? event.chat
+          : { ...event.chat, lastMessage: toLastMessage(event.message) };
+        upsert(chat);
+        current.current.onUserMessage(event);
+      }),
+      connection.on('support_chat_status_updated', (event) => {
+        if (event.chat) upsert(event.chat);
+        else
+          dispatch({
+            type: 'patch',
+            chatId: event.chatId,
+            change: (c) => ({ ...c, status: event.status, priority: event.priority }),
+          });
+      }),
+      connection.on('support_chat_assigned', (event) => {
+        if (event.chat) upsert(event.chat);
+        else
+          dispatch({
+            type: 'patch',
+            chatId: event.chatId,
+            change: (c) => ({ ...c, admin: event.admin }),
+          });
+      }),
+      // Only for rooms this admin joined (the open chat): admins' replies move the chat too.
+      connection.on('new_support_message', (message) => {
+        dispatch({ type: 'patch', chatId: message.chat, change: (c) => withMessage(c, message) });
+      }),
+      connection.on('support_messages_read', (event) => {
+        if (event.readerIsAdmin) {
+          dispatch({
+            type: 'patch',
+            chatId: event.chatId,
+            change: (c) => ({ ...c, unreadByAdmin: 0 }),
+          });
+        }
+      }),
+      // Events missed while disconnected: the first page is fetched again.
+      connection.onConnected(() => {
+        connects += 1;
+        if (connects > 1) void load(1, false);
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [connection, load]);
+
+  const pagination = state.pagination;
+  const hasMore = pagination ? pagination.page < pagination.pages : false;
+  const loadMore = useCallback(() => {
+    if (hasMore && !state.loading) void load(page.current + 1, true);
+  }, [hasMore, state.loading, load]);
+  const replace = useCallback(
+    (chat: Chat) => dispatch({ type: 'upsert', chat, ...current.current }),
+    [],
+  );
+  const markSeen = useCallback(
+    (chatId: string) =>
+      dispatch({ type: 'patch', chatId, change: (c) => ({ ...c, unreadByAdmin: 0 }) }),
+    [],
+  );
+
+  return { ...state, hasMore, loadMore, replace, markSeen };
+}
