@@ -51,9 +51,8 @@ public final class ChatStatistics {
     totals.put("resolved", byStatus.get("resolved"));
     totals.put("closed", byStatus.get("closed"));
 
-    Map<String, Object> firstResponse = new LinkedHashMap<>(durationStats(c, "first_response_ms"));
-    firstResponse.put("p90", percentile(c, "first_response_ms", 0.9));
-    Map<String, Object> resolution = durationStats(c, "resolution_ms");
+    Map<String, Object> firstResponse = durationStats(c, "first_response_ms", true);
+    Map<String, Object> resolution = durationStats(c, "resolution_ms", false);
 
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("totals", totals);
@@ -103,18 +102,31 @@ public final class ChatStatistics {
     return days;
   }
 
-  private static Map<String, Object> durationStats(Connection c, String column) throws SQLException {
+  /** The average and number of a duration column's values (the average is null when there are none). */
+  private record Summary(Double avg, long count) {}
+
+  /**
+   * {@code avg}, {@code median} and optionally {@code p90} of a duration column: one pass over the column's index
+   * for the average and the count, then one seek into it per percentile.
+   */
+  private static Map<String, Object> durationStats(Connection c, String column, boolean withP90)
+      throws SQLException {
+    Summary s = Sql.one(c, "SELECT AVG(" + column + "), COUNT(" + column + ") FROM chats WHERE " + column
+        + " IS NOT NULL", rs -> {
+          double avg = rs.getDouble(1);
+          return new Summary(rs.wasNull() ? null : avg, rs.getLong(2));
+        }).orElseThrow();
     Map<String, Object> m = new LinkedHashMap<>();
-    Double avg = Sql.one(c, "SELECT AVG(" + column + ") FROM chats WHERE " + column + " IS NOT NULL",
-        rs -> { double v = rs.getDouble(1); return rs.wasNull() ? null : v; }).orElse(null);
-    m.put("avg", avg == null ? null : Math.round(avg));
-    m.put("median", percentile(c, column, 0.5));
+    m.put("avg", s.avg() == null ? null : Math.round(s.avg()));
+    m.put("median", percentile(c, column, s.count(), 0.5));
+    if (withP90) {
+      m.put("p90", percentile(c, column, s.count(), 0.9));
+    }
     return m;
   }
 
-  /** Nearest-rank percentile, read from the column's index with OFFSET. */
-  private static Long percentile(Connection c, String column, double p) throws SQLException {
-    long n = Sql.count(c, "SELECT COUNT(" + column + ") FROM chats WHERE " + column + " IS NOT NULL");
+  /** Nearest-rank percentile of the column's {@code n} values, read from its index with OFFSET. */
+  private static Long percentile(Connection c, String column, long n, double p) throws SQLException {
     if (n == 0) {
       return null;
     }

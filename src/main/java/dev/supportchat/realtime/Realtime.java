@@ -26,6 +26,8 @@ public final class Realtime implements AutoCloseable {
   static final String NAMESPACE = "/";
   static final String SUPPORT_PRESENCE = "support_presence";
   static final String ADMIN_PRESENCE = "admin_presence";
+  /** Sent when this node may have missed other nodes' events (Redis was down): clients catch up with ?since=. */
+  static final String RESYNC = "support_resync";
 
   private final SocketIoTransport<SocketUser> transport;
   private final Broadcaster broadcaster;

@@ -118,6 +118,8 @@ final class RedisBroadcaster implements Broadcaster {
   private void recovered() {
     if (outage.compareAndSet(true, false)) {
       log.info("Redis is reachable again; events are shared between nodes again.");
+      // Events of other nodes were missed meanwhile: tell this node's clients to catch up over REST.
+      local.deliver(new Emit(List.of(RoomNames.USERS, RoomNames.ADMINS), Realtime.RESYNC, "{}", null));
     }
   }
 

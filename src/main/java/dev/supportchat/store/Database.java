@@ -22,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Database implements AutoCloseable {
   private static final int SQLITE_POOL_SIZE = 8;
-  private static final long CONNECTION_TIMEOUT_MS = 5_000;
+  /** How long a request waits for a connection before failing with 503: an outage answers fast, not hangs. */
+  private static final long CONNECTION_TIMEOUT_MS = 3_000;
 
   private final HikariDataSource pool;
   private final Dialect dialect;

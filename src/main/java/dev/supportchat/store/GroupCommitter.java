@@ -102,6 +102,10 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         }
         return out;
       });
+    } catch (AppException unavailable) {
+      // The database is unreachable: retrying item by item would only make every sender wait longer.
+      batch.forEach(p -> p.result().completeExceptionally(unavailable));
+      return;
     } catch (RuntimeException batchFailed) {
       if (batch.size() == 1) {
         batch.get(0).result().completeExceptionally(batchFailed);
