@@ -1,9 +1,23 @@
 /** The user's conversation: timeline, ticket status, and the message box. */
 import type { ChatRoom } from '../shared/chatRoom';
 import { useChatRoom } from '../shared/react/hooks';
-import type { Chat } from '../shared/types';
+import type { Chat, ChatStatus, Priority } from '../shared/types';
 import { Composer } from '../shared/ui/Composer';
 import { MessageTimeline, type Notice } from '../shared/ui/MessageTimeline';
+
+const STATUS_TEXT: Record<ChatStatus, string> = {
+  open: 'open',
+  'in-progress': 'in progress',
+  resolved: 'resolved',
+  closed: 'closed',
+};
+
+const PRIORITY_TEXT: Record<Priority, string> = {
+  low: 'low',
+  medium: 'medium',
+  high: 'high',
+  urgent: 'urgent',
+};
 
 interface Props {
   chat: Chat;
@@ -18,12 +32,12 @@ export function Conversation({ chat, room, notices, online }: Props) {
   const agent = chat.admin?.fullName ?? 'Support';
   return (
     <>
-      {chat.subject && (
-        <p className="scw-subject">
-          <span className="sc-visually-hidden">Subject: </span>
-          {chat.subject}
-        </p>
-      )}
+      <p className="scw-ticket">
+        {chat.subject && <span className="scw-ticket__subject">{chat.subject}</span>}
+        <span>
+          Ticket: {STATUS_TEXT[chat.status]} · {PRIORITY_TEXT[chat.priority]} priority
+        </span>
+      </p>
       {state.error && state.messages.length === 0 && (
         <p className="sc-error" role="alert">
           {state.error}

@@ -31,7 +31,7 @@ export function ColumnChart({ title, data }: ColumnProps) {
         </span>
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={id} className="scd-chart__svg">
-        {[0, max / 2, max].map((tick) => (
+        {(max % 2 === 0 ? [0, max / 2, max] : [0, max]).map((tick) => (
           <g key={tick}>
             <line
               x1={PAD.left}
@@ -41,7 +41,7 @@ export function ColumnChart({ title, data }: ColumnProps) {
               className="scd-chart__grid"
             />
             <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" className="scd-chart__tick">
-              {Number.isInteger(tick) ? tick : tick.toFixed(1)}
+              {tick}
             </text>
           </g>
         ))}

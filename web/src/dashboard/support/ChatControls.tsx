@@ -10,6 +10,7 @@ import {
   type ChatStatus,
   type Priority,
 } from '../../shared/types';
+import { SelectField } from '../../shared/ui/SelectField';
 import { priorityLabel, statusLabel } from './Badges';
 
 interface Props {
@@ -40,42 +41,34 @@ export function ChatControls({ api, chat, meId, admins, onChanged }: Props) {
   const others = admins.filter((a) => a._id !== chat.admin?._id);
   return (
     <div className="scd-controls">
-      <label className="sc-field">
-        Status
-        <select
-          value={chat.status}
-          disabled={busy}
-          onChange={(e) =>
-            void run(() =>
-              updateChatStatus(api, chat._id, { status: e.target.value as ChatStatus }),
-            )
-          }
-        >
-          {CHAT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(s)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="sc-field">
-        Priority
-        <select
-          value={chat.priority}
-          disabled={busy}
-          onChange={(e) =>
-            void run(() =>
-              updateChatStatus(api, chat._id, { priority: e.target.value as Priority }),
-            )
-          }
-        >
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {priorityLabel(p)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Status"
+        value={chat.status}
+        disabled={busy}
+        onChange={(v) =>
+          void run(() => updateChatStatus(api, chat._id, { status: v as ChatStatus }))
+        }
+      >
+        {CHAT_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {statusLabel(s)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Priority"
+        value={chat.priority}
+        disabled={busy}
+        onChange={(v) =>
+          void run(() => updateChatStatus(api, chat._id, { priority: v as Priority }))
+        }
+      >
+        {PRIORITIES.map((p) => (
+          <option key={p} value={p}>
+            {priorityLabel(p)}
+          </option>
+        ))}
+      </SelectField>
       <div className="scd-controls__assign">
         <span className="scd-controls__assignee">
           Assigned to:{' '}
@@ -102,18 +95,20 @@ export function ChatControls({ api, chat, meId, admins, onChanged }: Props) {
                 void run(() => assignChat(api, chat._id, assignee)).then(() => setAssignee(''));
             }}
           >
-            <label className="sc-field">
-              <span className="sc-visually-hidden">Assign to another admin</span>
-              <select value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-                <option value="">Assign to…</option>
-                {others.map((a) => (
-                  <option key={a._id} value={a._id}>
-                    {a._id === meId ? 'Me' : a.fullName || a.email}
-                    {a.online ? ' (online)' : ''}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label="Assign to another admin"
+              hideLabel
+              value={assignee}
+              onChange={setAssignee}
+            >
+              <option value="">Assign to…</option>
+              {others.map((a) => (
+                <option key={a._id} value={a._id}>
+                  {a._id === meId ? 'Me' : a.fullName || a.email}
+                  {a.online ? ' (online)' : ''}
+                </option>
+              ))}
+            </SelectField>
             <button type="submit" className="sc-btn sc-btn--ghost" disabled={busy || !assignee}>
               Assign
             </button>

@@ -1,5 +1,6 @@
 /** Filters of the chat list: search, status, priority, and mine / unassigned / all. */
 import { CHAT_STATUSES, PRIORITIES, type ChatStatus, type Priority } from '../../shared/types';
+import { SelectField } from '../../shared/ui/SelectField';
 import { priorityLabel, statusLabel } from './Badges';
 import type { AssignedFilter, ChatFilters } from './chatList';
 
@@ -29,34 +30,30 @@ export function FiltersBar({ filters, search, onSearch, onChange }: Props) {
         />
       </label>
       <div className="scd-filters__row">
-        <label className="sc-field">
-          Status
-          <select
-            value={filters.status}
-            onChange={(e) => onChange({ ...filters, status: e.target.value as ChatStatus | '' })}
-          >
-            <option value="">Any status</option>
-            {CHAT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="sc-field">
-          Priority
-          <select
-            value={filters.priority}
-            onChange={(e) => onChange({ ...filters, priority: e.target.value as Priority | '' })}
-          >
-            <option value="">Any priority</option>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {priorityLabel(p)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Status"
+          value={filters.status}
+          onChange={(v) => onChange({ ...filters, status: v as ChatStatus | '' })}
+        >
+          <option value="">Any status</option>
+          {CHAT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(s)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Priority"
+          value={filters.priority}
+          onChange={(v) => onChange({ ...filters, priority: v as Priority | '' })}
+        >
+          <option value="">Any priority</option>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {priorityLabel(p)}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <fieldset className="scd-segmented">
         <legend className="sc-visually-hidden">Assigned to</legend>
