@@ -324,10 +324,12 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
       List<Object> pageParams = new ArrayList<>(params);
       pageParams.add(limit);
       pageParams.add(offset);
-      // The page's ids are read from the list indexes alone (the inner "chats c" shadows the outer one); the joins
+      // No match, or a page past the last one, is empty without a second pass (a search scans all chats). Otherwise
+      // the page's ids are read from the list indexes alone (the inner "chats c" shadows the outer one); the joins
       // for user, assignee and last messages then run for those rows only, not for every row OFFSET skips.
-      List<Chat> chats = Sql.list(c, CHAT_SELECT + " WHERE c.id IN (SELECT c.id FROM chats c" + where + ADMIN_LIST_ORDER
-          + " LIMIT ? OFFSET ?)" + ADMIN_LIST_ORDER, CHAT, pageParams.toArray());
+      List<Chat> chats = total <= offset ? List.of() : Sql.list(c, CHAT_SELECT + " WHERE c.id IN (SELECT c.id"
+          + " FROM chats c" + where + ADMIN_LIST_ORDER + " LIMIT ? OFFSET ?)" + ADMIN_LIST_ORDER, CHAT,
+          pageParams.toArray());
       return new ChatPage(chats, total);
     });
   }
