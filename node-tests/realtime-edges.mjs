@@ -6,14 +6,16 @@
 //                  during which the test moves the server's clock past the expiry)
 //   oversize       a packet larger than the limit closes that connection only
 //
-//   node realtime-edges.mjs <scenario> <baseUrl> <userToken> <adminToken> <chatId>
+//   presence-cluster  as presence, with the admin connected to another node (adminNodeUrl)
+//
+//   node realtime-edges.mjs <scenario> <baseUrl> <userToken> <adminToken> <chatId> [adminNodeUrl]
 import { io } from "socket.io-client";
 
-const [, , scenario, base, userToken, adminToken, chatId] = process.argv;
+const [, , scenario, base, userToken, adminToken, chatId, adminBase = base] = process.argv;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function connect(token) {
-  const socket = io(base, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
+function connect(token, url = base) {
+  const socket = io(url, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
   const events = [];
   socket.onAny((event, payload) => events.push({ event, payload, at: Date.now() }));
   return new Promise((resolve, reject) => {
@@ -23,6 +25,18 @@ function connect(token) {
 }
 const ack = (p, event, payload) => p.socket.timeout(5000).emitWithAck(event, payload);
 const stdinClosed = () => new Promise((resolve) => { process.stdin.on("end", resolve); process.stdin.resume(); });
+
+async function presence(settleMs) {
+  const user = await connect(userToken);
+  await sleep(300);
+  const admin = await connect(adminToken, adminBase);
+  await sleep(settleMs);
+  admin.socket.close();
+  await sleep(settleMs);
+  const seen = user.events.filter((e) => e.event === "support_presence").map((e) => e.payload.online);
+  user.socket.close();
+  return { seen };
+}
 
 const scenarios = {
   async "typing-expiry"() {
@@ -57,17 +71,9 @@ const scenarios = {
     };
   },
 
-  async presence() {
-    const user = await connect(userToken);
-    await sleep(300);
-    const admin = await connect(adminToken);
-    await sleep(500);
-    admin.socket.close();
-    await sleep(500);
-    const seen = user.events.filter((e) => e.event === "support_presence").map((e) => e.payload.online);
-    user.socket.close();
-    return { seen };
-  },
+  presence: () => presence(500),
+  // other nodes' admins are exchanged every 2 s through Redis
+  "presence-cluster": () => presence(3500),
 
   async "token-expiry"() {
     const user = await connect(userToken);

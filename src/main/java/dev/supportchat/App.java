@@ -65,7 +65,8 @@ public final class App implements AutoCloseable {
       realtime = new Realtime(config, tokens, clock);
       var presence = realtime.presence();
       chatRepository = new JdbcChatRepository(db);
-      var chats = new ChatService(chatRepository, users, realtime.chatEvents(), clock, config.maxMessageLength());
+      var chats = new ChatService(chatRepository, users, realtime.chatEvents(), clock, config.maxMessageLength(),
+          new AttemptLimiter(config.messagesPerMinutePerUser(), ChatService.MESSAGE_RATE_WINDOW, clock));
       realtime.serve(chats);
       var attachments = new AttachmentStore(chats, chatRepository, config.attachmentsDir(),
           config.maxAttachmentBytes(), clock);
@@ -97,6 +98,11 @@ public final class App implements AutoCloseable {
 
   public Database database() {
     return db;
+  }
+
+  /** The REST endpoints the server answers, as registered. */
+  public List<WebServer.Route> routes() {
+    return web.routes();
   }
 
   @Override

@@ -7,12 +7,14 @@ import dev.supportchat.chat.ChatRepository.MessagePage;
 import dev.supportchat.chat.ChatRepository.NewMessage;
 import dev.supportchat.chat.ChatRepository.ReadMarked;
 import dev.supportchat.error.AppException;
+import dev.supportchat.limit.AttemptLimiter;
 import dev.supportchat.store.Ids;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.Principal;
 import dev.supportchat.user.User;
 import dev.supportchat.user.UserRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,8 @@ public final class ChatService {
   static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 100;
   static final int MAX_ATTACHMENTS_PER_MESSAGE = 10;
   static final int MAX_QUERY_LENGTH = 100;
+  /** The window of the per-user message limit ({@code MESSAGES_PER_MINUTE_PER_USER}). */
+  public static final Duration MESSAGE_RATE_WINDOW = Duration.ofMinutes(1);
 
   /** What a sender asks to send; values are checked here, not trusted. */
   public record SendCommand(String content, String messageType, List<String> attachmentIds, boolean isInternalNote,
@@ -44,13 +48,26 @@ public final class ChatService {
   private final ChatEvents events;
   private final Clock clock;
   private final int maxMessageLength;
+  private final AttemptLimiter messagesPerUser;
 
+  /** Without a per-user message limit (for tests of the other rules). */
   public ChatService(ChatRepository chats, UserRepository users, ChatEvents events, Clock clock, int maxMessageLength) {
+    this(chats, users, events, clock, maxMessageLength,
+        new AttemptLimiter(Integer.MAX_VALUE, MESSAGE_RATE_WINDOW, clock));
+  }
+
+  /**
+   * @param messagesPerUser counts each account's stored messages per {@link #MESSAGE_RATE_WINDOW}, whatever the
+   *     socket or REST call they came through (the per-socket event limit cannot see a user's other tabs)
+   */
+  public ChatService(ChatRepository chats, UserRepository users, ChatEvents events, Clock clock, int maxMessageLength,
+      AttemptLimiter messagesPerUser) {
     this.chats = chats;
     this.users = users;
     this.events = events;
     this.clock = clock;
     this.maxMessageLength = maxMessageLength;
+    this.messagesPerUser = messagesPerUser;
   }
 
   /** The caller's active chat, whatever its status, or a new open one; an optional first message is sent to it. */
@@ -144,6 +161,11 @@ public final class ChatService {
       }
     }
     List<Attachment> attachments = resolveAttachments(chatId, cmd.attachmentIds(), type);
+    // Counted only now: a retry of a stored message or a refused one must not use up the sender's allowance.
+    if (!messagesPerUser.tryAcquire(caller.userId())) {
+      throw AppException.rateLimited("You are sending messages too fast; wait a moment.",
+          messagesPerUser.retryAfterSeconds(caller.userId()));
+    }
     Instant now = clock.instant();
     NewMessage m = new NewMessage(Ids.newId(now.toEpochMilli()), chatId, caller.userId(), caller.isAdmin(), content,
         type, attachments, cmd.isInternalNote(), clientId, now);

@@ -25,10 +25,12 @@ public record AppConfig(
     Optional<String> adminPassword,
     int bcryptCost,
     int maxMessageLength,
+    int messagesPerMinutePerUser,
     long maxAttachmentBytes,
     long maxRequestBytes,
     LoginLimits loginLimits,
     SocketLimits socketLimits,
+    String widgetFrameAncestors,
     boolean trustProxy) {
 
   /** How many login attempts are allowed in one window, per e-mail address and per client IP. */

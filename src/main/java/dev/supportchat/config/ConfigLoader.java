@@ -28,6 +28,10 @@ public final class ConfigLoader {
   public static final int DEFAULT_BCRYPT_COST = 10;
   public static final int MIN_BCRYPT_COST = 10;
   public static final int DEFAULT_MAX_MESSAGE_LENGTH = 5_000;
+  /** Far above anyone typing (2 a second for a minute), low enough that one account cannot flood the store. */
+  public static final int DEFAULT_MESSAGES_PER_MINUTE_PER_USER = 120;
+  /** Only this server's own pages may frame the widget until the operator lists the sites that embed it. */
+  public static final String DEFAULT_WIDGET_FRAME_ANCESTORS = "'self'";
   public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000L;
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;
@@ -38,6 +42,9 @@ public final class ConfigLoader {
   public static final long DEFAULT_MAX_SOCKET_PACKET_BYTES = 1_000_000L;
   public static final int DEFAULT_SOCKET_MESSAGES_PER_SECOND = 20;
 
+  /** One CSP source: a keyword, a scheme, or an origin (a wildcard subdomain allowed); nothing that ends the directive. */
+  private static final Pattern FRAME_ANCESTOR =
+      Pattern.compile("'self'|'none'|\\*|https?:|https?://(\\*\\.)?[A-Za-z0-9.-]+(:\\d{1,5})?");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
   private final Map<String, String> env;
@@ -106,6 +113,9 @@ public final class ConfigLoader {
         longValue("SOCKET_MAX_PACKET_BYTES", DEFAULT_MAX_SOCKET_PACKET_BYTES, 1_024, 100_000_000),
         integer("SOCKET_MESSAGES_PER_SECOND", DEFAULT_SOCKET_MESSAGES_PER_SECOND, 1, 1_000_000));
     int maxMessageLength = integer("MAX_MESSAGE_LENGTH", DEFAULT_MAX_MESSAGE_LENGTH, 1, 1_000_000);
+    int messagesPerMinutePerUser = integer("MESSAGES_PER_MINUTE_PER_USER", DEFAULT_MESSAGES_PER_MINUTE_PER_USER, 1,
+        100_000_000);
+    String widgetFrameAncestors = frameAncestors("WIDGET_FRAME_ANCESTORS", DEFAULT_WIDGET_FRAME_ANCESTORS);
     long maxAttachmentBytes = longValue("MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES, 1, 1_000_000_000L);
     long maxRequestBytes = longValue("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 1_024, 100_000_000L);
     boolean trustProxy = text("TRUST_PROXY").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
@@ -132,10 +142,12 @@ public final class ConfigLoader {
         adminPassword,
         bcryptCost,
         maxMessageLength,
+        messagesPerMinutePerUser,
         maxAttachmentBytes,
         maxRequestBytes,
         loginLimits,
         socketLimits,
+        widgetFrameAncestors,
         trustProxy);
   }
 
@@ -145,6 +157,22 @@ public final class ConfigLoader {
         .filter(s -> !s.isEmpty())
         .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
         .toList();
+  }
+
+  /** A CSP source list, separated by spaces or commas, normalised to spaces. */
+  private String frameAncestors(String name, String fallback) {
+    Optional<String> raw = text(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    List<String> sources = Arrays.stream(raw.get().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
+    List<String> bad = sources.stream().filter(s -> !FRAME_ANCESTOR.matcher(s).matches()).toList();
+    if (!bad.isEmpty()) {
+      problems.add(name + " must list 'self', 'none', * or origins like https://shop.example.com (got "
+          + String.join(" ", bad) + ").");
+      return fallback;
+    }
+    return String.join(" ", sources);
   }
 
   private Optional<String> text(String name) {

@@ -4,28 +4,31 @@ import io.javalin.http.Context;
 
 /**
  * Headers that keep browsers from guessing content types, leaking URLs, running injected script, or framing the
- * dashboard. The widget page is the one page meant to be framed by customers' sites.
+ * dashboard. The widget page is the one page meant to be framed, by the sites listed in
+ * {@code WIDGET_FRAME_ANCESTORS}.
  */
 final class SecurityHeaders {
   private static final String BASE_POLICY = "default-src 'self'; script-src 'self'; "
       + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; "
       + "object-src 'none'; base-uri 'self'; form-action 'self'; ";
+  private static final String WIDGET_PATH_PREFIX = "/widget";
 
-  private static volatile String widgetFrameAncestors = "*";
+  private final String widgetPolicy;
+  private final String pagePolicy;
 
-  private SecurityHeaders() {}
-
-  static void configureWidgetFrameAncestors(String ancestors) {
-    widgetFrameAncestors = ancestors;
+  /** @param widgetFrameAncestors a validated CSP source list, e.g. {@code 'self' https://shop.example.com} */
+  SecurityHeaders(String widgetFrameAncestors) {
+    this.widgetPolicy = BASE_POLICY + "frame-ancestors " + widgetFrameAncestors;
+    this.pagePolicy = BASE_POLICY + "frame-ancestors 'self'";
   }
 
-  static void apply(Context ctx) {
+  void apply(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    boolean widget = ctx.path().startsWith("/widget");
-    ctx.header("Content-Security-Policy",
-        BASE_POLICY + "frame-ancestors " + (widget ? widgetFrameAncestors : "'self'"));
+    boolean widget = ctx.path().startsWith(WIDGET_PATH_PREFIX);
+    ctx.header("Content-Security-Policy", widget ? widgetPolicy : pagePolicy);
     if (!widget) {
+      // For browsers that predate frame-ancestors.
       ctx.header("X-Frame-Options", "SAMEORIGIN");
     }
   }

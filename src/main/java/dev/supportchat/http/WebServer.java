@@ -34,6 +34,9 @@ public final class WebServer {
   /** A feature's routes, declared under a path of the one tree. */
   public record RouteGroup(String path, EndpointGroup endpoints) {}
 
+  /** An HTTP endpoint as registered on the router: method and path template, e.g. {@code GET /api/v1/users/me}. */
+  public record Route(String method, String path) {}
+
   /** Something else mounted on the same server and port (the Socket.IO servlet). */
   public interface Mount extends Consumer<JavalinConfig> {}
 
@@ -46,11 +49,12 @@ public final class WebServer {
   public static WebServer create(AppConfig config, HealthRoutes health, List<RouteGroup> apiGroups,
       List<Mount> mounts, WebAppFiles webApp) {
     Cors cors = new Cors(config.corsOrigins());
+    SecurityHeaders securityHeaders = new SecurityHeaders(config.widgetFrameAncestors());
     Javalin app = Javalin.create(c -> {
       configure(c, config);
       mounts.forEach(m -> m.accept(c));
       webApp.register(c);
-      c.routes.before(ctx -> startRequest(ctx));
+      c.routes.before(ctx -> startRequest(ctx, securityHeaders));
       c.routes.before("/api/*", cors::apply);
       c.routes.apiBuilder(() -> {
         get("/health", health::check);
@@ -74,12 +78,12 @@ public final class WebServer {
     c.requestLogger.http((ctx, ms) -> logRequest(ctx, ms));
   }
 
-  private static void startRequest(Context ctx) {
+  private static void startRequest(Context ctx, SecurityHeaders securityHeaders) {
     String incoming = ctx.header(REQUEST_ID_HEADER);
     String id = incoming != null && incoming.matches("[A-Za-z0-9._-]{8,64}") ? incoming : UUID.randomUUID().toString();
     ctx.attribute(REQUEST_ID, id);
     ctx.header(REQUEST_ID_HEADER, id);
-    SecurityHeaders.apply(ctx);
+    securityHeaders.apply(ctx);
   }
 
   static String requestId(Context ctx) {
@@ -177,6 +181,15 @@ public final class WebServer {
 
   public int port() {
     return app.port();
+  }
+
+  /** Every endpoint of the route tree (not the before-filters), read from Javalin's router; tests cover them all. */
+  public List<Route> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+        .toList();
   }
 
   public void stop() {

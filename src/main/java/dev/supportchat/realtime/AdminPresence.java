@@ -1,41 +1,58 @@
 package dev.supportchat.realtime;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Which admins are connected to this node (a count of sockets per admin), and whether any is: the answer to
- * "is support online?". With several nodes each node knows its own admins (docs/DEPLOYMENT.md).
+ * Which admins are connected: a count of sockets per admin on this node, plus (with several nodes) the admins other
+ * nodes reported through Redis. Answers "is support online?" and announces when that answer changes.
  */
 public final class AdminPresence {
   private final Map<String, Integer> socketsPerAdmin = new ConcurrentHashMap<>();
+  private volatile Set<String> onOtherNodes = Set.of();
   private volatile Consumer<Boolean> onAnyOnlineChanged = online -> {};
+  private boolean lastAnnounced;
 
   void onAnyOnlineChanged(Consumer<Boolean> listener) {
     this.onAnyOnlineChanged = listener;
   }
 
   void connected(String adminId) {
-    boolean wasOnline = anyAdminOnline();
     socketsPerAdmin.merge(adminId, 1, Integer::sum);
-    if (!wasOnline) {
-      onAnyOnlineChanged.accept(true);
-    }
+    announceIfChanged();
   }
 
   void disconnected(String adminId) {
     socketsPerAdmin.computeIfPresent(adminId, (k, n) -> n <= 1 ? null : n - 1);
-    if (!anyAdminOnline()) {
-      onAnyOnlineChanged.accept(false);
-    }
+    announceIfChanged();
+  }
+
+  /** The admins connected to this node (what this node reports to the others). */
+  Set<String> localAdmins() {
+    return Set.copyOf(socketsPerAdmin.keySet());
+  }
+
+  /** What the other nodes reported most recently. */
+  void otherNodesReport(Set<String> adminIds) {
+    onOtherNodes = Set.copyOf(adminIds);
+    announceIfChanged();
   }
 
   public boolean isOnline(String adminId) {
-    return socketsPerAdmin.containsKey(adminId);
+    return socketsPerAdmin.containsKey(adminId) || onOtherNodes.contains(adminId);
   }
 
   public boolean anyAdminOnline() {
-    return !socketsPerAdmin.isEmpty();
+    return !socketsPerAdmin.isEmpty() || !onOtherNodes.isEmpty();
+  }
+
+  private synchronized void announceIfChanged() {
+    boolean now = anyAdminOnline();
+    if (now != lastAnnounced) {
+      lastAnnounced = now;
+      onAnyOnlineChanged.accept(now);
+    }
   }
 }

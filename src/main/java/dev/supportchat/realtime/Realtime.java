@@ -33,6 +33,8 @@ public final class Realtime implements AutoCloseable {
   private final Broadcaster broadcaster;
   private final ChatEventsEmitter emitter;
   private final AdminPresence presence = new AdminPresence();
+  /** Null on a single node. */
+  private final ClusterPresence clusterPresence;
   private final ScheduledExecutorService timers;
   private final Clock clock;
   private final AppConfig.SocketLimits limits;
@@ -49,14 +51,18 @@ public final class Realtime implements AutoCloseable {
     this.broadcaster = config.redisUrl().isPresent()
         ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix())
         : new LocalBroadcaster(local);
+    this.clusterPresence = config.redisUrl()
+        .map(url -> new ClusterPresence(presence, url, config.redisPrefix()))
+        .orElse(null);
     this.emitter = new ChatEventsEmitter(broadcaster);
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "typing-timers");
       t.setDaemon(true);
       return t;
     });
-    presence.onAnyOnlineChanged(online ->
-        emitter.emit(List.of(RoomNames.USERS), SUPPORT_PRESENCE, Map.of("online", online)));
+    // Each node tells its own users (every node sees the same cluster-wide answer, so none is told twice).
+    presence.onAnyOnlineChanged(online -> local.deliver(new Broadcaster.Emit(List.of(RoomNames.USERS),
+        SUPPORT_PRESENCE, ChatEventsEmitter.json(Map.of("online", online)), null)));
   }
 
   private static Optional<SocketUser> authenticate(TokenService tokens, String token) {
@@ -91,14 +97,14 @@ public final class Realtime implements AutoCloseable {
     socket.joinRoom(RoomNames.user(user.userId()));
     if (user.isAdmin()) {
       socket.joinRoom(RoomNames.ADMINS);
-      boolean firstSocket = !presence.isOnline(user.userId());
+      boolean firstSocket = !presence.localAdmins().contains(user.userId());
       presence.connected(user.userId());
       if (firstSocket) {
         emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE, Map.of("adminId", user.userId(), "online", true));
       }
       socket.on("disconnect", args -> {
         presence.disconnected(user.userId());
-        if (!presence.isOnline(user.userId())) {
+        if (!presence.localAdmins().contains(user.userId())) {
           emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE, Map.of("adminId", user.userId(), "online", false));
         }
       });
@@ -117,6 +123,9 @@ public final class Realtime implements AutoCloseable {
   @Override
   public void close() {
     timers.shutdownNow();
+    if (clusterPresence != null) {
+      clusterPresence.close();
+    }
     broadcaster.close();
     transport.close();
   }

@@ -41,6 +41,23 @@ class ScaleOutTest {
   }
 
   @Test
+  void usersOnOneNodeSeeAdminsOfAnotherNodeOnline() throws Exception {
+    String prefix = "sc-test-" + UUID.randomUUID();
+    try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES)) {
+      MutableClock clock = new MutableClock();
+      try (TestApp a = TestApp.start(db, clock, redis(prefix), false);
+          TestApp b = TestApp.start(db, clock, redis(prefix), false)) {
+        Login user = a.http.newUser("ann@example.com");
+        Login admin = a.http.admin();
+        String chatId = a.http.post("/api/v1/chats/support", Map.of(), user.accessToken()).data().get("_id").asText();
+        JsonNode r = NodeScript.run("realtime-edges.mjs", "presence-cluster", a.baseUrl(), user.accessToken(),
+            admin.accessToken(), chatId, b.baseUrl());
+        assertThat(r.get("seen")).extracting(JsonNode::asBoolean).containsExactly(false, true, false);
+      }
+    }
+  }
+
+  @Test
   void anAdminWhoseNodeStopsReconnectsElsewhereAndLosesNothing() throws Exception {
     String prefix = "sc-test-" + UUID.randomUUID();
     try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES)) {

@@ -1,0 +1,70 @@
+package dev.supportchat.realtime;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Admin presence shared between nodes: every node writes the admins connected to it, with a timestamp, into one
+ * Redis hash, and reads the others' entries, every {@link #PERIOD_MS}. Entries of a node that stopped writing
+ * (it died) are ignored after {@link #STALE_MS}. Presence may lag a change on another node by one period.
+ */
+final class ClusterPresence implements AutoCloseable {
+  static final long PERIOD_MS = 2_000;
+  static final long STALE_MS = 10_000;
+
+  private final AdminPresence presence;
+  private final JedisPooled redis;
+  private final String key;
+  private final String nodeId = UUID.randomUUID().toString();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "cluster-presence");
+    t.setDaemon(true);
+    return t;
+  });
+
+  ClusterPresence(AdminPresence presence, String redisUrl, String prefix) {
+    this.presence = presence;
+    this.redis = new JedisPooled(URI.create(redisUrl));
+    this.key = prefix + ":presence";
+    timer.scheduleWithFixedDelay(this::exchange, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+  }
+
+  private void exchange() {
+    try {
+      long now = System.currentTimeMillis();
+      redis.hset(key, nodeId, now + "|" + String.join(",", presence.localAdmins()));
+      Set<String> others = new HashSet<>();
+      for (Map.Entry<String, String> e : redis.hgetAll(key).entrySet()) {
+        String[] parts = e.getValue().split("\\|", 2);
+        boolean stale = now - Long.parseLong(parts[0]) > STALE_MS;
+        if (stale) {
+          redis.hdel(key, e.getKey());
+        } else if (!e.getKey().equals(nodeId) && parts.length > 1 && !parts[1].isEmpty()) {
+          others.addAll(Arrays.asList(parts[1].split(",")));
+        }
+      }
+      presence.otherNodesReport(others);
+    } catch (RuntimeException redisDown) {
+      // Redis outage: keep the last known view; RedisBroadcaster logs the outage once.
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    try {
+      redis.hdel(key, nodeId);
+    } catch (RuntimeException ignored) {
+      // Redis gone: the entry goes stale by itself
+    }
+    redis.close();
+  }
+}
