@@ -63,23 +63,13 @@ public final class ChatRoutes implements EndpointGroup {
   private void createOrGet(Context ctx) {
     Principal caller = auth.require(ctx);
     JsonBody body = JsonBody.of(ctx);
-    boolean existed = hasActiveChat(caller);
-    ChatService.SendResult result = chats.createOrGet(caller, body.string("subject"), body.string("priority"),
+    ChatService.Opened opened = chats.createOrGet(caller, body.string("subject"), body.string("priority"),
         body.string("message"), body.string("clientMessageId"));
-    Map<String, Object> chat = userChat(result.chat(), caller);
-    if (existed) {
-      Responses.ok(ctx, chat, "Support chat fetched");
-    } else {
+    Map<String, Object> chat = userChat(opened.chat(), caller);
+    if (opened.created()) {
       Responses.created(ctx, chat, "Support chat created");
-    }
-  }
-
-  private boolean hasActiveChat(Principal caller) {
-    try {
-      chats.ownChat(caller);
-      return true;
-    } catch (AppException notYet) {
-      return false;
+    } else {
+      Responses.ok(ctx, chat, "Support chat fetched");
     }
   }
 

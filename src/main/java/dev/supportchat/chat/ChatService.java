@@ -43,6 +43,9 @@ public final class ChatService {
   /** The stored message and its chat; {@code duplicate} when a retry found the first copy (nothing was emitted). */
   public record SendResult(Message message, Chat chat, boolean duplicate) {}
 
+  /** The caller's chat, whether it was created by this call, and the first message if one was sent. */
+  public record Opened(Chat chat, boolean created, Message firstMessage) {}
+
   private final ChatRepository chats;
   private final UserRepository users;
   private final ChatEvents events;
@@ -71,7 +74,7 @@ public final class ChatService {
   }
 
   /** The caller's active chat, whatever its status, or a new open one; an optional first message is sent to it. */
-  public SendResult createOrGet(Principal caller, String subject, String priority, String message,
+  public Opened createOrGet(Principal caller, String subject, String priority, String message,
       String clientMessageId) {
     if (caller.isAdmin()) {
       throw AppException.forbidden("Admins answer support chats; they do not open them.");
@@ -86,20 +89,23 @@ public final class ChatService {
       checkContent(first.content(), MessageType.TEXT);
     }
     Chat chat = chats.findActiveChatOfUser(caller.userId()).orElse(null);
+    boolean created = false;
     if (chat == null) {
-      Optional<Chat> created = chats.createChat(Ids.newId(clock.millis()), caller.userId(), cleanSubject, p,
+      Optional<Chat> fresh = chats.createChat(Ids.newId(clock.millis()), caller.userId(), cleanSubject, p,
           clock.instant());
-      if (created.isPresent()) {
-        chat = created.get();
+      if (fresh.isPresent()) {
+        chat = fresh.get();
+        created = true;
         events.chatCreated(chat);
       } else {
         chat = chats.findActiveChatOfUser(caller.userId()).orElseThrow();
       }
     }
     if (first == null) {
-      return new SendResult(null, chat, false);
+      return new Opened(chat, created, null);
     }
-    return send(caller, chat.id(), first);
+    SendResult sent = send(caller, chat.id(), first);
+    return new Opened(sent.chat(), created, sent.message());
   }
 
   public Chat ownChat(Principal caller) {

@@ -7,7 +7,6 @@ import dev.supportchat.user.Principal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -155,9 +154,5 @@ public final class ChatStatistics {
           row.put("replies", rs.getLong(3));
           return row;
         });
-  }
-
-  static Instant startOfDay(Instant t) {
-    return Instant.ofEpochMilli(t.toEpochMilli() / DAY_MS * DAY_MS);
   }
 }
