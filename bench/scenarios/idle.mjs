@@ -1,0 +1,92 @@
+// Scenario 3: how many idle authenticated sockets one node holds, and the heap each one costs (heap after a full
+// GC with the sockets open, minus the same before they connected, divided by the sockets held).
+import { seedAccounts } from "../lib/accounts.mjs";
+import { startCpuMeter } from "../lib/cpu.mjs";
+import { startFleet } from "../lib/fleet.mjs";
+import { classHistogram, growthPerItem, heapAfterGcKb } from "../lib/jvm.mjs";
+import { rssMb } from "../lib/proc.mjs";
+import { cpuCell, num, table, verdict } from "../lib/report.mjs";
+
+// The server's default Socket.IO ping interval: sockets held longer have answered at least one ping.
+const PING_INTERVAL_S = 25;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export default {
+  name: "idle",
+  title: "Idle connections",
+  defaults: { sockets: 20000, users: 100, workers: 4, holdS: 30 },
+  targets: ({ engines }) => engines.map((e) => `java-${e}`),
+
+  async measure(target, p, log) {
+    const accounts = await seedAccounts(target, { users: p.users, admins: 1 }, log);
+    const pid = target.javaPids()[0];
+    const heapBeforeKb = await heapAfterGcKb(pid);
+    const classesBefore = await classHistogram(pid);
+    const rssBeforeMb = rssMb(pid);
+    const fleet = startFleet(p.workers);
+    try {
+      const t0 = Date.now();
+      const share = (i) => Math.floor(p.sockets / p.workers) + (i < p.sockets % p.workers ? 1 : 0);
+      const tokens = accounts.users.map((u) => u.token);
+      await fleet.all("idle", (i) => ({ url: target.userUrl, tokens, count: share(i) }));
+      const connectS = (Date.now() - t0) / 1000;
+      log(`  sockets opened in ${connectS.toFixed(1)} s; holding ${p.holdS} s`);
+      const meter = startCpuMeter({ server: target.serverPids, client: () => [process.pid, ...fleet.pids()] });
+      await sleep(p.holdS * 1000);
+      const cpu = meter.stop();
+      const status = merge(await fleet.all("idleStatus"));
+      const heapAfterKb = await heapAfterGcKb(pid);
+      const classesAfter = await classHistogram(pid);
+      return {
+        ...status,
+        requested: p.sockets,
+        connectSeconds: Math.round(connectS * 10) / 10,
+        heapBeforeKb,
+        heapAfterKb,
+        heapPerSocketKb: status.connected ? Math.round(((heapAfterKb - heapBeforeKb) / status.connected) * 100) / 100 : null,
+        // which objects make up a socket's share of the heap
+        heapPerSocketByClass: status.connected ? growthPerItem(classesBefore, classesAfter, status.connected) : [],
+        rssBeforeMb,
+        rssAfterMb: rssMb(pid),
+        cpuPercentOfOneCoreWhileIdle: cpu,
+        clientRssMb: fleet.pids().reduce((sum, pid) => sum + (rssMb(pid) ?? 0), 0),
+      };
+    } finally {
+      await fleet.all("close").catch(() => {});
+      await fleet.stop();
+    }
+  },
+
+  parameters: (p) => `${num(p.sockets)} websocket connections logged in as ${p.users} users, opened by ${p.workers} `
+    + `client processes, held ${p.holdS} s${p.holdS > PING_INTERVAL_S ? " (past one ping cycle)" : ""} before counting; `
+    + "heap after two full GCs (jcmd GC.run)",
+
+  render(rows) {
+    const body = rows.map(({ label, result: r, error }) => (error ? [label, `failed: ${error}`, "", "", "", "", ""] : [
+      label,
+      `${num(r.connected)} of ${num(r.requested)}${r.failed ? ` (${num(r.failed)} failed: ${r.reasons[0]})` : ""}${r.dropped ? `, ${num(r.dropped)} dropped (${r.lastDropReason})` : ""}`,
+      `${num(r.connectSeconds, 1)} s`,
+      `${num(r.heapBeforeKb / 1024, 1)} → ${num(r.heapAfterKb / 1024, 1)} MB`,
+      num(r.heapPerSocketKb, 2),
+      `${num(r.rssBeforeMb)} → ${num(r.rssAfterMb)} MB`,
+      cpuCell(r.cpuPercentOfOneCoreWhileIdle),
+    ]));
+    const checks = rows.filter((r) => r.result).map(({ label, result: r }) => verdict(
+      r.connected >= 20_000 && r.heapPerSocketKb <= 10,
+      `${label}: ≥ 20,000 idle sockets at ≤ 10 KB heap each (${num(r.connected)}, ${num(r.heapPerSocketKb, 2)} KB)`));
+    const byClass = rows.filter((r) => r.result?.heapPerSocketByClass?.length).map(({ label, result: r }) =>
+      `- ${label}, heap per socket by class (bytes): ${r.heapPerSocketByClass.slice(0, 8).map((c) => `${c.bytesEach} ${c.class}`).join(", ")}`);
+    return [table(["target", "sockets held", "time to open", "heap after GC", "heap KB per socket", "server RSS",
+      "CPU while idle, % of one core"], body), "", ...checks, ...byClass].join("\n");
+  },
+};
+
+function merge(statuses) {
+  return {
+    connected: statuses.reduce((s, x) => s + x.connected, 0),
+    failed: statuses.reduce((s, x) => s + x.failed, 0),
+    dropped: statuses.reduce((s, x) => s + x.dropped, 0),
+    reasons: statuses.flatMap((x) => x.reasons).slice(0, 5),
+    lastDropReason: statuses.map((x) => x.lastDropReason).find(Boolean) ?? null,
+  };
+}

@@ -1,0 +1,34 @@
+// How the conversations send. Closed loop (throughput): each side keeps `depth` messages in flight and sends the
+// next one when an ack comes back, so the server sets the pace. Open loop (latency): each side sends on its own
+// fixed schedule whatever the server does, so a slow server shows up as latency instead of as fewer messages.
+import { Phase } from "./traffic.mjs";
+
+export function closedLoop(pairs, traffic, depth) {
+  for (const { chatId, user, admin } of pairs) {
+    for (const [socket, fromAdmin] of [[user, false], [admin, true]]) {
+      const next = () => {
+        if (traffic.phase !== Phase.DRAIN) traffic.send(socket, chatId, fromAdmin, next);
+      };
+      for (let i = 0; i < depth; i++) next();
+    }
+  }
+}
+
+/** Every side sends every `intervalMs`, each at its own random offset so the load is spread evenly over time. */
+export function openLoop(pairs, traffic, intervalMs) {
+  const start = performance.now();
+  for (const { chatId, user, admin } of pairs) {
+    for (const [socket, fromAdmin] of [[user, false], [admin, true]]) {
+      const offset = Math.random() * intervalMs;
+      let k = 0;
+      // Each send is scheduled from the start time, not from the previous send, so timer lateness cannot drift.
+      const tick = () => {
+        if (traffic.phase === Phase.DRAIN) return;
+        traffic.send(socket, chatId, fromAdmin);
+        k += 1;
+        setTimeout(tick, Math.max(0, start + offset + k * intervalMs - performance.now()));
+      };
+      setTimeout(tick, offset);
+    }
+  }
+}
