@@ -18,37 +18,37 @@ final class ConversationScript {
   private static final long MAX_GAP_MS = 3 * HelpdeskMix.DAY_MS;
   private static final double NOTE_SHARE = 0.06;
 
-  /** One action at an absolute time. */
+  /** One action; {@code at} is an offset from the chat's creation while scripting, epoch ms once returned. */
   sealed interface Step permits Send, Read, Assign, SetStatus {
     long at();
 
-    Step at(long time);
+    Step movedTo(long time);
   }
 
   record Send(long at, boolean byAdmin, boolean note) implements Step {
     @Override
-    public Step at(long time) {
+    public Step movedTo(long time) {
       return new Send(time, byAdmin, note);
     }
   }
 
   record Read(long at, boolean byAdmin) implements Step {
     @Override
-    public Step at(long time) {
+    public Step movedTo(long time) {
       return new Read(time, byAdmin);
     }
   }
 
   record Assign(long at) implements Step {
     @Override
-    public Step at(long time) {
+    public Step movedTo(long time) {
       return new Assign(time);
     }
   }
 
   record SetStatus(long at, ChatStatus status) implements Step {
     @Override
-    public Step at(long time) {
+    public Step movedTo(long time) {
       return new SetStatus(time, status);
     }
   }
@@ -197,13 +197,14 @@ final class ConversationScript {
    * its order of events (and so its final state) stays the planned one.
    */
   private List<Step> fitBefore(long createdAt, long now) {
+    // Stable: a read and the reply it precedes share a time and must keep their order.
     steps.sort((a, b) -> Long.compare(a.at(), b.at()));
     long last = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).at();
     long room = Math.max(0, now - SECOND_MS - createdAt);
     double scale = last > room ? (double) room / last : 1.0;
     List<Step> out = new ArrayList<>(steps.size());
     for (Step s : steps) {
-      out.add(s.at(createdAt + (long) (s.at() * scale)));
+      out.add(s.movedTo(createdAt + (long) (s.at() * scale)));
     }
     return out;
   }

@@ -19,7 +19,7 @@ import java.util.Set;
  * admins, chats over the last N days, and their messages, with every denormalised chat column and message counter
  * as the live server would have written them. Rows go in with batched inserts, a thousand chats per transaction.
  *
- * <pre>java -cp target/support-chat.jar dev.supportchat.tools.GenerateData --database-url jdbc:sqlite:bench/big.db \
+ * <pre>java -cp target/support-chat.jar dev.supportchat.tools.GenerateData --database-url jdbc:sqlite:data/bench.db \
  *     --chats 100000 --messages 1000000 --days 90 --admins 10 [--seed 42]</pre>
  */
 public final class GenerateData {
