@@ -174,8 +174,12 @@ public final class ChatRoutes implements EndpointGroup {
     UploadedFile file;
     try {
       file = ctx.uploadedFile("file");
-    } catch (RuntimeException e) {
-      throw AppException.tooLarge("Files can be at most " + attachments.maxBytes() + " bytes.");
+    } catch (Exception e) {
+      // Jetty's multipart parser refuses both oversize parts and malformed bodies with a (sneaky) ServletException.
+      if (length > attachments.maxBytes()) {
+        throw AppException.tooLarge("Files can be at most " + attachments.maxBytes() + " bytes.");
+      }
+      throw AppException.invalid("file", "The multipart body could not be read.");
     }
     if (file == null) {
       throw AppException.invalid("file", "Upload the file in a multipart field named 'file'.");

@@ -1,0 +1,75 @@
+package dev.supportchat.security;
+
+import dev.supportchat.security.HostileHttp.Request;
+import dev.supportchat.testing.HttpTestClient.Login;
+import dev.supportchat.testing.HttpTestClient.Response;
+import dev.supportchat.testing.TestApp;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the matrix's requests are about: a chat with a message and an attachment of its user, another user with a
+ * chat of their own, an admin, and a token for every {@link Caller}.
+ */
+final class MatrixFixture {
+  /** The servers of these tests sign with this, so the tests can sign an expired token correctly. */
+  static final String ACCESS_SECRET = "security-test-access-secret-0123456789";
+  static final String PASSWORD = "password-123";
+  static final String CHAT_USER_EMAIL = "owner@example.com";
+
+  final TestApp app;
+  final HostileHttp http;
+  final String chatId;
+  final String messageId;
+  final String attachmentId;
+  final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+  private final AtomicInteger unique = new AtomicInteger();
+
+  MatrixFixture(TestApp app) {
+    this.app = app;
+    this.http = new HostileHttp(app.baseUrl());
+    Login owner = app.http.newUser(CHAT_USER_EMAIL);
+    Login other = app.http.newUser("other@example.com");
+    Login admin = app.http.admin();
+    this.chatId = created(app.http.post("/api/v1/chats/support", Map.of("message", "hello"), owner.accessToken()))
+        .data().get("_id").asText();
+    this.messageId = created(app.http.post("/api/v1/chats/" + chatId + "/messages", Map.of("content", "mine"),
+        owner.accessToken())).data().get("_id").asText();
+    created(app.http.post("/api/v1/chats/support", Map.of(), other.accessToken()));
+    this.attachmentId = created(http.send(Request.upload("/api/v1/chats/" + chatId + "/attachments", "note.txt",
+        "text/plain", "hello".getBytes(StandardCharsets.UTF_8)), owner.accessToken())).data().get("_id").asText();
+    tokens.put(Caller.EXPIRED_TOKEN, HostileTokens.expired(admin.accessToken(), ACCESS_SECRET, app.clock.instant()));
+    tokens.put(Caller.FORGED_TOKEN, HostileTokens.forged(admin.accessToken()));
+    tokens.put(Caller.ALG_NONE_TOKEN, HostileTokens.algNone(admin.accessToken()));
+    tokens.put(Caller.CHAT_USER, owner.accessToken());
+    tokens.put(Caller.OTHER_USER, other.accessToken());
+    tokens.put(Caller.ADMIN, admin.accessToken());
+  }
+
+  /** The caller's bearer token; null for {@link Caller#NO_TOKEN}. */
+  String token(Caller caller) {
+    return tokens.get(caller);
+  }
+
+  /** A refresh token of a new login of the chat's user (each can be spent once). */
+  String freshRefreshToken() {
+    return app.http.login(CHAT_USER_EMAIL, PASSWORD).refreshToken();
+  }
+
+  String newEmail() {
+    return "new-" + unique.incrementAndGet() + "@example.com";
+  }
+
+  String chatPath(String rest) {
+    return "/api/v1/chats/" + chatId + rest;
+  }
+
+  private static Response created(Response r) {
+    if (r.status() != 200 && r.status() != 201) {
+      throw new IllegalStateException("fixture step failed: " + r.status() + " " + r.raw());
+    }
+    return r;
+  }
+}
