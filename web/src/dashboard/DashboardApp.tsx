@@ -37,14 +37,14 @@ export function DashboardApp({ services }: { services: DashboardServices }) {
     if (session && !user) fetchMe(api).catch(() => undefined);
   }, [api, session, user]);
 
-  // A stored session of a non-admin (e.g. from before a role change) is refused as well.
+  // A non-admin who signs in (or whose stored session predates a role change) is refused.
   useEffect(() => {
     if (user && !user.isAdmin) {
       void logout(api).then(() => setRefusal(NOT_ADMIN_MESSAGE));
     }
   }, [api, user]);
 
-  if (!session) return <LoginPage api={api} initialError={refusal} />;
+  if (!session) return <LoginPage api={api} refusal={refusal} />;
   if (!user || !user.isAdmin) return <p className="scd-loading">Loading…</p>;
   return <SignedIn services={services} me={user} />;
 }

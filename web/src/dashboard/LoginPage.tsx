@@ -1,30 +1,30 @@
 /** Admin sign-in. A valid account without the admin role is refused and signed out again. */
 import { useState, type FormEvent } from 'react';
 import type { ApiClient } from '../shared/api/client';
-import { login, logout } from '../shared/api/users';
+import { login } from '../shared/api/users';
 
 export const NOT_ADMIN_MESSAGE =
   'This account is not a support admin, so it cannot use the dashboard. Customers chat with us through the chat bubble on the website.';
 
-export function LoginPage({ api, initialError }: { api: ApiClient; initialError?: string | null }) {
+/**
+ * `refusal` comes from the app: signing in with a non-admin account succeeds at the API, the app
+ * then signs the session out again and this page comes back with the reason.
+ */
+export function LoginPage({ api, refusal }: { api: ApiClient; refusal?: string | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(initialError ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const shown = error ?? refusal ?? null;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const result = await login(api, { email, password });
-      if (!result.user.isAdmin) {
-        await logout(api);
-        setError(NOT_ADMIN_MESSAGE);
-      }
+      await login(api, { email, password });
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Could not sign in');
-    } finally {
       setBusy(false);
     }
   };
@@ -54,9 +54,9 @@ export function LoginPage({ api, initialError }: { api: ApiClient; initialError?
             autoComplete="current-password"
           />
         </label>
-        {error && (
+        {shown && (
           <p className="sc-error scd-login__error" role="alert">
-            {error}
+            {shown}
           </p>
         )}
         <button type="submit" className="sc-btn" disabled={busy}>

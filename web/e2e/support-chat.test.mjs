@@ -1,0 +1,248 @@
+// End-to-end: a user (widget on the demo page) and an admin (dashboard) in two browser contexts
+// against the real server. Steps of one scenario share state and run in order.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { admin, launchBrowser, screenshot, startServer } from './harness.mjs';
+
+const WAIT_MS = 15_000;
+const XSS = '<img src=x onerror=alert(1)>';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh user page on the demo site, with the widget open. */
+async function openUserPage(viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`${server.baseUrl}/`);
+  const widget = page.frameLocator('iframe[data-support-chat]');
+  await widget.getByRole('button', { name: /Open support chat/ }).click();
+  return { context, page, widget, dialogs };
+}
+
+async function register(widget, name, email) {
+  await widget.getByRole('button', { name: 'Create an account', exact: true }).click();
+  await widget.getByLabel('Your name').fill(name);
+  await widget.getByLabel('Email').fill(email);
+  await widget.getByLabel('Password').fill('a-long-password-1');
+  await widget.getByRole('button', { name: 'Create account' }).click();
+  await widget.getByLabel('Subject (optional)').waitFor({ timeout: WAIT_MS });
+}
+
+async function openAdminPage(viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`${server.baseUrl}/admin/support`);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Support chats' }).waitFor({ timeout: WAIT_MS });
+  return { context, page, dialogs };
+}
+
+/** A message bubble (not the sidebar preview) containing the text. */
+const msg = (root, text) => root.locator('.sc-msg__text', { hasText: text });
+
+const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+
+describe('a user and an admin talk through the widget and the dashboard', () => {
+  const id = unique();
+  const userName = `Ursula ${id}`;
+  let user;
+  let adminSide;
+
+  it('the admin is signed in before the user writes', async () => {
+    adminSide = await openAdminPage();
+  });
+
+  it('the user registers in the widget and sends a first message with an XSS string', async () => {
+    user = await openUserPage();
+    await register(user.widget, userName, `ursula.${id}@example.com`);
+    await user.widget.getByLabel('Subject (optional)').fill('Parcel never arrived');
+    await user.widget.getByLabel('Message').fill(`Hello ${XSS}`);
+    await user.widget.getByRole('button', { name: 'Start conversation' }).click();
+    await msg(user.widget, `Hello ${XSS}`).waitFor({ timeout: WAIT_MS });
+  });
+
+  it('the chat appears live in the admin sidebar and opens', async () => {
+    const item = adminSide.page.locator('.scd-item', { hasText: userName });
+    await item.waitFor({ timeout: WAIT_MS });
+    await item.getByRole('link').click();
+    await msg(adminSide.page, `Hello ${XSS}`).waitFor({ timeout: WAIT_MS });
+  });
+
+  it('renders the XSS string as text on both sides', async () => {
+    assert.equal(await adminSide.page.locator('.sc-msgs img').count(), 0);
+    assert.equal(await user.widget.locator('.sc-msgs img').count(), 0);
+    assert.deepEqual(user.dialogs, []);
+    assert.deepEqual(adminSide.dialogs, []);
+  });
+
+  it('shows typing indicators on both sides', async () => {
+    await user.widget.getByLabel('Message').pressSequentially('still wait', { delay: 30 });
+    await adminSide.page.getByText(`${userName} is typing…`).waitFor({ timeout: WAIT_MS });
+    await adminSide.page.getByLabel('Reply').pressSequentially('Checking', { delay: 30 });
+    await user.widget.getByText(/is typing…/).waitFor({ timeout: WAIT_MS });
+    await user.widget.getByLabel('Message').fill('');
+    await adminSide.page.getByLabel('Reply').fill('');
+  });
+
+  it('the admin replies, the user sees it, and the admin sees ✓✓', async () => {
+    await adminSide.page.getByLabel('Reply').fill('We are on it!');
+    await adminSide.page.getByLabel('Reply').press('Enter');
+    await msg(user.widget, 'We are on it!').waitFor({ timeout: WAIT_MS });
+    const reply = adminSide.page.locator('.sc-msg--own', { hasText: 'We are on it!' });
+    await reply.locator('.sc-ticks--read').waitFor({ timeout: WAIT_MS });
+  });
+
+  it('an internal note shows for the admin and never in the user’s page', async () => {
+    const page = adminSide.page;
+    await page.getByRole('checkbox', { name: 'Internal note' }).check();
+    await page.getByRole('textbox', { name: 'Internal note' }).fill('Secret: refund approved');
+    await page.getByRole('textbox', { name: 'Internal note' }).press('Enter');
+    await page
+      .locator('.sc-msg--note', { hasText: 'Secret: refund approved' })
+      .waitFor({ timeout: WAIT_MS });
+    await page.getByRole('checkbox', { name: 'Internal note' }).uncheck();
+    await page.getByLabel('Reply').fill('A public message after the note');
+    await page.getByLabel('Reply').press('Enter');
+    await msg(user.widget, 'A public message after the note').waitFor({ timeout: WAIT_MS });
+    assert.equal(await user.widget.getByText('Secret').count(), 0);
+    await user.page.reload();
+    await user.page
+      .frameLocator('iframe[data-support-chat]')
+      .getByText('A public message after the note')
+      .waitFor({ timeout: WAIT_MS });
+    assert.equal(
+      await user.page.frameLocator('iframe[data-support-chat]').getByText('Secret').count(),
+      0,
+    );
+    user.widget = user.page.frameLocator('iframe[data-support-chat]');
+  });
+
+  it('status and priority changes show on both sides', async () => {
+    const page = adminSide.page;
+    await page.getByLabel('Priority', { exact: true }).last().selectOption('urgent');
+    await page
+      .locator('.scd-item', { hasText: userName })
+      .getByText('Urgent')
+      .waitFor({ timeout: WAIT_MS });
+    await user.widget.getByText(/urgent priority/).waitFor({ timeout: WAIT_MS });
+    await page.getByLabel('Status', { exact: true }).last().selectOption('resolved');
+    await page
+      .locator('.scd-item', { hasText: userName })
+      .getByText('Resolved')
+      .waitFor({ timeout: WAIT_MS });
+    await user.widget
+      .getByText('Your ticket was resolved', { exact: false })
+      .waitFor({ timeout: WAIT_MS });
+    await screenshot(user.page, 'widget-desktop');
+    await screenshot(page, 'dashboard-1280');
+  });
+
+  it('the dashboard works at 360 px', async () => {
+    const page = adminSide.page;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('link', { name: '← All chats' }).waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'dashboard-360-conversation');
+    await page.getByRole('link', { name: '← All chats' }).click();
+    await page.locator('.scd-item', { hasText: userName }).waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'dashboard-360-list');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('the statistics page draws its charts', async () => {
+    const page = adminSide.page;
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    await page
+      .locator('figcaption', { hasText: 'New chats per day' })
+      .waitFor({ timeout: WAIT_MS });
+    assert.ok((await page.locator('.scd-chart__bar').count()) >= 28);
+    await screenshot(page, 'stats');
+    await user.context.close();
+    await adminSide.context.close();
+  });
+});
+
+describe('offline outbox', () => {
+  const id = unique();
+  const userName = `Otto ${id}`;
+
+  it('a message typed offline arrives exactly once when the connection returns', async () => {
+    const user = await openUserPage({ width: 360, height: 740 });
+    await register(user.widget, userName, `otto.${id}@example.com`);
+    await user.widget.getByLabel('Message').fill('First message');
+    await user.widget.getByRole('button', { name: 'Start conversation' }).click();
+    await msg(user.widget, 'First message').waitFor({ timeout: WAIT_MS });
+    await screenshot(user.page, 'widget-360');
+
+    await user.context.setOffline(true);
+    await user.widget.locator('.sc-conn--offline').waitFor({ timeout: WAIT_MS });
+    await user.widget.getByLabel('Message').fill('Typed in a tunnel');
+    await user.widget.getByLabel('Message').press('Enter');
+    await user.widget.getByText('Waiting for connection…').waitFor({ timeout: WAIT_MS });
+    await user.context.setOffline(false);
+    await user.widget
+      .locator('.sc-msg:not(.sc-msg--pending)', { hasText: 'Typed in a tunnel' })
+      .waitFor({ timeout: 30_000 });
+
+    const adminSide = await openAdminPage();
+    await adminSide.page.locator('.scd-item', { hasText: userName }).getByRole('link').click();
+    const bubbles = (root) => root.locator('.sc-msg__text', { hasText: 'Typed in a tunnel' });
+    await bubbles(adminSide.page).waitFor({ timeout: WAIT_MS });
+    await new Promise((r) => setTimeout(r, 1500)); // room for a duplicate to show up, if any
+    assert.equal(await bubbles(adminSide.page).count(), 1);
+    assert.equal(await bubbles(user.widget).count(), 1);
+    await user.page.reload();
+    const reloaded = user.page.frameLocator('iframe[data-support-chat]');
+    await msg(reloaded, 'First message').waitFor({ timeout: WAIT_MS });
+    assert.equal(await bubbles(reloaded).count(), 1);
+    await user.context.close();
+    await adminSide.context.close();
+  });
+});
+
+describe('admin sign-in', () => {
+  it('refuses a non-admin account clearly', async () => {
+    const id = unique();
+    const email = `nadia.${id}@example.com`;
+    const registered = await fetch(`${server.baseUrl}/api/v1/users/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: 'a-long-password-1', fullName: 'Nadia' }),
+    });
+    assert.equal(registered.status, 201);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/admin/support`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('a-long-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('not a support admin', { exact: false })
+      .waitFor({ timeout: WAIT_MS });
+    assert.equal(await page.getByRole('navigation', { name: 'Support chats' }).count(), 0);
+    await context.close();
+  });
+});
