@@ -160,6 +160,40 @@ describe('a user and an admin talk through the widget and the dashboard', () => 
     await screenshot(page, 'dashboard-1280');
   });
 
+  it('unread counts: the tab title for the admin, the bubble badge for the user', async () => {
+    const page = adminSide.page;
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    // Other chats on a shared server may be unread too: compare with the count before.
+    const titleCount = () =>
+      page.evaluate(() => Number(/^\((\d+)\+?\) /.exec(document.title)?.[1] ?? 0));
+    const countIs = (n) =>
+      page.waitForFunction(
+        (want) => Number(/^\((\d+)\+?\) /.exec(document.title)?.[1] ?? 0) === want,
+        n,
+        {
+          timeout: WAIT_MS,
+        },
+      );
+    const before = await titleCount();
+    await user.widget.getByLabel('Message').fill('Are you there?');
+    await user.widget.getByLabel('Message').press('Enter');
+    await countIs(before + 1);
+
+    await user.widget.getByRole('button', { name: 'Close chat' }).click();
+    await page.getByRole('link', { name: /^Chats/ }).click();
+    await page.locator('.scd-item', { hasText: userName }).getByRole('link').click();
+    await countIs(before);
+    await page.getByLabel('Reply').fill('Yes, still here');
+    await page.getByLabel('Reply').press('Enter');
+    await user.widget
+      .getByRole('button', { name: /1 unread message/ })
+      .waitFor({ timeout: WAIT_MS });
+    await user.widget.getByRole('button', { name: /Open support chat/ }).click();
+    await msg(user.widget, 'Yes, still here').waitFor({ timeout: WAIT_MS });
+    const reply = page.locator('.sc-msg--own', { hasText: 'Yes, still here' });
+    await reply.locator('.sc-ticks--read').waitFor({ timeout: WAIT_MS });
+  });
+
   it('the dashboard works at 360 px', async () => {
     const page = adminSide.page;
     await page.setViewportSize({ width: 360, height: 740 });
