@@ -1,4 +1,5 @@
 /** The chat panel: header with presence and connection state, then sign-in or conversation. */
+import { useEffect, useRef } from 'react';
 import type { ApiClient } from '../shared/api/client';
 import { logout } from '../shared/api/users';
 import type { ConnectionStatus } from '../shared/socket/connection';
@@ -25,8 +26,21 @@ function presenceText(online: boolean | null): string {
 
 export function Panel({ api, user, support, status, onClose }: Props) {
   const online = status === 'online' || status === 'back-online';
+  const panel = useRef<HTMLElement>(null);
+  // Opening moves the keyboard focus into the panel: its first field, or the panel itself.
+  useEffect(() => {
+    const field = panel.current?.querySelector<HTMLElement>('.scw-body input, .scw-body textarea');
+    (field ?? panel.current)?.focus();
+  }, []);
   return (
-    <section id="scw-panel" className="scw-panel" role="dialog" aria-label="Support chat">
+    <section
+      id="scw-panel"
+      ref={panel}
+      tabIndex={-1}
+      className="scw-panel"
+      role="dialog"
+      aria-label="Support chat"
+    >
       <header className="scw-header">
         <div>
           <h1 className="scw-header__title">Support</h1>
