@@ -9,10 +9,10 @@ import java.util.List;
 public interface Broadcaster extends AutoCloseable {
 
   /**
-   * One emit: the rooms, the event, its payload as JSON text (so it crosses nodes unchanged), and a user whose
-   * sockets must not receive it (the typist), or null.
+   * One emit: the rooms, the event, its payload as plain JSON values (maps, lists, strings, numbers, booleans),
+   * and a user whose sockets must not receive it (the typist), or null.
    */
-  record Emit(List<String> rooms, String event, String payloadJson, String exceptUserId) {}
+  record Emit(List<String> rooms, String event, Object payload, String exceptUserId) {}
 
   void emit(Emit emit);
 

@@ -1,11 +1,9 @@
 package dev.supportchat.realtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.supportchat.chat.Chat;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatJson;
 import dev.supportchat.chat.Message;
-import dev.supportchat.http.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,18 +107,10 @@ public final class ChatEventsEmitter implements ChatEvents {
     p.put("isAdmin", isAdmin);
     p.put("isTyping", isTyping);
     broadcaster.emit(new Broadcaster.Emit(List.of(RoomNames.chatUser(chatId), RoomNames.chatStaff(chatId)), TYPING,
-        json(p), userId));
+        p, userId));
   }
 
   void emit(List<String> rooms, String event, Map<String, Object> payload) {
-    broadcaster.emit(new Broadcaster.Emit(rooms, event, json(payload), null));
-  }
-
-  static String json(Object payload) {
-    try {
-      return Json.MAPPER.writeValueAsString(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("payload not serialisable", e);
-    }
+    broadcaster.emit(new Broadcaster.Emit(rooms, event, payload, null));
   }
 }

@@ -62,7 +62,7 @@ public final class Realtime implements AutoCloseable {
     });
     // Each node tells its own users (every node sees the same cluster-wide answer, so none is told twice).
     presence.onAnyOnlineChanged(online -> local.deliver(new Broadcaster.Emit(List.of(RoomNames.USERS),
-        SUPPORT_PRESENCE, ChatEventsEmitter.json(Map.of("online", online)), null)));
+        SUPPORT_PRESENCE, Map.of("online", online), null)));
   }
 
   private static Optional<SocketUser> authenticate(TokenService tokens, String token) {

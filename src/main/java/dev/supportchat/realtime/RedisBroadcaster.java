@@ -57,7 +57,7 @@ final class RedisBroadcaster implements Broadcaster {
   private void publish(Emit emit) {
     try {
       publisher.publish(channel, Json.MAPPER.writeValueAsString(Map.of("node", nodeId, "rooms", emit.rooms(),
-          "event", emit.event(), "payload", emit.payloadJson(),
+          "event", emit.event(), "payload", emit.payload(),
           "except", emit.exceptUserId() == null ? "" : emit.exceptUserId())));
       recovered();
     } catch (JsonProcessingException e) {
@@ -102,8 +102,8 @@ final class RedisBroadcaster implements Broadcaster {
       List<String> rooms = new ArrayList<>();
       m.path("rooms").forEach(r -> rooms.add(r.asText()));
       String except = m.path("except").asText();
-      local.deliver(new Emit(rooms, m.path("event").asText(), m.path("payload").asText(),
-          except.isEmpty() ? null : except));
+      Object payload = Json.MAPPER.treeToValue(m.path("payload"), Object.class);
+      local.deliver(new Emit(rooms, m.path("event").asText(), payload, except.isEmpty() ? null : except));
     } catch (JsonProcessingException | RuntimeException e) {
       log.warn("Ignoring a malformed message on {}: {}", channel, e.getMessage());
     }
@@ -119,7 +119,7 @@ final class RedisBroadcaster implements Broadcaster {
     if (outage.compareAndSet(true, false)) {
       log.info("Redis is reachable again; events are shared between nodes again.");
       // Events of other nodes were missed meanwhile: tell this node's clients to catch up over REST.
-      local.deliver(new Emit(List.of(RoomNames.USERS, RoomNames.ADMINS), Realtime.RESYNC, "{}", null));
+      local.deliver(new Emit(List.of(RoomNames.USERS, RoomNames.ADMINS), Realtime.RESYNC, Map.of(), null));
     }
   }
 

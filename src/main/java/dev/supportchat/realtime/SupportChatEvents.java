@@ -10,11 +10,12 @@ import dev.supportchat.error.ErrorCode;
 import dev.supportchat.http.Json;
 import dev.supportchat.http.JsonBody;
 import dev.supportchat.realtime.transport.EventAck;
+import dev.supportchat.realtime.transport.OrgJson;
 import dev.supportchat.realtime.transport.SocketEvents;
 import io.socket.socketio.server.SocketIoSocket;
 import java.time.Clock;
 import java.util.Map;
-import org.json.JSONObject;
+
 
 /**
  * The client → server events of the contract. Each one checks the socket's token is still valid and its rate,
@@ -107,7 +108,7 @@ final class SupportChatEvents {
 
   private static void answer(EventAck ack, Object data) {
     if (ack.requested()) {
-      ack.ok(new JSONObject(ChatEventsEmitter.json(data)));
+      ack.ok(OrgJson.from(data));
     }
   }
 }
