@@ -45,4 +45,6 @@ export default tseslint.config(
     files: ['scripts/**', 'e2e/**', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
+  // Callbacks passed to page.evaluate run in the browser.
+  { files: ['e2e/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 );
