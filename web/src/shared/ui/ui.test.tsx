@@ -1,0 +1,144 @@
+// @vitest-environment jsdom
+// Renders the shared UI pieces into jsdom with React: text stays text, and Enter sends.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bob, message } from '../logic/testMessages';
+import { Composer } from './Composer';
+import { MessageItem } from './MessageItem';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+let container: HTMLElement | null = null;
+
+function render(node: React.ReactNode): HTMLElement {
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+  act(() => root?.render(node));
+  return container;
+}
+
+afterEach(() => {
+  act(() => root?.unmount());
+  container?.remove();
+});
+
+describe('MessageItem', () => {
+  it('renders HTML in a message as visible characters, not as elements', () => {
+    const xss = '<img src=x onerror=alert(1)>';
+    const el = render(
+      <ul>
+        <MessageItem
+          message={message('m1', 1, { content: xss })}
+          own
+          viewerIsAdmin={false}
+          showSender={false}
+        />
+      </ul>,
+    );
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.querySelector('.sc-msg__text')?.textContent).toBe(xss);
+  });
+
+  it('shows ✓ then ✓✓ for own messages, spelled out for screen readers', () => {
+    const sent = render(
+      <ul>
+        <MessageItem message={message('m1', 1)} own viewerIsAdmin={false} showSender={false} />
+      </ul>,
+    );
+    expect(sent.querySelector('.sc-ticks')?.textContent).toBe('✓Sent');
+    act(() =>
+      root?.render(
+        <ul>
+          <MessageItem
+            message={message('m1', 1, { isReadByAdmin: true })}
+            own
+            viewerIsAdmin={false}
+            showSender={false}
+          />
+        </ul>,
+      ),
+    );
+    expect(sent.querySelector('.sc-ticks')?.textContent).toBe('✓✓Read');
+  });
+
+  it('labels internal notes and never shows ticks on them', () => {
+    const el = render(
+      <ul>
+        <MessageItem
+          message={message('n1', 1, { sender: bob, isInternalNote: true })}
+          own
+          viewerIsAdmin
+          showSender
+        />
+      </ul>,
+    );
+    expect(el.textContent).toContain('Internal note');
+    expect(el.querySelector('.sc-ticks')).toBeNull();
+  });
+
+  it('does not link attachments with a javascript: URL', () => {
+    const attachments = [
+      { _id: 'a', url: 'javascript:alert(1)', fileName: 'evil.pdf', contentType: 'x', size: 1 },
+    ];
+    const el = render(
+      <ul>
+        <MessageItem
+          message={message('m1', 1, { attachments })}
+          own={false}
+          viewerIsAdmin={false}
+          showSender={false}
+        />
+      </ul>,
+    );
+    expect(el.querySelector('a')).toBeNull();
+    expect(el.textContent).toContain('evil.pdf');
+  });
+});
+
+describe('Composer', () => {
+  function type(textarea: HTMLTextAreaElement, value: string) {
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+    act(() => {
+      setter?.call(textarea, value);
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
+  function press(textarea: HTMLTextAreaElement, init: KeyboardEventInit) {
+    act(() => {
+      textarea.dispatchEvent(
+        new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }),
+      );
+    });
+  }
+
+  it('sends on Enter and clears the box', () => {
+    const onSend = vi.fn(() => true);
+    const el = render(<Composer label="Reply" placeholder="" onSend={onSend} />);
+    const textarea = el.querySelector('textarea') as HTMLTextAreaElement;
+    type(textarea, 'hello');
+    press(textarea, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledWith('hello');
+    expect(textarea.value).toBe('');
+  });
+
+  it('does not send on Shift+Enter (a new line)', () => {
+    const onSend = vi.fn(() => true);
+    const el = render(<Composer label="Reply" placeholder="" onSend={onSend} />);
+    const textarea = el.querySelector('textarea') as HTMLTextAreaElement;
+    type(textarea, 'line one');
+    press(textarea, { key: 'Enter', shiftKey: true });
+    expect(onSend).not.toHaveBeenCalled();
+  });
+
+  it('keeps the text when sending was refused', () => {
+    const el = render(<Composer label="Reply" placeholder="" onSend={() => false} />);
+    const textarea = el.querySelector('textarea') as HTMLTextAreaElement;
+    type(textarea, 'keep me');
+    press(textarea, { key: 'Enter' });
+    expect(textarea.value).toBe('keep me');
+  });
+});
