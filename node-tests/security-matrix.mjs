@@ -38,22 +38,25 @@ async function emitAll(socket) {
   return cells;
 }
 
-/** Raw engine.io: CONNECT with the token, then every event regardless of the answer; counts event acks (43…). */
+/**
+ * Raw engine.io: a Socket.IO CONNECT packet ("0") with the token, then every event ("2<ackId>[…]") regardless of
+ * the answer; counts the acks ("3<ackId>…") the server sent back.
+ */
 async function emitWithoutConnect(token) {
-  const engine = new EngineSocket(base, { transports: ["websocket"] });
+  const engine = new EngineSocket(base, { path: "/socket.io/", transports: ["websocket"] });
   const received = [];
   engine.on("message", (data) => received.push(String(data)));
   await new Promise((resolve, reject) => {
     engine.once("open", resolve);
     engine.once("error", reject);
   });
-  engine.send("40" + JSON.stringify({ token }));
-  events.forEach(({ event, payload }, i) => engine.send(`42${i + 1}` + JSON.stringify([event, payload])));
+  engine.send("0" + JSON.stringify({ token }));
+  events.forEach(({ event, payload }, i) => engine.send(`2${i + 1}` + JSON.stringify([event, payload])));
   await sleep(RAW_ANSWER_WAIT_MS);
   engine.close();
   return {
-    connectAnswer: received.find((m) => m.startsWith("4")) ?? null,
-    answered: received.filter((m) => m.startsWith("43")).length,
+    connectAnswer: received.find((m) => m.startsWith("0") || m.startsWith("4")) ?? null,
+    answered: received.filter((m) => m.startsWith("3")).length,
   };
 }
 

@@ -59,21 +59,20 @@ public final class AccountRoutes implements EndpointGroup {
     Responses.ok(ctx, session, "User logged in successfully");
   }
 
-  private void refresh(Context ctx) {
+  /** The refresh token from the body, or else from its cookie. */
+  private static String refreshTokenOf(Context ctx) {
     String token = JsonBody.of(ctx).string("refreshToken");
-    if (token == null) {
-      token = ctx.cookie(Auth.REFRESH_COOKIE);
-    }
-    AccountService.Session session = accounts.refresh(token);
+    return token != null ? token : ctx.cookie(Auth.REFRESH_COOKIE);
+  }
+
+  private void refresh(Context ctx) {
+    AccountService.Session session = accounts.refresh(refreshTokenOf(ctx));
     setSessionCookies(ctx, session);
     Responses.ok(ctx, session, "Access token refreshed");
   }
 
   private void logout(Context ctx) {
-    String token = JsonBody.of(ctx).string("refreshToken");
-    if (token == null) {
-      token = ctx.cookie(Auth.REFRESH_COOKIE);
-    }
+    String token = refreshTokenOf(ctx);
     Principal caller = auth.optional(ctx);
     if (caller == null && token == null) {
       throw AppException.unauthorized("Authentication required.");

@@ -10,6 +10,8 @@ import dev.supportchat.testing.MutableClock;
 import dev.supportchat.testing.NodeScript;
 import dev.supportchat.testing.TestApp;
 import dev.supportchat.testing.TestDatabases;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,73 +22,82 @@ import org.junit.jupiter.api.Test;
  */
 class ScaleOutTest {
 
-  private static Map<String, String> redis(String prefix) {
-    return Map.of("REDIS_URL", "redis://127.0.0.1:6379", "REDIS_PREFIX", prefix);
+  /** Server nodes sharing one fresh PostgreSQL database and a Redis channel of their own. */
+  private static final class Cluster implements AutoCloseable {
+    final TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES);
+    final MutableClock clock = new MutableClock();
+    final Map<String, String> env = Map.of("REDIS_URL", "redis://127.0.0.1:6379",
+        "REDIS_PREFIX", "sc-test-" + UUID.randomUUID());
+    final List<TestApp> nodes = new ArrayList<>();
+
+    TestApp startNode() {
+      TestApp node = TestApp.start(db, clock, env, false);
+      nodes.add(node);
+      return node;
+    }
+
+    @Override
+    public void close() {
+      nodes.forEach(TestApp::close);
+      db.close();
+    }
   }
 
   @Test
   void threeNodesHoldOneConversationThroughRedis() throws Exception {
-    String prefix = "sc-test-" + UUID.randomUUID();
-    try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES)) {
-      MutableClock clock = new MutableClock();
-      try (TestApp a = TestApp.start(db, clock, redis(prefix), false);
-          TestApp b = TestApp.start(db, clock, redis(prefix), false);
-          TestApp c = TestApp.start(db, clock, redis(prefix), false)) {
-        a.createAdmin("second-admin@example.com", "second-admin-pw");
-        JsonNode report = NodeScript.run("conversation.mjs", "websocket", TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD,
-            "second-admin@example.com", "second-admin-pw", a.baseUrl(), b.baseUrl(), c.baseUrl());
-        SupportChatCompatibilityTest.assertConversation(report.get("steps"));
-      }
+    try (Cluster cluster = new Cluster()) {
+      TestApp a = cluster.startNode();
+      TestApp b = cluster.startNode();
+      TestApp c = cluster.startNode();
+      a.createAdmin("second-admin@example.com", "second-admin-pw");
+      JsonNode report = NodeScript.run("conversation.mjs", "websocket", TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD,
+          "second-admin@example.com", "second-admin-pw", a.baseUrl(), b.baseUrl(), c.baseUrl());
+      SupportChatCompatibilityTest.assertConversation(report.get("steps"));
     }
   }
 
   @Test
   void usersOnOneNodeSeeAdminsOfAnotherNodeOnline() throws Exception {
-    String prefix = "sc-test-" + UUID.randomUUID();
-    try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES)) {
-      MutableClock clock = new MutableClock();
-      try (TestApp a = TestApp.start(db, clock, redis(prefix), false);
-          TestApp b = TestApp.start(db, clock, redis(prefix), false)) {
-        Login user = a.http.newUser("ann@example.com");
-        Login admin = a.http.admin();
-        String chatId = a.http.post("/api/v1/chats/support", Map.of(), user.accessToken()).data().get("_id").asText();
-        JsonNode r = NodeScript.run("realtime-edges.mjs", "presence-cluster", a.baseUrl(), user.accessToken(),
-            admin.accessToken(), chatId, b.baseUrl());
-        assertThat(r.get("seen")).extracting(JsonNode::asBoolean).containsExactly(false, true, false);
-      }
+    try (Cluster cluster = new Cluster()) {
+      TestApp a = cluster.startNode();
+      TestApp b = cluster.startNode();
+      Login user = a.http.newUser("ann@example.com");
+      Login admin = a.http.admin();
+      String chatId = a.http.post("/api/v1/chats/support", Map.of(), user.accessToken()).data().get("_id").asText();
+      JsonNode r = NodeScript.run("realtime-edges.mjs", "presence-cluster", a.baseUrl(), user.accessToken(),
+          admin.accessToken(), chatId, b.baseUrl());
+      assertThat(r.get("seen")).extracting(JsonNode::asBoolean).containsExactly(false, true, false);
     }
   }
 
   @Test
   void anAdminWhoseNodeStopsReconnectsElsewhereAndLosesNothing() throws Exception {
-    String prefix = "sc-test-" + UUID.randomUUID();
-    try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES)) {
-      MutableClock clock = new MutableClock();
-      try (TestApp a = TestApp.start(db, clock, redis(prefix), false);
-          TestApp c = TestApp.start(db, clock, redis(prefix), false)) {
-        TestApp b = TestApp.start(db, clock, redis(prefix), false);
-        HttpTestClient http = a.http;
-        Login user = http.newUser("ann@example.com");
-        Login admin = http.admin();
-        String chatId = http.post("/api/v1/chats/support", Map.of(), user.accessToken()).data().get("_id").asText();
+    try (Cluster cluster = new Cluster()) {
+      TestApp a = cluster.startNode();
+      TestApp b = cluster.startNode();
+      TestApp c = cluster.startNode();
+      HttpTestClient http = a.http;
+      Login user = http.newUser("ann@example.com");
+      Login admin = http.admin();
+      String chatId = http.post("/api/v1/chats/support", Map.of(), user.accessToken()).data().get("_id").asText();
 
-        JsonNode before = NodeScript.run("cross-node.mjs", a.baseUrl(), b.baseUrl(), user.accessToken(),
-            admin.accessToken(), chatId, "m1");
-        assertThat(before.get("adminGot").asBoolean()).isTrue();
-        assertThat(before.get("userGot").asBoolean()).isTrue();
-        assertThat(before.get("adminCopies").asInt()).as("exactly once").isEqualTo(2);
+      JsonNode before = NodeScript.run("cross-node.mjs", a.baseUrl(), b.baseUrl(), user.accessToken(),
+          admin.accessToken(), chatId, "m1");
+      assertThat(before.get("adminGot").asBoolean()).isTrue();
+      assertThat(before.get("userGot").asBoolean()).isTrue();
+      assertThat(before.get("adminCopies").asInt()).as("exactly once").isEqualTo(2);
 
-        b.close();
-        http.post("/api/v1/chats/" + chatId + "/messages", Map.of("content", "m2 while support was away"),
-            user.accessToken());
+      b.close();
+      cluster.nodes.remove(b);
+      http.post("/api/v1/chats/" + chatId + "/messages", Map.of("content", "m2 while support was away"),
+          user.accessToken());
 
-        JsonNode after = NodeScript.run("cross-node.mjs", a.baseUrl(), c.baseUrl(), user.accessToken(),
-            admin.accessToken(), chatId, "m3");
-        assertThat(after.get("adminGot").asBoolean()).isTrue();
-        assertThat(after.get("userGot").asBoolean()).isTrue();
-        assertThat(after.get("history")).extracting(JsonNode::asText)
-            .containsExactly("m1", "re: m1", "m2 while support was away", "m3", "re: m3");
-      }
+      JsonNode after = NodeScript.run("cross-node.mjs", a.baseUrl(), c.baseUrl(), user.accessToken(),
+          admin.accessToken(), chatId, "m3");
+      assertThat(after.get("adminGot").asBoolean()).isTrue();
+      assertThat(after.get("userGot").asBoolean()).isTrue();
+      assertThat(after.get("history")).extracting(JsonNode::asText)
+          .containsExactly("m1", "re: m1", "m2 while support was away", "m3", "re: m3");
     }
   }
 }

@@ -1,0 +1,116 @@
+package dev.supportchat.security;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.supportchat.http.WebServer.Route;
+import dev.supportchat.security.HostileHttp.Request;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hostile requests for the server's real routes: path parameters, query parameters, bodies, content types and
+ * bearer tokens drawn from {@link HostileStrings} and {@link HostileJson}. Some are well-formed sends with hostile
+ * but storable content, so that what gets stored can be compared with what was sent.
+ */
+final class RestFuzzCases {
+  /** A request to send, and the token it goes with. */
+  record Case(Request request, String token, String routeKey) {}
+
+  private static final List<String> QUERY_NAMES =
+      List.of("limit", "before", "since", "page", "status", "priority", "assigned", "q");
+  private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=nothing", "application/json; charset=utf-16", "application/xml");
+  private static final List<String> FILE_TYPES = List.of("text/plain", "image/png", "application/pdf",
+      "text/html", "application/x-msdownload", "image/svg+xml", "");
+
+  private final HostileStrings strings;
+  private final HostileJson json;
+  private final MatrixFixture f;
+  private final List<Route> routes;
+
+  RestFuzzCases(HostileStrings strings, MatrixFixture fixture, List<Route> routes) {
+    this.strings = strings;
+    this.json = new HostileJson(strings);
+    this.f = fixture;
+    this.routes = List.copyOf(routes);
+  }
+
+  Case next() {
+    Route route = strings.pick(routes);
+    String path = fillPath(route.path()) + query();
+    String token = token();
+    String key = route.method() + " " + route.path();
+    if (route.path().endsWith("/{chatId}/messages") && route.method().equals("POST") && chance(3)) {
+      return new Case(wellFormedSend(path), token, key);
+    }
+    if (route.path().endsWith("/attachments") && route.method().equals("POST") && chance(2)) {
+      return new Case(Request.upload(path, filename(), strings.pick(FILE_TYPES), fileContent()), token, key);
+    }
+    byte[] body = route.method().equals("GET") && chance(2) ? new byte[0] : json.body(f.chatId);
+    String contentType = body.length == 0 ? null : chance(5) ? strings.pick(CONTENT_TYPES) : "application/json";
+    return new Case(new Request(route.method(), path, body, contentType, Map.of()), token, key);
+  }
+
+  /** A send the server should accept unless a limit or a rule says otherwise. */
+  private Request wellFormedSend(String path) {
+    ObjectNode body = HostileJson.WRITER.createObjectNode().put("content", strings.storable());
+    if (chance(3)) {
+      body.put("clientMessageId", "fuzz-" + strings.random().nextInt(50));
+    }
+    if (chance(5)) {
+      body.put("isInternalNote", true);
+    }
+    return new Request("POST", path, HostileJson.bytes(body), "application/json", Map.of());
+  }
+
+  private String fillPath(String template) {
+    return template
+        .replace("{chatId}", chance(4) ? encode(strings.next()) : f.chatId)
+        .replace("{messageId}", chance(3) ? encode(strings.next()) : f.messageId)
+        .replace("{attachmentId}", chance(3) ? encode(strings.next()) : f.attachmentId);
+  }
+
+  private String query() {
+    int count = strings.random().nextInt(4);
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      q.append(i == 0 ? "?" : "&").append(strings.pick(QUERY_NAMES)).append('=').append(encode(queryValue()));
+    }
+    return q.toString();
+  }
+
+  private String queryValue() {
+    return chance(3) ? strings.pick(List.of("-1", "0", "2147483648", "1e3", "abc", "", f.messageId)) : strings.next();
+  }
+
+  private String token() {
+    int roll = strings.random().nextInt(20);
+    if (roll < 13) {
+      return f.token(Caller.CHAT_USER);
+    }
+    if (roll < 17) {
+      return f.token(Caller.ADMIN);
+    }
+    return roll < 19 ? null : strings.headerSafe();
+  }
+
+  private String filename() {
+    return strings.pick(List.of("a.txt", "../../etc/passwd", "x\u0000.txt", "\u202Etxt.exe", "<script>.txt",
+        "a".repeat(5_000) + ".txt", "名前.txt", "\"quoted\".txt"));
+  }
+
+  private byte[] fileContent() {
+    return strings.pick(List.of("hello", "\u0000\u0001binary", "%PDF-not really", "<html><script>x</script>", ""))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private boolean chance(int oneIn) {
+    return strings.random().nextInt(oneIn) == 0;
+  }
+
+  /** Percent-encoding for any string, so hostile values reach the server whatever characters they hold. */
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
