@@ -54,7 +54,7 @@ export function TopBar({
         </button>
         {permission === 'default' && (
           <button type="button" className="scd-topbar__btn" onClick={onAskPermission}>
-            Enable notifications
+            Enable <span className="scd-wide-only">desktop </span>notifications
           </button>
         )}
         <span className="scd-topbar__me" title={me.email}>

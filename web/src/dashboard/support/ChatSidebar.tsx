@@ -30,7 +30,9 @@ export function ChatSidebar(props: Props) {
         onChange={props.onFilters}
       />
       <p className="scd-sidebar__count" role="status">
-        {loading && chats.length === 0 ? 'Loading chats…' : `${props.total ?? chats.length} chats`}
+        {loading && chats.length === 0
+          ? 'Loading chats…'
+          : `${props.total ?? chats.length} chat${(props.total ?? chats.length) === 1 ? '' : 's'}`}
       </p>
       {error && (
         <p className="sc-error" role="alert">

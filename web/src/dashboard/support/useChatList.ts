@@ -43,7 +43,13 @@ function cacheWith(cache: Record<string, Chat>, chats: readonly Chat[]): Record<
   return next;
 }
 
-function reducer(state: State, action: Action): State {
+/** A chat that arrives (or leaves the filters) live changes the total shown in the sidebar. */
+function withTotalChange(pagination: Pagination | null, delta: number): Pagination | null {
+  if (!pagination || delta === 0) return pagination;
+  return { ...pagination, total: Math.max(0, pagination.total + delta) };
+}
+
+export function chatListReducer(state: State, action: Action): State {
   switch (action.type) {
     case 'loading':
       return { ...state, loading: true, error: null };
@@ -57,12 +63,15 @@ function reducer(state: State, action: Action): State {
       };
     case 'failed':
       return { ...state, loading: false, error: action.error };
-    case 'upsert':
+    case 'upsert': {
+      const chats = upsertChat(state.chats, action.chat, action.filters, action.meId);
       return {
         ...state,
-        chats: upsertChat(state.chats, action.chat, action.filters, action.meId),
+        chats,
         cache: cacheWith(state.cache, [action.chat]),
+        pagination: withTotalChange(state.pagination, chats.length - state.chats.length),
       };
+    }
     case 'patch': {
       const cached = state.cache[action.chatId];
       return {
@@ -74,7 +83,13 @@ function reducer(state: State, action: Action): State {
   }
 }
 
-const INITIAL: State = { chats: [], cache: {}, pagination: null, loading: true, error: null };
+export const INITIAL: State = {
+  chats: [],
+  cache: {},
+  pagination: null,
+  loading: true,
+  error: null,
+};
 
 export interface ChatList extends State {
   hasMore: boolean;
@@ -92,7 +107,7 @@ export function useChatList(
   meId: string,
   onUserMessage: (event: UserMessageNotification) => void,
 ): ChatList {
-  const [state, dispatch] = useReducer(reducer, INITIAL);
+  const [state, dispatch] = useReducer(chatListReducer, INITIAL);
   const page = useRef(1);
   const current = useRef({ filters, meId, onUserMessage });
   useEffect(() => {
