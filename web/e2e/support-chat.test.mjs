@@ -251,6 +251,10 @@ describe('offline outbox', () => {
     const reloaded = user.page.frameLocator('iframe[data-support-chat]');
     await msg(reloaded, 'First message').waitFor({ timeout: WAIT_MS });
     assert.equal(await bubbles(reloaded).count(), 1);
+    // Escape closes the panel and gives the focus back to the bubble.
+    await reloaded.getByLabel('Message').press('Escape');
+    await reloaded.getByRole('button', { name: /Open support chat/ }).waitFor({ timeout: WAIT_MS });
+    assert.equal(await reloaded.locator('#scw-panel').count(), 0);
     await user.context.close();
     await adminSide.context.close();
   });
