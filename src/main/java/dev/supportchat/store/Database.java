@@ -10,9 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -22,6 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Database implements AutoCloseable {
   private static final int SQLITE_POOL_SIZE = 8;
+  private static final long CHECKPOINT_PERIOD_MS = 1_000;
+  /** About 40 MB of log with 4 KB pages. */
+  private static final int WAL_TRUNCATE_FRAMES = 10_000;
   /** How long a request waits for a connection before failing with 503: an outage answers fast, not hangs. */
   private static final long CONNECTION_TIMEOUT_MS = 3_000;
 
@@ -29,9 +36,43 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final ReentrantLock sqliteWriteLock = new ReentrantLock(true);
 
+  private final ScheduledExecutorService checkpoints;
+
   private Database(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
     this.dialect = dialect;
+    this.checkpoints = dialect == Dialect.SQLITE ? startCheckpoints() : null;
+  }
+
+  /** A PASSIVE checkpoint every second: it copies what it can without blocking writers or readers. */
+  private ScheduledExecutorService startCheckpoints() {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sqlite-checkpoint");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_PERIOD_MS, CHECKPOINT_PERIOD_MS,
+        TimeUnit.MILLISECONDS);
+    return timer;
+  }
+
+  private void checkpoint() {
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+      int walFrames = r.next() ? r.getInt(2) : 0;
+      if (walFrames > WAL_TRUNCATE_FRAMES) {
+        // Readers kept the passive checkpoints from finishing and the log keeps growing: between two writes,
+        // copy it all and truncate it (readers are waited for by the busy timeout).
+        sqliteWriteLock.lock();
+        try (Statement truncate = c.createStatement()) {
+          truncate.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } finally {
+          sqliteWriteLock.unlock();
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      // the next round tries again; a closed pool ends with the timer
+    }
   }
 
   /** Opens the pool; the database must be reachable. Throws {@link DatabaseUnreachableException} when it is not. */
@@ -50,6 +91,11 @@ public final class Database implements AutoCloseable {
       config.setPassword(settings.password());
     }
     config.setDataSourceProperties(dialect.connectionProperties());
+    if (dialect == Dialect.SQLITE) {
+      // Checkpoints run in the background (below), not inside whichever commit happens to cross the threshold:
+      // an inline checkpoint copies the WAL into the database and fsyncs it while every waiting sender waits.
+      config.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
+    }
     config.setMaximumPoolSize(dialect == Dialect.SQLITE ? SQLITE_POOL_SIZE : postgresPoolSize);
     config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
     // Fail at start-up, with a clear sentence, rather than at the first request.
@@ -158,6 +204,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (checkpoints != null) {
+      checkpoints.shutdownNow();
+    }
     pool.close();
   }
 }
