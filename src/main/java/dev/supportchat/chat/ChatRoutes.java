@@ -11,6 +11,7 @@ import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.JsonBody;
 import dev.supportchat.http.Responses;
+import dev.supportchat.http.TextInput;
 import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -130,7 +131,7 @@ public final class ChatRoutes implements EndpointGroup {
     Integer page = intParam(ctx, "page");
     Integer limit = intParam(ctx, "limit");
     ChatPage result = chats.adminList(caller, ctx.queryParam("status"), ctx.queryParam("priority"),
-        ctx.queryParam("assigned"), ctx.queryParam("q"), page, limit);
+        ctx.queryParam("assigned"), TextInput.checked("q", ctx.queryParam("q")), page, limit);
     int p = page == null ? 1 : page;
     int n = limit == null ? ChatService.DEFAULT_LIST_LIMIT : Math.min(limit, ChatService.MAX_LIST_LIMIT);
     Map<String, Object> pagination = new LinkedHashMap<>();

@@ -48,7 +48,7 @@ public final class JsonBody {
     return new JsonBody(node);
   }
 
-  /** A string field, or null when absent or null; any other type is a 400. */
+  /** A string field, or null when absent or null; any other type, or text that cannot be stored, is a 400. */
   public String string(String field) {
     JsonNode v = root.get(field);
     if (v == null || v.isNull()) {
@@ -57,7 +57,7 @@ public final class JsonBody {
     if (!v.isTextual()) {
       throw AppException.invalid(field, field + " must be a string.");
     }
-    return v.textValue();
+    return TextInput.checked(field, v.textValue());
   }
 
   public String requiredString(String field) {

@@ -136,6 +136,11 @@ public final class WebServer {
     if (source != null && source.retryAfterSeconds() > 0) {
       ctx.header("Retry-After", String.valueOf(source.retryAfterSeconds()));
     }
+    if (code == ErrorCode.TOO_LARGE) {
+      // The rest of an oversized body is left unread, so this connection cannot carry another request; saying so
+      // keeps clients from sending their next request into a connection the server is about to drop.
+      ctx.header("Connection", "close");
+    }
     ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
     ctx.status(code.httpStatus()).json(ApiEnvelope.error(code.httpStatus(), message, errors, requestId(ctx)));
   }

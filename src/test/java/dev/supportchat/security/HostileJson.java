@@ -1,9 +1,10 @@
 package dev.supportchat.security;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,17 +23,22 @@ final class HostileJson {
       "clientMessageId", "subject", "priority", "message", "status", "adminId", "email", "password", "fullName",
       "username", "refreshToken", "__proto__", "_id", "sender", "isAdmin");
   /** Escaping everything outside ASCII keeps lone surrogates intact on their way through JSON text. */
-  static final ObjectMapper WRITER = new ObjectMapper().configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, true);
+  static final ObjectMapper WRITER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<byte[]> INVALID_UTF8 = List.of(
       new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF, (byte) 0xFE}, new byte[] {(byte) 0xC0, (byte) 0xAF},
       new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
       new byte[] {(byte) 0xE2, (byte) 0x82}, new byte[] {0x00});
 
-  private final HostileStrings strings;
+  private static final List<Integer> DEPTHS = List.of(3, 50, 999, 1_001, 5_000, 20_000);
 
-  HostileJson(HostileStrings strings) {
+  private final HostileStrings strings;
+  private final List<Integer> depths;
+
+  /** @param maxDepth the deepest nesting to make (a JavaScript client cannot serialise 20,000 levels) */
+  HostileJson(HostileStrings strings, int maxDepth) {
     this.strings = strings;
+    this.depths = DEPTHS.stream().filter(d -> d <= maxDepth).toList();
   }
 
   /** Any JSON value, hostile in type, size or content. */
@@ -44,7 +50,7 @@ final class HostileJson {
       case 3 -> NODES.numberNode(strings.pick(List.of(1.5e308, -0.0, 4.9e-324)));
       case 4 -> NODES.arrayNode().add(strings.next()).add(NODES.nullNode());
       case 5 -> NODES.objectNode().put("$gt", "").put("_id", strings.lookAlikeId());
-      case 6 -> nested(strings.pick(List.of(3, 50, 999, 1_001, 5_000, 20_000)));
+      case 6 -> nested(strings.pick(depths));
       default -> NODES.textNode(strings.next());
     };
   }

@@ -29,13 +29,17 @@ final class HostileStrings {
   }
 
   String next() {
-    return switch (random.nextInt(8)) {
+    return random.nextInt(8) == 0 ? huge() : small();
+  }
+
+  /** As {@link #next()} without the huge ones: for URLs, which the server refuses as a whole above 8 KB. */
+  String small() {
+    return switch (random.nextInt(6)) {
       case 0, 1 -> pick(INJECTIONS);
       case 2, 3 -> pick(UNICODE_EDGES);
       case 4 -> pick(INJECTIONS) + pick(UNICODE_EDGES) + pick(INJECTIONS);
-      case 5 -> huge();
-      case 6 -> lookAlikeId();
-      default -> randomChars(1 + random.nextInt(40));
+      case 5 -> random.nextBoolean() ? lookAlikeId() : randomChars(1 + random.nextInt(40));
+      default -> throw new IllegalStateException();
     };
   }
 

@@ -17,6 +17,7 @@ final class RestFuzzCases {
   /** A request to send, and the token it goes with. */
   record Case(Request request, String token, String routeKey) {}
 
+  static final String SEND_ROUTE = "POST /api/v1/chats/{chatId}/messages";
   private static final List<String> QUERY_NAMES =
       List.of("limit", "before", "since", "page", "status", "priority", "assigned", "q");
   private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/x-www-form-urlencoded",
@@ -31,19 +32,20 @@ final class RestFuzzCases {
 
   RestFuzzCases(HostileStrings strings, MatrixFixture fixture, List<Route> routes) {
     this.strings = strings;
-    this.json = new HostileJson(strings);
+    this.json = new HostileJson(strings, Integer.MAX_VALUE);
     this.f = fixture;
     this.routes = List.copyOf(routes);
   }
 
   Case next() {
+    if (chance(8)) {
+      String token = chance(4) ? f.token(Caller.ADMIN) : f.token(Caller.CHAT_USER);
+      return new Case(wellFormedSend(f.chatPath("/messages")), token, SEND_ROUTE);
+    }
     Route route = strings.pick(routes);
     String path = fillPath(route.path()) + query();
     String token = token();
     String key = route.method() + " " + route.path();
-    if (route.path().endsWith("/{chatId}/messages") && route.method().equals("POST") && chance(3)) {
-      return new Case(wellFormedSend(path), token, key);
-    }
     if (route.path().endsWith("/attachments") && route.method().equals("POST") && chance(2)) {
       return new Case(Request.upload(path, filename(), strings.pick(FILE_TYPES), fileContent()), token, key);
     }
@@ -52,9 +54,11 @@ final class RestFuzzCases {
     return new Case(new Request(route.method(), path, body, contentType, Map.of()), token, key);
   }
 
-  /** A send the server should accept unless a limit or a rule says otherwise. */
+  /** A send in the right shape, so that its content, not its form, is what is tested. */
   private Request wellFormedSend(String path) {
-    ObjectNode body = HostileJson.WRITER.createObjectNode().put("content", strings.storable());
+    // Half of them with any hostile content (NUL, lone surrogates, huge): stored as sent, or refused.
+    ObjectNode body = HostileJson.WRITER.createObjectNode()
+        .put("content", strings.random().nextBoolean() ? strings.storable() : strings.next());
     if (chance(3)) {
       body.put("clientMessageId", "fuzz-" + strings.random().nextInt(50));
     }
@@ -66,9 +70,9 @@ final class RestFuzzCases {
 
   private String fillPath(String template) {
     return template
-        .replace("{chatId}", chance(4) ? encode(strings.next()) : f.chatId)
-        .replace("{messageId}", chance(3) ? encode(strings.next()) : f.messageId)
-        .replace("{attachmentId}", chance(3) ? encode(strings.next()) : f.attachmentId);
+        .replace("{chatId}", chance(4) ? encode(urlPart()) : f.chatId)
+        .replace("{messageId}", chance(3) ? encode(urlPart()) : f.messageId)
+        .replace("{attachmentId}", chance(3) ? encode(urlPart()) : f.attachmentId);
   }
 
   private String query() {
@@ -81,7 +85,12 @@ final class RestFuzzCases {
   }
 
   private String queryValue() {
-    return chance(3) ? strings.pick(List.of("-1", "0", "2147483648", "1e3", "abc", "", f.messageId)) : strings.next();
+    return chance(3) ? strings.pick(List.of("-1", "0", "2147483648", "1e3", "abc", "", f.messageId)) : urlPart();
+  }
+
+  /** Mostly short: a URL over 8 KB is refused whole (414) before any route sees it; a few of those are enough. */
+  private String urlPart() {
+    return chance(50) ? strings.huge() : strings.small();
   }
 
   private String token() {
