@@ -28,8 +28,11 @@ public final class ConfigLoader {
   public static final int DEFAULT_BCRYPT_COST = 10;
   public static final int MIN_BCRYPT_COST = 10;
   public static final int DEFAULT_MAX_MESSAGE_LENGTH = 5_000;
-  /** Far above anyone typing (2 a second for a minute), low enough that one account cannot flood the store. */
-  public static final int DEFAULT_MESSAGES_PER_MINUTE_PER_USER = 120;
+  /**
+   * Ten a second on average, far above anyone typing in any number of tabs, yet a bound on what one account can
+   * write however many sockets it opens (each socket alone may send 20 events a second).
+   */
+  public static final int DEFAULT_MESSAGES_PER_MINUTE_PER_USER = 600;
   /** Only this server's own pages may frame the widget until the operator lists the sites that embed it. */
   public static final String DEFAULT_WIDGET_FRAME_ANCESTORS = "'self'";
   public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
