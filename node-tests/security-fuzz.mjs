@@ -64,7 +64,11 @@ function answer(socket, promise, ms) {
 /** An ack the server sends only after it has read every packet sent before it on this connection. */
 const sentinel = (socket, ms = ACK_MS) => answer(socket, socket.emitWithAck("support_typing_stop", { chatId }), ms);
 
-const describe = (ack) => (typeof ack === "string" ? ack : ack?.ok ? "ack ok" : `ack ${ack?.error?.code}`);
+const describe = (ack) => {
+  if (typeof ack === "string") return ack;
+  if (ack?.ok === true) return "ack ok";
+  return typeof ack?.error?.code === "string" ? `ack ${ack.error.code}` : `malformed ack ${JSON.stringify(ack)}`;
+};
 
 async function emit(c, index, sent) {
   const { socket } = await connection(c.as);
