@@ -11,12 +11,14 @@ import { stopAll } from "./lib/proc.mjs";
 import { appendToBenchmarks, writeJson } from "./lib/report.mjs";
 import { TARGETS, startTarget } from "./lib/targets.mjs";
 import { renderProfiles } from "./lib/profile-report.mjs";
+import { waitForQuiet } from "./lib/quiet.mjs";
 import throughput from "./scenarios/throughput.mjs";
 import latency from "./scenarios/latency.mjs";
 import idle from "./scenarios/idle.mjs";
 import twoNodes from "./scenarios/two-nodes.mjs";
 
 const SCENARIOS = [throughput, latency, idle, twoNodes];
+const QUIET_BUSY_PERCENT = 25;
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, "..");
 const log = (line) => console.log(line);
@@ -26,11 +28,13 @@ if (opts.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const selected = opts.scenarios.includes("all") ? SCENARIOS : opts.scenarios.map((name) => {
-  const s = SCENARIOS.find((x) => x.name === name);
-  if (!s) throw new Error(`unknown scenario ${name}; one of ${SCENARIOS.map((x) => x.name).join(", ")}, all`);
-  return s;
-});
+const selected = opts.scenarios.includes("all")
+  ? SCENARIOS
+  : opts.scenarios.map((name) => {
+      const s = SCENARIOS.find((x) => x.name === name);
+      if (!s) throw new Error(`unknown scenario ${name}; one of ${SCENARIOS.map((x) => x.name).join(", ")}, all`);
+      return s;
+    });
 
 const jarSource = opts.jar ?? join(repoRoot, "target", "support-chat.jar");
 if (!existsSync(jarSource)) {
@@ -42,8 +46,13 @@ const jar = copyJar(jarSource);
 const resultsDir = join(benchDir, "results");
 const runId = new Date().toISOString().replace(/[:.]/g, "-");
 const targetOptions = {
-  jar, javaOpts: opts.javaOpts, pgAdminUrl: opts.pgAdminUrl, redisUrl: opts.redisUrl, peerPool: opts.peerPool,
-  schemaDir: join(repoRoot, "src", "main", "resources", "db", "migration"), logDir: join(resultsDir, "logs", runId),
+  jar,
+  javaOpts: opts.javaOpts,
+  pgAdminUrl: opts.pgAdminUrl,
+  redisUrl: opts.redisUrl,
+  peerPool: opts.peerPool,
+  schemaDir: join(repoRoot, "src", "main", "resources", "db", "migration"),
+  logDir: join(resultsDir, "logs", runId),
 };
 let current = null;
 
@@ -57,7 +66,12 @@ process.once("SIGINT", async () => {
 });
 
 try {
-  const machine = await describeMachine({ pgAdminUrl: opts.pgAdminUrl, redisUrl: opts.redisUrl, repoRoot });
+  const machine = await describeMachine({
+    pgAdminUrl: opts.pgAdminUrl,
+    redisUrl: opts.redisUrl,
+    repoRoot,
+    jar: jarSource,
+  });
   log(machineLine(machine));
   for (const scenario of selected) await runScenario(scenario, machine);
 } finally {
@@ -75,6 +89,8 @@ async function runScenario(scenario, machine) {
     const label = TARGETS[kind].label;
     log(`\n${scenario.title} · ${label}`);
     try {
+      if (opts.waitQuietS > 0)
+        await waitForQuiet({ maxBusyPercent: QUIET_BUSY_PERCENT, maxWaitS: opts.waitQuietS }, log);
       current = await startTarget(kind, targetOptions);
       rows.push({ kind, label, result: await scenario.measure(current, params, log) });
     } catch (e) {
@@ -85,7 +101,15 @@ async function runScenario(scenario, machine) {
       current = null;
     }
   }
-  const run = { scenario: scenario.name, title: scenario.title, startedAt, command: commandLine(), machine, parameters: params, rows };
+  const run = {
+    scenario: scenario.name,
+    title: scenario.title,
+    startedAt,
+    command: commandLine(),
+    machine,
+    parameters: params,
+    rows,
+  };
   const markdown = section(scenario, run);
   log(`\n${markdown}\n\nJSON: ${writeJson(resultsDir, run)}`);
   if (opts.report) appendToBenchmarks(join(repoRoot, "docs", "BENCHMARKS.md"), markdown);

@@ -21,23 +21,29 @@ export async function seedAccounts(target, { users, admins }, log = () => {}) {
   const t0 = Date.now();
   const { email: adminEmail, password } = target.admin;
   const userRows = Array.from({ length: users }, (_, i) => ({ id: newId(), email: `u${i}@bench.local`, admin: false }));
-  const adminRows = Array.from({ length: admins - 1 }, (_, i) => ({ id: newId(), email: `a${i + 1}@bench.local`, admin: true }));
+  const adminRows = Array.from({ length: admins - 1 }, (_, i) => ({
+    id: newId(),
+    email: `a${i + 1}@bench.local`,
+    admin: true,
+  }));
   await insertUsers(target.sql, adminEmail, [...adminRows, ...userRows]);
 
   const base = target.restUrl;
-  const loginAll = (rows) => mapLimit(rows, LOGIN_CONCURRENCY, async (row) => {
-    const session = await post(base, "/users/login", { email: row.email, password });
-    return { id: session.user._id, email: row.email, token: session.accessToken };
-  });
+  const loginAll = (rows) =>
+    mapLimit(rows, LOGIN_CONCURRENCY, async (row) => {
+      const session = await post(base, "/users/login", { email: row.email, password });
+      return { id: session.user._id, email: row.email, token: session.accessToken };
+    });
   const adminAccounts = await loginAll([{ email: adminEmail }, ...adminRows]);
   const userAccounts = await loginAll(userRows);
-  log(`  logged in ${adminAccounts.length} admins and ${userAccounts.length} users in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+  log(`  logged in ${adminAccounts.length} admins and ${userAccounts.length} users in ${elapsed()}`);
 
   await mapLimit(userAccounts, CHAT_CONCURRENCY, async (u) => {
     const chat = await post(base, "/chats/support", { subject: "bench" }, u.token);
     u.chatId = chat._id;
   });
-  log(`  ${userAccounts.length} chats open after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(`  ${userAccounts.length} chats open after ${elapsed()}`);
   return { users: userAccounts, admins: adminAccounts };
 }
 
@@ -49,9 +55,16 @@ async function insertUsers(sql, adminEmail, rows) {
   const now = Date.now();
   const hash = `(SELECT password_hash FROM users WHERE email = '${adminEmail}')`;
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const values = rows.slice(i, i + INSERT_CHUNK).map((r) =>
-      `('${r.id}', '${r.email}', 'Bench ${r.email.split("@")[0]}', ${hash}, ${r.admin ? "TRUE" : "FALSE"}, ${now}, ${now})`);
-    await sql.query("INSERT INTO users (id, email, full_name, password_hash, is_admin, created_at, updated_at) VALUES "
-      + values.join(", "));
+    const values = rows
+      .slice(i, i + INSERT_CHUNK)
+      .map(
+        (r) =>
+          `('${r.id}', '${r.email}', 'Bench ${r.email.split("@")[0]}', ${hash}, ` +
+          `${r.admin ? "TRUE" : "FALSE"}, ${now}, ${now})`,
+      );
+    await sql.query(
+      "INSERT INTO users (id, email, full_name, password_hash, is_admin, created_at, updated_at) VALUES " +
+        values.join(", "),
+    );
   }
 }

@@ -10,7 +10,7 @@ export const USAGE = `Usage: node bench/run.mjs [flags]
   --duration S        measured window, seconds          --warmup S   sending before the window, seconds
   --drain S           longest wait for the last acks and receipts after the window, seconds
   --conversations N   user↔admin conversations          --admins N   admin sockets (each answers many chats)
-  --depth N           messages in flight per sender (throughput)
+  --depth N           messages in flight per socket (throughput)
   --interval-ms N     each participant sends every N ms (latency, two-nodes)
   --padding N         filler characters per message (besides sequence number and timestamp)
   --workers N         load-client processes
@@ -23,13 +23,24 @@ export const USAGE = `Usage: node bench/run.mjs [flags]
   --peer-pool N       the Node peer's PostgreSQL pool size (default 16, the Java server's)
   --pg-url URL        PostgreSQL to create the run's databases in (default postgres://postgres@127.0.0.1:5432/postgres)
   --redis-url URL     Redis for two nodes (default redis://127.0.0.1:6379)
+  --wait-quiet S      before each measurement, wait up to S seconds until other processes use < 25 % of one
+                      core (a shared machine); the tables show what others used during the window anyway
   --no-report         write JSON only; leave docs/BENCHMARKS.md alone
 `;
 
 const SCENARIO_FLAGS = {
-  duration: "durationS", warmup: "warmupS", drain: "drainS", conversations: "conversations", admins: "admins",
-  depth: "depth", "interval-ms": "intervalMs", padding: "padding", workers: "workers", sockets: "sockets",
-  "idle-users": "users", hold: "holdS",
+  duration: "durationS",
+  warmup: "warmupS",
+  drain: "drainS",
+  conversations: "conversations",
+  admins: "admins",
+  depth: "depth",
+  "interval-ms": "intervalMs",
+  padding: "padding",
+  workers: "workers",
+  sockets: "sockets",
+  "idle-users": "users",
+  hold: "holdS",
 };
 
 export function parseFlags(argv) {
@@ -44,6 +55,7 @@ export function parseFlags(argv) {
     "pg-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
     "redis-url": { type: "string", default: "redis://127.0.0.1:6379" },
     "no-report": { type: "boolean", default: false },
+    "wait-quiet": { type: "string", default: "0" },
     help: { type: "boolean", default: false },
     ...Object.fromEntries(Object.keys(SCENARIO_FLAGS).map((k) => [k, { type: "string" }])),
   };
@@ -55,7 +67,8 @@ export function parseFlags(argv) {
     if (!Number.isFinite(n) || n < 0) throw new Error(`--${flag} must be a number (got ${values[flag]})`);
     overrides[key] = n;
   }
-  if (!["sqlite", "postgres", "both"].includes(values.engine)) throw new Error(`--engine must be sqlite, postgres or both`);
+  if (!["sqlite", "postgres", "both"].includes(values.engine))
+    throw new Error(`--engine must be sqlite, postgres or both`);
   return {
     help: values.help,
     scenarios: values.scenario.split(",").map((s) => s.trim()),
@@ -68,6 +81,7 @@ export function parseFlags(argv) {
     pgAdminUrl: values["pg-url"],
     redisUrl: values["redis-url"],
     report: !values["no-report"],
+    waitQuietS: Number(values["wait-quiet"]),
     overrides,
   };
 }

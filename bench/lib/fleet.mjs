@@ -19,7 +19,9 @@ export function startFleet(size) {
 function startWorker(index) {
   // Through `sh -c ulimit; exec` like the servers, so one worker may hold more sockets than the shell's limit.
   const raise = `ulimit -n ${NOFILE} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"`;
-  const child = spawn("sh", ["-c", raise, process.execPath, WORKER], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = spawn("sh", ["-c", raise, process.execPath, WORKER], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const entry = track(`worker-${index}`, child);
   const pending = new Map();
   let nextId = 0;
@@ -35,11 +37,12 @@ function startWorker(index) {
   });
   return {
     pid: child.pid,
-    request: (cmd, args) => new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      child.send({ id, cmd, ...args });
-    }),
+    request: (cmd, args) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        child.send({ id, cmd, ...args });
+      }),
     stop: () => {
       if (child.connected) child.disconnect();
       return entry.stop();

@@ -3,7 +3,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-export const jcmd = async (pid, ...args) => (await run("jcmd", [String(pid), ...args], { maxBuffer: 16 * 1024 * 1024 })).stdout;
+export const jcmd = async (pid, ...args) =>
+  (await run("jcmd", [String(pid), ...args], { maxBuffer: 16 * 1024 * 1024 })).stdout;
 
 /** Heap in use right after a full collection, in KB (two collections, so objects freed by finalisation go too). */
 export async function heapAfterGcKb(pid) {
@@ -29,14 +30,28 @@ export async function classHistogram(pid) {
 
 /** What `count` new things cost per thing, by class: the classes that grew most between two histograms. */
 export function growthPerItem(before, after, count, top = 12) {
-  return [...after].map(([name, a]) => {
-    const b = before.get(name) ?? { instances: 0, bytes: 0 };
-    return { class: name, bytesEach: (a.bytes - b.bytes) / count, instancesEach: (a.instances - b.instances) / count };
-  }).sort((x, y) => y.bytesEach - x.bytesEach).slice(0, top)
+  return [...after]
+    .map(([name, a]) => {
+      const b = before.get(name) ?? { instances: 0, bytes: 0 };
+      return {
+        class: name,
+        bytesEach: (a.bytes - b.bytes) / count,
+        instancesEach: (a.instances - b.instances) / count,
+      };
+    })
+    .sort((x, y) => y.bytesEach - x.bytesEach)
+    .slice(0, top)
     .map((g) => ({ ...g, bytesEach: Math.round(g.bytesEach), instancesEach: Math.round(g.instancesEach * 100) / 100 }));
 }
 
-const PRIMITIVE_ARRAYS = { "[B": "byte[]", "[C": "char[]", "[I": "int[]", "[J": "long[]", "[Z": "boolean[]", "[S": "short[]" };
+const PRIMITIVE_ARRAYS = {
+  "[B": "byte[]",
+  "[C": "char[]",
+  "[I": "int[]",
+  "[J": "long[]",
+  "[Z": "boolean[]",
+  "[S": "short[]",
+};
 
 /** "[Ljava.lang.Object;" → "java.lang.Object[]", "[B" → "byte[]". */
 function readableClass(name) {

@@ -26,11 +26,13 @@ export function startService(name, command, args, { env, cwd, logFile }) {
     pid: child.pid,
     logFile,
     exitCode: null,
-    exited: new Promise((resolve) => child.once("exit", (code, signal) => {
-      service.exitCode = code ?? signal;
-      live.delete(service);
-      resolve(service.exitCode);
-    })),
+    exited: new Promise((resolve) =>
+      child.once("exit", (code, signal) => {
+        service.exitCode = code ?? signal;
+        live.delete(service);
+        resolve(service.exitCode);
+      }),
+    ),
     stop: () => stopProcess(child, service.exited),
   };
   live.add(service);
@@ -85,7 +87,9 @@ export async function waitHealthy(url, service, timeoutMs = 60_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
   const tail = readFileSync(service.logFile, "utf8").split("\n").slice(-30).join("\n");
-  throw new Error(`${service.name} did not become healthy at ${url} (exit ${service.exitCode}); log ${service.logFile}:\n${tail}`);
+  throw new Error(
+    `${service.name} did not become healthy at ${url} (exit ${service.exitCode}); log ${service.logFile}:\n${tail}`,
+  );
 }
 
 /** User + system CPU time a process has used so far, in seconds (Linux /proc). */
@@ -106,6 +110,15 @@ export function rssMb(pid) {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     return Math.round(kb / 1024);
+  } catch {
+    return null;
+  }
+}
+
+/** The process's limit on open file descriptors (each socket is one), from /proc/<pid>/limits. */
+export function maxOpenFiles(pid) {
+  try {
+    return Number(/Max open files\s+(\d+)/.exec(readFileSync(`/proc/${pid}/limits`, "utf8"))?.[1] ?? NaN);
   } catch {
     return null;
   }

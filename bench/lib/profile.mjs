@@ -1,6 +1,7 @@
 // Where the Java server's time goes during a measured window, two ways:
-//  - CPU: a JFR recording; Java and native execution samples, the hottest frames and the first frame in our own
-//    code (dev.supportchat) under which each sample was taken;
+//  - a JFR recording: samples of threads running Java code (CPU) and of threads inside native calls (CPU such as
+//    SQLite, or waiting such as Net.poll for PostgreSQL's answer), each as the hottest frames and as the first frame
+//    in our own code (dev.supportchat) under which the sample was taken;
 //  - wall clock: a thread dump every second; what the busy threads are doing or waiting for (a lock, the database),
 //    which CPU samples cannot show.
 import { execFile } from "node:child_process";
@@ -18,31 +19,40 @@ export async function startProfile(pid, file) {
   await jcmd(pid, "JFR.start", "name=bench", "settings=profile", `filename=${file}`);
   const dumps = [];
   const timer = setInterval(() => {
-    jcmd(pid, "Thread.print").then((d) => dumps.push(d), () => {});
+    jcmd(pid, "Thread.print").then(
+      (d) => dumps.push(d),
+      () => {},
+    );
   }, DUMP_EVERY_MS);
   return {
     async stop() {
       clearInterval(timer);
       await jcmd(pid, "JFR.stop", "name=bench");
-      return { file, cpu: await cpuSamples(file), threads: threadStates(dumps) };
+      return {
+        file,
+        java: await samples(file, "jdk.ExecutionSample"),
+        native: await samples(file, "jdk.NativeMethodSample"),
+        threads: threadStates(dumps),
+      };
     },
   };
 }
 
-async function cpuSamples(file) {
-  const { stdout } = await run("jfr", ["print", "--events", "jdk.ExecutionSample,jdk.NativeMethodSample",
-    "--stack-depth", "64", file], { maxBuffer: 1024 * 1024 * 1024 });
+async function samples(file, eventType) {
+  const { stdout } = await run("jfr", ["print", "--events", eventType, "--stack-depth", "64", file], {
+    maxBuffer: 1024 * 1024 * 1024,
+  });
   const hottest = new Map();
   const underOurs = new Map();
-  let samples = 0;
+  let count = 0;
   for (const event of stdout.split(/^jdk\.\w+ \{/m).slice(1)) {
     const frames = [...event.matchAll(/^\s+([\w$.<>/]+)\(/gm)].map((m) => m[1]);
     if (frames.length === 0 || IDLE_FRAMES.includes(frames[0])) continue;
-    samples += 1;
+    count += 1;
     bump(hottest, frames[0]);
     bump(underOurs, frames.find((f) => f.startsWith(OURS)) ?? "(no dev.supportchat frame: library thread)");
   }
-  return { samples, hottestFrames: rank(hottest, samples), underOurCode: rank(underOurs, samples) };
+  return { samples: count, hottestFrames: rank(hottest, count), underOurCode: rank(underOurs, count) };
 }
 
 /** Average number of threads per dump doing each thing, busiest first. */
@@ -57,7 +67,10 @@ function threadStates(dumps) {
   const perDump = (n) => Math.round((10 * n) / Math.max(1, dumps.length)) / 10;
   return {
     dumps: dumps.length,
-    busyThreads: [...doing].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([what, n]) => ({ what, threads: perDump(n) })),
+    busyThreads: [...doing]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, TOP)
+      .map(([what, n]) => ({ what, threads: perDump(n) })),
   };
 }
 
@@ -75,5 +88,8 @@ function describe(block) {
 }
 
 const bump = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
-const rank = (map, total) => [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP)
-  .map(([frame, n]) => ({ frame, share: Math.round((1000 * n) / Math.max(1, total)) / 10 }));
+const rank = (map, total) =>
+  [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TOP)
+    .map(([frame, n]) => ({ frame, share: Math.round((1000 * n) / Math.max(1, total)) / 10 }));

@@ -22,17 +22,28 @@ export function appendToBenchmarks(docFile, markdown) {
 }
 
 // Formatting helpers shared by the scenarios' tables.
-export const num = (v, digits = 0) => (v === null || v === undefined || Number.isNaN(v) ? "–"
-  : Number(v).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+export const num = (v, digits = 0) =>
+  v === null || v === undefined || Number.isNaN(v)
+    ? "–"
+    : Number(v).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 export const ms = (v) => (v === null || v === undefined ? "–" : v < 10 ? num(v, 2) : v < 100 ? num(v, 1) : num(v));
 export const ratio = (a, b) => (a && b ? `${num(a / b, 2)}×` : "–");
 
 export function table(headers, rows) {
-  return [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)]
-    .join("\n");
+  return [
+    `| ${headers.join(" | ")} |`,
+    `|${headers.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
 }
 
-export const cpuCell = (c) => (c ? Object.entries(c).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(", ") : "–");
+export const cpuCell = (c) =>
+  c
+    ? Object.entries(c)
+        .filter(([, v]) => v > 0)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")
+    : "–";
 
 /** "met" / "missed" with the measured value, for the targets list under a table. */
 export const verdict = (ok, text) => `- ${ok ? "✅ met" : "❌ missed"}: ${text}`;

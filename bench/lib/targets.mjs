@@ -38,18 +38,25 @@ export async function startTarget(kind, opts) {
   try {
     let db = null;
     if (spec.engine === "postgres") {
-      db = await createPostgresDatabase(opts.pgAdminUrl, `bench_${kind.replace(/-/g, "_")}_${process.pid}_${Date.now()}`);
+      db = await createPostgresDatabase(
+        opts.pgAdminUrl,
+        `bench_${kind.replace(/-/g, "_")}_${process.pid}_${Date.now()}`,
+      );
       cleanups.push(() => db.drop());
     }
     const common = { dir, secrets, admin: ADMIN, databaseUrl: db?.url };
     if (spec.peer) {
-      nodes.push(await startPeerNode({ ...common, name: "node-peer", schemaDir: opts.schemaDir, poolSize: opts.peerPool }));
+      nodes.push(
+        await startPeerNode({ ...common, name: "node-peer", schemaDir: opts.schemaDir, poolSize: opts.peerPool }),
+      );
     } else {
       const redis = spec.nodes > 1 ? { url: opts.redisUrl, prefix: `bench-${process.pid}-${Date.now()}` } : null;
       for (let i = 0; i < spec.nodes; i++) {
         const nodeDir = spec.nodes > 1 ? mkdtempSync(join(dir, `node${i}-`)) : dir;
         const name = spec.nodes > 1 ? `java-node-${"AB"[i]}` : "java";
-        nodes.push(await startJavaNode({ ...common, dir: nodeDir, name, jar: opts.jar, javaOpts: opts.javaOpts, redis }));
+        nodes.push(
+          await startJavaNode({ ...common, dir: nodeDir, name, jar: opts.jar, javaOpts: opts.javaOpts, redis }),
+        );
       }
     }
     return {

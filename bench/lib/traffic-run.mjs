@@ -23,12 +23,14 @@ export async function measureTraffic(target, p, log) {
   const fleet = startFleet(workers);
   try {
     await fleet.all("open", (i) => ({ plan: planFor(i, workers, accounts, target), padding: p.padding }));
-    log(`  ${p.conversations} conversations open on ${workers} workers, ${admins} admin sockets; warming up ${p.warmupS} s`);
+    log(`  ${p.conversations} conversations open on ${workers} workers, ${admins} admin sockets`);
+    log(`  warming up ${p.warmupS} s`);
     await fleet.all("drive", () => ({ mode: p.mode, depth: p.depth, intervalMs: p.intervalMs }));
     await sleep(p.warmupS * 1000);
 
     const javaPid = target.javaPids()[0];
-    const profiler = p.profile && javaPid ? await startProfile(javaPid, join(p.profileDir, `${target.kind}-${Date.now()}.jfr`)) : null;
+    const profiler =
+      p.profile && javaPid ? await startProfile(javaPid, join(p.profileDir, `${target.kind}-${Date.now()}.jfr`)) : null;
     const meter = startCpuMeter({
       server: target.serverPids,
       client: () => [process.pid, ...fleet.pids()],

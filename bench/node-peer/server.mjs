@@ -20,10 +20,11 @@ await migrate(pool, env.SCHEMA_DIR);
 const store = createStore(pool);
 await store.upsertUser({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, fullName: "Admin", isAdmin: true });
 
-const sign = (u) => jwt.sign({ sub: u.id, adm: u.is_admin, email: u.email, name: u.full_name }, env.JWT_SECRET,
-  { expiresIn: "6h" });
+const sign = (u) =>
+  jwt.sign({ sub: u.id, adm: u.is_admin, email: u.email, name: u.full_name }, env.JWT_SECRET, { expiresIn: "6h" });
 const ok = (res, data, status = 200) => res.status(status).json({ statusCode: status, data, success: true });
-const fail = (res, status, message) => res.status(status).json({ statusCode: status, data: null, message, success: false });
+const fail = (res, status, message) =>
+  res.status(status).json({ statusCode: status, data: null, message, success: false });
 
 const app = express();
 app.use(express.json());
@@ -38,7 +39,8 @@ app.post("/api/v1/users/register", async (req, res) => {
 app.post("/api/v1/users/login", async (req, res) => {
   const { email, password } = req.body ?? {};
   const u = typeof email === "string" ? await store.userByEmail(email) : null;
-  if (!u || typeof password !== "string" || !passwordMatches(password, u.password_hash)) return fail(res, 401, "invalid credentials");
+  if (!u || typeof password !== "string" || !passwordMatches(password, u.password_hash))
+    return fail(res, 401, "invalid credentials");
   ok(res, { user: { _id: u.id, email: u.email, fullName: u.full_name, isAdmin: u.is_admin }, accessToken: sign(u) });
 });
 app.post("/api/v1/chats/support", async (req, res) => {
@@ -88,12 +90,18 @@ io.on("connection", (socket) => {
       const content = typeof p?.content === "string" ? p.content.trim() : "";
       if (!content || content.length > MAX_MESSAGE_LENGTH) return answer(ack, error("invalid", "content is required"));
       if (!(await access(user, p.chatId))) return answer(ack, error("not_found", "Chat not found."));
-      const { message, chat } = await store.append({ chatId: p.chatId, sender: user, content, clientMessageId: p.clientMessageId });
+      const { message, chat } = await store.append({
+        chatId: p.chatId,
+        sender: user,
+        content,
+        clientMessageId: p.clientMessageId,
+      });
       const msg = messageJson(message);
       answer(ack, { ok: true, data: msg });
       io.to(`chat:${p.chatId}`).emit("new_support_message", msg);
       if (user.adm) io.to(`user:${chat.user_id}`).emit("admin_reply_notification", { chatId: p.chatId, message: msg });
-      else io.to("admins").emit("new_user_message_notification", { chatId: p.chatId, message: msg, chat: chatJson(chat) });
+      else
+        io.to("admins").emit("new_user_message_notification", { chatId: p.chatId, message: msg, chat: chatJson(chat) });
     } catch (e) {
       // A retried clientMessageId hits the unique index; the bench never retries, so anything here is a failure.
       console.error("send failed", e.message);

@@ -21,10 +21,13 @@ export function createStore(pool) {
 
     async upsertUser({ email, password, fullName, isAdmin }) {
       const now = Date.now();
-      return one(`INSERT INTO users (id, email, full_name, password_hash, is_admin, created_at, updated_at)
+      return one(
+        `INSERT INTO users (id, email, full_name, password_hash, is_admin, created_at, updated_at)
         VALUES ($1, $2, $3, $4, $5, $6, $6)
         ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, is_admin = EXCLUDED.is_admin
-        RETURNING *`, [newId(), email.toLowerCase(), fullName ?? email, hashPassword(password), isAdmin, now]);
+        RETURNING *`,
+        [newId(), email.toLowerCase(), fullName ?? email, hashPassword(password), isAdmin, now],
+      );
     },
 
     chat: (chatId) => one("SELECT * FROM chats WHERE id = $1", [chatId]),
@@ -33,9 +36,11 @@ export function createStore(pool) {
       const existing = await one("SELECT * FROM chats WHERE user_id = $1 AND is_active", [userId]);
       if (existing) return existing;
       const now = Date.now();
-      await pool.query(`INSERT INTO chats (id, user_id, subject, priority, priority_rank, status, last_activity_at,
+      await pool.query(
+        `INSERT INTO chats (id, user_id, subject, priority, priority_rank, status, last_activity_at,
           created_at, updated_at) VALUES ($1, $2, $3, 'MEDIUM', 2, 'OPEN', $4, $4, $4) ON CONFLICT DO NOTHING`,
-        [newId(), userId, subject ?? "", now]);
+        [newId(), userId, subject ?? "", now],
+      );
       return one("SELECT * FROM chats WHERE user_id = $1 AND is_active", [userId]);
     },
 
@@ -43,7 +48,8 @@ export function createStore(pool) {
     async append({ chatId, sender, content, clientMessageId }) {
       const id = newId();
       const now = Date.now();
-      const chat = await one(`WITH m AS (
+      const chat = await one(
+        `WITH m AS (
           INSERT INTO messages (id, chat_id, sender_id, sender_is_admin, content, message_type, attachments,
             is_read_by_admin, is_read_by_user, is_internal_note, is_edited, client_message_id, created_at, updated_at)
           VALUES ($1, $2, $3, $4, $5, 'text', '[]', $4, NOT $4, FALSE, FALSE, $6, $7, $7) RETURNING id)
@@ -53,7 +59,8 @@ export function createStore(pool) {
           status = CASE WHEN NOT $4 AND status IN ('RESOLVED', 'CLOSED') THEN 'OPEN' ELSE status END,
           last_activity_at = $7, updated_at = $7
         WHERE id = (SELECT $2::text FROM m) RETURNING *`,
-      [id, chatId, sender.sub, sender.adm, content, clientMessageId ?? null, now]);
+        [id, chatId, sender.sub, sender.adm, content, clientMessageId ?? null, now],
+      );
       return { message: { id, chatId, sender, content, clientMessageId, createdAt: now }, chat };
     },
   };

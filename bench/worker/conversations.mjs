@@ -14,7 +14,9 @@ export async function openConversations(plan, traffic) {
     const socket = await connect(plan.adminUrl, a.token);
     socket.on("new_support_message", (m) => traffic.received(m, true));
     // Every admin socket hears of every user message; counted, not parsed further.
-    socket.on("new_user_message_notification", () => { traffic.counts.notifications += 1; });
+    socket.on("new_user_message_notification", () => {
+      traffic.counts.notifications += 1;
+    });
     return socket;
   });
   const pairs = await mapLimit(plan.conversations, CONNECT_CONCURRENCY, async (c) => {

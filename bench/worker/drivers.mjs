@@ -3,22 +3,36 @@
 // fixed schedule whatever the server does, so a slow server shows up as latency instead of as fewer messages.
 import { Phase } from "./traffic.mjs";
 
+// "Sender" is a socket: a user's, or an admin's that takes its chats in turn. Counting in-flight messages per
+// socket (not per chat) keeps an admin socket with 50 chats from queueing 50 times as many messages as a user.
 export function closedLoop(pairs, traffic, depth) {
-  for (const { chatId, user, admin } of pairs) {
-    for (const [socket, fromAdmin] of [[user, false], [admin, true]]) {
-      const next = () => {
-        if (traffic.phase !== Phase.DRAIN) traffic.send(socket, chatId, fromAdmin, next);
-      };
-      for (let i = 0; i < depth; i++) next();
-    }
+  for (const { socket, fromAdmin, chatIds } of senders(pairs)) {
+    let turn = 0;
+    const next = () => {
+      if (traffic.phase !== Phase.DRAIN) traffic.send(socket, chatIds[turn++ % chatIds.length], fromAdmin, next);
+    };
+    for (let i = 0; i < depth; i++) next();
   }
+}
+
+function senders(pairs) {
+  const bySocket = new Map();
+  for (const { chatId, user, admin } of pairs) {
+    bySocket.set(user, { socket: user, fromAdmin: false, chatIds: [chatId] });
+    if (!bySocket.has(admin)) bySocket.set(admin, { socket: admin, fromAdmin: true, chatIds: [] });
+    bySocket.get(admin).chatIds.push(chatId);
+  }
+  return [...bySocket.values()];
 }
 
 /** Every side sends every `intervalMs`, each at its own random offset so the load is spread evenly over time. */
 export function openLoop(pairs, traffic, intervalMs) {
   const start = performance.now();
   for (const { chatId, user, admin } of pairs) {
-    for (const [socket, fromAdmin] of [[user, false], [admin, true]]) {
+    for (const [socket, fromAdmin] of [
+      [user, false],
+      [admin, true],
+    ]) {
       const offset = Math.random() * intervalMs;
       let k = 0;
       // Each send is scheduled from the start time, not from the previous send, so timer lateness cannot drift.

@@ -31,7 +31,14 @@ const commands = {
   result() {
     // The histogram holds the time between samples; lateness is what exceeds the sampling interval.
     const ms = (ns) => Math.max(0, Math.round((ns / 1e6 - LOOP_SAMPLE_MS) * 100) / 100);
-    return { ...traffic.result(), eventLoopDelay: { p50Ms: ms(loopDelay.percentile(50)), p99Ms: ms(loopDelay.percentile(99)), maxMs: ms(loopDelay.max) } };
+    return {
+      ...traffic.result(),
+      eventLoopDelay: {
+        p50Ms: ms(loopDelay.percentile(50)),
+        p99Ms: ms(loopDelay.percentile(99)),
+        maxMs: ms(loopDelay.max),
+      },
+    };
   },
   async idle(spec) {
     idle = await openIdleSockets(spec);

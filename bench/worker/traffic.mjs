@@ -25,7 +25,15 @@ export class Traffic {
     this.directions = new Map();
     this.ack = new Histogram();
     this.endToEnd = new Histogram();
-    this.counts = { ackedTotal: 0, sentMeasured: 0, ackedInWindow: 0, receivedMeasured: 0, outOfOrder: 0, failed: 0, notifications: 0 };
+    this.counts = {
+      ackedTotal: 0,
+      sentMeasured: 0,
+      ackedInWindow: 0,
+      receivedMeasured: 0,
+      outOfOrder: 0,
+      failed: 0,
+      notifications: 0,
+    };
     this.errors = {};
   }
 
@@ -54,19 +62,23 @@ export class Traffic {
     d.inFlight += 1;
     // The content carries what the receiver needs: the sequence number (order) and the send time (latency).
     const content = `${seq} ${sentAt.toFixed(3)} ${this.padding}`;
-    socket.emit("send_support_message", { chatId, content, clientMessageId: `${fromAdmin ? "a" : "u"}${seq}` }, (res) => {
-      d.inFlight -= 1;
-      if (res?.ok) {
-        this.counts.ackedTotal += 1;
-        if (measured) this.ack.record(performance.now() - sentAt);
-        if (this.phase === Phase.MEASURE) this.counts.ackedInWindow += 1;
-      } else {
-        this.counts.failed += 1;
-        const code = res?.error?.code ?? "no-answer";
-        this.errors[code] = (this.errors[code] ?? 0) + 1;
-      }
-      onAcked?.();
-    });
+    socket.emit(
+      "send_support_message",
+      { chatId, content, clientMessageId: `${fromAdmin ? "a" : "u"}${seq}` },
+      (res) => {
+        d.inFlight -= 1;
+        if (res?.ok) {
+          this.counts.ackedTotal += 1;
+          if (measured) this.ack.record(performance.now() - sentAt);
+          if (this.phase === Phase.MEASURE) this.counts.ackedInWindow += 1;
+        } else {
+          this.counts.failed += 1;
+          const code = res?.error?.code ?? "no-answer";
+          this.errors[code] = (this.errors[code] ?? 0) + 1;
+        }
+        onAcked?.();
+      },
+    );
   }
 
   /** A `new_support_message` seen by a socket of side `receiverIsAdmin`; the sender's own echoes are skipped. */
@@ -94,6 +106,11 @@ export class Traffic {
   }
 
   result() {
-    return { counts: { ...this.counts, unacked: this.inFlight() }, errors: this.errors, ack: this.ack.toJSON(), endToEnd: this.endToEnd.toJSON() };
+    return {
+      counts: { ...this.counts, unacked: this.inFlight() },
+      errors: this.errors,
+      ack: this.ack.toJSON(),
+      endToEnd: this.endToEnd.toJSON(),
+    };
   }
 }
