@@ -39,6 +39,9 @@ public interface ChatRepository {
 
   Optional<Chat> findActiveChatOfUser(String userId);
 
+  /** The id of the user an active chat belongs to. */
+  Optional<String> findActiveOwner(String chatId);
+
   /** Creates an open chat; empty if the user already has an active chat (someone else created it just now). */
   Optional<Chat> createChat(String id, String userId, String subject, Priority priority, Instant at);
 

@@ -46,6 +46,10 @@ public final class ChatService {
   /** The caller's chat, whether it was created by this call, and the first message if one was sent. */
   public record Opened(Chat chat, boolean created, Message firstMessage) {}
 
+  /** Remembered chat owners; bounded, and cleared as a whole when full (a cache miss costs one indexed read). */
+  private static final int MAX_REMEMBERED_OWNERS = 100_000;
+
+  private final java.util.Map<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
   private final ChatRepository chats;
   private final UserRepository users;
   private final ChatEvents events;
@@ -114,6 +118,27 @@ public final class ChatService {
         .orElseThrow(() -> AppException.notFound("You have no support chat yet."));
   }
 
+  /**
+   * Checks that the caller may use the chat (its own user, or any admin) without loading it: the hot paths (send,
+   * read, join, typing) only need the answer. Who owns a chat never changes, so the answer is remembered.
+   */
+  public void checkAccess(Principal caller, String chatId) {
+    if (!Ids.isValid(chatId)) {
+      throw AppException.notFound("Chat not found.");
+    }
+    String owner = owners.get(chatId);
+    if (owner == null) {
+      owner = chats.findActiveOwner(chatId).orElseThrow(() -> AppException.notFound("Chat not found."));
+      if (owners.size() >= MAX_REMEMBERED_OWNERS) {
+        owners.clear();
+      }
+      owners.put(chatId, owner);
+    }
+    if (!caller.isAdmin() && !owner.equals(caller.userId())) {
+      throw AppException.forbidden("This chat is not yours.");
+    }
+  }
+
   /** The chat if the caller may see it: its own user, or any admin. Unknown and inactive chats are 404. */
   public Chat access(Principal caller, String chatId) {
     if (!Ids.isValid(chatId)) {
@@ -132,7 +157,7 @@ public final class ChatService {
    * reconnect), oldest first, newer than {@code since}. Notes only for admins.
    */
   public MessagePage messages(Principal caller, String chatId, Integer limit, String before, String since) {
-    access(caller, chatId);
+    checkAccess(caller, chatId);
     int n = limit == null ? DEFAULT_PAGE_LIMIT : Math.min(limit, MAX_PAGE_LIMIT);
     if (n < 1) {
       throw AppException.invalid("limit", "limit must be at least 1.");
@@ -154,7 +179,7 @@ public final class ChatService {
 
   /** Stores a message (once per clientMessageId) and reports it; only after the commit is it acknowledged. */
   public SendResult send(Principal caller, String chatId, SendCommand cmd) {
-    Chat chat = access(caller, chatId);
+    checkAccess(caller, chatId);
     if (cmd.isInternalNote() && !caller.isAdmin()) {
       throw AppException.forbidden("Only admins can write internal notes.");
     }
@@ -164,7 +189,7 @@ public final class ChatService {
     if (clientId != null) {
       Optional<Message> earlier = chats.findByClientMessageId(chatId, caller.userId(), clientId);
       if (earlier.isPresent()) {
-        return new SendResult(earlier.get(), chat, true);
+        return new SendResult(earlier.get(), access(caller, chatId), true);
       }
     }
     List<Attachment> attachments = resolveAttachments(chatId, cmd.attachmentIds(), type);
@@ -181,7 +206,7 @@ public final class ChatService {
       // A concurrent retry with the same clientMessageId won the race; answer with its copy.
       Message first = chats.findByClientMessageId(chatId, caller.userId(), clientId)
           .orElseThrow(() -> new IllegalStateException("duplicate without an original"));
-      return new SendResult(first, chat, true);
+      return new SendResult(first, access(caller, chatId), true);
     }
     Appended result = appended.get();
     events.messageSent(result.message(), result.chat());
@@ -193,7 +218,7 @@ public final class ChatService {
 
   /** Marks the other side's messages read for the caller's side and reports who read when. */
   public ReadMarked markRead(Principal caller, String chatId) {
-    access(caller, chatId);
+    checkAccess(caller, chatId);
     ReadMarked read = chats.markRead(chatId, caller.isAdmin(), clock.instant());
     events.messagesRead(read.chat(), caller.userId(), caller.isAdmin(), read.at());
     return read;

@@ -107,6 +107,12 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
   }
 
   @Override
+  public Optional<String> findActiveOwner(String chatId) {
+    return db.read(c -> Sql.one(c, "SELECT user_id FROM chats WHERE id = ? AND is_active = TRUE",
+        rs -> rs.getString(1), chatId));
+  }
+
+  @Override
   public Optional<Chat> createChat(String id, String userId, String subject, Priority priority, Instant at) {
     try {
       return db.write(c -> {

@@ -43,7 +43,7 @@ final class SupportChatEvents {
     SocketRateLimiter limiter = new SocketRateLimiter(messagesPerSecond);
     on(socket, user, limiter, ClientEvents.JOIN, p -> {
       String chatId = p.requiredString("chatId");
-      chats.access(user.principal(), chatId);
+      chats.checkAccess(user.principal(), chatId);
       socket.joinRoom(user.isAdmin() ? RoomNames.chatStaff(chatId) : RoomNames.chatUser(chatId));
       return Map.of("chatId", chatId);
     });
@@ -61,7 +61,7 @@ final class SupportChatEvents {
     });
     on(socket, user, limiter, ClientEvents.TYPING_START, p -> {
       String chatId = p.requiredString("chatId");
-      chats.access(user.principal(), chatId);
+      chats.checkAccess(user.principal(), chatId);
       typing.start(socket.getId(), chatId, user.userId(), user.isAdmin());
       return Map.of("chatId", chatId);
     });
