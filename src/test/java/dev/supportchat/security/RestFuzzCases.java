@@ -18,6 +18,7 @@ final class RestFuzzCases {
   record Case(Request request, String token, String routeKey) {}
 
   static final String SEND_ROUTE = "POST /api/v1/chats/{chatId}/messages";
+  static final String REGISTER_ROUTE = "POST /api/v1/users/register";
   private static final List<String> QUERY_NAMES =
       List.of("limit", "before", "since", "page", "status", "priority", "assigned", "q");
   private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/x-www-form-urlencoded",
@@ -29,6 +30,7 @@ final class RestFuzzCases {
   private final HostileJson json;
   private final MatrixFixture f;
   private final List<Route> routes;
+  private int registrations;
 
   RestFuzzCases(HostileStrings strings, MatrixFixture fixture, List<Route> routes) {
     this.strings = strings;
@@ -38,6 +40,9 @@ final class RestFuzzCases {
   }
 
   Case next() {
+    if (chance(60)) {
+      return new Case(wellFormedRegistration(), null, REGISTER_ROUTE);
+    }
     if (chance(8)) {
       String token = chance(4) ? f.token(Caller.ADMIN) : f.token(Caller.CHAT_USER);
       return new Case(wellFormedSend(f.chatPath("/messages")), token, SEND_ROUTE);
@@ -52,6 +57,14 @@ final class RestFuzzCases {
     byte[] body = route.method().equals("GET") && chance(2) ? new byte[0] : json.body(f.chatId);
     String contentType = body.length == 0 ? null : chance(5) ? strings.pick(CONTENT_TYPES) : "application/json";
     return new Case(new Request(route.method(), path, body, contentType, Map.of()), token, key);
+  }
+
+  /** A new account with a hostile name: created with it, or refused; never half-stored. */
+  private Request wellFormedRegistration() {
+    ObjectNode body = HostileJson.WRITER.createObjectNode()
+        .put("email", "fuzz-" + registrations++ + "@example.com").put("password", "password-123")
+        .put("fullName", strings.random().nextBoolean() ? strings.storable() : strings.next());
+    return new Request("POST", "/api/v1/users/register", HostileJson.bytes(body), "application/json", Map.of());
   }
 
   /** A send in the right shape, so that its content, not its form, is what is tested. */

@@ -18,7 +18,6 @@ import java.util.TreeMap;
  * {@link MessageLedger}.
  */
 final class RestFuzzRun {
-  private static final String REGISTER_ROUTE = "POST /api/v1/users/register";
   private static final String OPEN_CHAT_ROUTE = "POST /api/v1/chats/support";
 
   final Map<Integer, Integer> statuses = new TreeMap<>();
@@ -62,7 +61,7 @@ final class RestFuzzRun {
       ledger.acknowledged(r.data(), edit || r.status() == 201 ? sentContent(c) : null);
     } else if (route.equals(OPEN_CHAT_ROUTE) && r.data().hasNonNull("lastMessage")) {
       ledger.acknowledged(r.data().get("lastMessage"), null);
-    } else if (route.equals(REGISTER_ROUTE)) {
+    } else if (route.equals(RestFuzzCases.REGISTER_ROUTE)) {
       registeredAccounts++;
     }
   }
