@@ -20,8 +20,8 @@ public interface ChatRepository {
       String clientMessageId,
       Instant at) {}
 
-  /** The stored message, the chat as it is after it, and the status the chat had before (a reopen changes it). */
-  record Appended(Message message, Chat chat, ChatStatus previousStatus) {}
+  /** The stored message, the chat as it is after it, and whether the message reopened the chat. */
+  record Appended(Message message, Chat chat, boolean reopened) {}
 
   /** One page of messages, newest first. */
   record MessagePage(List<Message> messages, boolean hasMore, String nextCursor) {}

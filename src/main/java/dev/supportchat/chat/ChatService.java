@@ -210,7 +210,7 @@ public final class ChatService {
     }
     Appended result = appended.get();
     events.messageSent(result.message(), result.chat());
-    if (result.previousStatus() != result.chat().status()) {
+    if (result.reopened()) {
       events.statusUpdated(result.chat());
     }
     return new SendResult(result.message(), result.chat(), false);

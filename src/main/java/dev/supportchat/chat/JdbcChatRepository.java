@@ -73,13 +73,16 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
       Instant.ofEpochMilli(rs.getLong("created_at")),
       Instant.ofEpochMilli(rs.getLong("updated_at")));
 
+  private static final int MAX_REMEMBERED_SENDERS = 100_000;
+
   private final Database db;
+  private final Map<String, UserRef> senders = new java.util.concurrent.ConcurrentHashMap<>();
   private final GroupCommitter<NewMessage, Appended> messageWriter;
 
   public JdbcChatRepository(Database db) {
     this.db = db;
     this.messageWriter = new GroupCommitter<>(db, "message-writer", MAX_MESSAGES_PER_COMMIT,
-        JdbcChatRepository::append);
+        this::append);
   }
 
   @Override
@@ -142,13 +145,28 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
     }
   }
 
-  private static Appended append(Connection c, NewMessage m) throws SQLException {
-    ChatStatus before = Sql.one(c, "SELECT status FROM chats WHERE id = ?",
-        rs -> ChatStatus.valueOf(rs.getString(1)), m.chatId())
-        .orElseThrow(() -> AppException.notFound("Chat not found."));
+  private Appended append(Connection c, NewMessage m) throws SQLException {
     long t = m.at().toEpochMilli();
     boolean fromUser = !m.senderIsAdmin();
     boolean publicReply = m.senderIsAdmin() && !m.isInternalNote();
+    // The chat row is written first (as markRead does), so concurrent sends and reads lock in the same order.
+    boolean reopened = fromUser && Sql.update(c, "UPDATE chats SET status = 'OPEN' WHERE id = ?"
+        + " AND status IN ('RESOLVED', 'CLOSED')", m.chatId()) == 1;
+    // Counters and first-response time are computed by the database from the row as it is now, so concurrent
+    // sends and reads on PostgreSQL cannot lose an update.
+    int updated = Sql.update(c, "UPDATE chats SET last_message_id = ?,"
+            + " last_public_message_id = CASE WHEN ? THEN last_public_message_id ELSE ? END,"
+            + " unread_by_admin = unread_by_admin + ?, unread_by_user = unread_by_user + ?,"
+            + " first_user_message_at = CASE WHEN ? AND first_user_message_at IS NULL THEN ?"
+            + "   ELSE first_user_message_at END,"
+            + " first_response_ms = CASE WHEN ? AND first_response_ms IS NULL AND first_user_message_at IS NOT NULL"
+            + "   THEN ? - first_user_message_at ELSE first_response_ms END,"
+            + " last_activity_at = ?, updated_at = ? WHERE id = ?",
+        m.id(), m.isInternalNote(), m.id(), fromUser ? 1 : 0, publicReply ? 1 : 0, fromUser, t,
+        publicReply, t, t, t, m.chatId());
+    if (updated == 0) {
+      throw AppException.notFound("Chat not found.");
+    }
     Sql.update(c, "INSERT INTO messages (id, chat_id, sender_id, sender_is_admin, content, message_type,"
             + " attachments, is_read_by_admin, is_read_by_user, is_internal_note, is_edited, client_message_id,"
             + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)",
@@ -160,21 +178,26 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
             + " ON CONFLICT (sender_id) DO UPDATE SET messages = sender_message_counts.messages + 1,"
             + " public_replies = sender_message_counts.public_replies + excluded.public_replies",
         m.senderId(), publicReply ? 1 : 0);
-    // Counters, reopening and first-response time are computed by the database from the row as it is now, so
-    // concurrent sends and reads on PostgreSQL cannot lose an update.
-    Sql.update(c, "UPDATE chats SET last_message_id = ?,"
-            + " last_public_message_id = CASE WHEN ? THEN last_public_message_id ELSE ? END,"
-            + " unread_by_admin = unread_by_admin + ?, unread_by_user = unread_by_user + ?,"
-            + " status = CASE WHEN ? AND status IN ('RESOLVED', 'CLOSED') THEN 'OPEN' ELSE status END,"
-            + " first_user_message_at = CASE WHEN ? AND first_user_message_at IS NULL THEN ?"
-            + "   ELSE first_user_message_at END,"
-            + " first_response_ms = CASE WHEN ? AND first_response_ms IS NULL AND first_user_message_at IS NOT NULL"
-            + "   THEN ? - first_user_message_at ELSE first_response_ms END,"
-            + " last_activity_at = ?, updated_at = ? WHERE id = ?",
-        m.id(), m.isInternalNote(), m.id(), fromUser ? 1 : 0, publicReply ? 1 : 0, fromUser, fromUser, t,
-        publicReply, t, t, t, m.chatId());
-    Message stored = Sql.one(c, MESSAGE_SELECT + " WHERE m.id = ?", MESSAGE, m.id()).orElseThrow();
-    return new Appended(stored, existingChat(c, m.chatId()), before);
+    // The stored row is exactly what was inserted: built here rather than read back.
+    Message stored = new Message(m.id(), m.chatId(), senderRef(c, m.senderId(), m.senderIsAdmin()), m.content(),
+        m.messageType(), m.attachments(), m.senderIsAdmin(), fromUser || m.isInternalNote(), m.isInternalNote(),
+        false, m.clientMessageId(), Instant.ofEpochMilli(t), Instant.ofEpochMilli(t));
+    return new Appended(stored, existingChat(c, m.chatId()), reopened);
+  }
+
+  /** A sender's name and email, remembered: the API has no way to change them. */
+  private UserRef senderRef(Connection c, String userId, boolean isAdmin) throws SQLException {
+    UserRef known = senders.get(userId);
+    if (known != null) {
+      return known;
+    }
+    UserRef ref = Sql.one(c, "SELECT full_name, email FROM users WHERE id = ?",
+        rs -> new UserRef(userId, rs.getString(1), rs.getString(2), isAdmin), userId).orElseThrow();
+    if (senders.size() >= MAX_REMEMBERED_SENDERS) {
+      senders.clear();
+    }
+    senders.put(userId, ref);
+    return ref;
   }
 
   @Override
