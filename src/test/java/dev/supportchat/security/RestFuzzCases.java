@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Hostile requests for the server's real routes: path parameters, query parameters, bodies, content types and
- * bearer tokens drawn from {@link HostileStrings} and {@link HostileJson}. Some are well-formed sends with hostile
- * but storable content, so that what gets stored can be compared with what was sent.
+ * bearer tokens drawn from {@link HostileStrings} and {@link HostileJson}. Some are well-formed sends and
+ * registrations with hostile content, so that what gets stored can be compared with what was sent.
  */
 final class RestFuzzCases {
   /** A request to send, and the token it goes with. */
