@@ -54,6 +54,9 @@ public enum Dialect {
       p.setProperty("ApplicationName", "support-chat");
       p.setProperty("connectTimeout", "5");
       p.setProperty("socketTimeout", "30");
+      // The planner's default assumes spinning disks and then prefers full scans over the admin list's partial
+      // indexes (measured: docs/BENCHMARKS.md, "Data scale"). Per session, so the server needs no superuser.
+      p.setProperty("options", "-c random_page_cost=1.1");
       return p;
     }
 
