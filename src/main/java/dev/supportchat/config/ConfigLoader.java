@@ -118,7 +118,10 @@ public final class ConfigLoader {
     int maxMessageLength = integer("MAX_MESSAGE_LENGTH", DEFAULT_MAX_MESSAGE_LENGTH, 1, 1_000_000);
     int messagesPerMinutePerUser = integer("MESSAGES_PER_MINUTE_PER_USER", DEFAULT_MESSAGES_PER_MINUTE_PER_USER, 1,
         100_000_000);
-    String widgetFrameAncestors = frameAncestors("WIDGET_FRAME_ANCESTORS", DEFAULT_WIDGET_FRAME_ANCESTORS);
+    // By default the sites already trusted in CORS_ORIGIN may also embed the widget: one list for the operator.
+    String widgetFrameAncestors = frameAncestors("WIDGET_FRAME_ANCESTORS",
+        String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of(DEFAULT_WIDGET_FRAME_ANCESTORS),
+            corsOrigins.stream()).toList()));
     long maxAttachmentBytes = longValue("MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES, 1, 1_000_000_000L);
     long maxRequestBytes = longValue("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 1_024, 100_000_000L);
     boolean trustProxy = text("TRUST_PROXY").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);

@@ -75,6 +75,9 @@ class SecurityHeadersTest {
   @Test
   void frameAncestorsDefaultToSelfAndRefuseAnythingButSources() {
     assertThat(ConfigLoader.load(Map.of("DATA_DIR", dir.toString())).widgetFrameAncestors()).isEqualTo("'self'");
+    assertThat(ConfigLoader.load(Map.of("DATA_DIR", dir.toString(), "CORS_ORIGIN", "https://shop.example.com"))
+        .widgetFrameAncestors()).as("sites trusted for CORS may embed the widget").isEqualTo(
+            "'self' https://shop.example.com");
     assertThat(ConfigLoader.load(Map.of("DATA_DIR", dir.toString(), "WIDGET_FRAME_ANCESTORS", "'none'"))
         .widgetFrameAncestors()).isEqualTo("'none'");
     // A ';' would end the directive and smuggle in another one.
