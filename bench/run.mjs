@@ -16,8 +16,9 @@ import throughput from "./scenarios/throughput.mjs";
 import latency from "./scenarios/latency.mjs";
 import idle from "./scenarios/idle.mjs";
 import twoNodes from "./scenarios/two-nodes.mjs";
+import soak from "./scenarios/soak.mjs";
 
-const SCENARIOS = [throughput, latency, idle, twoNodes];
+const SCENARIOS = [throughput, latency, idle, twoNodes, soak];
 const QUIET_BUSY_PERCENT = 25;
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, "..");
@@ -28,8 +29,10 @@ if (opts.help) {
   console.log(USAGE);
   process.exit(0);
 }
+const unknownTarget = opts.targets?.find((t) => !TARGETS[t]);
+if (unknownTarget) throw new Error(`unknown target ${unknownTarget}; one of ${Object.keys(TARGETS).join(", ")}`);
 const selected = opts.scenarios.includes("all")
-  ? SCENARIOS
+  ? SCENARIOS.filter((s) => !s.onDemand)
   : opts.scenarios.map((name) => {
       const s = SCENARIOS.find((x) => x.name === name);
       if (!s) throw new Error(`unknown scenario ${name}; one of ${SCENARIOS.map((x) => x.name).join(", ")}, all`);
@@ -85,7 +88,7 @@ async function runScenario(scenario, machine) {
   mkdirSync(resultsDir, { recursive: true });
   const startedAt = new Date().toISOString();
   const rows = [];
-  for (const kind of scenario.targets(opts)) {
+  for (const kind of opts.targets ?? scenario.targets(opts)) {
     const label = TARGETS[kind].label;
     log(`\n${scenario.title} · ${label}`);
     try {

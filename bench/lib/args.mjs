@@ -4,9 +4,12 @@ import { parseArgs } from "node:util";
 
 export const USAGE = `Usage: node bench/run.mjs [flags]
 
-  --scenario S        throughput | latency | idle | two-nodes | all, or a comma-separated list (default all)
+  --scenario S        throughput | latency | idle | two-nodes | all, or a comma-separated list (default all);
+                      soak (10 minutes, PostgreSQL) runs only when named
   --engine E          sqlite | postgres | both (default both); two-nodes always uses PostgreSQL
   --no-peer           do not measure the Node.js peer (bench/node-peer) next to the PostgreSQL runs
+  --targets T,...     instead of the scenario's own servers: any of java-sqlite, java-postgres,
+                      java-postgres-2nodes, node-peer (e.g. throughput on two nodes)
   --duration S        measured window, seconds          --warmup S   sending before the window, seconds
   --drain S           longest wait for the last acks and receipts after the window, seconds
   --conversations N   user↔admin conversations          --admins N   admin sockets (each answers many chats)
@@ -16,7 +19,8 @@ export const USAGE = `Usage: node bench/run.mjs [flags]
   --workers N         load-client processes
   --sockets N         idle sockets to open (idle)      --idle-users N  accounts they log in as
   --hold S            how long idle sockets stay open before they are counted (> one 25 s ping cycle)
-  --profile           record where the Java server's time goes (JFR + a thread dump per second)
+  --profile           record where the Java server's time goes (JFR, a thread dump every 2 s, CPU by thread);
+                      it slows the server: use it to explain figures, not to take them
   --jar PATH          server jar (default target/support-chat.jar; copied before use, so a rebuild cannot
                       change it mid-run)
   --java-opts "..."   JVM flags for the server (default "-Xmx2g")
@@ -48,6 +52,7 @@ export function parseFlags(argv) {
     scenario: { type: "string", default: "all" },
     engine: { type: "string", default: "both" },
     "no-peer": { type: "boolean", default: false },
+    targets: { type: "string" },
     profile: { type: "boolean", default: false },
     jar: { type: "string" },
     "java-opts": { type: "string", default: "-Xmx2g" },
@@ -74,6 +79,7 @@ export function parseFlags(argv) {
     scenarios: values.scenario.split(",").map((s) => s.trim()),
     engines: values.engine === "both" ? ["sqlite", "postgres"] : [values.engine],
     peer: !values["no-peer"],
+    targets: values.targets?.split(",").map((t) => t.trim()),
     profile: values.profile,
     jar: values.jar,
     javaOpts: values["java-opts"],

@@ -1,7 +1,7 @@
 // Starting, watching and stopping the processes a run owns (servers, load workers). Every process is stopped by its
 // own pid; nothing here kills by name.
 import { spawn } from "node:child_process";
-import { openSync, readFileSync, closeSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 
 /** File descriptors to allow servers and load workers: each open socket is one. */
@@ -102,6 +102,20 @@ export function cpuSeconds(pid) {
   } catch {
     return 0;
   }
+}
+
+/** CPU seconds used so far by each thread of a process, keyed "tid name" (Linux /proc/<pid>/task). */
+export function threadCpuSeconds(pid) {
+  const threads = new Map();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
+      threads.set(`${tid} ${name}`, cpuSeconds(`${pid}/task/${tid}`));
+    }
+  } catch {
+    // the process or a thread ended while we looked
+  }
+  return threads;
 }
 
 /** Resident memory of a process in MB (Linux /proc). */

@@ -12,7 +12,9 @@ export function renderProfiles(rows) {
   if (profiled.length === 0) return "";
   const lines = ["", "Where the Java server's time went during the window (`--profile`; full lists in the JSON):"];
   for (const { label, result } of profiled) {
-    const { java, native, threads } = result.profile;
+    const { java, native, threads, cpuByThread } = result.profile;
+    const cpu = cpuByThread.map((t) => `${t.thread} ${t.percentOfOneCore} %`).join(", ");
+    lines.push(`- ${label}, CPU by thread (% of one core): ${cpu}`);
     const busy = threads.busyThreads
       .slice(0, TOP)
       .map((t) => `${t.threads} ${t.what}`)

@@ -48,11 +48,20 @@ export async function measureTraffic(target, p, log) {
     await drain(fleet, p.drainS * 1000);
     const merged = merge(await fleet.all("result"));
     const stored = Number((await target.sql.query("SELECT COUNT(*) AS n FROM messages"))[0].n);
+    // Transactions PostgreSQL aborted to break a lock cycle (each one retried by the server, at a cost).
+    const deadlocks =
+      target.engine === "postgres"
+        ? Number(
+            (await target.sql.query("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()"))[0]
+              .deadlocks,
+          )
+        : null;
     return {
       seconds: Math.round(seconds * 10) / 10,
       msgsPerSecond: Math.round(merged.counts.ackedInWindow / seconds),
       ...merged,
       storedMessages: stored,
+      deadlocks,
       adminSockets: admins,
       workers,
       cpuPercentOfOneCore: cpu,
@@ -90,11 +99,15 @@ async function drain(fleet, maxMs) {
 function merge(results) {
   const ack = new Histogram();
   const endToEnd = new Histogram();
+  const toAdmin = new Histogram();
+  const toUser = new Histogram();
   const counts = {};
   const errors = {};
   for (const r of results) {
     ack.merge(Histogram.fromJSON(r.ack));
     endToEnd.merge(Histogram.fromJSON(r.endToEnd));
+    toAdmin.merge(Histogram.fromJSON(r.toAdmin));
+    toUser.merge(Histogram.fromJSON(r.toUser));
     for (const [k, v] of Object.entries(r.counts)) counts[k] = (counts[k] ?? 0) + v;
     for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
   }
@@ -104,6 +117,8 @@ function merge(results) {
     errors,
     ackLatency: ack.summary(),
     endToEndLatency: endToEnd.summary(),
+    userToAdminLatency: toAdmin.summary(),
+    adminToUserLatency: toUser.summary(),
     deliveredPercent: delivered === null ? null : Math.round(delivered * 100_000) / 1000,
     orderKept: counts.outOfOrder === 0,
     clientEventLoopDelay: results.map((r) => r.eventLoopDelay),

@@ -9,6 +9,9 @@ import { cpuCell, num, table, verdict } from "../lib/report.mjs";
 
 // The server's default Socket.IO ping interval: sockets held longer have answered at least one ping.
 const PING_INTERVAL_S = 25;
+// Descriptors a server uses besides its sockets (jars, database, epoll, logs): a limit this close to the socket count
+// is what stopped the sockets.
+const FILES_BESIDES_SOCKETS = 200;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export default {
@@ -20,10 +23,10 @@ export default {
 
   async measure(target, p, log) {
     const accounts = await seedAccounts(target, { users: p.users, admins: 1 }, log);
-    const pid = target.javaPids()[0];
-    const heapBeforeKb = await heapAfterGcKb(pid);
-    const classesBefore = await classHistogram(pid);
-    const rssBeforeMb = rssMb(pid);
+    const pid = target.serverPids()[0];
+    // heap figures exist only for the Java server; the Node peer (--targets node-peer) gets RSS only
+    const javaPid = target.javaPids()[0];
+    const before = await snapshot(pid, javaPid);
     const fleet = startFleet(p.workers);
     try {
       const t0 = Date.now();
@@ -38,23 +41,24 @@ export default {
       await sleep(p.holdS * 1000);
       const cpu = meter.stop();
       const status = merge(await fleet.all("idleStatus"));
-      const heapAfterKb = await heapAfterGcKb(pid);
-      const classesAfter = await classHistogram(pid);
+      const after = await snapshot(pid, javaPid);
+      const each = (a, b) =>
+        status.connected && a !== null ? Math.round(((b - a) / status.connected) * 100) / 100 : null;
       return {
         ...status,
         requested: p.sockets,
         // every socket is a file descriptor: past this limit the server refuses connections ("Too many open files")
         serverMaxOpenFiles: maxOpenFiles(pid),
         connectSeconds: Math.round(connectS * 10) / 10,
-        heapBeforeKb,
-        heapAfterKb,
-        heapPerSocketKb: status.connected
-          ? Math.round(((heapAfterKb - heapBeforeKb) / status.connected) * 100) / 100
-          : null,
+        heapBeforeKb: before.heapKb,
+        heapAfterKb: after.heapKb,
+        heapPerSocketKb: each(before.heapKb, after.heapKb),
         // which objects make up a socket's share of the heap
-        heapPerSocketByClass: status.connected ? growthPerItem(classesBefore, classesAfter, status.connected) : [],
-        rssBeforeMb,
-        rssAfterMb: rssMb(pid),
+        heapPerSocketByClass:
+          javaPid && status.connected ? growthPerItem(before.classes, after.classes, status.connected) : [],
+        rssBeforeMb: before.rssMb,
+        rssAfterMb: after.rssMb,
+        rssPerSocketKb: each(before.rssMb * 1024, after.rssMb * 1024),
         cpuPercentOfOneCoreWhileConnecting: cpuWhileConnecting,
         cpuPercentOfOneCoreWhileIdle: cpu,
         clientRssMb: fleet.pids().reduce((sum, pid) => sum + (rssMb(pid) ?? 0), 0),
@@ -73,38 +77,29 @@ export default {
 
   render(rows) {
     const body = rows.map(({ label, result: r, error }) =>
-      error
-        ? [label, `failed: ${error}`, "", "", "", "", "", ""]
-        : [
-            label,
-            `${num(r.connected)} of ${num(r.requested)}` +
-              `${r.failed ? ` (${num(r.failed)} failed: ${r.reasons[0]})` : ""}` +
-              `${r.dropped ? `, ${num(r.dropped)} dropped (${r.lastDropReason})` : ""}`,
-            num(r.serverMaxOpenFiles),
-            `${num(r.connectSeconds, 1)} s (CPU ${cpuCell(r.cpuPercentOfOneCoreWhileConnecting)})`,
-            `${num(r.heapBeforeKb / 1024, 1)} → ${num(r.heapAfterKb / 1024, 1)} MB`,
-            num(r.heapPerSocketKb, 2),
-            `${num(r.rssBeforeMb)} → ${num(r.rssAfterMb)} MB`,
-            cpuCell(r.cpuPercentOfOneCoreWhileIdle),
-          ],
+      error ? [label, `failed: ${error}`, "", "", "", "", "", "", ""] : rowCells(label, r),
     );
     const checks = rows
-      .filter((r) => r.result)
+      .filter((r) => r.result && r.kind !== "node-peer")
       .map(({ label, result: r }) =>
         verdict(
           r.connected >= 20_000 && r.heapPerSocketKb <= 10,
           `${label}: ≥ 20,000 idle sockets at ≤ 10 KB heap each (${num(r.connected)}, ${num(r.heapPerSocketKb, 2)} KB)`,
         ),
       );
-    const byClass = rows
-      .filter((r) => r.result?.heapPerSocketByClass?.length)
+    const capped = rows
+      .filter((r) => r.result?.failed && r.result.serverMaxOpenFiles <= r.result.requested + FILES_BESIDES_SOCKETS)
       .map(
         ({ label, result: r }) =>
-          `- ${label}, heap per socket by class (bytes): ${r.heapPerSocketByClass
-            .slice(0, 8)
-            .map((c) => `${c.bytesEach} ${c.class}`)
-            .join(", ")}`,
+          `- ${label}: the server may hold ${num(r.serverMaxOpenFiles)} open files (this machine's hard limit); ` +
+          `sockets past it are refused ("Too many open files" in its log) and time out on the client`,
       );
+    const byClass = rows
+      .filter((r) => r.result?.heapPerSocketByClass?.length)
+      .map(({ label, result: r }) => {
+        const classes = r.heapPerSocketByClass.slice(0, 8).map((c) => `${c.bytesEach} ${c.class}`);
+        return `- ${label}, heap per socket by class (bytes): ${classes.join(", ")}`;
+      });
     const headers = [
       "target",
       "sockets held",
@@ -113,11 +108,35 @@ export default {
       "heap after GC",
       "heap KB per socket",
       "server RSS",
+      "RSS KB per socket",
       "CPU while idle, % of one core",
     ];
-    return [table(headers, body), "", ...checks, ...byClass].join("\n");
+    return [table(headers, body), "", ...checks, ...capped, ...byClass].join("\n");
   },
 };
+
+function rowCells(label, r) {
+  const failed = r.failed ? ` (${num(r.failed)} failed: ${r.reasons[0]})` : "";
+  const dropped = r.dropped ? `, ${num(r.dropped)} dropped (${r.lastDropReason})` : "";
+  return [
+    label,
+    `${num(r.connected)} of ${num(r.requested)}${failed}${dropped}`,
+    num(r.serverMaxOpenFiles),
+    `${num(r.connectSeconds, 1)} s (CPU ${cpuCell(r.cpuPercentOfOneCoreWhileConnecting)})`,
+    r.heapBeforeKb === null ? "–" : `${num(r.heapBeforeKb / 1024, 1)} → ${num(r.heapAfterKb / 1024, 1)} MB`,
+    num(r.heapPerSocketKb, 2),
+    `${num(r.rssBeforeMb)} → ${num(r.rssAfterMb)} MB`,
+    num(r.rssPerSocketKb, 1),
+    cpuCell(r.cpuPercentOfOneCoreWhileIdle),
+  ];
+}
+
+/** Heap after full GC and live classes (Java only), then resident memory. */
+async function snapshot(pid, javaPid) {
+  const heapKb = javaPid ? await heapAfterGcKb(javaPid) : null;
+  const classes = javaPid ? await classHistogram(javaPid) : null;
+  return { heapKb, classes, rssMb: rssMb(pid) };
+}
 
 function merge(statuses) {
   return {

@@ -46,13 +46,14 @@ export function renderLatency(rows, limits) {
   const peer = rows.find((r) => r.kind === "node-peer")?.result;
   const body = rows.map(({ label, kind, result: r, error }) =>
     error
-      ? [label, `failed: ${error}`, "", "", "", "", "", "", "", ""]
+      ? [label, `failed: ${error}`, "", "", "", "", "", "", "", "", ""]
       : [
           label,
           num(r.counts.sentMeasured / r.seconds),
           [r.endToEndLatency.p50Ms, r.endToEndLatency.p95Ms, r.endToEndLatency.p99Ms, r.endToEndLatency.maxMs]
             .map(ms)
             .join(" / "),
+          `${ms(r.userToAdminLatency.p99Ms)} / ${ms(r.adminToUserLatency.p99Ms)}`,
           ms(r.ackLatency.p99Ms),
           `${num(r.deliveredPercent, 2)} % (${num(r.counts.receivedMeasured)} of ${num(r.counts.sentMeasured)})`,
           r.orderKept ? "yes" : `no (${num(r.counts.outOfOrder)})`,
@@ -82,6 +83,7 @@ export function renderLatency(rows, limits) {
         "target",
         "sent msgs/s",
         "end-to-end p50 / p95 / p99 / max ms",
+        "p99 user→admin / admin→user ms",
         "ack p99 ms",
         "delivered",
         "order kept",

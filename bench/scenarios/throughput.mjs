@@ -15,7 +15,8 @@ export default {
     conversations: 100,
     admins: 2,
     depth: 2,
-    warmupS: 10,
+    // on a busy two-core machine the JIT compiler is still at work after 10 s
+    warmupS: 20,
     durationS: 30,
     drainS: 10,
     workers: 2,
@@ -100,7 +101,9 @@ function perMessage(r) {
   return `${num(us(c.server))} / ${num(us(c.client))} / ${num(us(c.postgres))}`;
 }
 
-export const failures = (r) =>
+export const failures = (r) => sendFailures(r) + (r.deadlocks ? `; ${num(r.deadlocks)} database deadlocks` : "");
+
+const sendFailures = (r) =>
   r.counts.failed + r.counts.unacked === 0
     ? "0"
     : `${num(r.counts.failed)} errors ${JSON.stringify(r.errors)}, ${num(r.counts.unacked)} unanswered`;

@@ -25,6 +25,9 @@ export class Traffic {
     this.directions = new Map();
     this.ack = new Histogram();
     this.endToEnd = new Histogram();
+    // by direction too: a slow side (e.g. admin sockets, which also get every notification) shows up on its own
+    this.toAdmin = new Histogram();
+    this.toUser = new Histogram();
     this.counts = {
       ackedTotal: 0,
       sentMeasured: 0,
@@ -96,6 +99,7 @@ export class Traffic {
     if (seq >= d.firstMeasuredSeq && seq <= d.lastMeasuredSeq) {
       this.counts.receivedMeasured += 1;
       this.endToEnd.record(now - sentAt);
+      (receiverIsAdmin ? this.toAdmin : this.toUser).record(now - sentAt);
     }
   }
 
@@ -111,6 +115,8 @@ export class Traffic {
       errors: this.errors,
       ack: this.ack.toJSON(),
       endToEnd: this.endToEnd.toJSON(),
+      toAdmin: this.toAdmin.toJSON(),
+      toUser: this.toUser.toJSON(),
     };
   }
 }
