@@ -47,15 +47,8 @@ export async function measureTraffic(target, p, log) {
 
     await drain(fleet, p.drainS * 1000);
     const merged = merge(await fleet.all("result"));
-    const stored = Number((await target.sql.query("SELECT COUNT(*) AS n FROM messages"))[0].n);
-    // Transactions PostgreSQL aborted to break a lock cycle (each one retried by the server, at a cost).
-    const deadlocks =
-      target.engine === "postgres"
-        ? Number(
-            (await target.sql.query("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()"))[0]
-              .deadlocks,
-          )
-        : null;
+    const stored = await storedMessages(target);
+    const deadlocks = await deadlockCount(target);
     return {
       seconds: Math.round(seconds * 10) / 10,
       msgsPerSecond: Math.round(merged.counts.ackedInWindow / seconds),
@@ -71,6 +64,18 @@ export async function measureTraffic(target, p, log) {
     await fleet.all("close").catch(() => {});
     await fleet.stop();
   }
+}
+
+async function storedMessages(target) {
+  const [row] = await target.sql.query("SELECT COUNT(*) AS n FROM messages");
+  return Number(row.n);
+}
+
+/** Transactions PostgreSQL aborted to break a lock cycle (each retried by the server, at a cost); null on SQLite. */
+async function deadlockCount(target) {
+  if (target.engine !== "postgres") return null;
+  const [row] = await target.sql.query("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
+  return Number(row.deadlocks);
 }
 
 /** Worker i gets every `workers`-th conversation and admin; its conversations are shared among its admins. */
