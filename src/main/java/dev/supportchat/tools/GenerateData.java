@@ -32,16 +32,8 @@ public final class GenerateData {
   private GenerateData() {}
 
   public static void main(String[] args) {
-    ToolArgs a;
-    DatabaseSettings settings;
-    try {
-      a = ToolArgs.parse(args, OPTIONS);
-      settings = a.database();
-    } catch (IllegalArgumentException e) {
-      System.err.println("GenerateData: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    ToolArgs a = ToolArgs.parseOrExit("GenerateData", args, OPTIONS);
+    DatabaseSettings settings = a.database();
     int chats = a.positiveInt("chats", 100_000);
     int messages = a.positiveInt("messages", 1_000_000);
     int days = a.positiveInt("days", 90);

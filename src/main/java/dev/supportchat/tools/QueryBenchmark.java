@@ -58,16 +58,8 @@ public final class QueryBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    ToolArgs a;
-    DatabaseSettings settings;
-    try {
-      a = ToolArgs.parse(args, OPTIONS);
-      settings = a.database();
-    } catch (IllegalArgumentException e) {
-      System.err.println("QueryBenchmark: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    ToolArgs a = ToolArgs.parseOrExit("QueryBenchmark", args, OPTIONS);
+    DatabaseSettings settings = a.database();
     int warmup = a.positiveInt("warmup", 10);
     int repetitions = a.positiveInt("repetitions", 50);
     Random random = new Random(a.longValue("seed", 7));

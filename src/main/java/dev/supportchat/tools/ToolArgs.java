@@ -15,6 +15,19 @@ final class ToolArgs {
   /**
    * @throws IllegalArgumentException for an unknown option or one without a value, in a sentence for the user
    */
+  /** Parses the arguments and checks the database option; a mistake ends the tool with its message and exit 2. */
+  static ToolArgs parseOrExit(String tool, String[] args, Set<String> known) {
+    try {
+      ToolArgs parsed = parse(args, known);
+      parsed.database();
+      return parsed;
+    } catch (IllegalArgumentException e) {
+      System.err.println(tool + ": " + e.getMessage());
+      System.exit(2);
+      throw e;
+    }
+  }
+
   static ToolArgs parse(String[] args, Set<String> known) {
     ToolArgs parsed = new ToolArgs();
     for (int i = 0; i < args.length; i++) {
