@@ -22,7 +22,8 @@ public final class ServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
   private final Map<String, String> env;
-  private final int port;
+  private int port;
+  private boolean startedOnce;
   private final Path log;
   private Process process;
 
@@ -52,7 +53,31 @@ public final class ServerProcess implements AutoCloseable {
     return log;
   }
 
+  /**
+   * Starts the server. The free port was only free when it was picked: if another process took it meanwhile, a first
+   * start moves to a new port; a restart (clients will reconnect to the same port) waits and tries that port again.
+   */
   public ServerProcess start() throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        launch();
+        startedOnce = true;
+        return this;
+      } catch (IllegalStateException e) {
+        boolean portTaken = e.getMessage() != null && e.getMessage().contains("already in use");
+        if (!portTaken || attempt == 3) {
+          throw e;
+        }
+        if (!startedOnce) {
+          port = freePort();
+          env.put("PORT", String.valueOf(port));
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  private void launch() throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         "dev.supportchat.Main");
@@ -61,7 +86,6 @@ public final class ServerProcess implements AutoCloseable {
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     process = pb.start();
     waitUntilHealthy();
-    return this;
   }
 
   private void waitUntilHealthy() throws InterruptedException, IOException {
