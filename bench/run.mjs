@@ -10,7 +10,7 @@ import { describeMachine, machineLine } from "./lib/machine.mjs";
 import { stopAll } from "./lib/proc.mjs";
 import { appendToBenchmarks, writeJson } from "./lib/report.mjs";
 import { TARGETS, startTarget } from "./lib/targets.mjs";
-import { renderProfiles } from "./lib/profile-report.mjs";
+import { renderDiagnostics } from "./lib/diagnostics.mjs";
 import { waitForQuiet } from "./lib/quiet.mjs";
 import throughput from "./scenarios/throughput.mjs";
 import latency from "./scenarios/latency.mjs";
@@ -130,7 +130,7 @@ function section(scenario, run) {
     `Parameters: ${scenario.parameters(run.parameters)}.`,
     "",
     scenario.render(run.rows),
-    renderProfiles(run.rows),
+    renderDiagnostics(run.rows),
   ].join("\n");
 }
 

@@ -2,7 +2,7 @@
 // else ("other": other people's processes on a shared machine). Reported as "% of one core" (200% = both cores of
 // this machine busy), from /proc, so the client's own share is visible.
 import { readdirSync, readFileSync } from "node:fs";
-import { CLOCK_TICKS_PER_SECOND, cpuSeconds } from "./proc.mjs";
+import { CLOCK_TICKS_PER_SECOND, cpuSeconds, threadCpuSeconds } from "./proc.mjs";
 
 /** Pids of every running process whose command name is `comm` (e.g. all PostgreSQL backends). */
 export function pidsNamed(comm) {
@@ -56,6 +56,33 @@ export function startCpuMeter(groups) {
       const ours = Object.values(totals).reduce((a, b) => a + b, 0);
       totals.other = Math.max(0, machineBusySeconds() - machineBefore - ours);
       return Object.fromEntries(Object.entries(totals).map(([g, s]) => [g, Math.round((100 * s) / seconds)]));
+    },
+  };
+}
+
+const TOP_THREADS = 8;
+
+/**
+ * Starts measuring one process's threads; `stop()` gives % of one core per kind of thread, busiest first (numbers
+ * in names folded: "JettyServerThre#"). For the Java server this names who used its CPU: the message writer, the
+ * emitter, Jetty's pool, GC, the JIT compiler.
+ */
+export function startThreadMeter(pid) {
+  const t0 = process.hrtime.bigint();
+  const before = threadCpuSeconds(pid);
+  return {
+    stop() {
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const byKind = new Map();
+      for (const [key, used] of threadCpuSeconds(pid)) {
+        const kind = key.slice(key.indexOf(" ") + 1).replace(/\d+/g, "#");
+        byKind.set(kind, (byKind.get(kind) ?? 0) + used - (before.get(key) ?? 0));
+      }
+      return [...byKind]
+        .map(([thread, s]) => ({ thread, percentOfOneCore: Math.round((100 * s) / seconds) }))
+        .filter((t) => t.percentOfOneCore > 0)
+        .sort((a, b) => b.percentOfOneCore - a.percentOfOneCore)
+        .slice(0, TOP_THREADS);
     },
   };
 }

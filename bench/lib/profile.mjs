@@ -3,13 +3,11 @@
 //    SQLite, or waiting such as Net.poll for PostgreSQL's answer), each as the hottest frames and as the first frame
 //    in our own code (dev.supportchat) under which the sample was taken;
 //  - wall clock: a thread dump every second; what the busy threads are doing or waiting for (a lock, the database),
-//    which CPU samples cannot show;
-//  - CPU by thread, from /proc: which threads (the message writer, the emitter, GC, the JIT compiler, Jetty's pool)
-//    used the server's CPU, including the JVM's own threads that JFR's samples leave out.
+//    which CPU samples cannot show.
+// (CPU by thread, which costs nothing, is measured in every run: cpu.mjs.)
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { jcmd } from "./jvm.mjs";
-import { threadCpuSeconds } from "./proc.mjs";
 
 const run = promisify(execFile);
 // Thread dumps stop the JVM briefly (a safepoint): often enough to see patterns, rarely enough not to be one.
@@ -22,8 +20,6 @@ const IDLE_FRAMES = ["sun.nio.ch.EPoll.wait", "sun.nio.ch.Net.accept"];
 export async function startProfile(pid, file) {
   // JFR's "default" settings (20 ms samples) rather than "profile": the recording must not become the load.
   await jcmd(pid, "JFR.start", "name=bench", "settings=default", `filename=${file}`);
-  const cpuBefore = threadCpuSeconds(pid);
-  const t0 = performance.now();
   const dumps = [];
   const timer = setInterval(() => {
     jcmd(pid, "Thread.print").then(
@@ -34,14 +30,12 @@ export async function startProfile(pid, file) {
   return {
     async stop() {
       clearInterval(timer);
-      const cpuByThread = threadCpu(cpuBefore, threadCpuSeconds(pid), (performance.now() - t0) / 1000);
       await jcmd(pid, "JFR.stop", "name=bench");
       return {
         file,
         java: await samples(file, "jdk.ExecutionSample"),
         native: await samples(file, "jdk.NativeMethodSample"),
         threads: threadStates(dumps),
-        cpuByThread,
       };
     },
   };
@@ -62,20 +56,6 @@ async function samples(file, eventType) {
     bump(underOurs, frames.find((f) => f.startsWith(OURS)) ?? "(no dev.supportchat frame: library thread)");
   }
   return { samples: count, hottestFrames: rank(hottest, count), underOurCode: rank(underOurs, count) };
-}
-
-/** % of one core per kind of thread (numbers in names folded: "JettyServerThreadPool-#"), busiest first. */
-function threadCpu(before, after, seconds) {
-  const byKind = new Map();
-  for (const [key, used] of after) {
-    const kind = key.slice(key.indexOf(" ") + 1).replace(/\d+/g, "#");
-    byKind.set(kind, (byKind.get(kind) ?? 0) + used - (before.get(key) ?? 0));
-  }
-  return [...byKind]
-    .map(([thread, s]) => ({ thread, percentOfOneCore: Math.round((100 * s) / seconds) }))
-    .filter((t) => t.percentOfOneCore > 0)
-    .sort((a, b) => b.percentOfOneCore - a.percentOfOneCore)
-    .slice(0, TOP);
 }
 
 /** Average number of threads per dump doing each thing, busiest first. */

@@ -3,7 +3,7 @@
 // throughput, latency and two-node scenarios.
 import { join } from "node:path";
 import { seedAccounts } from "./accounts.mjs";
-import { pidsNamed, startCpuMeter } from "./cpu.mjs";
+import { pidsNamed, startCpuMeter, startThreadMeter } from "./cpu.mjs";
 import { startFleet } from "./fleet.mjs";
 import { Histogram } from "./histogram.mjs";
 import { startProfile } from "./profile.mjs";
@@ -37,12 +37,14 @@ export async function measureTraffic(target, p, log) {
       postgres: () => (target.engine === "postgres" ? pidsNamed("postgres") : []),
       redis: () => (target.nodes.length > 1 ? pidsNamed("redis-server") : []),
     });
+    const threadMeter = javaPid ? startThreadMeter(javaPid) : null;
     await fleet.all("phase", () => ({ phase: "measure" }));
     const t0 = performance.now();
     await sleep(p.durationS * 1000);
     await fleet.all("phase", () => ({ phase: "drain" }));
     const seconds = (performance.now() - t0) / 1000;
     const cpu = meter.stop();
+    const cpuByThread = threadMeter?.stop() ?? null;
     const profile = profiler ? await profiler.stop() : null;
 
     await drain(fleet, p.drainS * 1000);
@@ -58,6 +60,7 @@ export async function measureTraffic(target, p, log) {
       adminSockets: admins,
       workers,
       cpuPercentOfOneCore: cpu,
+      cpuByThread,
       profile,
     };
   } finally {

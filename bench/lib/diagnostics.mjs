@@ -1,4 +1,5 @@
-// The "where the time goes" lines under a scenario's table, from the profiles taken with --profile.
+// The lines under a scenario's table that say where the Java server's time went: CPU by thread (every run), and
+// with --profile the thread states and JFR samples.
 const TOP = 6;
 
 const shares = (list) =>
@@ -7,14 +8,14 @@ const shares = (list) =>
     .map((f) => `${f.share} % ${f.frame}`)
     .join("; ");
 
-export function renderProfiles(rows) {
-  const profiled = rows.filter((r) => r.result?.profile);
-  if (profiled.length === 0) return "";
-  const lines = ["", "Where the Java server's time went during the window (`--profile`; full lists in the JSON):"];
-  for (const { label, result } of profiled) {
-    const { java, native, threads, cpuByThread } = result.profile;
-    const cpu = cpuByThread.map((t) => `${t.thread} ${t.percentOfOneCore} %`).join(", ");
-    lines.push(`- ${label}, CPU by thread (% of one core): ${cpu}`);
+export function renderDiagnostics(rows) {
+  const lines = [];
+  for (const { label, result } of rows.filter((r) => r.result?.cpuByThread?.length)) {
+    const cpu = result.cpuByThread.map((t) => `${t.thread} ${t.percentOfOneCore}`).join(", ");
+    lines.push(`- ${label}, server CPU by thread (% of one core): ${cpu}`);
+  }
+  for (const { label, result } of rows.filter((r) => r.result?.profile)) {
+    const { java, native, threads } = result.profile;
     const busy = threads.busyThreads
       .slice(0, TOP)
       .map((t) => `${t.threads} ${t.what}`)
@@ -29,5 +30,5 @@ export function renderProfiles(rows) {
         `code: ${shares(native.underOurCode)}; hottest: ${shares(native.hottestFrames)}`,
     );
   }
-  return lines.join("\n");
+  return lines.length ? ["", "Where the Java server's time went during the window:", ...lines].join("\n") : "";
 }
