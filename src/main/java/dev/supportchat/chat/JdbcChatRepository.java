@@ -13,9 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** {@link ChatRepository} in SQL that runs unchanged on SQLite and PostgreSQL. */
 public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
@@ -82,7 +84,7 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
   public JdbcChatRepository(Database db) {
     this.db = db;
     this.messageWriter = new GroupCommitter<>(db, "message-writer", MAX_MESSAGES_PER_COMMIT,
-        this::append);
+        Comparator.comparing(NewMessage::chatId), this::append, JdbcChatRepository::countBySender);
   }
 
   @Override
@@ -173,16 +175,31 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
         m.id(), m.chatId(), m.senderId(), m.senderIsAdmin(), m.content(), m.messageType(),
         writeAttachments(m.attachments()), m.senderIsAdmin(), fromUser || m.isInternalNote(), m.isInternalNote(),
         m.clientMessageId(), t, t);
-    // The statistics' totals; counted here, in the message's transaction, so they are exact without a scan.
-    Sql.update(c, "INSERT INTO sender_message_counts (sender_id, messages, public_replies) VALUES (?, 1, ?)"
-            + " ON CONFLICT (sender_id) DO UPDATE SET messages = sender_message_counts.messages + 1,"
-            + " public_replies = sender_message_counts.public_replies + excluded.public_replies",
-        m.senderId(), publicReply ? 1 : 0);
     // The stored row is exactly what was inserted: built here rather than read back.
     Message stored = new Message(m.id(), m.chatId(), senderRef(c, m.senderId(), m.senderIsAdmin()), m.content(),
         m.messageType(), m.attachments(), m.senderIsAdmin(), fromUser || m.isInternalNote(), m.isInternalNote(),
         false, m.clientMessageId(), Instant.ofEpochMilli(t), Instant.ofEpochMilli(t));
     return new Appended(stored, existingChat(c, m.chatId()), reopened);
+  }
+
+  /**
+   * The statistics' totals, counted in the messages' own transaction so they are exact without a scan: one upsert
+   * per sender of the batch, after every chat row, in sender order. With the chats taken in chat-id order, all
+   * writers lock rows in one global order, so two nodes' batches cannot deadlock.
+   */
+  private static void countBySender(Connection c, List<NewMessage> stored) throws SQLException {
+    Map<String, int[]> counts = new TreeMap<>();
+    for (NewMessage m : stored) {
+      int[] n = counts.computeIfAbsent(m.senderId(), k -> new int[2]);
+      n[0]++;
+      n[1] += m.senderIsAdmin() && !m.isInternalNote() ? 1 : 0;
+    }
+    for (Map.Entry<String, int[]> e : counts.entrySet()) {
+      Sql.update(c, "INSERT INTO sender_message_counts (sender_id, messages, public_replies) VALUES (?, ?, ?)"
+              + " ON CONFLICT (sender_id) DO UPDATE SET messages = sender_message_counts.messages + excluded.messages,"
+              + " public_replies = sender_message_counts.public_replies + excluded.public_replies",
+          e.getKey(), e.getValue()[0], e.getValue()[1]);
+    }
   }
 
   /** A sender's name and email, remembered: the API has no way to change them. */

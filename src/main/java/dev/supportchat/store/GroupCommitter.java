@@ -4,6 +4,7 @@ import dev.supportchat.error.AppException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,12 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
     O apply(Connection c, I item) throws SQLException;
   }
 
+  /** Work for the whole batch after its items, in the same transaction, given the items that were applied. */
+  @FunctionalInterface
+  public interface BatchEnd<I> {
+    void apply(Connection c, List<I> applied) throws SQLException;
+  }
+
   private record Pending<I, O>(I item, CompletableFuture<O> result) {}
 
   /** An item's own failure inside a batch (a rule it broke before writing anything), kept apart from the batch. */
@@ -34,14 +41,28 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
 
   private final Database db;
   private final ItemWork<I, O> work;
+  private final Comparator<I> order;
+  private final BatchEnd<I> end;
   private final int maxBatch;
   private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
 
   public GroupCommitter(Database db, String name, int maxBatch, ItemWork<I, O> work) {
+    this(db, name, maxBatch, (a, b) -> 0, work, (c, applied) -> {});
+  }
+
+  /**
+   * @param order the order items are applied in within a batch (stable: equal items keep their submission order).
+   *     Writers on several nodes that lock rows in one global order cannot deadlock each other.
+   * @param end work after the items, such as counters aggregated over the batch
+   */
+  public GroupCommitter(Database db, String name, int maxBatch, Comparator<I> order, ItemWork<I, O> work,
+      BatchEnd<I> end) {
     this.db = db;
     this.work = work;
+    this.order = order;
+    this.end = end;
     this.maxBatch = maxBatch;
     this.writer = new Thread(this::run, name);
     writer.setDaemon(true);
@@ -75,6 +96,7 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
+        batch.sort((x, y) -> order.compare(x.item(), y.item()));
         commit(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -93,13 +115,16 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
     try {
       outcomes = db.write(c -> {
         List<Object> out = new ArrayList<>(batch.size());
+        List<I> applied = new ArrayList<>(batch.size());
         for (Pending<I, O> p : batch) {
           try {
             out.add(work.apply(c, p.item()));
+            applied.add(p.item());
           } catch (AppException refused) {
             out.add(new Refused(refused));
           }
         }
+        end.apply(c, applied);
         return out;
       });
     } catch (AppException unavailable) {
@@ -121,7 +146,11 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
 
   private void commitAlone(Pending<I, O> p) {
     try {
-      p.result().complete(db.write(c -> work.apply(c, p.item())));
+      p.result().complete(db.write(c -> {
+        O result = work.apply(c, p.item());
+        end.apply(c, List.of(p.item()));
+        return result;
+      }));
     } catch (RuntimeException e) {
       p.result().completeExceptionally(e);
     }
