@@ -1,5 +1,6 @@
 /** No chat yet: the first message creates the ticket, with an optional subject. */
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { TextField } from '../shared/ui/TextField';
 
 interface Props {
   onCreate: (message: string, subject?: string) => Promise<void>;
@@ -41,10 +42,7 @@ export function NewTicketForm({ onCreate, offline }: Props) {
       <p className="scw-new__intro">
         Type your first message to create a ticket. We usually reply within a few minutes.
       </p>
-      <label className="sc-field">
-        Subject (optional)
-        <input value={subject} maxLength={200} onChange={(e) => setSubject(e.target.value)} />
-      </label>
+      <TextField label="Subject (optional)" value={subject} maxLength={200} onChange={setSubject} />
       <label className="sc-field">
         Message
         <textarea

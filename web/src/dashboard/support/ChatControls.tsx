@@ -2,16 +2,9 @@
 import { useState } from 'react';
 import { assignChat, updateChatStatus } from '../../shared/api/chats';
 import type { ApiClient } from '../../shared/api/client';
-import {
-  CHAT_STATUSES,
-  PRIORITIES,
-  type AdminInfo,
-  type Chat,
-  type ChatStatus,
-  type Priority,
-} from '../../shared/types';
+import type { AdminInfo, Chat } from '../../shared/types';
 import { SelectField } from '../../shared/ui/SelectField';
-import { priorityLabel, statusLabel } from './Badges';
+import { PrioritySelect, StatusSelect } from './ChatSelects';
 
 interface Props {
   api: ApiClient;
@@ -41,34 +34,16 @@ export function ChatControls({ api, chat, meId, admins, onChanged }: Props) {
   const others = admins.filter((a) => a._id !== chat.admin?._id);
   return (
     <div className="scd-controls">
-      <SelectField
-        label="Status"
+      <StatusSelect
         value={chat.status}
         disabled={busy}
-        onChange={(v) =>
-          void run(() => updateChatStatus(api, chat._id, { status: v as ChatStatus }))
-        }
-      >
-        {CHAT_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {statusLabel(s)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label="Priority"
+        onChange={(status) => void run(() => updateChatStatus(api, chat._id, { status }))}
+      />
+      <PrioritySelect
         value={chat.priority}
         disabled={busy}
-        onChange={(v) =>
-          void run(() => updateChatStatus(api, chat._id, { priority: v as Priority }))
-        }
-      >
-        {PRIORITIES.map((p) => (
-          <option key={p} value={p}>
-            {priorityLabel(p)}
-          </option>
-        ))}
-      </SelectField>
+        onChange={(priority) => void run(() => updateChatStatus(api, chat._id, { priority }))}
+      />
       <div className="scd-controls__assign">
         <span className="scd-controls__assignee">
           Assigned to:{' '}

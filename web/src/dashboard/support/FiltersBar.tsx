@@ -1,7 +1,5 @@
 /** Filters of the chat list: search, status, priority, and mine / unassigned / all. */
-import { CHAT_STATUSES, PRIORITIES, type ChatStatus, type Priority } from '../../shared/types';
-import { SelectField } from '../../shared/ui/SelectField';
-import { priorityLabel, statusLabel } from './Badges';
+import { PrioritySelect, StatusSelect } from './ChatSelects';
 import type { AssignedFilter, ChatFilters } from './chatList';
 
 interface Props {
@@ -30,30 +28,16 @@ export function FiltersBar({ filters, search, onSearch, onChange }: Props) {
         />
       </label>
       <div className="scd-filters__row">
-        <SelectField
-          label="Status"
+        <StatusSelect
           value={filters.status}
-          onChange={(v) => onChange({ ...filters, status: v as ChatStatus | '' })}
-        >
-          <option value="">Any status</option>
-          {CHAT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(s)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label="Priority"
+          anyLabel="Any status"
+          onChange={(status) => onChange({ ...filters, status })}
+        />
+        <PrioritySelect
           value={filters.priority}
-          onChange={(v) => onChange({ ...filters, priority: v as Priority | '' })}
-        >
-          <option value="">Any priority</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {priorityLabel(p)}
-            </option>
-          ))}
-        </SelectField>
+          anyLabel="Any priority"
+          onChange={(priority) => onChange({ ...filters, priority })}
+        />
       </div>
       <fieldset className="scd-segmented">
         <legend className="sc-visually-hidden">Assigned to</legend>

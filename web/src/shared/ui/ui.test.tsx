@@ -5,6 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bob, message } from '../logic/testMessages';
 import { Composer } from './Composer';
+import { CredentialsFields, useCredentialsForm } from './CredentialsFields';
 import { MessageItem } from './MessageItem';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -140,5 +141,64 @@ describe('Composer', () => {
     type(textarea, 'keep me');
     press(textarea, { key: 'Enter' });
     expect(textarea.value).toBe('keep me');
+  });
+});
+
+describe('CredentialsFields with useCredentialsForm', () => {
+  function SignIn({ send, newAccount }: { send: () => Promise<unknown>; newAccount?: boolean }) {
+    const form = useCredentialsForm(send, 'Could not sign in');
+    return (
+      <form onSubmit={form.onSubmit}>
+        <CredentialsFields form={form} emailAutoComplete="email" newAccount={newAccount} />
+        {form.error && <p role="alert">{form.error}</p>}
+        <button type="submit" disabled={form.busy} />
+      </form>
+    );
+  }
+
+  function fill(el: HTMLElement, label: string, value: string) {
+    const input = [...el.querySelectorAll('label')].find((l) => l.textContent === label)
+      ?.lastElementChild as HTMLInputElement;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    act(() => {
+      setter?.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
+  async function submit(el: HTMLElement) {
+    await act(async () => {
+      el.querySelector('form')?.dispatchEvent(
+        new Event('submit', { bubbles: true, cancelable: true }),
+      );
+    });
+  }
+
+  it('sends what was typed and stays busy while the app replaces the form', async () => {
+    const send = vi.fn(() => Promise.resolve());
+    const el = render(<SignIn send={send} />);
+    fill(el, 'Email', 'ann@example.com');
+    fill(el, 'Password', 'secret');
+    await submit(el);
+    expect(send).toHaveBeenCalledWith({ email: 'ann@example.com', password: 'secret' });
+    expect(el.querySelector('button')?.disabled).toBe(true);
+  });
+
+  it('shows why sending failed and lets the user try again', async () => {
+    const el = render(<SignIn send={() => Promise.reject(new Error('Wrong password'))} />);
+    await submit(el);
+    expect(el.querySelector('[role="alert"]')?.textContent).toBe('Wrong password');
+    expect(el.querySelector('button')?.disabled).toBe(false);
+  });
+
+  it('asks a new account for a new password of the minimum length', () => {
+    const password = (el: HTMLElement) =>
+      el.querySelector('input[type="password"]') as HTMLInputElement;
+    const signIn = render(<SignIn send={() => Promise.resolve()} />);
+    expect(password(signIn).autocomplete).toBe('current-password');
+    expect(password(signIn).minLength).toBe(-1);
+    act(() => root?.render(<SignIn send={() => Promise.resolve()} newAccount />));
+    expect(password(signIn).autocomplete).toBe('new-password');
+    expect(password(signIn).minLength).toBe(8);
   });
 });
