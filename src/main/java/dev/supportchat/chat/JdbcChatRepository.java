@@ -357,25 +357,26 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
       where.append(" AND c.admin_id = ?");
       params.add(f.adminId());
     }
+    String countWhere = where.toString();
+    String pageWhere = countWhere;
     if (f.query() != null) {
-      String like = "%" + f.query().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-      // Every chat has exactly one user (a NOT NULL foreign key), so "its user's name or email matches" is membership
-      // in the set of matching users, found once per query, instead of a join evaluated for every chat.
-      where.append(" AND (LOWER(c.subject) LIKE ? ESCAPE '\\' OR c.user_id IN (SELECT u.id FROM users u"
-          + " WHERE LOWER(u.full_name) LIKE ? ESCAPE '\\' OR u.email LIKE ? ESCAPE '\\'))");
-      params.addAll(List.of(like, like, like));
+      ChatSearch.Condition search = ChatSearch.condition(db.dialect(), f.query());
+      countWhere += " AND " + search.forCount();
+      pageWhere += " AND " + search.forPage();
+      params.add(search.parameter());
     }
+    String countSql = "SELECT COUNT(*) FROM chats c" + countWhere;
+    // The page's ids are read from the list indexes alone (the inner "chats c" shadows the outer one); the joins
+    // for user, assignee and last messages then run for those rows only, not for every row OFFSET skips.
+    String pageSql = CHAT_SELECT + " WHERE c.id IN (SELECT c.id FROM chats c" + pageWhere + ADMIN_LIST_ORDER
+        + " LIMIT ? OFFSET ?)" + ADMIN_LIST_ORDER;
     return db.read(c -> {
-      long total = Sql.count(c, "SELECT COUNT(*) FROM chats c" + where, params.toArray());
+      long total = Sql.count(c, countSql, params.toArray());
       List<Object> pageParams = new ArrayList<>(params);
       pageParams.add(limit);
       pageParams.add(offset);
-      // No match, or a page past the last one, is empty without a second pass (a search scans all chats). Otherwise
-      // the page's ids are read from the list indexes alone (the inner "chats c" shadows the outer one); the joins
-      // for user, assignee and last messages then run for those rows only, not for every row OFFSET skips.
-      List<Chat> chats = total <= offset ? List.of() : Sql.list(c, CHAT_SELECT + " WHERE c.id IN (SELECT c.id"
-          + " FROM chats c" + where + ADMIN_LIST_ORDER + " LIMIT ? OFFSET ?)" + ADMIN_LIST_ORDER, CHAT,
-          pageParams.toArray());
+      // No match, or a page past the last one, is empty without a second pass.
+      List<Chat> chats = total <= offset ? List.of() : Sql.list(c, pageSql, CHAT, pageParams.toArray());
       return new ChatPage(chats, total);
     });
   }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the versioned schema files in {@code db/migration/} that this database has not seen yet, in order, each in
- * its own transaction, and records them in {@code schema_version}. The same files run on SQLite and PostgreSQL.
+ * its own transaction, and records them in {@code schema_version}. A file runs on both SQLite and PostgreSQL,
+ * unless a version needs what only one engine has (an FTS5 table, a pg_trgm index): it then comes as two files,
+ * {@code V5__name.sqlite.sql} and {@code V5__name.postgres.sql}, listed once as {@code V5__name.sql}.
  * (Why not Flyway: see docs/DECISIONS.md.)
  */
 public final class Migrations {
@@ -27,7 +30,10 @@ public final class Migrations {
       "V1__users_and_sessions.sql",
       "V2__chats_and_messages.sql",
       "V3__query_indexes.sql",
-      "V4__message_counters.sql");
+      "V4__message_counters.sql",
+      "V5__chat_search.sql");
+
+  private static final String RESOURCE_FOLDER = "/db/migration/";
 
   private Migrations() {}
 
@@ -40,7 +46,7 @@ public final class Migrations {
         for (String file : FILES) {
           int version = versionOf(file);
           if (!applied.contains(version)) {
-            applyFile(c, version, file);
+            applyFile(c, version, resolve(file, db.dialect()));
           }
         }
       } finally {
@@ -83,6 +89,12 @@ public final class Migrations {
     }
   }
 
+  /** The engine's own variant of a migration when there is one, else the shared file. */
+  static String resolve(String file, Dialect dialect) {
+    String engineFile = file.replaceFirst("\\.sql$", "." + dialect.name().toLowerCase(Locale.ROOT) + ".sql");
+    return Migrations.class.getResource(RESOURCE_FOLDER + engineFile) != null ? engineFile : file;
+  }
+
   static int versionOf(String file) {
     return Integer.parseInt(file.substring(1, file.indexOf("__")));
   }
@@ -100,7 +112,7 @@ public final class Migrations {
   }
 
   private static String read(String file) {
-    try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + file)) {
+    try (InputStream in = Migrations.class.getResourceAsStream(RESOURCE_FOLDER + file)) {
       if (in == null) {
         throw new IllegalStateException("missing migration file " + file);
       }
