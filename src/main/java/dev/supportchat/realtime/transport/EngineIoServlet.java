@@ -2,6 +2,7 @@ package dev.supportchat.realtime.transport;
 
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.utils.ParseQS;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,6 +37,13 @@ final class EngineIoServlet extends JettyWebSocketServlet {
         this.engine = engine;
         this.originPolicy = originPolicy;
         this.options = options;
+    }
+
+    @Override
+    public void init() throws ServletException {
+        // Before super.init(), which takes the frame-handler factory for this servlet's mapping.
+        DetachingFrameHandlerFactory.install(getServletContext());
+        super.init();
     }
 
     @Override
