@@ -88,12 +88,17 @@ public final class Realtime implements AutoCloseable {
     SupportChatEvents events = new SupportChatEvents(chats, new TypingTracker(timers, emitter::typing), clock,
         limits.messagesPerSecond());
     transport.onConnection(NAMESPACE, (socket, user) -> {
-      events.register(socket, user);
-      joinPersonalRooms(socket, user);
+      ClientSocket client = new ClientSocket(socket, user);
+      events.attach(client);
+      joinPersonalRooms(client);
+      // One listener for everything a socket leaves behind (each event name costs a listener queue per socket).
+      socket.on("disconnect", args -> disconnected(events, client));
     });
   }
 
-  private void joinPersonalRooms(SocketIoSocket socket, SocketUser user) {
+  private void joinPersonalRooms(ClientSocket client) {
+    SocketIoSocket socket = client.socket;
+    SocketUser user = client.user;
     socket.joinRoom(RoomNames.user(user.userId()));
     if (user.isAdmin()) {
       socket.joinRoom(RoomNames.ADMINS);
@@ -102,16 +107,26 @@ public final class Realtime implements AutoCloseable {
       if (firstSocket) {
         emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE, Map.of("adminId", user.userId(), "online", true));
       }
-      socket.on("disconnect", args -> {
-        presence.disconnected(user.userId());
-        if (!presence.localAdmins().contains(user.userId())) {
-          emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE, Map.of("adminId", user.userId(), "online", false));
-        }
-      });
     } else {
       socket.joinRoom(RoomNames.USERS);
       // Tell a newly connected user at once whether anyone is there to answer.
       socket.send(SUPPORT_PRESENCE, new org.json.JSONObject().put("online", presence.anyAdminOnline()));
+    }
+  }
+
+  private void disconnected(SupportChatEvents events, ClientSocket client) {
+    if (client.socket.isConnected()) {
+      // A client event named "disconnect" reaches the same listeners; only the library's own one (sent after it
+      // marked the socket disconnected) means the socket is gone.
+      return;
+    }
+    events.disconnected(client);
+    SocketUser user = client.user;
+    if (user.isAdmin()) {
+      presence.disconnected(user.userId());
+      if (!presence.localAdmins().contains(user.userId())) {
+        emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE, Map.of("adminId", user.userId(), "online", false));
+      }
     }
   }
 

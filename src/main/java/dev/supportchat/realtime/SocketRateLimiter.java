@@ -2,27 +2,36 @@ package dev.supportchat.realtime;
 
 import java.util.concurrent.TimeUnit;
 
-/** A token bucket for one socket: {@code perSecond} events a second on average, bursts up to twice that. */
+/**
+ * Token buckets for sockets: {@code perSecond} events a second on average, bursts up to twice that. The rate is
+ * shared; each socket carries its own {@link Bucket} (a connected socket is one object, see {@link ClientSocket}).
+ */
 final class SocketRateLimiter {
   private final double perNano;
   private final double capacity;
-  private double tokens;
-  private long last = System.nanoTime();
 
   SocketRateLimiter(int perSecond) {
     this.perNano = perSecond / (double) TimeUnit.SECONDS.toNanos(1);
     this.capacity = perSecond * 2.0;
-    this.tokens = capacity;
   }
 
-  synchronized boolean tryAcquire() {
-    long now = System.nanoTime();
-    tokens = Math.min(capacity, tokens + (now - last) * perNano);
-    last = now;
-    if (tokens >= 1) {
-      tokens -= 1;
-      return true;
+  /** One socket's bucket; it starts full. */
+  static class Bucket {
+    private double tokens = Double.NaN;
+    private long last;
+  }
+
+  boolean tryAcquire(Bucket bucket) {
+    synchronized (bucket) {
+      long now = System.nanoTime();
+      bucket.tokens = Double.isNaN(bucket.tokens) ? capacity
+          : Math.min(capacity, bucket.tokens + (now - bucket.last) * perNano);
+      bucket.last = now;
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return true;
+      }
+      return false;
     }
-    return false;
   }
 }

@@ -12,10 +12,8 @@ import dev.supportchat.http.JsonBody;
 import dev.supportchat.realtime.transport.EventAck;
 import dev.supportchat.realtime.transport.OrgJson;
 import dev.supportchat.realtime.transport.SocketEvents;
-import io.socket.socketio.server.SocketIoSocket;
 import java.time.Clock;
 import java.util.Map;
-
 
 /**
  * The client → server events of the contract. Each one checks the socket's token is still valid and its rate,
@@ -25,79 +23,88 @@ final class SupportChatEvents {
   private final ChatService chats;
   private final TypingTracker typing;
   private final Clock clock;
-  private final int messagesPerSecond;
+  private final SocketRateLimiter limiter;
+  /** Built once; every socket dispatches through it (see {@link SocketEvents} for why). */
+  private final SocketEvents<ClientSocket> events;
 
   SupportChatEvents(ChatService chats, TypingTracker typing, Clock clock, int messagesPerSecond) {
     this.chats = chats;
     this.typing = typing;
     this.clock = clock;
-    this.messagesPerSecond = messagesPerSecond;
-  }
-
-  /** A handler that gets the payload as a {@link JsonBody} and returns the ack's data. */
-  private interface Handler {
-    Object handle(JsonBody payload);
-  }
-
-  void register(SocketIoSocket socket, SocketUser user) {
-    SocketRateLimiter limiter = new SocketRateLimiter(messagesPerSecond);
-    on(socket, user, limiter, ClientEvents.JOIN, p -> {
+    this.limiter = new SocketRateLimiter(messagesPerSecond);
+    SocketEvents.Builder<ClientSocket> b = SocketEvents.builder();
+    on(b, ClientEvents.JOIN, (c, p) -> {
       String chatId = p.requiredString("chatId");
-      chats.checkAccess(user.principal(), chatId);
-      socket.joinRoom(user.isAdmin() ? RoomNames.chatStaff(chatId) : RoomNames.chatUser(chatId));
+      chats.checkAccess(c.user.principal(), chatId);
+      c.socket.joinRoom(c.user.isAdmin() ? RoomNames.chatStaff(chatId) : RoomNames.chatUser(chatId));
       return Map.of("chatId", chatId);
     });
-    on(socket, user, limiter, ClientEvents.LEAVE, p -> {
+    on(b, ClientEvents.LEAVE, (c, p) -> {
       String chatId = p.requiredString("chatId");
-      socket.leaveRoom(RoomNames.chatStaff(chatId), RoomNames.chatUser(chatId));
-      typing.stop(socket.getId(), chatId);
+      c.socket.leaveRoom(RoomNames.chatStaff(chatId), RoomNames.chatUser(chatId));
+      typing.stop(c.id(), chatId);
       return Map.of("chatId", chatId);
     });
-    on(socket, user, limiter, ClientEvents.SEND, p -> {
+    on(b, ClientEvents.SEND, (c, p) -> {
       String chatId = p.requiredString("chatId");
-      ChatService.SendResult result = chats.send(user.principal(), chatId, SendPayload.read(p));
-      typing.stop(socket.getId(), chatId);
+      ChatService.SendResult result = chats.send(c.user.principal(), chatId, SendPayload.read(p));
+      typing.stop(c.id(), chatId);
       return ChatJson.message(result.message());
     });
-    on(socket, user, limiter, ClientEvents.TYPING_START, p -> {
+    on(b, ClientEvents.TYPING_START, (c, p) -> {
       String chatId = p.requiredString("chatId");
-      chats.checkAccess(user.principal(), chatId);
-      typing.start(socket.getId(), chatId, user.userId(), user.isAdmin());
+      chats.checkAccess(c.user.principal(), chatId);
+      typing.start(c.id(), chatId, c.user.userId(), c.user.isAdmin());
       return Map.of("chatId", chatId);
     });
-    on(socket, user, limiter, ClientEvents.TYPING_STOP, p -> {
+    on(b, ClientEvents.TYPING_STOP, (c, p) -> {
       String chatId = p.requiredString("chatId");
-      typing.stop(socket.getId(), chatId);
+      typing.stop(c.id(), chatId);
       return Map.of("chatId", chatId);
     });
-    on(socket, user, limiter, ClientEvents.MARK_READ, p -> {
-      ChatRepository.ReadMarked read = chats.markRead(user.principal(), p.requiredString("chatId"));
+    on(b, ClientEvents.MARK_READ, (c, p) -> {
+      ChatRepository.ReadMarked read = chats.markRead(c.user.principal(), p.requiredString("chatId"));
       return Map.of("chatId", read.chat().id(), "markedCount", read.count(), "readAt", ChatJson.iso(read.at()));
     });
-    on(socket, user, limiter, ClientEvents.UPDATE_STATUS, p -> ChatJson.chat(
-        chats.updateStatus(user.principal(), p.requiredString("chatId"), p.string("status"), p.string("priority")),
+    on(b, ClientEvents.UPDATE_STATUS, (c, p) -> ChatJson.chat(
+        chats.updateStatus(c.user.principal(), p.requiredString("chatId"), p.string("status"), p.string("priority")),
         true));
-    on(socket, user, limiter, ClientEvents.ASSIGN, p -> ChatJson.chat(
-        chats.assign(user.principal(), p.requiredString("chatId"), p.string("adminId")), true));
-    socket.on("disconnect", args -> typing.socketGone(socket.getId()));
+    on(b, ClientEvents.ASSIGN, (c, p) -> ChatJson.chat(
+        chats.assign(c.user.principal(), p.requiredString("chatId"), p.string("adminId")), true));
+    this.events = b.build();
   }
 
-  private void on(SocketIoSocket socket, SocketUser user, SocketRateLimiter limiter, String event, Handler handler) {
+  /** A handler that gets the sending socket and the payload as a {@link JsonBody}, and returns the ack's data. */
+  private interface Handler {
+    Object handle(ClientSocket client, JsonBody payload);
+  }
+
+  /** Starts answering {@code client}'s events. */
+  void attach(ClientSocket client) {
+    events.attach(client.socket, client);
+  }
+
+  /** The socket is gone: whatever it was typing stops. */
+  void disconnected(ClientSocket client) {
+    typing.socketGone(client.id());
+  }
+
+  private void on(SocketEvents.Builder<ClientSocket> builder, String event, Handler handler) {
     if (!ClientEvents.ALL.contains(event)) {
       // Tests derive the authorization matrix from ClientEvents.ALL; an unlisted event would escape it.
       throw new IllegalStateException("Event '" + event + "' must be listed in ClientEvents.ALL");
     }
-    SocketEvents.on(socket, event, (payload, ack) -> {
-      if (!clock.instant().isBefore(user.tokenExpiresAt())) {
+    builder.on(event, (client, payload, ack) -> {
+      if (!clock.instant().isBefore(client.user.tokenExpiresAt())) {
         ack.error(ErrorCode.UNAUTHORIZED.wireName(), "Access token expired; reconnect with a fresh token.");
         return;
       }
-      if (!limiter.tryAcquire()) {
+      if (!limiter.tryAcquire(client)) {
         ack.error(ErrorCode.RATE_LIMITED.wireName(), "Too many events; slow down.");
         return;
       }
       try {
-        answer(ack, handler.handle(JsonBody.wrap(Json.MAPPER.readTree(payload.toString()))));
+        answer(ack, handler.handle(client, JsonBody.wrap(Json.MAPPER.readTree(payload.toString()))));
       } catch (AppException e) {
         ack.error(e.code().wireName(), e.getMessage());
       } catch (JsonProcessingException e) {

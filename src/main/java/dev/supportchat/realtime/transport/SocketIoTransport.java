@@ -7,11 +7,9 @@ import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoServerOptions;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.servlet.http.HttpServlet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -34,11 +32,14 @@ public final class SocketIoTransport<P> implements AutoCloseable {
     private final SocketIoServer server;
     private final ConnectAuthGate<P> gate;
     private final EngineIoServlet servlet;
-    private final Map<SocketIoSocket, P> principals = new ConcurrentHashMap<>();
 
     public SocketIoTransport(SocketIoTransportOptions options, SocketAuthenticator<P> authenticator) {
         OriginPolicy originPolicy = new OriginPolicy(options.allowedOrigins());
-        this.timers = Executors.newScheduledThreadPool(options.timerThreads(), daemonThreads());
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(options.timerThreads(), daemonThreads());
+        // engine.io cancels and reschedules each connection's ping timeout on every packet; without this the
+        // cancelled tasks stay queued until their time comes (up to pingInterval + pingTimeout), a few per socket.
+        timers.setRemoveOnCancelPolicy(true);
+        this.timers = timers;
 
         EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault();
         engineOptions.setPingInterval(options.pingInterval().toMillis());
@@ -73,8 +74,6 @@ public final class SocketIoTransport<P> implements AutoCloseable {
                 socket.disconnect(true);
                 return;
             }
-            principals.put(socket, principal.get());
-            socket.on("disconnect", ignored -> principals.remove(socket));
             try {
                 handler.accept(socket, principal.get());
             } catch (RuntimeException e) {
@@ -82,11 +81,6 @@ public final class SocketIoTransport<P> implements AutoCloseable {
                 socket.disconnect(true);
             }
         });
-    }
-
-    /** The principal a connected socket authenticated as; empty once it has disconnected. */
-    public Optional<P> principalOf(SocketIoSocket socket) {
-        return Optional.ofNullable(principals.get(socket));
     }
 
     /** The namespace, for emitting to rooms from outside an event handler (e.g. domain events). */

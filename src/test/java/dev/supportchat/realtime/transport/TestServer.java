@@ -67,47 +67,58 @@ final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + app.port();
     }
 
+    /** What the demo handlers know about the socket that sent an event. */
+    private record Client(SocketIoSocket socket, TestUser user, RoomEmitter roomEmitter) {
+        String personalRoom() {
+            return "user:" + user.id();
+        }
+    }
+
+    /** Built once, shared by every socket, as the real {@code *Events} classes do. */
+    private static final SocketEvents<Client> EVENTS = SocketEvents.<Client>builder()
+            .on("whoami", (c, payload, ack) -> ack.ok(new JSONObject()
+                    .put("userId", c.user().id())
+                    .put("namespace", c.socket().getNamespace().getName())))
+            .on("echo", (c, payload, ack) -> ack.ok(payload))
+            .on("join", (c, payload, ack) -> {
+                c.socket().joinRoom(payload.getString("room"));
+                ack.ok(null);
+            })
+            .on("leave", (c, payload, ack) -> {
+                c.socket().leaveRoom(payload.getString("room"));
+                ack.ok(null);
+            })
+            .on("say", (c, payload, ack) -> {
+                // the room, except the sending socket
+                c.socket().broadcast(payload.getString("room"), "said",
+                        new JSONObject().put("from", c.user().id()).put("text", payload.getString("text")));
+                ack.ok(null);
+            })
+            .on("typing", (c, payload, ack) -> {
+                // the room, except every socket of the typist
+                c.roomEmitter().emit(List.of(payload.getString("room")), c.personalRoom(), "typing",
+                        new JSONObject().put("userId", c.user().id()));
+                ack.ok(null);
+            })
+            .on("notify", (c, payload, ack) -> {
+                // a user's personal room: all of their sockets, wherever connected
+                c.socket().getNamespace().broadcast("user:" + payload.getString("userId"), "notified",
+                        new JSONObject().put("from", c.user().id()).put("text", payload.getString("text")));
+                ack.ok(null);
+            })
+            .on("fail", (c, payload, ack) -> ack.error("forbidden", "not yours"))
+            .on("boom", (c, payload, ack) -> {
+                throw new IllegalStateException("handler bug");
+            })
+            .build();
+
     private void onConnection(SocketIoSocket socket, TestUser user) {
         SocketIoNamespace namespace = socket.getNamespace();
         RoomEmitter roomEmitter = roomEmitters.computeIfAbsent(namespace.getName(), n -> new RoomEmitter(namespace));
-        String personalRoom = "user:" + user.id();
-        socket.joinRoom(personalRoom);
+        Client client = new Client(socket, user, roomEmitter);
+        socket.joinRoom(client.personalRoom());
         socket.registerAllEventListener((event, args) -> handledEvents.incrementAndGet());
-
-        SocketEvents.on(socket, "whoami", (payload, ack) -> ack.ok(new JSONObject()
-                .put("userId", user.id())
-                .put("namespace", namespace.getName())));
-        SocketEvents.on(socket, "echo", (payload, ack) -> ack.ok(payload));
-        SocketEvents.on(socket, "join", (payload, ack) -> {
-            socket.joinRoom(payload.getString("room"));
-            ack.ok(null);
-        });
-        SocketEvents.on(socket, "leave", (payload, ack) -> {
-            socket.leaveRoom(payload.getString("room"));
-            ack.ok(null);
-        });
-        SocketEvents.on(socket, "say", (payload, ack) -> {
-            // the room, except the sending socket
-            socket.broadcast(payload.getString("room"), "said",
-                    new JSONObject().put("from", user.id()).put("text", payload.getString("text")));
-            ack.ok(null);
-        });
-        SocketEvents.on(socket, "typing", (payload, ack) -> {
-            // the room, except every socket of the typist
-            roomEmitter.emit(java.util.List.of(payload.getString("room")), personalRoom, "typing",
-                    new JSONObject().put("userId", user.id()));
-            ack.ok(null);
-        });
-        SocketEvents.on(socket, "notify", (payload, ack) -> {
-            // a user's personal room: all of their sockets, wherever connected
-            namespace.broadcast("user:" + payload.getString("userId"), "notified",
-                    new JSONObject().put("from", user.id()).put("text", payload.getString("text")));
-            ack.ok(null);
-        });
-        SocketEvents.on(socket, "fail", (payload, ack) -> ack.error("forbidden", "not yours"));
-        SocketEvents.on(socket, "boom", (payload, ack) -> {
-            throw new IllegalStateException("handler bug");
-        });
+        EVENTS.attach(socket, client);
     }
 
     @Override
