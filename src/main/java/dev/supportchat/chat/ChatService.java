@@ -186,15 +186,16 @@ public final class ChatService {
     MessageType type = MessageType.parse(cmd.messageType());
     String content = checkContent(cmd.content(), type);
     String clientId = checkClientMessageId(cmd.clientMessageId());
-    if (clientId != null) {
-      Optional<Message> earlier = chats.findByClientMessageId(chatId, caller.userId(), clientId);
+    List<Attachment> attachments = resolveAttachments(chatId, cmd.attachmentIds(), type);
+    // A retry of a stored message is found by the unique index while storing, not by a read before every send;
+    // its allowance is given back below, and one over the limit still gets its stored copy.
+    boolean limited = !caller.isAdmin();
+    if (limited && !messagesPerUser.tryAcquire(caller.userId())) {
+      Optional<Message> earlier = clientId == null ? Optional.empty()
+          : chats.findByClientMessageId(chatId, caller.userId(), clientId);
       if (earlier.isPresent()) {
         return new SendResult(earlier.get(), access(caller, chatId), true);
       }
-    }
-    List<Attachment> attachments = resolveAttachments(chatId, cmd.attachmentIds(), type);
-    // Counted only now: a retry of a stored message or a refused one must not use up the sender's allowance.
-    if (!caller.isAdmin() && !messagesPerUser.tryAcquire(caller.userId())) {
       throw AppException.rateLimited("You are sending messages too fast; wait a moment.",
           messagesPerUser.retryAfterSeconds(caller.userId()));
     }
@@ -203,7 +204,9 @@ public final class ChatService {
         type, attachments, cmd.isInternalNote(), clientId, now);
     Optional<Appended> appended = chats.append(m);
     if (appended.isEmpty()) {
-      // A concurrent retry with the same clientMessageId won the race; answer with its copy.
+      if (limited) {
+        messagesPerUser.release(caller.userId());
+      }
       Message first = chats.findByClientMessageId(chatId, caller.userId(), clientId)
           .orElseThrow(() -> new IllegalStateException("duplicate without an original"));
       return new SendResult(first, access(caller, chatId), true);

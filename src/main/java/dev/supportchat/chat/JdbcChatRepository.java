@@ -13,11 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** {@link ChatRepository} in SQL that runs unchanged on SQLite and PostgreSQL. */
 public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
@@ -79,12 +77,12 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
 
   private final Database db;
   private final Map<String, UserRef> senders = new java.util.concurrent.ConcurrentHashMap<>();
-  private final GroupCommitter<NewMessage, Appended> messageWriter;
+  private final GroupCommitter<NewMessage, Optional<Appended>> messageWriter;
 
   public JdbcChatRepository(Database db) {
     this.db = db;
     this.messageWriter = new GroupCommitter<>(db, "message-writer", MAX_MESSAGES_PER_COMMIT,
-        Comparator.comparing(NewMessage::chatId), this::append, JdbcChatRepository::countBySender);
+        new MessageBatch(db.dialect(), this::senderRef)::apply);
   }
 
   @Override
@@ -135,71 +133,10 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
     }
   }
 
+  /** Waits for the group commit; empty when the sender's clientMessageId is already stored. */
   @Override
   public Optional<Appended> append(NewMessage m) {
-    try {
-      return Optional.of(messageWriter.submit(m));
-    } catch (RuntimeException e) {
-      if (isUniqueViolation(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
-  private Appended append(Connection c, NewMessage m) throws SQLException {
-    long t = m.at().toEpochMilli();
-    boolean fromUser = !m.senderIsAdmin();
-    boolean publicReply = m.senderIsAdmin() && !m.isInternalNote();
-    // The chat row is written first (as markRead does), so concurrent sends and reads lock in the same order.
-    boolean reopened = fromUser && Sql.update(c, "UPDATE chats SET status = 'OPEN' WHERE id = ?"
-        + " AND status IN ('RESOLVED', 'CLOSED')", m.chatId()) == 1;
-    // Counters and first-response time are computed by the database from the row as it is now, so concurrent
-    // sends and reads on PostgreSQL cannot lose an update.
-    int updated = Sql.update(c, "UPDATE chats SET last_message_id = ?,"
-            + " last_public_message_id = CASE WHEN ? THEN last_public_message_id ELSE ? END,"
-            + " unread_by_admin = unread_by_admin + ?, unread_by_user = unread_by_user + ?,"
-            + " first_user_message_at = CASE WHEN ? AND first_user_message_at IS NULL THEN ?"
-            + "   ELSE first_user_message_at END,"
-            + " first_response_ms = CASE WHEN ? AND first_response_ms IS NULL AND first_user_message_at IS NOT NULL"
-            + "   THEN ? - first_user_message_at ELSE first_response_ms END,"
-            + " last_activity_at = ?, updated_at = ? WHERE id = ?",
-        m.id(), m.isInternalNote(), m.id(), fromUser ? 1 : 0, publicReply ? 1 : 0, fromUser, t,
-        publicReply, t, t, t, m.chatId());
-    if (updated == 0) {
-      throw AppException.notFound("Chat not found.");
-    }
-    Sql.update(c, "INSERT INTO messages (id, chat_id, sender_id, sender_is_admin, content, message_type,"
-            + " attachments, is_read_by_admin, is_read_by_user, is_internal_note, is_edited, client_message_id,"
-            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)",
-        m.id(), m.chatId(), m.senderId(), m.senderIsAdmin(), m.content(), m.messageType(),
-        writeAttachments(m.attachments()), m.senderIsAdmin(), fromUser || m.isInternalNote(), m.isInternalNote(),
-        m.clientMessageId(), t, t);
-    // The stored row is exactly what was inserted: built here rather than read back.
-    Message stored = new Message(m.id(), m.chatId(), senderRef(c, m.senderId(), m.senderIsAdmin()), m.content(),
-        m.messageType(), m.attachments(), m.senderIsAdmin(), fromUser || m.isInternalNote(), m.isInternalNote(),
-        false, m.clientMessageId(), Instant.ofEpochMilli(t), Instant.ofEpochMilli(t));
-    return new Appended(stored, existingChat(c, m.chatId()), reopened);
-  }
-
-  /**
-   * The statistics' totals, counted in the messages' own transaction so they are exact without a scan: one upsert
-   * per sender of the batch, after every chat row, in sender order. With the chats taken in chat-id order, all
-   * writers lock rows in one global order, so two nodes' batches cannot deadlock.
-   */
-  private static void countBySender(Connection c, List<NewMessage> stored) throws SQLException {
-    Map<String, int[]> counts = new TreeMap<>();
-    for (NewMessage m : stored) {
-      int[] n = counts.computeIfAbsent(m.senderId(), k -> new int[2]);
-      n[0]++;
-      n[1] += m.senderIsAdmin() && !m.isInternalNote() ? 1 : 0;
-    }
-    for (Map.Entry<String, int[]> e : counts.entrySet()) {
-      Sql.update(c, "INSERT INTO sender_message_counts (sender_id, messages, public_replies) VALUES (?, ?, ?)"
-              + " ON CONFLICT (sender_id) DO UPDATE SET messages = sender_message_counts.messages + excluded.messages,"
-              + " public_replies = sender_message_counts.public_replies + excluded.public_replies",
-          e.getKey(), e.getValue()[0], e.getValue()[1]);
-    }
+    return messageWriter.submit(m);
   }
 
   /** A sender's name and email, remembered: the API has no way to change them. */
@@ -411,7 +348,7 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
         MessageType.valueOf(rs.getString(prefix + "_type")), Instant.ofEpochMilli(rs.getLong(prefix + "_at")));
   }
 
-  private static String writeAttachments(List<Attachment> attachments) {
+  static String writeAttachments(List<Attachment> attachments) {
     List<Map<String, Object>> list = new ArrayList<>();
     attachments.forEach(a -> list.add(Map.of("_id", a.id(), "fileName", a.fileName(), "contentType",
         a.contentType(), "size", a.size())));

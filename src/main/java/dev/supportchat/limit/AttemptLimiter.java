@@ -60,6 +60,14 @@ public final class AttemptLimiter {
     sweepIfLarge(now);
   }
 
+  /** Gives back one attempt counted in the key's current window (one that turned out not to count). */
+  public void release(String key) {
+    long now = clock.millis();
+    windows.computeIfPresent(key, (k, old) -> now - old.startMs < windowMs && old.count > 0
+        ? new Window(old.startMs, old.count - 1)
+        : old);
+  }
+
   public void reset(String key) {
     windows.remove(key);
   }

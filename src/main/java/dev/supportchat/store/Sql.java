@@ -39,6 +39,23 @@ public final class Sql {
     }
   }
 
+  /**
+   * Runs one statement for each row of parameters as a JDBC batch (prepared once; on PostgreSQL sent in one round
+   * trip) and returns each row's update count.
+   */
+  public static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        bind(ps, row);
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    }
+  }
+
   public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     try {

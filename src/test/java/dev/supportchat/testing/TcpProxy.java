@@ -52,6 +52,11 @@ public final class TcpProxy implements AutoCloseable {
           continue;
         }
         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        // As the drivers do on their own sockets: without it, Nagle's algorithm holds each pipelined write (a
+        // JDBC batch) back until the previous one is acknowledged, up to a delayed ACK, and the fault tests
+        // would measure the proxy.
+        client.setTcpNoDelay(true);
+        upstream.setTcpNoDelay(true);
         open.add(client);
         open.add(upstream);
         pump(client, upstream);

@@ -1,0 +1,238 @@
+package dev.supportchat.chat;
+
+import dev.supportchat.chat.ChatRepository.Appended;
+import dev.supportchat.chat.ChatRepository.NewMessage;
+import dev.supportchat.error.AppException;
+import dev.supportchat.store.Dialect;
+import dev.supportchat.store.GroupCommitter.Outcome;
+import dev.supportchat.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Stores one group commit's messages set-wise, in one transaction: a few statements per batch (each sent as one
+ * JDBC batch) instead of five per message, which is what bounded throughput (round trips on PostgreSQL, statement
+ * preparation on SQLite; docs/BENCHMARKS.md).
+ *
+ * <ol>
+ *   <li>Lock the batch's chats in chat-id order and read what the counters need. Every writer (on any node) locks
+ *       chats in that one order, then sender counters in sender order, so writers cannot deadlock.
+ *   <li>Insert the messages; a message whose {@code clientMessageId} is already stored is skipped by the unique
+ *       index ({@code ON CONFLICT DO NOTHING}) and reported as a duplicate, so a retry never stores twice.
+ *   <li>Update each chat once for all of its new messages: last messages, unread counters, first user message and
+ *       first response, reopening, activity.
+ *   <li>Add the messages to the per-sender counters of the statistics.
+ *   <li>Read the chats back, once each, for the events. Every message of a chat gets the chat as committed.
+ * </ol>
+ *
+ * An outcome is empty for a duplicate and refused for a message to an unknown chat.
+ */
+final class MessageBatch {
+  /** What step 3 needs of a locked chat, and what it will write. */
+  private static final class ChatState {
+    ChatStatus status;
+    Long firstUserMessageAt;
+    Long firstResponseMs;
+    String lastMessageId;
+    String lastPublicMessageId;
+    int newForAdmin;
+    int newForUser;
+    long lastActivityAt;
+    boolean changed;
+
+    ChatState(ChatStatus status, Long firstUserMessageAt, Long firstResponseMs) {
+      this.status = status;
+      this.firstUserMessageAt = firstUserMessageAt;
+      this.firstResponseMs = firstResponseMs;
+    }
+  }
+
+  private static final String INSERT_MESSAGE = "INSERT INTO messages (id, chat_id, sender_id, sender_is_admin,"
+      + " content, message_type, attachments, is_read_by_admin, is_read_by_user, is_internal_note, is_edited,"
+      + " client_message_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)"
+      + " ON CONFLICT (chat_id, sender_id, client_message_id) DO NOTHING";
+
+  // Counters are added by the database to the row as it is (not set from what was read), so this statement is
+  // right even where the chat row was not locked first.
+  private static final String UPDATE_CHAT = "UPDATE chats SET status = ?, last_message_id = ?,"
+      + " last_public_message_id = COALESCE(?, last_public_message_id),"
+      + " unread_by_admin = unread_by_admin + ?, unread_by_user = unread_by_user + ?,"
+      + " first_user_message_at = ?, first_response_ms = ?, last_activity_at = ?, updated_at = ? WHERE id = ?";
+
+  private static final String COUNT_BY_SENDER = "INSERT INTO sender_message_counts (sender_id, messages,"
+      + " public_replies) VALUES (?, ?, ?) ON CONFLICT (sender_id) DO UPDATE SET"
+      + " messages = sender_message_counts.messages + excluded.messages,"
+      + " public_replies = sender_message_counts.public_replies + excluded.public_replies";
+
+  /** A sender's name and email as a message carries them. */
+  @FunctionalInterface
+  interface SenderLookup {
+    UserRef find(Connection c, String userId, boolean isAdmin) throws SQLException;
+  }
+
+  private final Dialect dialect;
+  private final SenderLookup senders;
+
+  MessageBatch(Dialect dialect, SenderLookup senders) {
+    this.dialect = dialect;
+    this.senders = senders;
+  }
+
+  List<Outcome<Optional<Appended>>> apply(Connection c, List<NewMessage> batch) throws SQLException {
+    Map<String, ChatState> chats = lockChats(c, batch);
+    List<NewMessage> stored = insertMessages(c, batch, chats);
+    Set<String> reopenedBy = applyToChats(stored, chats);
+    updateChats(c, chats);
+    countBySender(c, stored);
+    Map<String, Chat> after = readChats(c, chats);
+
+    Set<String> storedIds = new HashSet<>();
+    stored.forEach(m -> storedIds.add(m.id()));
+    List<Outcome<Optional<Appended>>> outcomes = new ArrayList<>(batch.size());
+    for (NewMessage m : batch) {
+      if (!chats.containsKey(m.chatId())) {
+        outcomes.add(Outcome.refused(AppException.notFound("Chat not found.")));
+      } else if (!storedIds.contains(m.id())) {
+        outcomes.add(Outcome.done(Optional.empty()));
+      } else {
+        outcomes.add(Outcome.done(Optional.of(new Appended(message(c, m), after.get(m.chatId()),
+            reopenedBy.contains(m.id())))));
+      }
+    }
+    return outcomes;
+  }
+
+  /** Step 1: the batch's chats that exist, locked in chat-id order (SQLite: the writer holds the only lock). */
+  private Map<String, ChatState> lockChats(Connection c, List<NewMessage> batch) throws SQLException {
+    List<String> ids = batch.stream().map(NewMessage::chatId).distinct().sorted().toList();
+    Map<String, ChatState> chats = new TreeMap<>();
+    String sql = "SELECT id, status, first_user_message_at, first_response_ms FROM chats WHERE id IN ("
+        + placeholders(ids.size()) + ") ORDER BY id" + (dialect == Dialect.POSTGRES ? " FOR UPDATE" : "");
+    for (Map.Entry<String, ChatState> e : Sql.list(c, sql, rs -> Map.entry(rs.getString(1),
+        new ChatState(ChatStatus.valueOf(rs.getString(2)), Sql.nullableLong(rs, "first_user_message_at"),
+            Sql.nullableLong(rs, "first_response_ms"))), ids.toArray())) {
+      chats.put(e.getKey(), e.getValue());
+    }
+    return chats;
+  }
+
+  /** Step 2: the messages the database stored (not the duplicates), in batch order. */
+  private static List<NewMessage> insertMessages(Connection c, List<NewMessage> batch, Map<String, ChatState> chats)
+      throws SQLException {
+    List<NewMessage> candidates = batch.stream().filter(m -> chats.containsKey(m.chatId())).toList();
+    List<Object[]> rows = new ArrayList<>(candidates.size());
+    for (NewMessage m : candidates) {
+      long t = m.at().toEpochMilli();
+      rows.add(new Object[] {m.id(), m.chatId(), m.senderId(), m.senderIsAdmin(), m.content(), m.messageType(),
+          JdbcChatRepository.writeAttachments(m.attachments()), m.senderIsAdmin(), readByUser(m),
+          m.isInternalNote(), m.clientMessageId(), t, t});
+    }
+    int[] inserted = Sql.batch(c, INSERT_MESSAGE, rows);
+    List<NewMessage> stored = new ArrayList<>(candidates.size());
+    for (int i = 0; i < candidates.size(); i++) {
+      if (inserted[i] != 0) {
+        stored.add(candidates.get(i));
+      }
+    }
+    return stored;
+  }
+
+  /**
+   * Step 3 in memory: each message applied to its chat in order, as a one-message transaction would. Returns the
+   * ids of the messages that reopened their chat.
+   */
+  private static Set<String> applyToChats(List<NewMessage> stored, Map<String, ChatState> chats) {
+    Set<String> reopened = new HashSet<>();
+    for (NewMessage m : stored) {
+      ChatState chat = chats.get(m.chatId());
+      long t = m.at().toEpochMilli();
+      boolean fromUser = !m.senderIsAdmin();
+      boolean publicReply = m.senderIsAdmin() && !m.isInternalNote();
+      if (fromUser && (chat.status == ChatStatus.RESOLVED || chat.status == ChatStatus.CLOSED)) {
+        chat.status = ChatStatus.OPEN;
+        reopened.add(m.id());
+      }
+      chat.lastMessageId = m.id();
+      if (!m.isInternalNote()) {
+        chat.lastPublicMessageId = m.id();
+      }
+      chat.newForAdmin += fromUser ? 1 : 0;
+      chat.newForUser += publicReply ? 1 : 0;
+      if (fromUser && chat.firstUserMessageAt == null) {
+        chat.firstUserMessageAt = t;
+      }
+      if (publicReply && chat.firstResponseMs == null && chat.firstUserMessageAt != null) {
+        chat.firstResponseMs = t - chat.firstUserMessageAt;
+      }
+      chat.lastActivityAt = t;
+      chat.changed = true;
+    }
+    return reopened;
+  }
+
+  private static void updateChats(Connection c, Map<String, ChatState> chats) throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    for (Map.Entry<String, ChatState> e : chats.entrySet()) {
+      ChatState s = e.getValue();
+      if (s.changed) {
+        rows.add(new Object[] {s.status, s.lastMessageId, s.lastPublicMessageId, s.newForAdmin, s.newForUser,
+            s.firstUserMessageAt, s.firstResponseMs, s.lastActivityAt, s.lastActivityAt, e.getKey()});
+      }
+    }
+    Sql.batch(c, UPDATE_CHAT, rows);
+  }
+
+  /** Step 4: the statistics' totals, one upsert per sender, in sender order. */
+  private static void countBySender(Connection c, List<NewMessage> stored) throws SQLException {
+    Map<String, int[]> counts = new TreeMap<>();
+    for (NewMessage m : stored) {
+      int[] n = counts.computeIfAbsent(m.senderId(), k -> new int[2]);
+      n[0]++;
+      n[1] += m.senderIsAdmin() && !m.isInternalNote() ? 1 : 0;
+    }
+    List<Object[]> rows = new ArrayList<>(counts.size());
+    counts.forEach((sender, n) -> rows.add(new Object[] {sender, n[0], n[1]}));
+    Sql.batch(c, COUNT_BY_SENDER, rows);
+  }
+
+  /** Step 5: the changed chats with their joins, one query. */
+  private static Map<String, Chat> readChats(Connection c, Map<String, ChatState> chats) throws SQLException {
+    List<String> ids = chats.entrySet().stream().filter(e -> e.getValue().changed).map(Map.Entry::getKey).toList();
+    if (ids.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    Map<String, Chat> byId = new HashMap<>();
+    for (Chat chat : Sql.list(c, JdbcChatRepository.CHAT_SELECT + " WHERE c.id IN (" + placeholders(ids.size())
+        + ")", JdbcChatRepository.CHAT, ids.toArray())) {
+      byId.put(chat.id(), chat);
+    }
+    return byId;
+  }
+
+  /** The stored row is exactly what was inserted: built here rather than read back. */
+  private Message message(Connection c, NewMessage m) throws SQLException {
+    Instant at = Instant.ofEpochMilli(m.at().toEpochMilli());
+    return new Message(m.id(), m.chatId(), senders.find(c, m.senderId(), m.senderIsAdmin()), m.content(),
+        m.messageType(), m.attachments(), m.senderIsAdmin(), readByUser(m), m.isInternalNote(), false,
+        m.clientMessageId(), at, at);
+  }
+
+  /** A user's own messages and notes (which users never see) count as read by the user. */
+  private static boolean readByUser(NewMessage m) {
+    return !m.senderIsAdmin() || m.isInternalNote();
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+}
