@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * The real-time half of the server: the Socket.IO endpoint, the rooms each socket joins on connect, admin presence,
@@ -87,12 +88,11 @@ public final class Realtime implements AutoCloseable {
   public void serve(ChatService chats) {
     SupportChatEvents events = new SupportChatEvents(chats, new TypingTracker(timers, emitter::typing), clock,
         limits.messagesPerSecond());
+    Consumer<ClientSocket> onGone = client -> disconnected(events, client);
     transport.onConnection(NAMESPACE, (socket, user) -> {
-      ClientSocket client = new ClientSocket(socket, user);
+      ClientSocket client = new ClientSocket(socket, user, onGone);
       events.attach(client);
       joinPersonalRooms(client);
-      // One listener for everything a socket leaves behind (each event name costs a listener queue per socket).
-      socket.on("disconnect", args -> disconnected(events, client));
     });
   }
 
@@ -104,6 +104,7 @@ public final class Realtime implements AutoCloseable {
       socket.joinRoom(RoomNames.ADMINS);
       boolean firstSocket = !presence.localAdmins().contains(user.userId());
       presence.connected(user.userId());
+      client.keepsState();
       if (firstSocket) {
         emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE, Map.of("adminId", user.userId(), "online", true));
       }
@@ -115,11 +116,6 @@ public final class Realtime implements AutoCloseable {
   }
 
   private void disconnected(SupportChatEvents events, ClientSocket client) {
-    if (client.socket.isConnected()) {
-      // A client event named "disconnect" reaches the same listeners; only the library's own one (sent after it
-      // marked the socket disconnected) means the socket is gone.
-      return;
-    }
     events.disconnected(client);
     SocketUser user = client.user;
     if (user.isAdmin()) {

@@ -54,6 +54,7 @@ final class SupportChatEvents {
     on(b, ClientEvents.TYPING_START, (c, p) -> {
       String chatId = p.requiredString("chatId");
       chats.checkAccess(c.user.principal(), chatId);
+      c.keepsState(); // its typing state ends when it disconnects
       typing.start(c.id(), chatId, c.user.userId(), c.user.isAdmin());
       return Map.of("chatId", chatId);
     });

@@ -59,6 +59,36 @@ class RealtimeEdgesTest {
   }
 
   @Test
+  void aClientEventNamedDisconnectDoesNotEndTheSocket() throws Exception {
+    try (TestApp t = TestApp.start(Engine.SQLITE)) {
+      Setup s = setup(t);
+      // socket.io-client refuses to emit reserved names, so this speaks the protocol itself
+      try (RawSocketIoClient admin = RawSocketIoClient.connect(t.baseUrl(), s.admin().accessToken())) {
+        assertThat(supportOnline(s)).isTrue();
+        admin.send("42[\"disconnect\",\"forged\"]");
+        // events of one connection are handled in order: once this is answered, the forged one was too
+        assertThat(admin.sendWithAck("join_support_chat", "{\"chatId\":\"" + s.chatId() + "\"}"))
+            .contains("\"ok\":true");
+        assertThat(supportOnline(s)).isTrue();
+      }
+      assertThat(supportOnline(s)).isFalse();
+    }
+  }
+
+  private static boolean supportOnline(Setup s) throws InterruptedException {
+    // presence changes on the socket's thread; give a real disconnect a moment to land
+    for (int i = 0; i < 50; i++) {
+      boolean online = s.app().http.get("/api/v1/chats/support", s.user().accessToken()).data()
+          .get("supportOnline").asBoolean();
+      if (online || i == 49) {
+        return online;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("unreachable");
+  }
+
+  @Test
   void eventsAfterTheTokenExpiredAreRefused() throws Exception {
     try (TestApp t = TestApp.start(Engine.SQLITE)) {
       Setup s = setup(t);

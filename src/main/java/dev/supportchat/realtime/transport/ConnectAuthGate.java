@@ -59,7 +59,8 @@ final class ConnectAuthGate<P> {
     }
 
     private void guard(EngineIoSocket connection) {
-        List<Emitter.Listener> downstream = connection.listeners("data");
+        // Kept for the connection's lifetime: a compact copy (usually of one listener).
+        List<Emitter.Listener> downstream = List.copyOf(connection.listeners("data"));
         if (downstream.isEmpty()) {
             // Fail closed: without the Socket.IO listener there is nothing to guard, so something is miswired.
             LOG.error("No Socket.IO data listener on engine.io connection; closing it");

@@ -19,17 +19,19 @@ import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 
 /**
- * Jetty's websocket frame-handler factory, except that a session's upgrade response is a copy that holds nothing of
- * the HTTP exchange it came from.
+ * Jetty's websocket frame-handler factory, except that a session's upgrade request and response are copies that hold
+ * nothing of the HTTP exchange they came from, and only what a session can ask of them.
  *
  * <p>Why: Jetty 12.1.12's {@code CompletedUpgradeResponse} keeps {@code HttpFields.asMap(response.getHeaders())}, a
  * live view of the upgrade response's headers, and through it the whole finished HTTP exchange (request, response,
  * servlet channel, the HTTP/1.1 connection and its parser): ~5.5 KB of heap per open websocket, for as long as it is
  * open (measured with a heap dump of 3,000 idle sockets). The copy here keeps the status, the sub-protocol, the
- * negotiated extensions and an immutable copy of the headers, which is all {@link UpgradeResponse} exposes.
+ * negotiated extensions and an immutable copy of the headers, which is all {@link UpgradeResponse} exposes. The
+ * request side is {@link DetachedUpgradeRequest}.
  *
  * <p>{@code JettyWebSocketServlet} takes its factory from the context's websocket container, so {@link #install}
- * replaces the container's one before the servlet configures its mapping. Only the upgrade response differs.
+ * replaces the container's one before the servlet configures its mapping. Only the upgrade request and response
+ * differ.
  */
 final class DetachingFrameHandlerFactory extends JettyServerFrameHandlerFactory {
 
@@ -63,7 +65,11 @@ final class DetachingFrameHandlerFactory extends JettyServerFrameHandlerFactory 
             ServerUpgradeResponse upgradeResponse) {
         FrameHandler handler = super.newFrameHandler(websocketPojo, upgradeRequest, upgradeResponse);
         if (handler instanceof JettyWebSocketFrameHandler jetty) {
-            // Replaced before the session exists: the session copies the reference when the socket opens.
+            // Replaced before the session exists: the session copies the references when the socket opens.
+            Map<String, List<String>> headers = websocketPojo instanceof EngineIoJettyWebSocket engineIo
+                    ? engineIo.getConnectionHeaders() // the same headers, already copied: share them
+                    : EngineIoJettyWebSocket.immutableHeaders(HttpFields.asMap(upgradeRequest.getHeaders()));
+            jetty.setUpgradeRequest(new DetachedUpgradeRequest(upgradeRequest, headers));
             jetty.setUpgradeResponse(new DetachedUpgradeResponse(upgradeResponse));
         }
         return handler;

@@ -42,15 +42,31 @@ public final class EngineIoJettyWebSocket extends EngineIoWebSocket implements S
     /** Event names and listeners, alternating; replaced, never changed in place. */
     private volatile Object[] listeners = NO_LISTENERS;
     private static final Object[] NO_LISTENERS = {};
+    private static final Map<String, String> COMMON_QUERY_STRINGS = Map.of(
+            "EIO", "EIO", "transport", "transport", "4", "4", "websocket", "websocket");
 
     EngineIoJettyWebSocket(EngineIoServer engine, Map<String, String> query, Map<String, List<String>> headers) {
         this.engine = engine;
-        this.query = Map.copyOf(query);
-        this.headers = copyOf(headers);
+        this.query = canonical(query);
+        this.headers = immutableHeaders(headers);
+    }
+
+    /**
+     * An immutable copy of the query. Engine.io's own parameters and values (the same few on every connection) are
+     * kept as one shared string each rather than as the request's copies.
+     */
+    private static Map<String, String> canonical(Map<String, String> query) {
+        Map<String, String> copy = new HashMap<>();
+        query.forEach((name, value) -> copy.put(shared(name), shared(value)));
+        return Map.copyOf(copy);
+    }
+
+    private static String shared(String s) {
+        return s == null ? null : COMMON_QUERY_STRINGS.getOrDefault(s, s);
     }
 
     /** An immutable copy; most headers have one value, which List.copyOf keeps in a one-element list. */
-    private static Map<String, List<String>> copyOf(Map<String, List<String>> headers) {
+    static Map<String, List<String>> immutableHeaders(Map<String, List<String>> headers) {
         Map<String, List<String>> copy = new HashMap<>();
         headers.forEach((name, values) -> {
             if (name != null && values != null) {

@@ -53,7 +53,8 @@ public final class SocketIoTransport<P> implements AutoCloseable {
         this.engine = new EngineIoServer(engineOptions);
 
         this.server = new SocketIoServer(engine, SocketIoServerOptions.newFromDefault()
-                .setConnectionTimeout(options.connectTimeout().toMillis()));
+                .setConnectionTimeout(options.connectTimeout().toMillis())
+                .setAdapterFactory(RoomAdapter.FACTORY));
         this.gate = new ConnectAuthGate<>(authenticator);
         this.gate.install(engine); // after SocketIoServer, whose listener it wraps
         this.servlet = new EngineIoServlet(engine, originPolicy, options);

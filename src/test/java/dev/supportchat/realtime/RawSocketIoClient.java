@@ -1,0 +1,78 @@
+package dev.supportchat.realtime;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Socket.IO 4 client over one websocket that writes packets as text, for what the official clients refuse to
+ * send (reserved event names). Connects to the "/" namespace with {@code auth.token}.
+ */
+final class RawSocketIoClient implements AutoCloseable {
+  private final WebSocket socket;
+  private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+  private int nextAckId;
+
+  private RawSocketIoClient(String baseUrl) throws Exception {
+    URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket");
+    socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+      private final StringBuilder partial = new StringBuilder();
+
+      @Override
+      public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+          received.add(partial.toString());
+          partial.setLength(0);
+        }
+        ws.request(1);
+        return null;
+      }
+    }).get(5, TimeUnit.SECONDS);
+  }
+
+  static RawSocketIoClient connect(String baseUrl, String token) throws Exception {
+    RawSocketIoClient client = new RawSocketIoClient(baseUrl);
+    client.expect("0{"); // engine.io open
+    client.send("40{\"token\":\"" + token + "\"}");
+    client.expect("40{"); // namespace connected
+    return client;
+  }
+
+  void send(String packet) {
+    socket.sendText(packet, true).join();
+  }
+
+  /** Emits {@code event} with a JSON payload and returns the ack packet's arguments. */
+  String sendWithAck(String event, String jsonPayload) throws InterruptedException {
+    int id = nextAckId++;
+    send("42" + id + "[\"" + event + "\"," + jsonPayload + "]");
+    return expect("43" + id + "[").substring(("43" + id).length());
+  }
+
+  /** The next packet starting with {@code prefix}, skipping others (pings are answered). */
+  private String expect(String prefix) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      String packet = received.poll(100, TimeUnit.MILLISECONDS);
+      if (packet == null) {
+        continue;
+      }
+      if (packet.equals("2")) {
+        send("3");
+      } else if (packet.startsWith(prefix)) {
+        return packet;
+      }
+    }
+    throw new AssertionError("no packet starting with " + prefix);
+  }
+
+  @Override
+  public void close() {
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+  }
+}
