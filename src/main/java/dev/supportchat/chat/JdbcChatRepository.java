@@ -23,17 +23,21 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
   private static final int MAX_MESSAGES_PER_COMMIT = 256;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static final String CHAT_SELECT = "SELECT c.id, c.user_id, c.admin_id, c.subject, c.priority, c.status,"
+  /** A chat's columns with its user, assignee and last messages, for {@link #CHAT}; {@link #CHAT_FROM} joins them. */
+  static final String CHAT_COLUMNS = "c.id, c.user_id, c.admin_id, c.subject, c.priority, c.status,"
       + " c.unread_by_admin, c.unread_by_user, c.is_active, c.created_at, c.updated_at, c.last_activity_at,"
       + " u.full_name AS u_name, u.email AS u_email, u.is_admin AS u_admin,"
       + " a.full_name AS a_name, a.email AS a_email,"
       + " lm.id AS lm_id, lm.sender_id AS lm_sender, lm.content AS lm_content, lm.message_type AS lm_type,"
       + " lm.created_at AS lm_at,"
       + " lp.id AS lp_id, lp.sender_id AS lp_sender, lp.content AS lp_content, lp.message_type AS lp_type,"
-      + " lp.created_at AS lp_at"
-      + " FROM chats c JOIN users u ON u.id = c.user_id LEFT JOIN users a ON a.id = c.admin_id"
+      + " lp.created_at AS lp_at";
+
+  static final String CHAT_FROM = " FROM chats c JOIN users u ON u.id = c.user_id LEFT JOIN users a ON a.id = c.admin_id"
       + " LEFT JOIN messages lm ON lm.id = c.last_message_id"
       + " LEFT JOIN messages lp ON lp.id = c.last_public_message_id";
+
+  static final String CHAT_SELECT = "SELECT " + CHAT_COLUMNS + CHAT_FROM;
 
   static final RowMapper<Chat> CHAT = rs -> new Chat(
       rs.getString("id"),

@@ -25,35 +25,50 @@ import java.util.TreeMap;
  * preparation on SQLite; docs/BENCHMARKS.md).
  *
  * <ol>
- *   <li>Lock the batch's chats in chat-id order and read what the counters need. Every writer (on any node) locks
- *       chats in that one order, then sender counters in sender order, so writers cannot deadlock.
+ *   <li>Lock the batch's chats in chat-id order and read them, with their user, assignee and last messages. Every
+ *       writer (on any node) locks chats in that one order, then sender counters in sender order, so writers cannot
+ *       deadlock.
  *   <li>Insert the messages; a message whose {@code clientMessageId} is already stored is skipped by the unique
  *       index ({@code ON CONFLICT DO NOTHING}) and reported as a duplicate, so a retry never stores twice.
  *   <li>Update each chat once for all of its new messages: last messages, unread counters, first user message and
  *       first response, reopening, activity.
  *   <li>Add the messages to the per-sender counters of the statistics.
- *   <li>Read the chats back, once each, for the events. Every message of a chat gets the chat as committed.
  * </ol>
+ *
+ * The chats the events carry are derived from the locked rows and the batch, not read back: while the rows are
+ * locked (PostgreSQL) or the writer holds SQLite's only write lock, nothing else changes them. Every message of a
+ * chat gets the chat as committed.
  *
  * An outcome is empty for a duplicate and refused for a message to an unknown chat.
  */
 final class MessageBatch {
-  /** What step 3 needs of a locked chat, and what it will write. */
+  /** A locked chat as read, and what the batch changes in it. */
   private static final class ChatState {
+    final Chat before;
     ChatStatus status;
     Long firstUserMessageAt;
     Long firstResponseMs;
-    String lastMessageId;
-    String lastPublicMessageId;
+    Chat.LastMessage lastMessage;
+    Chat.LastMessage lastPublicMessage;
     int newForAdmin;
     int newForUser;
-    long lastActivityAt;
+    Instant lastActivityAt;
     boolean changed;
 
-    ChatState(ChatStatus status, Long firstUserMessageAt, Long firstResponseMs) {
-      this.status = status;
+    ChatState(Chat before, Long firstUserMessageAt, Long firstResponseMs) {
+      this.before = before;
+      this.status = before.status();
       this.firstUserMessageAt = firstUserMessageAt;
       this.firstResponseMs = firstResponseMs;
+    }
+
+    Chat after() {
+      Chat b = before;
+      return new Chat(b.id(), b.user(), b.admin(), b.subject(), b.priority(), status,
+          lastMessage == null ? b.lastMessage() : lastMessage,
+          lastPublicMessage == null ? b.lastPublicMessage() : lastPublicMessage,
+          b.unreadByAdmin() + newForAdmin, b.unreadByUser() + newForUser, b.isActive(), b.createdAt(),
+          lastActivityAt, lastActivityAt);
     }
   }
 
@@ -94,7 +109,6 @@ final class MessageBatch {
     Set<String> reopenedBy = applyToChats(stored, chats);
     updateChats(c, chats);
     countBySender(c, stored);
-    Map<String, Chat> after = readChats(c, chats);
 
     Set<String> storedIds = new HashSet<>();
     stored.forEach(m -> storedIds.add(m.id()));
@@ -105,7 +119,7 @@ final class MessageBatch {
       } else if (!storedIds.contains(m.id())) {
         outcomes.add(Outcome.done(Optional.empty()));
       } else {
-        outcomes.add(Outcome.done(Optional.of(new Appended(message(c, m), after.get(m.chatId()),
+        outcomes.add(Outcome.done(Optional.of(new Appended(message(c, m), chats.get(m.chatId()).after(),
             reopenedBy.contains(m.id())))));
       }
     }
@@ -115,13 +129,14 @@ final class MessageBatch {
   /** Step 1: the batch's chats that exist, locked in chat-id order (SQLite: the writer holds the only lock). */
   private Map<String, ChatState> lockChats(Connection c, List<NewMessage> batch) throws SQLException {
     List<String> ids = batch.stream().map(NewMessage::chatId).distinct().sorted().toList();
+    // "OF c": PostgreSQL locks only the chat rows, not the users and messages joined to them.
+    String sql = "SELECT " + JdbcChatRepository.CHAT_COLUMNS + ", c.first_user_message_at, c.first_response_ms"
+        + JdbcChatRepository.CHAT_FROM + " WHERE c.id IN (" + placeholders(ids.size()) + ") ORDER BY c.id"
+        + (dialect == Dialect.POSTGRES ? " FOR UPDATE OF c" : "");
     Map<String, ChatState> chats = new TreeMap<>();
-    String sql = "SELECT id, status, first_user_message_at, first_response_ms FROM chats WHERE id IN ("
-        + placeholders(ids.size()) + ") ORDER BY id" + (dialect == Dialect.POSTGRES ? " FOR UPDATE" : "");
-    for (Map.Entry<String, ChatState> e : Sql.list(c, sql, rs -> Map.entry(rs.getString(1),
-        new ChatState(ChatStatus.valueOf(rs.getString(2)), Sql.nullableLong(rs, "first_user_message_at"),
-            Sql.nullableLong(rs, "first_response_ms"))), ids.toArray())) {
-      chats.put(e.getKey(), e.getValue());
+    for (ChatState chat : Sql.list(c, sql, rs -> new ChatState(JdbcChatRepository.CHAT.map(rs),
+        Sql.nullableLong(rs, "first_user_message_at"), Sql.nullableLong(rs, "first_response_ms")), ids.toArray())) {
+      chats.put(chat.before.id(), chat);
     }
     return chats;
   }
@@ -162,9 +177,11 @@ final class MessageBatch {
         chat.status = ChatStatus.OPEN;
         reopened.add(m.id());
       }
-      chat.lastMessageId = m.id();
+      Chat.LastMessage last = new Chat.LastMessage(m.id(), m.senderId(), m.content(), m.messageType(),
+          Instant.ofEpochMilli(t));
+      chat.lastMessage = last;
       if (!m.isInternalNote()) {
-        chat.lastPublicMessageId = m.id();
+        chat.lastPublicMessage = last;
       }
       chat.newForAdmin += fromUser ? 1 : 0;
       chat.newForUser += publicReply ? 1 : 0;
@@ -174,7 +191,7 @@ final class MessageBatch {
       if (publicReply && chat.firstResponseMs == null && chat.firstUserMessageAt != null) {
         chat.firstResponseMs = t - chat.firstUserMessageAt;
       }
-      chat.lastActivityAt = t;
+      chat.lastActivityAt = Instant.ofEpochMilli(t);
       chat.changed = true;
     }
     return reopened;
@@ -185,8 +202,10 @@ final class MessageBatch {
     for (Map.Entry<String, ChatState> e : chats.entrySet()) {
       ChatState s = e.getValue();
       if (s.changed) {
-        rows.add(new Object[] {s.status, s.lastMessageId, s.lastPublicMessageId, s.newForAdmin, s.newForUser,
-            s.firstUserMessageAt, s.firstResponseMs, s.lastActivityAt, s.lastActivityAt, e.getKey()});
+        long at = s.lastActivityAt.toEpochMilli();
+        rows.add(new Object[] {s.status, s.lastMessage.id(),
+            s.lastPublicMessage == null ? null : s.lastPublicMessage.id(), s.newForAdmin, s.newForUser,
+            s.firstUserMessageAt, s.firstResponseMs, at, at, e.getKey()});
       }
     }
     Sql.batch(c, UPDATE_CHAT, rows);
@@ -203,20 +222,6 @@ final class MessageBatch {
     List<Object[]> rows = new ArrayList<>(counts.size());
     counts.forEach((sender, n) -> rows.add(new Object[] {sender, n[0], n[1]}));
     Sql.batch(c, COUNT_BY_SENDER, rows);
-  }
-
-  /** Step 5: the changed chats with their joins, one query. */
-  private static Map<String, Chat> readChats(Connection c, Map<String, ChatState> chats) throws SQLException {
-    List<String> ids = chats.entrySet().stream().filter(e -> e.getValue().changed).map(Map.Entry::getKey).toList();
-    if (ids.isEmpty()) {
-      return Collections.emptyMap();
-    }
-    Map<String, Chat> byId = new HashMap<>();
-    for (Chat chat : Sql.list(c, JdbcChatRepository.CHAT_SELECT + " WHERE c.id IN (" + placeholders(ids.size())
-        + ")", JdbcChatRepository.CHAT, ids.toArray())) {
-      byId.put(chat.id(), chat);
-    }
-    return byId;
   }
 
   /** The stored row is exactly what was inserted: built here rather than read back. */

@@ -91,6 +91,10 @@ class MessageBatchTest {
         Long firstResponse = db.read(c -> Sql.one(c, "SELECT first_response_ms FROM chats WHERE id = ?",
             rs -> Sql.nullableLong(rs, "first_response_ms"), chatId)).orElse(null);
         assertThat(firstResponse).as("set by the first public reply after a user message").isNotNull();
+        List<Chat> reported = results.stream().filter(r -> r instanceof Optional<?> o && o.isPresent())
+            .map(r -> ((Appended) ((Optional<?>) r).get()).chat()).filter(ch -> ch.id().equals(chatId)).toList();
+        assertThat(reported).as("the chat the last batch reported (derived, not read back) is the stored one")
+            .contains(chat);
       }
       assertThat(chats.findChat(chatIds.get(0)).orElseThrow().status()).isEqualTo(ChatStatus.OPEN);
       long counted = db.read(c -> Sql.count(c, "SELECT SUM(messages) FROM sender_message_counts"));
