@@ -1,7 +1,6 @@
 package dev.supportchat.realtime;
 
 import dev.supportchat.realtime.transport.RoomEmitter;
-import dev.supportchat.realtime.transport.OrgJson;
 
 /** Delivers an {@link Broadcaster.Emit} to the sockets connected to this node. */
 final class LocalDelivery implements AutoCloseable {
@@ -13,7 +12,7 @@ final class LocalDelivery implements AutoCloseable {
 
   void deliver(Broadcaster.Emit emit) {
     String excludedRoom = emit.exceptUserId() == null ? null : RoomNames.user(emit.exceptUserId());
-    emitter.emit(emit.rooms(), excludedRoom, emit.event(), OrgJson.from(emit.payload()));
+    emitter.emit(emit.rooms(), excludedRoom, emit.event(), emit.payload());
   }
 
   @Override

@@ -1,10 +1,18 @@
 package dev.supportchat.realtime.transport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.supportchat.http.Json;
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.ReadyState;
+import io.socket.engineio.server.parser.Packet;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
+import io.socket.socketio.server.parser.Parser;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * socket's lock and may need the namespace lock (join/leave/disconnect): with two polling clients the two orders
  * deadlock (seen in tests). Here no thread ever holds the namespace lock while writing, and event handlers never
  * write to other sockets themselves. One thread also keeps every emit in order.
+ *
+ * <p>Why not {@code SocketIoSocket.send} per socket: it converts and encodes the payload again for every recipient
+ * (org.json text per socket: the largest Java cost of a message under load, docs/BENCHMARKS.md). An event is the
+ * same text for every socket of the namespace, so it is encoded once and handed to each socket's Engine.IO
+ * connection as a message, which is what {@code send} ends with.
  */
 public final class RoomEmitter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RoomEmitter.class);
@@ -40,10 +53,25 @@ public final class RoomEmitter implements AutoCloseable {
    * Sends {@code event} once to every socket in any of {@code rooms}, except the sockets in {@code excludedRoom}
    * (null for none).
    *
-   * @param payload a JSONObject, JSONArray, String, Number or Boolean
+   * @param payload plain Java values: maps, lists, strings, numbers, booleans, null
    */
   public void emit(Collection<String> rooms, String excludedRoom, String event, Object payload) {
     thread.execute(() -> deliver(rooms, excludedRoom, event, payload));
+  }
+
+  /**
+   * The Socket.IO (protocol 5) text of an event: the EVENT type digit, the namespace and a comma unless it is "/",
+   * then the JSON array {@code [event, payload]} (no ack id: nobody acknowledges a broadcast).
+   */
+  static String encodeEvent(String namespace, String event, Object payload) {
+    List<Object> args = new ArrayList<>(2);
+    args.add(event);
+    args.add(payload);
+    try {
+      return Parser.EVENT + ("/".equals(namespace) ? "" : namespace + ",") + Json.MAPPER.writeValueAsString(args);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a JSON value: " + payload, e);
+    }
   }
 
   private void deliver(Collection<String> rooms, String excludedRoom, String event, Object payload) {
@@ -61,9 +89,17 @@ public final class RoomEmitter implements AutoCloseable {
         }
       }
     }
+    if (targets.isEmpty()) {
+      return;
+    }
+    String encoded = encodeEvent(namespace.getName(), event, payload);
     for (SocketIoSocket socket : targets.values()) {
       try {
-        socket.send(event, payload);
+        EngineIoSocket connection = socket.getClient().getConnection();
+        // As the library's own send: a connection that is closing gets nothing.
+        if (connection.getReadyState() == ReadyState.OPEN) {
+          connection.send(new Packet<>(Packet.MESSAGE, encoded));
+        }
       } catch (RuntimeException e) {
         // A socket that went away mid-emit must not stop the others from getting the event.
         LOG.debug("Emit of {} to socket {} failed", event, socket.getId(), e);

@@ -97,7 +97,7 @@ final class TestServer implements AutoCloseable {
             .on("typing", (c, payload, ack) -> {
                 // the room, except every socket of the typist
                 c.roomEmitter().emit(List.of(payload.getString("room")), c.personalRoom(), "typing",
-                        new JSONObject().put("userId", c.user().id()));
+                        java.util.Map.of("userId", c.user().id()));
                 ack.ok(null);
             })
             .on("notify", (c, payload, ack) -> {
