@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpScheme;
 import org.eclipse.jetty.http.HttpURI;
@@ -25,12 +26,15 @@ import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
  * <p>Why not Jetty's {@code CompletedUpgradeRequest}: it also keeps the parsed URI and query, a second copy of the
  * headers, the offered extensions and the cookie cache, ~1.7 KB per open websocket that nothing here reads after
  * the handshake (engine.io gets the query and headers from {@link EngineIoJettyWebSocket}). Query parameters are
- * decoded as UTF-8 on demand.
+ * decoded as UTF-8 on demand, or, for an engine.io websocket (whose upgrade Jetty performs without the query, see
+ * {@link EngineIoServlet}), taken from the query engine.io parsed.
  */
 final class DetachedUpgradeRequest implements UpgradeRequest {
     /** Immutable; names as the client sent them, looked up ignoring case. */
     private final Map<String, List<String>> headers;
     private final String uri;
+    /** The query as the endpoint parsed it, when Jetty's URI has none; else null. */
+    private final Map<String, String> endpointQuery;
     private final String method;
     private final String httpVersion;
     private final List<String> subProtocols;
@@ -40,10 +44,15 @@ final class DetachedUpgradeRequest implements UpgradeRequest {
     /** Jetty's parsed cookies; only requests that sent a Cookie header keep a list. */
     private final List<org.eclipse.jetty.http.HttpCookie> cookies;
 
-    /** @param headers an immutable copy of the request's headers */
-    DetachedUpgradeRequest(ServerUpgradeRequest request, Map<String, List<String>> headers) {
+    /**
+     * @param headers an immutable copy of the request's headers
+     * @param endpointQuery the query the endpoint parsed (immutable), when Jetty upgraded a request without it
+     */
+    DetachedUpgradeRequest(ServerUpgradeRequest request, Map<String, List<String>> headers,
+            Map<String, String> endpointQuery) {
         this.headers = headers;
         this.uri = request.getHttpURI().toString();
+        this.endpointQuery = endpointQuery;
         this.method = request.getMethod();
         this.httpVersion = request.getConnectionMetaData().getHttpVersion().asString();
         this.subProtocols = List.copyOf(request.getSubProtocols());
@@ -120,6 +129,11 @@ final class DetachedUpgradeRequest implements UpgradeRequest {
 
     @Override
     public Map<String, List<String>> getParameterMap() {
+        if (endpointQuery != null) {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            endpointQuery.forEach((name, value) -> params.put(name, List.of(value)));
+            return Collections.unmodifiableMap(params);
+        }
         String query = getQueryString();
         if (query == null || query.isBlank()) {
             return Map.of();
@@ -140,12 +154,18 @@ final class DetachedUpgradeRequest implements UpgradeRequest {
 
     @Override
     public String getQueryString() {
+        if (endpointQuery != null) {
+            StringJoiner query = new StringJoiner("&");
+            endpointQuery.forEach((name, value) -> query.add(UrlEncoded.encodeString(name) + "="
+                    + UrlEncoded.encodeString(value)));
+            return query.length() == 0 ? null : query.toString();
+        }
         return HttpURI.from(uri).getQuery();
     }
 
     @Override
     public URI getRequestURI() {
-        HttpURI.Mutable ws = HttpURI.build(uri);
+        HttpURI.Mutable ws = HttpURI.build(uri).query(getQueryString());
         ws.scheme(HttpScheme.isSecure(ws.getScheme()) ? HttpScheme.WSS : HttpScheme.WS);
         return ws.toURI();
     }

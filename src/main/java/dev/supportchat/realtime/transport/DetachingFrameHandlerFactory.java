@@ -66,10 +66,13 @@ final class DetachingFrameHandlerFactory extends JettyServerFrameHandlerFactory 
         FrameHandler handler = super.newFrameHandler(websocketPojo, upgradeRequest, upgradeResponse);
         if (handler instanceof JettyWebSocketFrameHandler jetty) {
             // Replaced before the session exists: the session copies the references when the socket opens.
-            Map<String, List<String>> headers = websocketPojo instanceof EngineIoJettyWebSocket engineIo
-                    ? engineIo.getConnectionHeaders() // the same headers, already copied: share them
-                    : EngineIoJettyWebSocket.immutableHeaders(HttpFields.asMap(upgradeRequest.getHeaders()));
-            jetty.setUpgradeRequest(new DetachedUpgradeRequest(upgradeRequest, headers));
+            DetachedUpgradeRequest request = websocketPojo instanceof EngineIoJettyWebSocket engineIo
+                    // the same headers and query, already copied: share them
+                    ? new DetachedUpgradeRequest(upgradeRequest, engineIo.getConnectionHeaders(), engineIo.getQuery())
+                    : new DetachedUpgradeRequest(upgradeRequest,
+                            EngineIoJettyWebSocket.immutableHeaders(HttpFields.asMap(upgradeRequest.getHeaders())),
+                            null);
+            jetty.setUpgradeRequest(request);
             jetty.setUpgradeResponse(new DetachedUpgradeResponse(upgradeResponse));
         }
         return handler;

@@ -4,6 +4,7 @@ import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.utils.ParseQS;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,8 +23,13 @@ import org.slf4j.LoggerFactory;
  * every other request is engine.io long-polling.
  *
  * <p>{@link JettyWebSocketServlet#service} performs the upgrade itself and falls through to
- * {@code doGet}/{@code doPost} for plain HTTP, so only those are overridden here. The servlet must be
- * registered async-supported: a long-poll GET is parked with {@code startAsync()} and holds no thread.
+ * {@code doGet}/{@code doPost} for plain HTTP. The servlet must be registered async-supported: a
+ * long-poll GET is parked with {@code startAsync()} and holds no thread.
+ *
+ * <p>Jetty performs the upgrade on a view of the request without its query string: its websocket
+ * session would otherwise keep the query parsed twice more (request URI and parameter map, ~0.6 KB
+ * per open websocket) for the connection's lifetime, while only engine.io reads it, from
+ * {@link EngineIoJettyWebSocket#getQuery()}.
  */
 final class EngineIoServlet extends JettyWebSocketServlet {
 
@@ -47,6 +53,35 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     }
 
     @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+        super.service(upgrade ? new WithoutQuery(request) : request, response);
+    }
+
+    /** The request as Jetty's websocket upgrade sees it: no query string. */
+    private static final class WithoutQuery extends HttpServletRequestWrapper {
+        WithoutQuery(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getQueryString() {
+            return null;
+        }
+
+        /** The request as the client sent it. */
+        HttpServletRequest original() {
+            return (HttpServletRequest) getRequest();
+        }
+    }
+
+    /** Undoes {@link WithoutQuery}: engine.io gets the request as sent (an upgrade Jetty declined). */
+    private static HttpServletRequest original(HttpServletRequest request) {
+        return request instanceof WithoutQuery view ? view.original() : request;
+    }
+
+    @Override
     protected void configure(JettyWebSocketServletFactory factory) {
         // Jetty's defaults are 64 KB per message; engine.io's limit is the one to enforce.
         factory.setMaxTextMessageSize(options.maxPayloadBytes());
@@ -60,7 +95,7 @@ final class EngineIoServlet extends JettyWebSocketServlet {
 
     private Object createWebSocket(JettyServerUpgradeRequest request, JettyServerUpgradeResponse response)
             throws IOException {
-        HttpServletRequest http = request.getHttpServletRequest();
+        HttpServletRequest http = original(request.getHttpServletRequest());
         if (!originPermitted(http)) {
             response.sendForbidden("origin not allowed");
             return null;
@@ -80,14 +115,16 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest sent, HttpServletResponse response) throws IOException {
+        HttpServletRequest request = original(sent);
         if (admit(request, response)) {
             engine.handleRequest(request, response);
         }
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest sent, HttpServletResponse response) throws IOException {
+        HttpServletRequest request = original(sent);
         if (!admit(request, response)) {
             return;
         }
