@@ -120,7 +120,10 @@ public final class Realtime implements AutoCloseable {
     SocketUser user = client.user;
     if (user.isAdmin()) {
       presence.disconnected(user.userId());
-      if (!presence.localAdmins().contains(user.userId())) {
+      // Offline only when no node has the admin any more (other nodes as of their last report, at most 2 s old):
+      // an admin with a dashboard open on another node stays online. Online is announced by the node of the
+      // admin's first socket there; an extra "online" is harmless, a wrong "offline" is not.
+      if (!presence.isOnline(user.userId())) {
         emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE, Map.of("adminId", user.userId(), "online", false));
       }
     }

@@ -71,6 +71,24 @@ class ScaleOutTest {
   }
 
   @Test
+  void anAdminStaysOnlineWhileADashboardIsOpenOnAnyNode() throws Exception {
+    try (Cluster cluster = new Cluster()) {
+      TestApp a = cluster.startNode();
+      TestApp b = cluster.startNode();
+      TestApp c = cluster.startNode();
+      Login admin = a.http.admin();
+      a.createAdmin("observer@example.com", "observer-admin-pw");
+      Login observer = a.http.login("observer@example.com", "observer-admin-pw");
+      JsonNode r = NodeScript.run("admin-presence.mjs", a.baseUrl(), b.baseUrl(), c.baseUrl(), admin.accessToken(),
+          admin.userId(), observer.accessToken());
+      assertThat(r.get("beforeClosing")).as("announced online").isNotEmpty()
+          .allSatisfy(online -> assertThat(online.asBoolean()).isTrue());
+      assertThat(r.get("afterClosingOne")).as("still open on node A: not offline").isEmpty();
+      assertThat(r.get("afterClosingBoth")).extracting(JsonNode::asBoolean).containsExactly(false);
+    }
+  }
+
+  @Test
   void anAdminWhoseNodeStopsReconnectsElsewhereAndLosesNothing() throws Exception {
     try (Cluster cluster = new Cluster()) {
       TestApp a = cluster.startNode();
