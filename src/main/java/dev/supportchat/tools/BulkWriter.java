@@ -33,78 +33,78 @@ final class BulkWriter {
     this.passwordHash = passwordHash;
   }
 
+  /** Sets one row's parameters on the statement. */
+  @FunctionalInterface
+  private interface RowBinder<R> {
+    void bind(PreparedStatement ps, R row) throws SQLException;
+  }
+
   void users(List<Rows.UserRow> rows) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT_USER)) {
-      int pending = 0;
-      for (Rows.UserRow u : rows) {
-        ps.setString(1, u.id());
-        ps.setString(2, u.email());
-        ps.setString(3, u.fullName());
-        ps.setString(4, passwordHash);
-        ps.setBoolean(5, u.isAdmin());
-        ps.setLong(6, u.createdAt());
-        ps.setLong(7, u.createdAt());
-        pending = addToBatch(ps, pending);
-      }
-      ps.executeBatch();
-    }
+    insert(INSERT_USER, rows, (ps, u) -> {
+      ps.setString(1, u.id());
+      ps.setString(2, u.email());
+      ps.setString(3, u.fullName());
+      ps.setString(4, passwordHash);
+      ps.setBoolean(5, u.isAdmin());
+      ps.setLong(6, u.createdAt());
+      ps.setLong(7, u.createdAt());
+    });
   }
 
   void chats(List<Rows.ChatRow> rows) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT_CHAT)) {
-      int pending = 0;
-      for (Rows.ChatRow r : rows) {
-        ps.setString(1, r.id());
-        ps.setString(2, r.userId());
-        setText(ps, 3, r.adminId());
-        ps.setString(4, r.subject());
-        ps.setString(5, r.priority());
-        ps.setInt(6, r.priorityRank());
-        ps.setString(7, r.status());
-        setText(ps, 8, r.lastMessageId());
-        setText(ps, 9, r.lastPublicMessageId());
-        ps.setInt(10, r.unreadByAdmin());
-        ps.setInt(11, r.unreadByUser());
-        setBigint(ps, 12, r.firstUserMessageAt());
-        setBigint(ps, 13, r.firstResponseMs());
-        setBigint(ps, 14, r.resolutionMs());
-        ps.setLong(15, r.lastActivityAt());
-        ps.setLong(16, r.createdAt());
-        ps.setLong(17, r.updatedAt());
-        pending = addToBatch(ps, pending);
-      }
-      ps.executeBatch();
-    }
+    insert(INSERT_CHAT, rows, (ps, r) -> {
+      ps.setString(1, r.id());
+      ps.setString(2, r.userId());
+      setText(ps, 3, r.adminId());
+      ps.setString(4, r.subject());
+      ps.setString(5, r.priority());
+      ps.setInt(6, r.priorityRank());
+      ps.setString(7, r.status());
+      setText(ps, 8, r.lastMessageId());
+      setText(ps, 9, r.lastPublicMessageId());
+      ps.setInt(10, r.unreadByAdmin());
+      ps.setInt(11, r.unreadByUser());
+      setBigint(ps, 12, r.firstUserMessageAt());
+      setBigint(ps, 13, r.firstResponseMs());
+      setBigint(ps, 14, r.resolutionMs());
+      ps.setLong(15, r.lastActivityAt());
+      ps.setLong(16, r.createdAt());
+      ps.setLong(17, r.updatedAt());
+    });
   }
 
   void messages(List<Rows.MessageRow> rows) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGE)) {
-      int pending = 0;
-      for (Rows.MessageRow m : rows) {
-        ps.setString(1, m.id());
-        ps.setString(2, m.chatId());
-        ps.setString(3, m.senderId());
-        ps.setBoolean(4, m.senderIsAdmin());
-        ps.setString(5, m.content());
-        ps.setBoolean(6, m.isReadByAdmin());
-        ps.setBoolean(7, m.isReadByUser());
-        ps.setBoolean(8, m.isInternalNote());
-        setText(ps, 9, m.clientMessageId());
-        ps.setLong(10, m.createdAt());
-        ps.setLong(11, m.createdAt());
-        pending = addToBatch(ps, pending);
-      }
-      ps.executeBatch();
-    }
+    insert(INSERT_MESSAGE, rows, (ps, m) -> {
+      ps.setString(1, m.id());
+      ps.setString(2, m.chatId());
+      ps.setString(3, m.senderId());
+      ps.setBoolean(4, m.senderIsAdmin());
+      ps.setString(5, m.content());
+      ps.setBoolean(6, m.isReadByAdmin());
+      ps.setBoolean(7, m.isReadByUser());
+      ps.setBoolean(8, m.isInternalNote());
+      setText(ps, 9, m.clientMessageId());
+      ps.setLong(10, m.createdAt());
+      ps.setLong(11, m.createdAt());
+    });
   }
 
-  private static int addToBatch(PreparedStatement ps, int pending) throws SQLException {
-    ps.addBatch();
-    if (pending + 1 < BATCH_ROWS) {
-      return pending + 1;
+  /** One prepared statement for all rows, sent every {@link #BATCH_ROWS} rows and at the end. */
+  private <R> void insert(String sql, List<R> rows, RowBinder<R> binder) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int pending = 0;
+      for (R row : rows) {
+        binder.bind(ps, row);
+        ps.addBatch();
+        if (++pending == BATCH_ROWS) {
+          ps.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
+      }
     }
-    ps.executeBatch();
-    return 0;
   }
 
   // Typed NULLs: a batch rewritten into one multi-row INSERT (PostgreSQL) needs the same type in every row.
