@@ -40,26 +40,38 @@ const userSocket = io(userUrl, options(user.accessToken));
 const adminSocket = io(adminUrl, options(admin.accessToken));
 
 const delivered = new Map(); // clientMessageId -> times seen by the admin (live or caught up)
-let lastSeenId = null;
-const see = (m) => {
-  if (!m.clientMessageId) return;
-  delivered.set(m.clientMessageId, (delivered.get(m.clientMessageId) ?? 0) + 1);
-  lastSeenId = m._id;
-};
+// The catch-up cursor: the newest message up to which the admin has seen everything. Live events move it only
+// while no catch-up runs: one arriving during a catch-up (the server stores and emits meanwhile) may be newer than
+// messages the catch-up has not fetched yet, and moving the cursor past those would skip them.
+let cursor = null;
+let catchingUp = false;
 const seenIds = new Set();
-adminSocket.on("new_support_message", (m) => {
+const see = (m) => {
   if (seenIds.has(m._id)) return; // the same stored message seen again through a catch-up is not a duplicate
   seenIds.add(m._id);
+  if (!m.clientMessageId) return;
+  delivered.set(m.clientMessageId, (delivered.get(m.clientMessageId) ?? 0) + 1);
+};
+adminSocket.on("new_support_message", (m) => {
   see(m);
+  if (!catchingUp) cursor = m._id;
 });
 async function catchUp() {
-  for (;;) {
-    const q = lastSeenId ? `&since=${lastSeenId}` : "";
-    const page = (await api(adminUrl, "GET", `/chats/${chatId}/messages?limit=100${q}`, undefined, admin.accessToken)).data;
-    if (!page) return;
-    const msgs = lastSeenId ? page.messages : [...page.messages].reverse();
-    for (const m of msgs) if (!seenIds.has(m._id)) { seenIds.add(m._id); see(m); }
-    if (!page.hasMore || !lastSeenId) return;
+  catchingUp = true;
+  try {
+    for (;;) {
+      const q = cursor ? `&since=${cursor}` : "";
+      const page = (await api(adminUrl, "GET", `/chats/${chatId}/messages?limit=100${q}`, undefined, admin.accessToken)).data;
+      if (!page) return;
+      const oldestFirst = cursor ? page.messages : [...page.messages].reverse();
+      for (const m of oldestFirst) {
+        see(m);
+        cursor = m._id;
+      }
+      if (!page.hasMore) return;
+    }
+  } finally {
+    catchingUp = false;
   }
 }
 adminSocket.on("connect", async () => {
