@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +52,44 @@ final class MessageBatch {
     int newForAdmin;
     int newForUser;
     Instant lastActivityAt;
-    boolean changed;
 
     ChatState(Chat before, Long firstUserMessageAt, Long firstResponseMs) {
       this.before = before;
       this.status = before.status();
       this.firstUserMessageAt = firstUserMessageAt;
       this.firstResponseMs = firstResponseMs;
+    }
+
+    /** True once a message of the batch was stored in this chat. */
+    boolean changed() {
+      return lastMessage != null;
+    }
+
+    /**
+     * Applies one stored message, as a one-message transaction would have; returns whether it reopened the chat.
+     */
+    boolean apply(NewMessage m) {
+      long t = m.at().toEpochMilli();
+      boolean fromUser = !m.senderIsAdmin();
+      boolean publicReply = m.senderIsAdmin() && !m.isInternalNote();
+      boolean reopens = fromUser && (status == ChatStatus.RESOLVED || status == ChatStatus.CLOSED);
+      if (reopens) {
+        status = ChatStatus.OPEN;
+      }
+      lastMessage = new Chat.LastMessage(m.id(), m.senderId(), m.content(), m.messageType(), Instant.ofEpochMilli(t));
+      if (!m.isInternalNote()) {
+        lastPublicMessage = lastMessage;
+      }
+      newForAdmin += fromUser ? 1 : 0;
+      newForUser += publicReply ? 1 : 0;
+      if (fromUser && firstUserMessageAt == null) {
+        firstUserMessageAt = t;
+      }
+      if (publicReply && firstResponseMs == null && firstUserMessageAt != null) {
+        firstResponseMs = t - firstUserMessageAt;
+      }
+      lastActivityAt = lastMessage.createdAt();
+      return reopens;
     }
 
     Chat after() {
@@ -77,8 +107,8 @@ final class MessageBatch {
       + " client_message_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)"
       + " ON CONFLICT (chat_id, sender_id, client_message_id) DO NOTHING";
 
-  // Counters are added by the database to the row as it is (not set from what was read), so this statement is
-  // right even where the chat row was not locked first.
+  // Status, first message and first response are set from the locked row (ChatState); the unread counters are
+  // added to the row as it is, like the other writers of those counters (markRead recounts them).
   private static final String UPDATE_CHAT = "UPDATE chats SET status = ?, last_message_id = ?,"
       + " last_public_message_id = COALESCE(?, last_public_message_id),"
       + " unread_by_admin = unread_by_admin + ?, unread_by_user = unread_by_user + ?,"
@@ -169,30 +199,9 @@ final class MessageBatch {
   private static Set<String> applyToChats(List<NewMessage> stored, Map<String, ChatState> chats) {
     Set<String> reopened = new HashSet<>();
     for (NewMessage m : stored) {
-      ChatState chat = chats.get(m.chatId());
-      long t = m.at().toEpochMilli();
-      boolean fromUser = !m.senderIsAdmin();
-      boolean publicReply = m.senderIsAdmin() && !m.isInternalNote();
-      if (fromUser && (chat.status == ChatStatus.RESOLVED || chat.status == ChatStatus.CLOSED)) {
-        chat.status = ChatStatus.OPEN;
+      if (chats.get(m.chatId()).apply(m)) {
         reopened.add(m.id());
       }
-      Chat.LastMessage last = new Chat.LastMessage(m.id(), m.senderId(), m.content(), m.messageType(),
-          Instant.ofEpochMilli(t));
-      chat.lastMessage = last;
-      if (!m.isInternalNote()) {
-        chat.lastPublicMessage = last;
-      }
-      chat.newForAdmin += fromUser ? 1 : 0;
-      chat.newForUser += publicReply ? 1 : 0;
-      if (fromUser && chat.firstUserMessageAt == null) {
-        chat.firstUserMessageAt = t;
-      }
-      if (publicReply && chat.firstResponseMs == null && chat.firstUserMessageAt != null) {
-        chat.firstResponseMs = t - chat.firstUserMessageAt;
-      }
-      chat.lastActivityAt = Instant.ofEpochMilli(t);
-      chat.changed = true;
     }
     return reopened;
   }
@@ -201,7 +210,7 @@ final class MessageBatch {
     List<Object[]> rows = new ArrayList<>();
     for (Map.Entry<String, ChatState> e : chats.entrySet()) {
       ChatState s = e.getValue();
-      if (s.changed) {
+      if (s.changed()) {
         long at = s.lastActivityAt.toEpochMilli();
         rows.add(new Object[] {s.status, s.lastMessage.id(),
             s.lastPublicMessage == null ? null : s.lastPublicMessage.id(), s.newForAdmin, s.newForUser,
