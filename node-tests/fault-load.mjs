@@ -40,11 +40,6 @@ const userSocket = io(userUrl, options(user.accessToken));
 const adminSocket = io(adminUrl, options(admin.accessToken));
 
 const delivered = new Map(); // clientMessageId -> times seen by the admin (live or caught up)
-// The catch-up cursor: the newest message up to which the admin has seen everything. Live events move it only
-// while no catch-up runs: one arriving during a catch-up (the server stores and emits meanwhile) may be newer than
-// messages the catch-up has not fetched yet, and moving the cursor past those would skip them.
-let cursor = null;
-let catchingUp = false;
 const seenIds = new Set();
 const see = (m) => {
   if (seenIds.has(m._id)) return; // the same stored message seen again through a catch-up is not a duplicate
@@ -52,26 +47,55 @@ const see = (m) => {
   if (!m.clientMessageId) return;
   delivered.set(m.clientMessageId, (delivered.get(m.clientMessageId) ?? 0) + 1);
 };
-adminSocket.on("new_support_message", (m) => {
-  see(m);
-  if (!catchingUp) cursor = m._id;
-});
-async function catchUp() {
-  catchingUp = true;
-  try {
-    for (;;) {
-      const q = cursor ? `&since=${cursor}` : "";
-      const page = (await api(adminUrl, "GET", `/chats/${chatId}/messages?limit=100${q}`, undefined, admin.accessToken)).data;
-      if (!page) return;
-      const oldestFirst = cursor ? page.messages : [...page.messages].reverse();
-      for (const m of oldestFirst) {
-        see(m);
-        cursor = m._id;
-      }
-      if (!page.hasMore) return;
+adminSocket.on("new_support_message", see);
+
+// Catch-ups read forward (?since=) from a point up to which the admin is known to have everything. Only REST pages
+// move that point, never live events: after a Redis outage the node's live stream resumes before its
+// support_resync, and a live message is newer than those missed meanwhile. Each catch-up also starts a margin
+// earlier than that point, because a message is dated when sent and committed a little later: one dated before
+// the point can still be committed after the page that set it was read.
+const RESYNC_MARGIN_MS = 5000;
+const fetched = []; // messages read over REST, oldest first
+function catchUpCursor() {
+  if (fetched.length === 0) return null;
+  const before = Date.parse(fetched[fetched.length - 1].createdAt) - RESYNC_MARGIN_MS;
+  for (let i = fetched.length - 1; i >= 0; i--) if (Date.parse(fetched[i].createdAt) <= before) return fetched[i]._id;
+  return fetched[0]._id;
+}
+let catchUps = Promise.resolve();
+function catchUp() {
+  catchUps = catchUps.then(readForward); // one at a time: two would interleave their pages in `fetched`
+  return catchUps;
+}
+async function readForward() {
+  let cursor = catchUpCursor();
+  if (cursor === null) {
+    // Nothing read yet: the whole history so far, paged back from the newest message.
+    const history = await readAll();
+    history.forEach(see);
+    fetched.push(...history);
+    return;
+  }
+  const known = new Set(fetched.map((m) => m._id));
+  for (;;) {
+    const page = await messagesPage(`since=${cursor}`);
+    for (const m of page.messages) {
+      see(m);
+      if (!known.has(m._id)) fetched.push(m);
+      cursor = m._id;
     }
-  } finally {
-    catchingUp = false;
+    if (!page.hasMore) return;
+  }
+}
+const messagesPage = async (query) =>
+  (await api(adminUrl, "GET", `/chats/${chatId}/messages?limit=100&${query}`, undefined, admin.accessToken)).data;
+/** Every stored message, oldest first. */
+async function readAll() {
+  const all = [];
+  for (let page = await messagesPage(""); ; ) {
+    all.unshift(...[...page.messages].reverse());
+    if (!page.hasMore) return all;
+    page = await messagesPage(`before=${page.nextCursor}`);
   }
 }
 adminSocket.on("connect", async () => {
@@ -125,14 +149,7 @@ await catchUp();
 
 // What is stored: the whole history, read once at the end.
 const stored = new Map();
-let before = null;
-for (;;) {
-  const q = before ? `&before=${before}` : "";
-  const page = (await api(adminUrl, "GET", `/chats/${chatId}/messages?limit=100${q}`, undefined, admin.accessToken)).data;
-  for (const m of page.messages) stored.set(m.clientMessageId, (stored.get(m.clientMessageId) ?? 0) + 1);
-  if (!page.hasMore) break;
-  before = page.nextCursor;
-}
+for (const m of await readAll()) stored.set(m.clientMessageId, (stored.get(m.clientMessageId) ?? 0) + 1);
 const ackedList = [...acked];
 console.log(JSON.stringify({
   sent,
