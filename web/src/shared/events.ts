@@ -65,6 +65,8 @@ export interface ServerToClientEvents {
   support_chat_assigned: (payload: AssignedEvent) => void;
   /** Optional server extension: whether any admin is connected. */
   support_presence: (payload: { online: boolean }) => void;
+  /** This node may have missed other nodes' events (Redis was unreachable and is back). */
+  support_resync: () => void;
 }
 
 type WithAck<P, T> = (payload: P, ack: (response: Ack<T>) => void) => void;

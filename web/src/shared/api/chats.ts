@@ -13,13 +13,17 @@ export function createSupportChat(
   return api.request<Chat>('POST', '/chats/support', { body });
 }
 
+/**
+ * Without a cursor the newest page, newest first; `before` pages back from a message, `since`
+ * reads forward after one, oldest first (catching up on missed messages).
+ */
 export function fetchMessages(
   api: ApiClient,
   chatId: string,
-  page: { limit?: number; before?: string | null } = {},
+  page: { limit?: number; before?: string | null; since?: string | null } = {},
 ): Promise<MessagePage> {
   return api.request<MessagePage>('GET', `/chats/${encodeURIComponent(chatId)}/messages`, {
-    query: { limit: page.limit, before: page.before },
+    query: { limit: page.limit, before: page.before, since: page.since },
   });
 }
 
