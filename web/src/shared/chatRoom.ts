@@ -7,7 +7,15 @@ import { fetchMessages, markChatRead } from './api/chats';
 import type { ApiClient } from './api/client';
 import type { ReadEvent, TypingEvent } from './events';
 import { newClientId } from './ids';
-import { applyReadReceipt, clientIdsOf, markReadLocally, mergeMessages } from './logic/messages';
+import {
+  applyReadReceipt,
+  catchUpStart,
+  clientIdsOf,
+  compareMessages,
+  markReadLocally,
+  mergeMessages,
+  withNewestPage,
+} from './logic/messages';
 import * as outbox from './logic/outbox';
 import type { OutboxEntry } from './logic/outbox';
 import { countUnread } from './logic/unread';
@@ -48,8 +56,15 @@ const TYPING_EXPIRY_MS = 6000;
 /** How often "typing" is re-announced while the person keeps typing. */
 const TYPING_REPEAT_MS = 3000;
 const TYPING_IDLE_MS = 2500;
-/** Pages fetched after a reconnect to close the gap of messages missed while offline. */
-const MAX_CATCH_UP_PAGES = 5;
+/** The API's largest page: a catch-up closes a gap in as few requests as possible. */
+const CATCH_UP_PAGE_SIZE = 100;
+/**
+ * Forward pages a catch-up reads before giving up on the gap: past that, the newest page is
+ * shown instead and the person scrolls back with "load older".
+ */
+const MAX_CATCH_UP_PAGES = 10;
+/** How far before the synced point a catch-up starts reading (see catchUpStart). */
+const CATCH_UP_MARGIN_MS = 5000;
 
 export class ChatRoom {
   private state: ChatRoomState;
@@ -57,6 +72,16 @@ export class ChatRoom {
   private readonly cleanups: (() => void)[] = [];
   private readonly options: ChatRoomOptions;
   private cursor: string | null = null;
+  /**
+   * The newest message up to which the room knows it has everything. Only REST pages move it:
+   * after a Redis outage the live stream resumes before support_resync arrives, so a live
+   * message (or the ack of an own send) can be newer than messages missed meanwhile.
+   */
+  private synced: Message | null = null;
+  /** The tail of the catch-ups run so far: they run one at a time. */
+  private catchUps: Promise<void> = Promise.resolve();
+  /** A catch-up queued and not started yet; later requests join it. */
+  private waitingCatchUp: Promise<void> | null = null;
   private connects = 0;
   private flushing = false;
   private disposed = false;
@@ -95,9 +120,11 @@ export class ChatRoom {
       link.on('new_support_message', this.onMessage),
       link.on('support_messages_read', this.onRead),
       link.on('user_typing_support', this.onTyping),
+      link.on('support_resync', this.onResync),
       link.onConnected(this.onConnected),
     );
-    void this.loadFirstPage();
+    // While the first page is loading, a catch-up is that load (see readMissed).
+    void this.catchUp().then(() => this.flush());
   }
 
   dispose(): void {
@@ -111,13 +138,19 @@ export class ChatRoom {
   }
 
   async loadOlder(): Promise<void> {
-    if (!this.state.hasMore || this.state.loadingOlder || !this.cursor) return;
+    const before = this.cursor;
+    if (!this.state.hasMore || this.state.loadingOlder || !before) return;
     this.set({ loadingOlder: true });
     try {
       const page = await fetchMessages(this.options.api, this.options.chatId, {
         limit: this.options.pageSize ?? PAGE_SIZE,
-        before: this.cursor,
+        before,
       });
+      // A catch-up showed the newest page meanwhile: this older page would leave a hole.
+      if (this.cursor !== before) {
+        this.set({ loadingOlder: false });
+        return;
+      }
       this.cursor = page.nextCursor;
       this.set({
         messages: mergeMessages(this.state.messages, page.messages),
@@ -200,45 +233,79 @@ export class ChatRoom {
     }
   }
 
-  private async loadFirstPage(): Promise<void> {
+  /**
+   * Runs catch-ups one at a time (two would interleave their pages and move the synced point
+   * out of order); a request made while one is waiting to start joins it, since that one will
+   * read everything committed before it starts. Never rejects.
+   */
+  private catchUp(): Promise<void> {
+    this.waitingCatchUp ??= this.catchUps.then(() => {
+      this.waitingCatchUp = null;
+      return this.readMissed().catch(() => undefined);
+    });
+    this.catchUps = this.waitingCatchUp;
+    return this.waitingCatchUp;
+  }
+
+  /**
+   * Reads forward from a little before the synced point. With nothing synced yet (the first
+   * load, an empty chat) or a gap too large to read, shows the newest page instead.
+   */
+  private async readMissed(): Promise<void> {
+    if (this.disposed) return;
+    const start =
+      this.synced && !this.state.loading
+        ? catchUpStart(this.state.messages, this.synced, CATCH_UP_MARGIN_MS)
+        : null;
+    if (!start || !(await this.readForward(start._id))) await this.showNewestPage();
+    this.reconcileOutbox();
+  }
+
+  /**
+   * Merges the pages after `since`, moving the synced point; false when the gap is larger than
+   * MAX_CATCH_UP_PAGES pages (true once nothing is left to read, or the room was disposed).
+   */
+  private async readForward(since: string): Promise<boolean> {
+    let after = since;
+    for (let i = 0; i < MAX_CATCH_UP_PAGES; i += 1) {
+      const page = await fetchMessages(this.options.api, this.options.chatId, {
+        limit: CATCH_UP_PAGE_SIZE,
+        since: after,
+      });
+      if (this.disposed) return true;
+      this.set({ messages: mergeMessages(this.state.messages, page.messages) });
+      const last = page.messages.at(-1);
+      if (last) {
+        this.markSynced(last);
+        after = last._id;
+      }
+      if (!page.hasMore) return true;
+    }
+    return false;
+  }
+
+  /** The first page, or a fresh start after a gap too large to read: the newest page. */
+  private async showNewestPage(): Promise<void> {
     try {
       const page = await fetchMessages(this.options.api, this.options.chatId, {
         limit: this.options.pageSize ?? PAGE_SIZE,
       });
       if (this.disposed) return;
       this.cursor = page.nextCursor;
+      this.synced = page.messages[0] ?? null;
       this.set({
-        messages: mergeMessages(this.state.messages, page.messages),
+        messages: withNewestPage(this.state.messages, page.messages),
         hasMore: page.hasMore,
         loading: false,
         error: null,
       });
-      this.reconcileOutbox();
-      void this.flush();
     } catch (error) {
       this.set({ loading: false, error: describe(error) });
     }
   }
 
-  /** Pages back from the newest message until the fetched pages overlap what is on screen. */
-  private async catchUp(): Promise<void> {
-    let before: string | null = null;
-    for (let i = 0; i < MAX_CATCH_UP_PAGES; i += 1) {
-      const page = await fetchMessages(this.options.api, this.options.chatId, {
-        limit: this.options.pageSize ?? PAGE_SIZE,
-        before,
-      });
-      if (this.disposed) return;
-      const known = new Set(this.state.messages.map((m) => m._id));
-      this.set({ messages: mergeMessages(this.state.messages, page.messages) });
-      if (this.state.loading) {
-        this.cursor = page.nextCursor;
-        this.set({ loading: false, hasMore: page.hasMore, error: null });
-      }
-      if (!page.hasMore || page.messages.some((m) => known.has(m._id))) break;
-      before = page.nextCursor;
-    }
-    this.reconcileOutbox();
+  private markSynced(message: Message): void {
+    if (!this.synced || compareMessages(message, this.synced) > 0) this.synced = message;
   }
 
   private readonly onConnected = (): void => {
@@ -248,9 +315,13 @@ export class ChatRoom {
       await this.options.link.request('join_support_chat', { chatId: this.options.chatId });
       // After a reconnect: fetch what was missed first, so the outbox does not resend a
       // message the server already stored (it would be deduplicated, but not shown twice).
-      if (reconnect || this.state.error) await this.catchUp().catch(() => undefined);
+      if (reconnect || this.state.error) await this.catchUp();
       await this.flush();
     })();
+  };
+
+  private readonly onResync = (): void => {
+    void this.catchUp();
   };
 
   private readonly onMessage = (message: Message): void => {

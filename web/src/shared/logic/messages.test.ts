@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyReadReceipt, clientIdsOf, markReadLocally, mergeMessages } from './messages';
+import {
+  applyReadReceipt,
+  catchUpStart,
+  clientIdsOf,
+  markReadLocally,
+  mergeMessages,
+  withNewestPage,
+} from './messages';
 import { bob, chat, message } from './testMessages';
 import { countUnread, titleWithCount, totalUnreadByAdmin, badgeText } from './unread';
 
@@ -38,6 +45,33 @@ describe('mergeMessages', () => {
     expect(clientIdsOf([message('m1', 1, { clientMessageId: 'x' }), message('m2', 2)])).toEqual(
       new Set(['x']),
     );
+  });
+});
+
+describe('withNewestPage', () => {
+  it('drops messages older than the page and keeps those that arrived while it was read', () => {
+    const current = [message('m1', 1), message('m8', 8), message('live', 12)];
+    const newestFirst = [message('m11', 11), message('m10', 10), message('m9', 9)];
+    expect(ids(withNewestPage(current, newestFirst))).toEqual(['m9', 'm10', 'm11', 'live']);
+  });
+
+  it('keeps everything when the chat has no messages yet', () => {
+    expect(ids(withNewestPage([message('live', 1)], []))).toEqual(['live']);
+  });
+});
+
+describe('catchUpStart', () => {
+  const at = (id: string, second: number) =>
+    message(id, 0, { createdAt: new Date(Date.UTC(2026, 10, 25, 10, 0, second)).toISOString() });
+
+  it('starts at the newest message dated at least the margin before the synced point', () => {
+    const list = [at('a', 0), at('b', 54), at('c', 55), at('d', 58), at('synced', 60)];
+    expect(catchUpStart(list, at('synced', 60), 5000)?._id).toBe('c');
+  });
+
+  it('starts at the oldest message when none is that old', () => {
+    const list = [at('a', 57), at('synced', 60), at('live', 90)];
+    expect(catchUpStart(list, at('synced', 60), 5000)?._id).toBe('a');
   });
 });
 

@@ -5,7 +5,8 @@
 import type { ReadEvent } from '../events';
 import type { Message } from '../types';
 
-function compare(a: Message, b: Message): number {
+/** The server's order: by creation time, then by id. */
+export function compareMessages(a: Message, b: Message): number {
   const byTime = Date.parse(a.createdAt) - Date.parse(b.createdAt);
   if (byTime !== 0) return byTime;
   return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
@@ -33,7 +34,39 @@ export function mergeMessages(
         : m,
     );
   }
-  return [...byId.values()].sort(compare);
+  return [...byId.values()].sort(compareMessages);
+}
+
+/**
+ * The newest page (newest first) in place of `current`, as if the conversation were opened
+ * again; messages not older than the page stay (they arrived live while it was read).
+ */
+export function withNewestPage(
+  current: readonly Message[],
+  newestFirst: readonly Message[],
+): Message[] {
+  const oldest = newestFirst.at(-1);
+  const kept = oldest ? current.filter((m) => compareMessages(m, oldest) >= 0) : current;
+  return mergeMessages(kept, newestFirst);
+}
+
+/**
+ * Where a forward catch-up starts: the newest of `messages` (chronological) dated at least
+ * `marginMs` before the synced point, else the oldest. A message is dated when sent and
+ * committed a little later, so one dated just before the point may have been committed after
+ * the page that set it was read.
+ */
+export function catchUpStart(
+  messages: readonly Message[],
+  synced: Message,
+  marginMs: number,
+): Message | null {
+  const latest = Date.parse(synced.createdAt) - marginMs;
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const m = messages[i];
+    if (m && Date.parse(m.createdAt) <= latest) return m;
+  }
+  return messages[0] ?? null;
 }
 
 /**
