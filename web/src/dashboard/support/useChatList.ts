@@ -100,9 +100,12 @@ export interface ChatList extends State {
   markSeen: (chatId: string) => void;
 }
 
+/** The part of SocketConnection the list uses (tests pass a fake). */
+export type ChatListLink = Pick<SocketConnection, 'on' | 'onConnected'>;
+
 export function useChatList(
   api: ApiClient,
-  connection: SocketConnection | null,
+  connection: ChatListLink | null,
   filters: ChatFilters,
   meId: string,
   onUserMessage: (event: UserMessageNotification) => void,
@@ -178,11 +181,13 @@ export function useChatList(
           });
         }
       }),
-      // Events missed while disconnected: the first page is fetched again.
+      // Events missed while disconnected, or by this node while Redis was unreachable: the
+      // first page is fetched again.
       connection.onConnected(() => {
         connects += 1;
         if (connects > 1) void load(1, false);
       }),
+      connection.on('support_resync', () => void load(1, false)),
     ];
     return () => offs.forEach((off) => off());
   }, [connection, load]);
