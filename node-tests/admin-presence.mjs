@@ -6,6 +6,7 @@ import { io } from "socket.io-client";
 
 const [, , nodeA, nodeB, observerNode, adminToken, adminId, observerToken] = process.argv;
 const EXCHANGE_MS = 3000; // > the nodes' 2 s presence exchange through Redis
+const OFFLINE_WAIT_MS = 10000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function connect(url, token) {
@@ -29,7 +30,12 @@ onB.close();
 await sleep(EXCHANGE_MS);
 const afterClosingOne = seen.slice(beforeClosing.length);
 onA.close();
-await sleep(EXCHANGE_MS);
+// Node A may still hold node B's report from before B closed (a report lags by up to two periods): then A asks
+// again at its next reports, and the offline comes a little later.
+for (let waited = 0; waited < OFFLINE_WAIT_MS && seen.length === beforeClosing.length + afterClosingOne.length; waited += 100) {
+  await sleep(100);
+}
+await sleep(500); // a second "offline" would arrive meanwhile
 const afterClosingBoth = seen.slice(beforeClosing.length + afterClosingOne.length);
 observer.close();
 console.log(JSON.stringify({ beforeClosing, afterClosingOne, afterClosingBoth }));

@@ -37,7 +37,8 @@ export function latencyParameters(p) {
     `${p.conversations} conversations, user and admin side each send one message every ${p.intervalMs} ms ` +
     `(${num((2 * p.conversations * 1000) / p.intervalMs)} msgs/s offered; one socket per user, ${p.admins} admin ` +
     `sockets sharing the chats, each also notified of every user message); ${p.durationS} s measured after ` +
-    `${p.warmupS} s of warm-up; ${p.padding}-character filler; ${p.workers} client processes`
+    `${p.warmupS} s of warm-up (longer while the JIT compiler is busy); ${p.padding}-character filler; ` +
+    `${p.workers} client processes`
   );
 }
 

@@ -33,8 +33,8 @@ export default {
   parameters: (p) =>
     `${p.conversations} conversations (one socket per user, ${p.admins} admin sockets sharing the ` +
     `chats), every socket keeps ${p.depth} messages in flight (an admin socket across its chats in turn); ` +
-    `${p.durationS} s measured after ${p.warmupS} s of warm-up; ${p.padding}-character filler per message; ` +
-    `${p.workers} client processes`,
+    `${p.durationS} s measured after ${p.warmupS} s of warm-up (longer while the JIT compiler is busy); ` +
+    `${p.padding}-character filler per message; ${p.workers} client processes`,
 
   render(rows) {
     const peer = rows.find((r) => r.kind === "node-peer")?.result;

@@ -81,11 +81,11 @@ public final class App implements AutoCloseable {
       web.start();
       return new App(db, web, realtime, chatRepository);
     } catch (RuntimeException e) {
-      if (realtime != null) {
-        realtime.close();
-      }
       if (chatRepository != null) {
         chatRepository.close();
+      }
+      if (realtime != null) {
+        realtime.close();
       }
       db.close();
       throw e;
@@ -108,8 +108,9 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
-    realtime.close();
+    // Writes still queued are committed first; their acks and events need the realtime side still open.
     chatRepository.close();
+    realtime.close();
     db.close();
   }
 }

@@ -1,8 +1,10 @@
 package dev.supportchat.chat;
 
+import dev.supportchat.store.Futures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Stored chats, messages and attachments. Every method is atomic: multi-row changes happen in one transaction. */
 public interface ChatRepository {
@@ -46,7 +48,15 @@ public interface ChatRepository {
   Optional<Chat> createChat(String id, String userId, String subject, Priority priority, Instant at);
 
   /** Stores the message and updates the chat's counters, last message and status; empty if it is a duplicate. */
-  Optional<Appended> append(NewMessage message);
+  default Optional<Appended> append(NewMessage message) {
+    return Futures.join(appendAsync(message));
+  }
+
+  /**
+   * As {@link #append}, without waiting: the future completes once the message is committed, on the thread that
+   * committed it (chain further work on an executor of your own).
+   */
+  CompletableFuture<Optional<Appended>> appendAsync(NewMessage message);
 
   Optional<Message> findByClientMessageId(String chatId, String senderId, String clientMessageId);
 

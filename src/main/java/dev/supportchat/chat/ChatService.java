@@ -8,6 +8,7 @@ import dev.supportchat.chat.ChatRepository.NewMessage;
 import dev.supportchat.chat.ChatRepository.ReadMarked;
 import dev.supportchat.error.AppException;
 import dev.supportchat.limit.AttemptLimiter;
+import dev.supportchat.store.Futures;
 import dev.supportchat.store.Ids;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.Principal;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The rules of support chats: who may read and write which chat, one active chat per user, reopening, assignment,
@@ -179,6 +182,29 @@ public final class ChatService {
 
   /** Stores a message (once per clientMessageId) and reports it; only after the commit is it acknowledged. */
   public SendResult send(Principal caller, String chatId, SendCommand cmd) {
+    PreparedSend send = prepare(caller, chatId, cmd);
+    return send.earlier() != null ? send.earlier() : stored(send, Futures.join(chats.appendAsync(send.message())));
+  }
+
+  /**
+   * As {@link #send}, without holding the caller's thread while the message waits for its group commit. The checks
+   * run now and throw as in {@code send}; the rest (a retry's stored copy, the events) runs on {@code after} once
+   * the message is committed, in commit order when {@code after} is a single thread. A socket's connection reads
+   * its next frame only when its handler returns, so a handler that waited for the commit would let each socket
+   * have one message in a group commit at a time.
+   */
+  public CompletableFuture<SendResult> sendAsync(Principal caller, String chatId, SendCommand cmd, Executor after) {
+    PreparedSend send = prepare(caller, chatId, cmd);
+    if (send.earlier() != null) {
+      return CompletableFuture.completedFuture(send.earlier());
+    }
+    return chats.appendAsync(send.message()).thenApplyAsync(appended -> stored(send, appended), after);
+  }
+
+  /** A checked message ready to store, or (over the rate limit) the stored copy a retry asked for. */
+  private record PreparedSend(Principal caller, NewMessage message, boolean limited, SendResult earlier) {}
+
+  private PreparedSend prepare(Principal caller, String chatId, SendCommand cmd) {
     checkAccess(caller, chatId);
     if (cmd.isInternalNote() && !caller.isAdmin()) {
       throw AppException.forbidden("Only admins can write internal notes.");
@@ -188,13 +214,13 @@ public final class ChatService {
     String clientId = checkClientMessageId(cmd.clientMessageId());
     List<Attachment> attachments = resolveAttachments(chatId, cmd.attachmentIds(), type);
     // A retry of a stored message is found by the unique index while storing, not by a read before every send;
-    // its allowance is given back below, and one over the limit still gets its stored copy.
+    // its allowance is given back in stored(), and one over the limit still gets its stored copy.
     boolean limited = !caller.isAdmin();
     if (limited && !messagesPerUser.tryAcquire(caller.userId())) {
       Optional<Message> earlier = clientId == null ? Optional.empty()
           : chats.findByClientMessageId(chatId, caller.userId(), clientId);
       if (earlier.isPresent()) {
-        return new SendResult(earlier.get(), access(caller, chatId), true);
+        return new PreparedSend(caller, null, true, new SendResult(earlier.get(), access(caller, chatId), true));
       }
       throw AppException.rateLimited("You are sending messages too fast; wait a moment.",
           messagesPerUser.retryAfterSeconds(caller.userId()));
@@ -202,14 +228,19 @@ public final class ChatService {
     Instant now = clock.instant();
     NewMessage m = new NewMessage(Ids.newId(now.toEpochMilli()), chatId, caller.userId(), caller.isAdmin(), content,
         type, attachments, cmd.isInternalNote(), clientId, now);
-    Optional<Appended> appended = chats.append(m);
+    return new PreparedSend(caller, m, limited, null);
+  }
+
+  /** After the commit: reports a new message, or finds the first copy of a retried one (nothing is reported). */
+  private SendResult stored(PreparedSend send, Optional<Appended> appended) {
+    NewMessage m = send.message();
     if (appended.isEmpty()) {
-      if (limited) {
-        messagesPerUser.release(caller.userId());
+      if (send.limited()) {
+        messagesPerUser.release(m.senderId());
       }
-      Message first = chats.findByClientMessageId(chatId, caller.userId(), clientId)
+      Message first = chats.findByClientMessageId(m.chatId(), m.senderId(), m.clientMessageId())
           .orElseThrow(() -> new IllegalStateException("duplicate without an original"));
-      return new SendResult(first, access(caller, chatId), true);
+      return new SendResult(first, access(send.caller(), m.chatId()), true);
     }
     Appended result = appended.get();
     events.messageSent(result.message(), result.chat());

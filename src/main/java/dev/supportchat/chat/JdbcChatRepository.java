@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** {@link ChatRepository} in SQL that runs unchanged on SQLite and PostgreSQL. */
 public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
@@ -137,10 +138,10 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
     }
   }
 
-  /** Waits for the group commit; empty when the sender's clientMessageId is already stored. */
+  /** Joins the next group commit; empty when the sender's clientMessageId is already stored. */
   @Override
-  public Optional<Appended> append(NewMessage m) {
-    return messageWriter.submit(m);
+  public CompletableFuture<Optional<Appended>> appendAsync(NewMessage m) {
+    return messageWriter.submitAsync(m);
   }
 
   /** A sender's name and email, remembered: the API has no way to change them. */

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -37,6 +38,8 @@ public final class Realtime implements AutoCloseable {
   /** Null on a single node. */
   private final ClusterPresence clusterPresence;
   private final ScheduledExecutorService timers;
+  /** Finishes socket sends once committed (their events and acks), one at a time in commit order. */
+  private final ExecutorService sendsCommitted;
   private final Clock clock;
   private final AppConfig.SocketLimits limits;
 
@@ -56,14 +59,13 @@ public final class Realtime implements AutoCloseable {
         .map(url -> new ClusterPresence(presence, url, config.redisPrefix()))
         .orElse(null);
     this.emitter = new ChatEventsEmitter(broadcaster);
-    this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "typing-timers");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "typing-timers"));
+    this.sendsCommitted = Executors.newSingleThreadExecutor(r -> daemon(r, "sends-committed"));
     // Each node tells its own users (every node sees the same cluster-wide answer, so none is told twice).
     presence.onAnyOnlineChanged(online -> local.deliver(new Broadcaster.Emit(List.of(RoomNames.USERS),
         SUPPORT_PRESENCE, Map.of("online", online), null)));
+    presence.onWentOffline(adminId -> emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE,
+        Map.of("adminId", adminId, "online", false)));
   }
 
   private static Optional<SocketUser> authenticate(TokenService tokens, String token) {
@@ -87,7 +89,7 @@ public final class Realtime implements AutoCloseable {
   /** Starts handling connections; the service must exist first because the events call it. */
   public void serve(ChatService chats) {
     SupportChatEvents events = new SupportChatEvents(chats, new TypingTracker(timers, emitter::typing), clock,
-        limits.messagesPerSecond());
+        limits.messagesPerSecond(), sendsCommitted);
     Consumer<ClientSocket> onGone = client -> disconnected(events, client);
     transport.onConnection(NAMESPACE, (socket, user) -> {
       ClientSocket client = new ClientSocket(socket, user, onGone);
@@ -119,13 +121,10 @@ public final class Realtime implements AutoCloseable {
     events.disconnected(client);
     SocketUser user = client.user;
     if (user.isAdmin()) {
+      // Offline only when no node has the admin any more (AdminPresence asks again as other nodes report): an
+      // admin with a dashboard open on another node stays online. Online is announced by the node of the admin's
+      // first socket there; an extra "online" is harmless, a wrong "offline" is not.
       presence.disconnected(user.userId());
-      // Offline only when no node has the admin any more (other nodes as of their last report, at most 2 s old):
-      // an admin with a dashboard open on another node stays online. Online is announced by the node of the
-      // admin's first socket there; an extra "online" is harmless, a wrong "offline" is not.
-      if (!presence.isOnline(user.userId())) {
-        emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE, Map.of("adminId", user.userId(), "online", false));
-      }
     }
   }
 
@@ -134,9 +133,16 @@ public final class Realtime implements AutoCloseable {
     SocketIoJavalin.mount(config, transport);
   }
 
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
   @Override
   public void close() {
     timers.shutdownNow();
+    sendsCommitted.shutdown();
     if (clusterPresence != null) {
       clusterPresence.close();
     }

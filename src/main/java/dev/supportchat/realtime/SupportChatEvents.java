@@ -12,23 +12,32 @@ import dev.supportchat.http.JsonBody;
 import dev.supportchat.realtime.transport.EventAck;
 import dev.supportchat.realtime.transport.OrgJson;
 import dev.supportchat.realtime.transport.SocketEvents;
+import dev.supportchat.store.Futures;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client → server events of the contract. Each one checks the socket's token is still valid and its rate,
  * reads the payload's shape, calls the same service method as its REST twin, and answers through the ack.
  */
 final class SupportChatEvents {
+  private static final Logger LOG = LoggerFactory.getLogger(SupportChatEvents.class);
   private final ChatService chats;
   private final TypingTracker typing;
   private final Clock clock;
   private final SocketRateLimiter limiter;
+  private final Executor sendsCommitted;
   /** Built once; every socket dispatches through it (see {@link SocketEvents} for why). */
   private final SocketEvents<ClientSocket> events;
 
-  SupportChatEvents(ChatService chats, TypingTracker typing, Clock clock, int messagesPerSecond) {
+  SupportChatEvents(ChatService chats, TypingTracker typing, Clock clock, int messagesPerSecond,
+      Executor sendsCommitted) {
     this.chats = chats;
+    this.sendsCommitted = sendsCommitted;
     this.typing = typing;
     this.clock = clock;
     this.limiter = new SocketRateLimiter(messagesPerSecond);
@@ -45,11 +54,13 @@ final class SupportChatEvents {
       typing.stop(c.id(), chatId);
       return Map.of("chatId", chatId);
     });
+    // Answered once committed, on the one thread that finishes every send in commit order (see sendAsync).
     on(b, ClientEvents.SEND, (c, p) -> {
       String chatId = p.requiredString("chatId");
-      ChatService.SendResult result = chats.send(c.user.principal(), chatId, SendPayload.read(p));
-      typing.stop(c.id(), chatId);
-      return ChatJson.message(result.message());
+      return chats.sendAsync(c.user.principal(), chatId, SendPayload.read(p), sendsCommitted).thenApply(result -> {
+        typing.stop(c.id(), chatId);
+        return ChatJson.message(result.message());
+      });
     });
     on(b, ClientEvents.TYPING_START, (c, p) -> {
       String chatId = p.requiredString("chatId");
@@ -75,7 +86,10 @@ final class SupportChatEvents {
     this.events = b.build();
   }
 
-  /** A handler that gets the sending socket and the payload as a {@link JsonBody}, and returns the ack's data. */
+  /**
+   * A handler that gets the sending socket and the payload as a {@link JsonBody}, and returns the ack's data, or a
+   * {@link CompletionStage} of it to be answered later.
+   */
   private interface Handler {
     Object handle(ClientSocket client, JsonBody payload);
   }
@@ -104,12 +118,26 @@ final class SupportChatEvents {
         ack.error(ErrorCode.RATE_LIMITED.wireName(), "Too many events; slow down.");
         return;
       }
+      Object data;
       try {
-        answer(ack, handler.handle(client, JsonBody.wrap(Json.MAPPER.readTree(payload.toString()))));
+        data = handler.handle(client, JsonBody.wrap(Json.MAPPER.readTree(payload.toString())));
       } catch (AppException e) {
         ack.error(e.code().wireName(), e.getMessage());
+        return;
       } catch (JsonProcessingException e) {
         ack.error(ErrorCode.INVALID.wireName(), "payload must be a JSON object");
+        return;
+      }
+      if (data instanceof CompletionStage<?> later) {
+        later.whenComplete((result, failure) -> {
+          if (failure == null) {
+            answer(ack, result);
+          } else {
+            answerFailure(ack, event, Futures.unwrap(failure));
+          }
+        });
+      } else {
+        answer(ack, data);
       }
     });
   }
@@ -117,6 +145,16 @@ final class SupportChatEvents {
   private static void answer(EventAck ack, Object data) {
     if (ack.requested()) {
       ack.ok(OrgJson.from(data));
+    }
+  }
+
+  /** A rule the event broke is answered with its code; anything else is a bug, logged and answered 'internal'. */
+  private static void answerFailure(EventAck ack, String event, RuntimeException failure) {
+    if (failure instanceof AppException e) {
+      ack.error(e.code().wireName(), e.getMessage());
+    } else {
+      LOG.error("Handler for '{}' failed after its commit", event, failure);
+      ack.error(ErrorCode.INTERNAL.wireName(), "internal error");
     }
   }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -60,19 +59,21 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
 
   /** Applies the item and waits for the commit; throws what applying it threw. */
   public O submit(I item) {
+    return Futures.join(submitAsync(item));
+  }
+
+  /**
+   * Queues the item and returns at once. The future completes, on the writer thread, once the item's transaction
+   * has committed (or with what applying it threw): a caller that must not wait chains its next step on another
+   * executor, so the writer thread only writes.
+   */
+  public CompletableFuture<O> submitAsync(I item) {
     if (closed) {
       throw new IllegalStateException("writer closed");
     }
     CompletableFuture<O> result = new CompletableFuture<>();
     queue.add(new Pending<>(item, result));
-    try {
-      return result.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
+    return result;
   }
 
   private void run() {

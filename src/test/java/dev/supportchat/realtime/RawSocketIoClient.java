@@ -3,6 +3,10 @@ package dev.supportchat.realtime;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class RawSocketIoClient implements AutoCloseable {
   private final WebSocket socket;
   private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+  /** Packets read while waiting for another one. */
+  private final List<String> kept = new ArrayList<>();
   private int nextAckId;
 
   private RawSocketIoClient(String baseUrl) throws Exception {
@@ -49,16 +55,37 @@ final class RawSocketIoClient implements AutoCloseable {
 
   /** Emits {@code event} with a JSON payload and returns the ack packet's arguments. */
   String sendWithAck(String event, String jsonPayload) throws InterruptedException {
-    int id = nextAckId++;
-    send("42" + id + "[\"" + event + "\"," + jsonPayload + "]");
-    return expect("43" + id + "[").substring(("43" + id).length());
+    return awaitAck(emit(event, jsonPayload), Duration.ofSeconds(5));
   }
 
-  /** The next packet starting with {@code prefix}, skipping others (pings are answered). */
+  /** Emits {@code event} with a JSON payload and an ack id, and returns the id without waiting for the answer. */
+  int emit(String event, String jsonPayload) {
+    int id = nextAckId++;
+    send("42" + id + "[\"" + event + "\"," + jsonPayload + "]");
+    return id;
+  }
+
+  /** The arguments of the ack with this id, once it comes within {@code wait}. */
+  String awaitAck(int id, Duration wait) throws InterruptedException {
+    return expect("43" + id + "[", wait).substring(("43" + id).length());
+  }
+
   private String expect(String prefix) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    return expect(prefix, Duration.ofSeconds(5));
+  }
+
+  /** The first packet starting with {@code prefix}; others are kept for a later call (pings are answered). */
+  private String expect(String prefix, Duration wait) throws InterruptedException {
+    for (Iterator<String> it = kept.iterator(); it.hasNext(); ) {
+      String packet = it.next();
+      if (packet.startsWith(prefix)) {
+        it.remove();
+        return packet;
+      }
+    }
+    long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
-      String packet = received.poll(100, TimeUnit.MILLISECONDS);
+      String packet = received.poll(20, TimeUnit.MILLISECONDS);
       if (packet == null) {
         continue;
       }
@@ -66,9 +93,11 @@ final class RawSocketIoClient implements AutoCloseable {
         send("3");
       } else if (packet.startsWith(prefix)) {
         return packet;
+      } else {
+        kept.add(packet);
       }
     }
-    throw new AssertionError("no packet starting with " + prefix);
+    throw new AssertionError("no packet starting with " + prefix + " within " + wait.toMillis() + " ms");
   }
 
   @Override

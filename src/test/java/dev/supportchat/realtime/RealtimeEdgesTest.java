@@ -7,6 +7,9 @@ import dev.supportchat.config.DatabaseSettings.Engine;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.NodeScript;
 import dev.supportchat.testing.TestApp;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -113,5 +116,41 @@ class RealtimeEdgesTest {
       assertThat(r.get("reason").asText()).isNotEqualTo("still connected");
       assertThat(r.get("otherStillWorks").asBoolean()).isTrue();
     }
+  }
+
+  /**
+   * A send waits for its group commit without holding up its socket: while the chat row is locked (the commit
+   * cannot happen), the same socket's next events are answered, and a second send joins the wait. Once the lock is
+   * gone both sends are acknowledged, in order. A handler that waited for the commit would leave every later
+   * packet of that connection unread until then.
+   */
+  @Test
+  void aSendWaitingForItsCommitDoesNotHoldUpItsSocket() throws Exception {
+    try (TestApp t = TestApp.start(Engine.POSTGRES);
+        Connection blocker = DriverManager.getConnection(t.database.url())) {
+      Setup s = setup(t);
+      try (RawSocketIoClient user = RawSocketIoClient.connect(t.baseUrl(), s.user().accessToken())) {
+        String chat = "{\"chatId\":\"" + s.chatId() + "\"";
+        blocker.setAutoCommit(false);
+        try (Statement lock = blocker.createStatement()) {
+          lock.execute("SELECT id FROM chats WHERE id = '" + s.chatId() + "' FOR UPDATE");
+        }
+        int first = user.emit("send_support_message", chat + ",\"content\":\"one\",\"clientMessageId\":\"c1\"}");
+        int second = user.emit("send_support_message", chat + ",\"content\":\"two\",\"clientMessageId\":\"c2\"}");
+        int typing = user.emit("support_typing_start", chat + "}");
+        assertThat(user.awaitAck(typing, Duration.ofSeconds(3))).contains("\"ok\":true");
+        Thread.sleep(300);
+        assertThat(messageCount(t, s)).as("nothing committed while the chat is locked").isZero();
+        blocker.commit();
+        assertThat(user.awaitAck(first, Duration.ofSeconds(5))).contains("\"ok\":true").contains("\"one\"");
+        assertThat(user.awaitAck(second, Duration.ofSeconds(5))).contains("\"ok\":true").contains("\"two\"");
+        assertThat(messageCount(t, s)).isEqualTo(2);
+      }
+    }
+  }
+
+  private static int messageCount(TestApp t, Setup s) {
+    return t.http.get("/api/v1/chats/" + s.chatId() + "/messages", s.user().accessToken()).data().get("messages")
+        .size();
   }
 }
