@@ -1,9 +1,13 @@
 package dev.supportchat.realtime;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Which admins are connected: a count of sockets per admin on this node, plus (with several nodes) the admins other
@@ -15,13 +19,25 @@ public final class AdminPresence {
   private volatile Consumer<Boolean> onAnyOnlineChanged = online -> {};
   private volatile Consumer<String> onWentOffline = adminId -> {};
   /**
-   * Admins who left this node while another node still reported them, with how many more reports to wait for: a
-   * report lags the other node by up to two periods; after that the admin really is online there, and that node
-   * announces the offline when it comes.
+   * Admins whose last socket here closed while another node's report still had them, and when (epoch ms). Such a
+   * report may be older than that moment (reports are written every couple of seconds): whether the admin is
+   * online elsewhere is decided by reports written after it.
    */
-  private final Map<String, Integer> leftHereOnlineElsewhere = new ConcurrentHashMap<>();
-  private static final int REPORTS_TO_WAIT = 3;
+  private final Map<String, Long> leftHereAt = new HashMap<>();
+  private final LongSupplier clock;
   private boolean lastAnnounced;
+
+  /** What one other node reported: the admins connected to it, as of {@code writtenAtMillis}. */
+  record NodeReport(long writtenAtMillis, Set<String> adminIds) {}
+
+  public AdminPresence() {
+    this(System::currentTimeMillis);
+  }
+
+  /** @param clock epoch milliseconds, comparable with the times other nodes write on their reports */
+  AdminPresence(LongSupplier clock) {
+    this.clock = clock;
+  }
 
   void onAnyOnlineChanged(Consumer<Boolean> listener) {
     this.onAnyOnlineChanged = listener;
@@ -34,20 +50,20 @@ public final class AdminPresence {
 
   synchronized void connected(String adminId) {
     socketsPerAdmin.merge(adminId, 1, Integer::sum);
-    leftHereOnlineElsewhere.remove(adminId);
+    leftHereAt.remove(adminId);
     announceIfChanged();
   }
 
   /**
-   * An admin's socket on this node closed. When it was the admin's last one anywhere, the admin went offline now;
-   * when another node still reports the admin, that report may be a period or two old (it closed there too), so
-   * the question is asked again at the next few reports.
+   * An admin's socket on this node closed. When it was the admin's last one and no other node reports the admin,
+   * the admin went offline now; when another node's report still has the admin, the reports written after this
+   * moment decide (see {@link #otherNodesReport}).
    */
   synchronized void disconnected(String adminId) {
     socketsPerAdmin.computeIfPresent(adminId, (k, n) -> n <= 1 ? null : n - 1);
     if (!socketsPerAdmin.containsKey(adminId)) {
       if (onOtherNodes.contains(adminId)) {
-        leftHereOnlineElsewhere.put(adminId, REPORTS_TO_WAIT);
+        leftHereAt.put(adminId, clock.getAsLong());
       } else {
         onWentOffline.accept(adminId);
       }
@@ -60,18 +76,28 @@ public final class AdminPresence {
     return Set.copyOf(socketsPerAdmin.keySet());
   }
 
-  /** What the other nodes reported most recently. */
-  synchronized void otherNodesReport(Set<String> adminIds) {
-    onOtherNodes = Set.copyOf(adminIds);
-    for (String adminId : leftHereOnlineElsewhere.keySet()) {
-      if (!isOnline(adminId)) {
-        if (leftHereOnlineElsewhere.remove(adminId) != null) {
-          onWentOffline.accept(adminId);
-        }
-      } else {
-        leftHereOnlineElsewhere.computeIfPresent(adminId, (k, left) -> left <= 1 ? null : left - 1);
+  /**
+   * What the other nodes reported most recently. For an admin who left this node while reported elsewhere: a report
+   * written after that still having the admin means the admin is online there (that node tells the offline when it
+   * comes); no report having the admin any more means offline, told by this node.
+   */
+  synchronized void otherNodesReport(Collection<NodeReport> reports) {
+    Set<String> all = new HashSet<>();
+    reports.forEach(r -> all.addAll(r.adminIds()));
+    onOtherNodes = Set.copyOf(all);
+    leftHereAt.entrySet().removeIf(left -> {
+      String adminId = left.getKey();
+      boolean onlineThereSince = reports.stream()
+          .anyMatch(r -> r.writtenAtMillis() >= left.getValue() && r.adminIds().contains(adminId));
+      if (onlineThereSince || socketsPerAdmin.containsKey(adminId)) {
+        return true;
       }
-    }
+      if (!all.contains(adminId)) {
+        onWentOffline.accept(adminId);
+        return true;
+      }
+      return false; // only reports from before it left here have it: wait for newer ones
+    });
     announceIfChanged();
   }
 

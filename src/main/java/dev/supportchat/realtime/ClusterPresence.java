@@ -1,8 +1,8 @@
 package dev.supportchat.realtime;
 
 import java.net.URI;
-import java.util.Arrays;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -41,14 +41,15 @@ final class ClusterPresence implements AutoCloseable {
     try {
       long now = System.currentTimeMillis();
       redis.hset(key, nodeId, now + "|" + String.join(",", presence.localAdmins()));
-      Set<String> others = new HashSet<>();
+      List<AdminPresence.NodeReport> others = new ArrayList<>();
       for (Map.Entry<String, String> e : redis.hgetAll(key).entrySet()) {
         String[] parts = e.getValue().split("\\|", 2);
-        boolean stale = now - Long.parseLong(parts[0]) > STALE_MS;
-        if (stale) {
+        long writtenAt = Long.parseLong(parts[0]);
+        if (now - writtenAt > STALE_MS) {
           redis.hdel(key, e.getKey());
-        } else if (!e.getKey().equals(nodeId) && parts.length > 1 && !parts[1].isEmpty()) {
-          others.addAll(Arrays.asList(parts[1].split(",")));
+        } else if (!e.getKey().equals(nodeId)) {
+          Set<String> admins = parts.length > 1 && !parts[1].isEmpty() ? Set.of(parts[1].split(",")) : Set.of();
+          others.add(new AdminPresence.NodeReport(writtenAt, admins));
         }
       }
       presence.otherNodesReport(others);

@@ -2,20 +2,30 @@ package dev.supportchat.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supportchat.realtime.AdminPresence.NodeReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** When this node says an admin went offline, given what other nodes reported and when. */
+/**
+ * When this node says an admin went offline, given what other nodes reported and when: exactly one node says it,
+ * once the admin has no socket on any node, even when a report is older than the last socket closing.
+ */
 class AdminPresenceTest {
-  private final AdminPresence presence = new AdminPresence();
+  private final AtomicLong now = new AtomicLong(1_000_000);
+  private final AdminPresence presence = new AdminPresence(now::get);
   private final List<String> wentOffline = new ArrayList<>();
 
   @BeforeEach
   void listen() {
     presence.onWentOffline(wentOffline::add);
+  }
+
+  private void report(long writtenAt, String... admins) {
+    presence.otherNodesReport(List.of(new NodeReport(writtenAt, Set.of(admins))));
   }
 
   @Test
@@ -29,38 +39,37 @@ class AdminPresenceTest {
   }
 
   @Test
-  void aStaleReportFromAnotherNodeDelaysTheOfflineUntilANewerReport() {
-    presence.otherNodesReport(Set.of("ann"));
+  void aReportOlderThanTheCloseThatStillHasTheAdminWaitsForANewerOne() {
+    report(now.get() - 1_500, "ann");
     presence.connected("ann");
+    now.addAndGet(1_000);
     presence.disconnected("ann");
-    assertThat(wentOffline).as("another node still reports ann").isEmpty();
-    presence.otherNodesReport(Set.of("ann"));
-    assertThat(wentOffline).as("that report may be older than ann closing there").isEmpty();
-    presence.otherNodesReport(Set.of());
+    assertThat(wentOffline).as("another node's report still has ann").isEmpty();
+    report(now.get() - 1_500, "ann");
+    assertThat(wentOffline).as("that report was written before ann left here").isEmpty();
+    report(now.get() + 500);
     assertThat(wentOffline).containsExactly("ann");
-    presence.otherNodesReport(Set.of());
+    report(now.get() + 2_500);
     assertThat(wentOffline).as("told once").containsExactly("ann");
   }
 
   @Test
-  void anAdminStillReportedAfterAFewReportsIsOnlineThereAndThatNodeTellsTheOffline() {
-    presence.otherNodesReport(Set.of("ann"));
+  void anAdminReportedElsewhereAfterLeavingHereIsThatNodesToAnnounce() {
+    report(now.get(), "ann");
     presence.connected("ann");
     presence.disconnected("ann");
-    for (int i = 0; i < 3; i++) {
-      presence.otherNodesReport(Set.of("ann"));
-    }
-    presence.otherNodesReport(Set.of());
-    assertThat(wentOffline).isEmpty();
+    report(now.get() + 2_000, "ann");
+    report(now.get() + 4_000);
+    assertThat(wentOffline).as("the other node had ann after this one: it tells").isEmpty();
   }
 
   @Test
-  void comingBackToThisNodeCancelsThePendingOffline() {
-    presence.otherNodesReport(Set.of("ann"));
+  void comingBackToThisNodeCancelsTheWait() {
+    report(now.get(), "ann");
     presence.connected("ann");
     presence.disconnected("ann");
     presence.connected("ann");
-    presence.otherNodesReport(Set.of());
+    report(now.get() + 2_000);
     assertThat(wentOffline).isEmpty();
     assertThat(presence.isOnline("ann")).isTrue();
   }
