@@ -3,6 +3,7 @@ package dev.supportchat.realtime;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.realtime.transport.BurstThread;
 import dev.supportchat.realtime.transport.RoomEmitter;
 import dev.supportchat.realtime.transport.SocketIoJavalin;
 import dev.supportchat.realtime.transport.SocketIoTransport;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -39,7 +39,7 @@ public final class Realtime implements AutoCloseable {
   private final ClusterPresence clusterPresence;
   private final ScheduledExecutorService timers;
   /** Finishes socket sends once committed (their events and acks), one at a time in commit order. */
-  private final ExecutorService sendsCommitted;
+  private final BurstThread sendsCommitted;
   private final Clock clock;
   private final AppConfig.SocketLimits limits;
 
@@ -60,7 +60,7 @@ public final class Realtime implements AutoCloseable {
         .orElse(null);
     this.emitter = new ChatEventsEmitter(broadcaster);
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "typing-timers"));
-    this.sendsCommitted = Executors.newSingleThreadExecutor(r -> daemon(r, "sends-committed"));
+    this.sendsCommitted = new BurstThread("sends-committed");
     // Each node tells its own users (every node sees the same cluster-wide answer, so none is told twice).
     presence.onAnyOnlineChanged(online -> local.deliver(new Broadcaster.Emit(List.of(RoomNames.USERS),
         SUPPORT_PRESENCE, Map.of("online", online), null)));
@@ -142,7 +142,7 @@ public final class Realtime implements AutoCloseable {
   @Override
   public void close() {
     timers.shutdownNow();
-    sendsCommitted.shutdown();
+    sendsCommitted.close();
     if (clusterPresence != null) {
       clusterPresence.close();
     }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * Bridges one Jetty 12 websocket to engine.io-server.
@@ -38,6 +41,9 @@ public final class EngineIoJettyWebSocket extends EngineIoWebSocket implements S
     /** One shared instance: it carries no per-write state. */
     private final Callback writeCallback =
             Callback.from(() -> { }, failure -> emit("error", "write error", String.valueOf(failure.getMessage())));
+    /** The same, in the type Jetty's core session takes (batched writes go straight to it). */
+    private final org.eclipse.jetty.util.Callback batchedWriteCallback = org.eclipse.jetty.util.Callback.from(
+            () -> { }, failure -> emit("error", "write error", String.valueOf(failure.getMessage())));
     private volatile Session session;
     /** Event names and listeners, alternating; replaced, never changed in place. */
     private volatile Object[] listeners = NO_LISTENERS;
@@ -201,8 +207,20 @@ public final class EngineIoJettyWebSocket extends EngineIoWebSocket implements S
     @Override
     public void write(String message) {
         Session current = session;
-        if (current != null) {
+        if (current == null) {
+            return;
+        }
+        if (current instanceof WebSocketSession jetty && FrameBatch.join(this)) {
+            jetty.getCoreSession().sendFrame(new Frame(OpCode.TEXT, message), batchedWriteCallback, true);
+        } else {
             current.sendText(message, writeCallback);
+        }
+    }
+
+    /** Writes out the frames a {@link FrameBatch} queued on this connection. */
+    void flush() {
+        if (session instanceof WebSocketSession jetty) {
+            jetty.getCoreSession().flush(batchedWriteCallback);
         }
     }
 

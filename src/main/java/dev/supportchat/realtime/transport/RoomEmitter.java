@@ -15,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +36,8 @@ public final class RoomEmitter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RoomEmitter.class);
 
   private final SocketIoNamespace namespace;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "socket-emitter");
-    t.setDaemon(true);
-    return t;
-  });
+  /** One thread keeps every emit in order; a burst of emits flushes each socket once. */
+  private final BurstThread thread = new BurstThread("socket-emitter");
 
   public RoomEmitter(SocketIoNamespace namespace) {
     this.namespace = namespace;
@@ -109,11 +103,6 @@ public final class RoomEmitter implements AutoCloseable {
 
   @Override
   public void close() {
-    thread.shutdown();
-    try {
-      thread.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    thread.close();
   }
 }
