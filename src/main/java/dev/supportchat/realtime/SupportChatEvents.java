@@ -1,13 +1,11 @@
 package dev.supportchat.realtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.supportchat.chat.ChatJson;
 import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.SendPayload;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
-import dev.supportchat.http.Json;
 import dev.supportchat.http.JsonBody;
 import dev.supportchat.realtime.transport.EventAck;
 import dev.supportchat.realtime.transport.OrgJson;
@@ -120,12 +118,9 @@ final class SupportChatEvents {
       }
       Object data;
       try {
-        data = handler.handle(client, JsonBody.wrap(Json.MAPPER.readTree(payload.toString())));
+        data = handler.handle(client, JsonBody.wrap(OrgJson.toJackson(payload)));
       } catch (AppException e) {
         ack.error(e.code().wireName(), e.getMessage());
-        return;
-      } catch (JsonProcessingException e) {
-        ack.error(ErrorCode.INVALID.wireName(), "payload must be a JSON object");
         return;
       }
       if (data instanceof CompletionStage<?> later) {

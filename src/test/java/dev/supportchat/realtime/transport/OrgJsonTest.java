@@ -3,6 +3,7 @@ package dev.supportchat.realtime.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,5 +29,19 @@ class OrgJsonTest {
   @Test
   void refusesWhatIsNotJson() {
     assertThatThrownBy(() -> OrgJson.from(List.of(new Object()))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aParsedClientPayloadBecomesTheJacksonTreeOfTheSameText() throws Exception {
+    String[] payloads = {
+      "{\"chatId\":\"abc\",\"content\":\"hé \\u0000 \\\"q\\\" 😀\",\"isInternalNote\":true,\"attachmentIds\":[\"a\",null]}",
+      "{\"n\":1,\"big\":12345678901234,\"huge\":123456789012345678901234567890,\"f\":1.5,\"neg\":-0.25}",
+      "{\"nested\":{\"deep\":{\"list\":[[],{},false]}},\"nothing\":null,\"empty\":\"\"}",
+    };
+    for (String text : payloads) {
+      JsonNode expected = dev.supportchat.http.Json.MAPPER.readTree(text);
+      JsonNode converted = OrgJson.toJackson(new JSONObject(text));
+      assertThat(converted).as(text).isEqualTo(expected);
+    }
   }
 }
