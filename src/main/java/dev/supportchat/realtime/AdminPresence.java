@@ -18,6 +18,7 @@ public final class AdminPresence {
   private volatile Set<String> onOtherNodes = Set.of();
   private volatile Consumer<Boolean> onAnyOnlineChanged = online -> {};
   private volatile Consumer<String> onWentOffline = adminId -> {};
+  private volatile Consumer<String> onBackOnline = adminId -> {};
   /**
    * Admins whose last socket here closed while another node's report still had them, and when (epoch ms). Such a
    * report may be older than that moment (reports are written every couple of seconds): whether the admin is
@@ -28,7 +29,16 @@ public final class AdminPresence {
   private boolean lastAnnounced;
 
   /** What one other node reported: the admins connected to it, as of {@code writtenAtMillis}. */
-  record NodeReport(long writtenAtMillis, Set<String> adminIds) {}
+  record NodeReport(String nodeId, long writtenAtMillis, Set<String> adminIds) {}
+
+  /** The admins each other node reported last time, to tell which were on a node that has gone. */
+  private Map<String, Set<String>> lastReports = Map.of();
+  /**
+   * Admins this node told offline for a node that stopped reporting, and that node. A node whose reports only
+   * paused (its Redis link was cut for longer than a report stays fresh) comes back with them: then they are told
+   * online again. An admin who reconnected to another node was announced online by that node.
+   */
+  private final Map<String, String> toldOfflineForGoneNode = new HashMap<>();
 
   public AdminPresence() {
     this(System::currentTimeMillis);
@@ -46,6 +56,11 @@ public final class AdminPresence {
   /** Told once per admin who went offline everywhere, as seen from this node (see {@link #disconnected}). */
   void onWentOffline(Consumer<String> listener) {
     this.onWentOffline = listener;
+  }
+
+  /** Told when an admin this node told offline for a gone node turns out to be connected after all. */
+  void onBackOnline(Consumer<String> listener) {
+    this.onBackOnline = listener;
   }
 
   synchronized void connected(String adminId) {
@@ -80,11 +95,38 @@ public final class AdminPresence {
    * What the other nodes reported most recently. For an admin who left this node while reported elsewhere: a report
    * written after that still having the admin means the admin is online there (that node tells the offline when it
    * comes); no report having the admin any more means offline, told by this node.
+   *
+   * <p>A node that stops reporting (it died) cannot tell that its admins went offline. Its admins not connected
+   * anywhere else are then told offline by one node of those left: the one that {@code tellsForGoneNodes} (the
+   * caller elects it, the same one on every node).
    */
-  synchronized void otherNodesReport(Collection<NodeReport> reports) {
+  synchronized void otherNodesReport(Collection<NodeReport> reports, boolean tellsForGoneNodes) {
     Set<String> all = new HashSet<>();
-    reports.forEach(r -> all.addAll(r.adminIds()));
+    Map<String, Set<String>> byNode = new HashMap<>();
+    reports.forEach(r -> {
+      all.addAll(r.adminIds());
+      byNode.put(r.nodeId(), r.adminIds());
+    });
     onOtherNodes = Set.copyOf(all);
+    toldOfflineForGoneNode.entrySet().removeIf(told -> {
+      String adminId = told.getKey();
+      if (byNode.getOrDefault(told.getValue(), Set.of()).contains(adminId)) {
+        onBackOnline.accept(adminId);
+        return true;
+      }
+      return isOnline(adminId);
+    });
+    if (tellsForGoneNodes) {
+      lastReports.forEach((node, admins) -> {
+        if (!byNode.containsKey(node)) {
+          admins.stream().filter(adminId -> !isOnline(adminId)).forEach(adminId -> {
+            onWentOffline.accept(adminId);
+            toldOfflineForGoneNode.put(adminId, node);
+          });
+        }
+      });
+    }
+    lastReports = byNode;
     leftHereAt.entrySet().removeIf(left -> {
       String adminId = left.getKey();
       boolean onlineThereSince = reports.stream()

@@ -14,7 +14,8 @@ import redis.clients.jedis.JedisPooled;
 /**
  * Admin presence shared between nodes: every node writes the admins connected to it, with a timestamp, into one
  * Redis hash, and reads the others' entries, every {@link #PERIOD_MS}. Entries of a node that stopped writing
- * (it died) are ignored after {@link #STALE_MS}. Presence may lag a change on another node by one period.
+ * (it died) are ignored after {@link #STALE_MS}; its admins not connected elsewhere are then announced offline by
+ * the live node with the lowest id. Presence may lag a change on another node by one period.
  */
 final class ClusterPresence implements AutoCloseable {
   static final long PERIOD_MS = 2_000;
@@ -49,10 +50,12 @@ final class ClusterPresence implements AutoCloseable {
           redis.hdel(key, e.getKey());
         } else if (!e.getKey().equals(nodeId)) {
           Set<String> admins = parts.length > 1 && !parts[1].isEmpty() ? Set.of(parts[1].split(",")) : Set.of();
-          others.add(new AdminPresence.NodeReport(writtenAt, admins));
+          others.add(new AdminPresence.NodeReport(e.getKey(), writtenAt, admins));
         }
       }
-      presence.otherNodesReport(others);
+      // The live node with the lowest id speaks for nodes that have gone: every node computes the same one.
+      boolean lowestId = others.stream().allMatch(r -> nodeId.compareTo(r.nodeId()) < 0);
+      presence.otherNodesReport(others, lowestId);
     } catch (RuntimeException redisDown) {
       // Redis outage: keep the last known view; RedisBroadcaster logs the outage once.
     }
@@ -62,7 +65,9 @@ final class ClusterPresence implements AutoCloseable {
   public void close() {
     timer.shutdownNow();
     try {
-      redis.hdel(key, nodeId);
+      // A last report with no admins rather than none: this node told its own admins' disconnects already, and a
+      // report that vanished would make the node speaking for gone nodes tell them again. It goes stale in 10 s.
+      redis.hset(key, nodeId, System.currentTimeMillis() + "|");
     } catch (RuntimeException ignored) {
       // Redis gone: the entry goes stale by itself
     }

@@ -66,6 +66,8 @@ public final class Realtime implements AutoCloseable {
         SUPPORT_PRESENCE, Map.of("online", online), null)));
     presence.onWentOffline(adminId -> emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE,
         Map.of("adminId", adminId, "online", false)));
+    presence.onBackOnline(adminId -> emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE,
+        Map.of("adminId", adminId, "online", true)));
   }
 
   private static Optional<SocketUser> authenticate(TokenService tokens, String token) {

@@ -25,7 +25,7 @@ class AdminPresenceTest {
   }
 
   private void report(long writtenAt, String... admins) {
-    presence.otherNodesReport(List.of(new NodeReport(writtenAt, Set.of(admins))));
+    presence.otherNodesReport(List.of(new NodeReport("node-b", writtenAt, Set.of(admins))), false);
   }
 
   @Test
@@ -72,5 +72,48 @@ class AdminPresenceTest {
     report(now.get() + 2_000);
     assertThat(wentOffline).isEmpty();
     assertThat(presence.isOnline("ann")).isTrue();
+  }
+
+  @Test
+  void theAdminsOfANodeThatStoppedReportingAreToldOfflineByTheElectedNodeOnly() {
+    AdminPresence other = new AdminPresence(now::get);
+    List<String> toldByOther = new ArrayList<>();
+    other.onWentOffline(toldByOther::add);
+    List<NodeReport> bothAlive = List.of(new NodeReport("node-b", now.get(), Set.of("ann", "bob")),
+        new NodeReport("node-c", now.get(), Set.of("bob")));
+    List<NodeReport> onlyCLeft = List.of(new NodeReport("node-c", now.get() + 2_000, Set.of("bob")));
+    presence.otherNodesReport(bothAlive, true);
+    other.otherNodesReport(bothAlive, false);
+    presence.otherNodesReport(onlyCLeft, true);
+    other.otherNodesReport(onlyCLeft, false);
+    assertThat(wentOffline).as("ann was only on node-b; bob is still on node-c").containsExactly("ann");
+    assertThat(toldByOther).as("not elected: says nothing").isEmpty();
+    presence.otherNodesReport(onlyCLeft, true);
+    assertThat(wentOffline).as("told once").containsExactly("ann");
+  }
+
+  @Test
+  void anAdminToldOfflineForANodeThatOnlyPausedIsToldOnlineWhenItReportsAgain() {
+    List<String> backOnline = new ArrayList<>();
+    presence.onBackOnline(backOnline::add);
+    NodeReport withAnn = new NodeReport("node-b", now.get(), Set.of("ann"));
+    presence.otherNodesReport(List.of(withAnn), true);
+    presence.otherNodesReport(List.of(), true);
+    assertThat(wentOffline).containsExactly("ann");
+    presence.otherNodesReport(List.of(new NodeReport("node-b", now.get() + 12_000, Set.of("ann"))), true);
+    assertThat(backOnline).as("node-b's Redis link came back, ann never left").containsExactly("ann");
+    presence.otherNodesReport(List.of(new NodeReport("node-b", now.get() + 14_000, Set.of("ann"))), true);
+    assertThat(backOnline).as("told once").containsExactly("ann");
+  }
+
+  @Test
+  void anAdminWhoReconnectedToAnotherNodeIsNotToldOnlineAgainByThisOne() {
+    List<String> backOnline = new ArrayList<>();
+    presence.onBackOnline(backOnline::add);
+    presence.otherNodesReport(List.of(new NodeReport("node-b", now.get(), Set.of("ann"))), true);
+    presence.otherNodesReport(List.of(), true);
+    presence.otherNodesReport(List.of(new NodeReport("node-c", now.get() + 4_000, Set.of("ann"))), true);
+    assertThat(wentOffline).containsExactly("ann");
+    assertThat(backOnline).as("node-c announced its new socket itself").isEmpty();
   }
 }

@@ -8,9 +8,13 @@ import dev.supportchat.testing.HttpTestClient;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.MutableClock;
 import dev.supportchat.testing.NodeScript;
+import dev.supportchat.testing.ServerProcess;
 import dev.supportchat.testing.TestApp;
 import dev.supportchat.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +38,16 @@ class ScaleOutTest {
       TestApp node = TestApp.start(db, clock, env, false);
       nodes.add(node);
       return node;
+    }
+
+    /** The environment of a node started as a separate process ({@link ServerProcess}) in this cluster. */
+    Map<String, String> processEnv() throws IOException {
+      Map<String, String> processEnv = new HashMap<>(env);
+      processEnv.put("DATA_DIR", Files.createTempDirectory("sc-node-").toString());
+      processEnv.put("DATABASE_URL", db.url());
+      processEnv.put("ACCESS_TOKEN_SECRET", TestApp.ACCESS_TOKEN_SECRET);
+      processEnv.put("REFRESH_TOKEN_SECRET", TestApp.REFRESH_TOKEN_SECRET);
+      return processEnv;
     }
 
     @Override
@@ -85,6 +99,29 @@ class ScaleOutTest {
           .allSatisfy(online -> assertThat(online.asBoolean()).isTrue());
       assertThat(r.get("afterClosingOne")).as("still open on node A: not offline").isEmpty();
       assertThat(r.get("afterClosingBoth")).extracting(JsonNode::asBoolean).containsExactly(false);
+    }
+  }
+
+  @Test
+  void anAdminWhoseOnlyNodeIsKilledIsAnnouncedOfflineOnceByANodeLeft() throws Exception {
+    try (Cluster cluster = new Cluster()) {
+      TestApp a = cluster.startNode();
+      TestApp c = cluster.startNode();
+      // Node B is a process of its own, so it can die without closing its sockets or saying anything.
+      try (ServerProcess b = new ServerProcess(cluster.processEnv()).start()) {
+        Login admin = a.http.admin();
+        a.createAdmin("observer@example.com", "observer-admin-pw");
+        Login observer = a.http.login("observer@example.com", "observer-admin-pw");
+        NodeScript.Running script = NodeScript.start("presence-after-node-stops.mjs", b.baseUrl(), c.baseUrl(),
+            admin.accessToken(), admin.userId(), observer.accessToken());
+        assertThat(script.nextLine().get("ready").asBoolean()).isTrue();
+        b.kill9();
+        JsonNode r = script.finish();
+        assertThat(r.get("beforeStop")).as("announced online").isNotEmpty()
+            .allSatisfy(online -> assertThat(online.asBoolean()).isTrue());
+        assertThat(r.get("afterStop")).as("told offline once, by node A or C")
+            .extracting(JsonNode::asBoolean).containsExactly(false);
+      }
     }
   }
 

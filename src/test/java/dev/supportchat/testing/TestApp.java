@@ -17,6 +17,8 @@ import java.util.Map;
 public final class TestApp implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@example.com";
   public static final String ADMIN_PASSWORD = "admin-password-1";
+  public static final String ACCESS_TOKEN_SECRET = "test-access-secret-0123456789";
+  public static final String REFRESH_TOKEN_SECRET = "test-refresh-secret-0123456789";
 
   public final TestDatabases.Fresh database;
   public final MutableClock clock;
@@ -51,8 +53,8 @@ public final class TestApp implements AutoCloseable {
     env.put("PORT", "0");
     env.put("DATA_DIR", dataDir.toString());
     env.put("DATABASE_URL", db.url());
-    env.put("ACCESS_TOKEN_SECRET", "test-access-secret-0123456789");
-    env.put("REFRESH_TOKEN_SECRET", "test-refresh-secret-0123456789");
+    env.put("ACCESS_TOKEN_SECRET", ACCESS_TOKEN_SECRET);
+    env.put("REFRESH_TOKEN_SECRET", REFRESH_TOKEN_SECRET);
     env.put("ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.putAll(overrides);
