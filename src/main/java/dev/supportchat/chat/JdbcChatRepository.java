@@ -299,15 +299,14 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
       where.append(" AND c.admin_id = ?");
       params.add(f.adminId());
     }
-    String countWhere = where.toString();
-    String pageWhere = countWhere;
-    if (f.query() != null) {
-      ChatSearch.Condition search = ChatSearch.condition(db.dialect(), f.query());
-      countWhere += " AND " + search.forCount();
-      pageWhere += " AND " + search.forPage();
+    boolean searchedAlone = f.query() != null && params.isEmpty() && !f.unassignedOnly();
+    ChatSearch.Condition search = f.query() == null ? null : ChatSearch.condition(db.dialect(), f.query());
+    String countSql = searchedAlone ? search.countAlone()
+        : "SELECT COUNT(*) FROM chats c" + where + (search == null ? "" : " AND " + search.forCount());
+    String pageWhere = where + (search == null ? "" : " AND " + search.forPage());
+    if (search != null) {
       params.add(search.parameter());
     }
-    String countSql = "SELECT COUNT(*) FROM chats c" + countWhere;
     // The page's ids are read from the list indexes alone (the inner "chats c" shadows the outer one); the joins
     // for user, assignee and last messages then run for those rows only, not for every row OFFSET skips.
     String pageSql = CHAT_SELECT + " WHERE c.id IN (SELECT c.id FROM chats c" + pageWhere + ADMIN_LIST_ORDER

@@ -31,7 +31,8 @@ public final class Migrations {
       "V2__chats_and_messages.sql",
       "V3__query_indexes.sql",
       "V4__message_counters.sql",
-      "V5__chat_search.sql");
+      "V5__chat_search.sql",
+      "V6__chat_search_active_only.sql");
 
   private static final String RESOURCE_FOLDER = "/db/migration/";
 

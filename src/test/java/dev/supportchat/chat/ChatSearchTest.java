@@ -75,7 +75,21 @@ class ChatSearchTest {
 
       db.write(c -> Sql.update(c, "UPDATE chats SET is_active = FALSE WHERE id = ?", chatId));
       assertThat(search(chats, "import")).as("inactive chats leave every list").isEmpty();
+      assertThat(total(chats, "import", null)).as("and every total, searched alone").isZero();
+      assertThat(total(chats, "im", null)).as("a short term too").isZero();
+      assertThat(total(chats, "import", ChatStatus.OPEN)).as("or with a filter").isZero();
+
+      db.write(c -> Sql.update(c, "UPDATE users SET full_name = 'Eve Young' WHERE id = ?", eve.id()));
+      db.write(c -> Sql.update(c, "UPDATE chats SET is_active = TRUE WHERE id = ?", chatId));
+      assertThat(search(chats, "young")).as("reactivated, with what changed meanwhile")
+          .containsExactly("Cannot import");
+      assertThat(total(chats, "import", null)).isEqualTo(1);
+      assertThat(total(chats, "im", ChatStatus.OPEN)).isEqualTo(1);
     }
+  }
+
+  private static long total(JdbcChatRepository chats, String term, ChatStatus status) {
+    return chats.listForAdmin(new AdminFilter(status, null, null, false, term), 0, 50).total();
   }
 
   private static List<String> search(JdbcChatRepository chats, String term) {
