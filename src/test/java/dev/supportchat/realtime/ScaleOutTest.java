@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.config.DatabaseSettings.Engine;
+import dev.supportchat.store.Database;
 import dev.supportchat.testing.HttpTestClient;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.MutableClock;
@@ -13,6 +14,7 @@ import dev.supportchat.testing.TestApp;
 import dev.supportchat.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Several server nodes on different ports sharing one fresh PostgreSQL database and Redis: every event reaches the
- * right sockets exactly once whichever node they are on, and a stopped node loses nothing for its clients.
+ * right sockets exactly once whichever node they are on, and a stopped node loses nothing for its clients. The nodes
+ * are server processes of their own where it matters (the full conversation, a node killed), else servers in this
+ * JVM, which start faster and let a test reach into them.
  */
 class ScaleOutTest {
 
@@ -47,6 +51,8 @@ class ScaleOutTest {
       processEnv.put("DATABASE_URL", db.url());
       processEnv.put("ACCESS_TOKEN_SECRET", TestApp.ACCESS_TOKEN_SECRET);
       processEnv.put("REFRESH_TOKEN_SECRET", TestApp.REFRESH_TOKEN_SECRET);
+      processEnv.put("ADMIN_EMAIL", TestApp.ADMIN_EMAIL);
+      processEnv.put("ADMIN_PASSWORD", TestApp.ADMIN_PASSWORD);
       return processEnv;
     }
 
@@ -58,12 +64,13 @@ class ScaleOutTest {
   }
 
   @Test
-  void threeNodesHoldOneConversationThroughRedis() throws Exception {
-    try (Cluster cluster = new Cluster()) {
-      TestApp a = cluster.startNode();
-      TestApp b = cluster.startNode();
-      TestApp c = cluster.startNode();
-      a.createAdmin("second-admin@example.com", "second-admin-pw");
+  void threeServerProcessesHoldOneConversationThroughRedis() throws Exception {
+    try (Cluster cluster = new Cluster();
+        ServerProcess a = new ServerProcess(cluster.processEnv()).start();
+        ServerProcess b = new ServerProcess(cluster.processEnv()).start();
+        ServerProcess c = new ServerProcess(cluster.processEnv()).start();
+        Database database = Database.open(cluster.db.settings(), 1)) {
+      TestApp.createAdmin(database, Instant.now(), "second-admin@example.com", "second-admin-pw");
       JsonNode report = NodeScript.run("conversation.mjs", "websocket", TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD,
           "second-admin@example.com", "second-admin-pw", a.baseUrl(), b.baseUrl(), c.baseUrl());
       SupportChatCompatibilityTest.assertConversation(report.get("steps"));

@@ -72,8 +72,13 @@ public final class TestApp implements AutoCloseable {
 
   /** Adds another admin account straight into the database (only the first admin is bootstrapped). */
   public void createAdmin(String email, String password) {
-    var users = new dev.supportchat.user.JdbcUserRepository(app.database());
-    var now = clock.instant();
+    createAdmin(app.database(), clock.instant(), email, password);
+  }
+
+  /** Adds another admin account into a database the servers use, whichever process runs them. */
+  public static void createAdmin(dev.supportchat.store.Database database, java.time.Instant now, String email,
+      String password) {
+    var users = new dev.supportchat.user.JdbcUserRepository(database);
     users.insert(new dev.supportchat.user.User(dev.supportchat.store.Ids.newId(), email, null, "Admin " + email,
         new dev.supportchat.user.PasswordHasher(10).hash(password), true, now, now));
   }
