@@ -1,5 +1,5 @@
 /** Plain-SVG charts: a column chart over days and horizontal bar lists. Each has a text twin. */
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatDay, niceMax } from './format';
 
 interface ColumnProps {
@@ -7,30 +7,40 @@ interface ColumnProps {
   data: { date: string; count: number }[];
 }
 
-const W = 640;
+/** The width drawn before the card is measured (and where it cannot be, as in unit tests). */
+const DEFAULT_W = 640;
 const H = 220;
 const PAD = { top: 12, right: 8, bottom: 28, left: 34 };
 
 /** Chats per day: one column per day, a labelled axis, every value in a hidden table. */
 export function ColumnChart({ title, data }: ColumnProps) {
   const id = useId();
+  const [ref, W] = useMeasuredWidth<HTMLElement>(DEFAULT_W);
   const max = niceMax(Math.max(0, ...data.map((d) => d.count)));
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const step = data.length > 0 ? plotW / data.length : plotW;
   const barW = Math.max(2, step * 0.7);
-  const labelEvery = Math.max(1, Math.ceil(data.length / 6));
+  // A day label ("Nov 21") needs about 70 px; a wide card labels more days, a phone fewer.
+  const labelEvery = Math.max(1, Math.ceil(data.length / Math.max(2, Math.floor(plotW / 70))));
   const total = data.reduce((sum, d) => sum + d.count, 0);
   const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
   return (
-    <figure className="scd-chart">
+    <figure className="scd-chart" ref={ref}>
       <figcaption id={id}>
         {title}{' '}
         <span className="scd-chart__sub">
           ({total} in {data.length} days)
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={id} className="scd-chart__svg">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        role="img"
+        aria-labelledby={id}
+        className="scd-chart__svg"
+      >
         {(max % 2 === 0 ? [0, max / 2, max] : [0, max]).map((tick) => (
           <g key={tick}>
             <line
@@ -125,4 +135,26 @@ export function BarList({ title, items }: { title: string; items: BarItem[] }) {
       </ul>
     </figure>
   );
+}
+
+/**
+ * The element's content width in CSS pixels, followed as it changes. The column chart draws in real pixels rather
+ * than scaling a fixed drawing: scaled, a wide card either stretched the text or left the chart a narrow island.
+ */
+function useMeasuredWidth<T extends HTMLElement>(fallback: number) {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const w = Math.floor(element.clientWidth);
+      if (w > 0) setWidth(w);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
 }
