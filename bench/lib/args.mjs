@@ -23,7 +23,7 @@ export const USAGE = `Usage: node bench/run.mjs [flags]
                       it slows the server: use it to explain figures, not to take them
   --jar PATH          server jar (default target/support-chat.jar; copied before use, so a rebuild cannot
                       change it mid-run)
-  --java-opts "..."   JVM flags for the server (default "-Xmx2g")
+  --java-opts="..."   JVM flags for the server (default "-Xmx2g"; with "=", as the value starts with a dash)
   --peer-pool N       the Node peer's PostgreSQL pool size (default 16, the Java server's)
   --pg-url URL        PostgreSQL to create the run's databases in (default postgres://postgres@127.0.0.1:5432/postgres)
   --redis-url URL     Redis for two nodes (default redis://127.0.0.1:6379)
