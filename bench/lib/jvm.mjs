@@ -11,10 +11,11 @@ export async function heapAfterGcKb(pid) {
   await jcmd(pid, "GC.run");
   await jcmd(pid, "GC.run");
   const info = await jcmd(pid, "GC.heap_info");
-  // e.g. " garbage-first heap   total 1048576K, used 23456K [0x…"
-  const used = /heap\s+total\s+\d+K,\s+used\s+(\d+)K/.exec(info);
-  if (!used) throw new Error(`cannot read heap use from jcmd GC.heap_info:\n${info}`);
-  return Number(used[1]);
+  // G1: " garbage-first heap   total 1048576K, used 23456K [0x…"; the parallel and serial collectors print one
+  // such line per generation (" PSYoungGen total …, used …K", " ParOldGen total …, used …K"): their sum.
+  const used = [...info.matchAll(/^\s*[\w -]+?\s+total\s+\d+K,\s+used\s+(\d+)K/gm)].map((m) => Number(m[1]));
+  if (used.length === 0) throw new Error(`cannot read heap use from jcmd GC.heap_info:\n${info}`);
+  return used.reduce((a, b) => a + b, 0);
 }
 
 /** Live objects by class after a full GC: Map(class name → { instances, bytes }). */
