@@ -3,16 +3,18 @@
 // exchanged presence; when stdin closes (the test has stopped the admin's node) it waits for the announcement and
 // prints what the observer saw.
 //
-//   node presence-after-node-stops.mjs <adminNode> <observerNode> <adminToken> <adminId> <observerToken>
+//   node presence-after-node-stops.mjs <adminNode> <observerNode> <adminToken> <adminId> <observerToken> [transport]
+//
+// transport: the admin's, "websocket" (default) or "polling".
 import { io } from "socket.io-client";
 
-const [, , adminNode, observerNode, adminToken, adminId, observerToken] = process.argv;
+const [, , adminNode, observerNode, adminToken, adminId, observerToken, adminTransport = "websocket"] = process.argv;
 const EXCHANGE_MS = 3000; // > the nodes' 2 s presence exchange through Redis
 const ANNOUNCE_WAIT_MS = 20000; // > the 10 s after which a silent node's report is dropped, plus exchanges
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function connect(url, token, reconnection) {
-  const socket = io(url, { auth: { token }, transports: ["websocket"], reconnection, forceNew: true });
+function connect(url, token, reconnection, transport = "websocket") {
+  const socket = io(url, { auth: { token }, transports: [transport], reconnection, forceNew: true });
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);
@@ -24,7 +26,7 @@ const seen = [];
 observer.on("admin_presence", (p) => {
   if (p.adminId === adminId) seen.push(p.online);
 });
-const admin = await connect(adminNode, adminToken, false); // its node goes away: it must not come back elsewhere
+const admin = await connect(adminNode, adminToken, false, adminTransport); // its node goes away: it must not come back elsewhere
 await sleep(EXCHANGE_MS);
 const beforeStop = [...seen];
 console.log(JSON.stringify({ ready: true }));

@@ -3,6 +3,7 @@ package dev.supportchat.realtime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,9 @@ import java.util.function.LongSupplier;
 /**
  * Which admins are connected: a count of sockets per admin on this node, plus (with several nodes) the admins other
  * nodes reported through Redis. Answers "is support online?" and announces when that answer changes.
+ *
+ * <p>"Offline" for one admin is told by exactly one node: the node of the admin's last socket when it closes; or,
+ * when that node died, the one node that removed the dead node's report ({@link #nodeGone}).
  */
 public final class AdminPresence {
   private final Map<String, Integer> socketsPerAdmin = new ConcurrentHashMap<>();
@@ -19,26 +23,29 @@ public final class AdminPresence {
   private volatile Consumer<Boolean> onAnyOnlineChanged = online -> {};
   private volatile Consumer<String> onWentOffline = adminId -> {};
   private volatile Consumer<String> onBackOnline = adminId -> {};
+
   /**
-   * Admins whose last socket here closed while another node's report still had them, and when (epoch ms). Such a
-   * report may be older than that moment (reports are written every couple of seconds): whether the admin is
+   * An admin whose last socket here closed while other nodes' reports still had them: when, and which nodes. Those
+   * reports may be older than that moment (reports are written every couple of seconds): whether the admin is
    * online elsewhere is decided by reports written after it.
    */
-  private final Map<String, Long> leftHereAt = new HashMap<>();
+  private record LeftHere(long atMillis, Set<String> reportedBy) {}
+
+  private final Map<String, LeftHere> leftHere = new HashMap<>();
+  /** The latest report of every other node, by node id. */
+  private Map<String, NodeReport> reports = Map.of();
+  /**
+   * Admins this node told offline because their node stopped reporting. A node that was only cut from Redis for
+   * longer than a report stays fresh comes back with them, and an admin may have reconnected elsewhere before this
+   * node told the offline: either way, once seen online again, they are told online again (a second "online" is
+   * harmless, a wrong "offline" is not).
+   */
+  private final Set<String> toldOfflineForGoneNode = new HashSet<>();
   private final LongSupplier clock;
   private boolean lastAnnounced;
 
   /** What one other node reported: the admins connected to it, as of {@code writtenAtMillis}. */
   record NodeReport(String nodeId, long writtenAtMillis, Set<String> adminIds) {}
-
-  /** The admins each other node reported last time, to tell which were on a node that has gone. */
-  private Map<String, Set<String>> lastReports = Map.of();
-  /**
-   * Admins this node told offline for a node that stopped reporting, and that node. A node whose reports only
-   * paused (its Redis link was cut for longer than a report stays fresh) comes back with them: then they are told
-   * online again. An admin who reconnected to another node was announced online by that node.
-   */
-  private final Map<String, String> toldOfflineForGoneNode = new HashMap<>();
 
   public AdminPresence() {
     this(System::currentTimeMillis);
@@ -53,7 +60,7 @@ public final class AdminPresence {
     this.onAnyOnlineChanged = listener;
   }
 
-  /** Told once per admin who went offline everywhere, as seen from this node (see {@link #disconnected}). */
+  /** Told once per admin who went offline everywhere (see the class comment for which node tells it). */
   void onWentOffline(Consumer<String> listener) {
     this.onWentOffline = listener;
   }
@@ -65,7 +72,8 @@ public final class AdminPresence {
 
   synchronized void connected(String adminId) {
     socketsPerAdmin.merge(adminId, 1, Integer::sum);
-    leftHereAt.remove(adminId);
+    leftHere.remove(adminId);
+    toldOfflineForGoneNode.remove(adminId); // this node announces a first socket here itself
     announceIfChanged();
   }
 
@@ -75,14 +83,33 @@ public final class AdminPresence {
    * moment decide (see {@link #otherNodesReport}).
    */
   synchronized void disconnected(String adminId) {
+    if (!socketsPerAdmin.containsKey(adminId)) {
+      return; // told already: this node is stopping (see stopping())
+    }
     socketsPerAdmin.computeIfPresent(adminId, (k, n) -> n <= 1 ? null : n - 1);
     if (!socketsPerAdmin.containsKey(adminId)) {
-      if (onOtherNodes.contains(adminId)) {
-        leftHereAt.put(adminId, clock.getAsLong());
-      } else {
+      Set<String> reportedBy = nodesReporting(adminId);
+      if (reportedBy.isEmpty()) {
         onWentOffline.accept(adminId);
+      } else {
+        leftHere.put(adminId, new LeftHere(clock.getAsLong(), reportedBy));
       }
     }
+    announceIfChanged();
+  }
+
+  /**
+   * This node is stopping: every admin still connected here is gone with it. A socket that gets no close event
+   * when the server stops (a long-polling one between two polls: no request is open to fail) would otherwise
+   * never be told offline; its node's report is removed at once, so no other node would tell it either.
+   */
+  synchronized void stopping() {
+    List.copyOf(socketsPerAdmin.keySet()).forEach(adminId -> {
+      socketsPerAdmin.remove(adminId);
+      if (nodesReporting(adminId).isEmpty()) {
+        onWentOffline.accept(adminId);
+      }
+    });
     announceIfChanged();
   }
 
@@ -92,55 +119,57 @@ public final class AdminPresence {
   }
 
   /**
-   * What the other nodes reported most recently. For an admin who left this node while reported elsewhere: a report
-   * written after that still having the admin means the admin is online there (that node tells the offline when it
-   * comes); no report having the admin any more means offline, told by this node.
-   *
-   * <p>A node that stops reporting (it died) cannot tell that its admins went offline. Its admins not connected
-   * anywhere else are then told offline by one node of those left: the one that {@code tellsForGoneNodes} (the
-   * caller elects it, the same one on every node).
+   * What the other nodes reported most recently (fresh reports only). For an admin who left this node while
+   * reported elsewhere: a report written after that still having the admin means the admin is online there (that
+   * node tells the offline when it comes); the nodes that had the admin all reporting without them means offline,
+   * told by this node; one of those nodes no longer reporting means it died, and the node that removes its report
+   * tells ({@link #nodeGone}).
    */
-  synchronized void otherNodesReport(Collection<NodeReport> reports, boolean tellsForGoneNodes) {
+  synchronized void otherNodesReport(Collection<NodeReport> fresh) {
+    Map<String, NodeReport> byNode = new HashMap<>();
     Set<String> all = new HashSet<>();
-    Map<String, Set<String>> byNode = new HashMap<>();
-    reports.forEach(r -> {
+    fresh.forEach(r -> {
+      byNode.put(r.nodeId(), r);
       all.addAll(r.adminIds());
-      byNode.put(r.nodeId(), r.adminIds());
     });
+    reports = byNode;
     onOtherNodes = Set.copyOf(all);
-    toldOfflineForGoneNode.entrySet().removeIf(told -> {
-      String adminId = told.getKey();
-      if (byNode.getOrDefault(told.getValue(), Set.of()).contains(adminId)) {
+    toldOfflineForGoneNode.removeIf(adminId -> {
+      boolean back = all.contains(adminId);
+      if (back) {
         onBackOnline.accept(adminId);
-        return true;
       }
-      return isOnline(adminId);
+      return back;
     });
-    if (tellsForGoneNodes) {
-      lastReports.forEach((node, admins) -> {
-        if (!byNode.containsKey(node)) {
-          admins.stream().filter(adminId -> !isOnline(adminId)).forEach(adminId -> {
-            onWentOffline.accept(adminId);
-            toldOfflineForGoneNode.put(adminId, node);
-          });
-        }
-      });
-    }
-    lastReports = byNode;
-    leftHereAt.entrySet().removeIf(left -> {
-      String adminId = left.getKey();
-      boolean onlineThereSince = reports.stream()
-          .anyMatch(r -> r.writtenAtMillis() >= left.getValue() && r.adminIds().contains(adminId));
+    leftHere.entrySet().removeIf(entry -> {
+      String adminId = entry.getKey();
+      LeftHere left = entry.getValue();
+      boolean onlineThereSince = fresh.stream()
+          .anyMatch(r -> r.writtenAtMillis() >= left.atMillis() && r.adminIds().contains(adminId));
       if (onlineThereSince || socketsPerAdmin.containsKey(adminId)) {
         return true;
       }
-      if (!all.contains(adminId)) {
-        onWentOffline.accept(adminId);
-        return true;
+      if (all.contains(adminId)) {
+        return false; // only reports from before it left here have it: wait for newer ones
       }
-      return false; // only reports from before it left here have it: wait for newer ones
+      if (byNode.keySet().containsAll(left.reportedBy())) {
+        onWentOffline.accept(adminId);
+      }
+      return true;
     });
     announceIfChanged();
+  }
+
+  /**
+   * This node removed the report of a node that stopped writing it (it died, or lost Redis for too long): only one
+   * node removes it, so only that node tells its admins offline, those not connected anywhere else. Call it after
+   * {@link #otherNodesReport} with the reports read in the same pass.
+   */
+  synchronized void nodeGone(Set<String> itsAdmins) {
+    itsAdmins.stream().filter(adminId -> !isOnline(adminId)).forEach(adminId -> {
+      onWentOffline.accept(adminId);
+      toldOfflineForGoneNode.add(adminId);
+    });
   }
 
   public boolean isOnline(String adminId) {
@@ -149,6 +178,16 @@ public final class AdminPresence {
 
   public boolean anyAdminOnline() {
     return !socketsPerAdmin.isEmpty() || !onOtherNodes.isEmpty();
+  }
+
+  private Set<String> nodesReporting(String adminId) {
+    Set<String> nodes = new HashSet<>();
+    reports.values().forEach(r -> {
+      if (r.adminIds().contains(adminId)) {
+        nodes.add(r.nodeId());
+      }
+    });
+    return nodes;
   }
 
   private synchronized void announceIfChanged() {

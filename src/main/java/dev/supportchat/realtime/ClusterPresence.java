@@ -13,13 +13,16 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Admin presence shared between nodes: every node writes the admins connected to it, with a timestamp, into one
- * Redis hash, and reads the others' entries, every {@link #PERIOD_MS}. Entries of a node that stopped writing
- * (it died) are ignored after {@link #STALE_MS}; its admins not connected elsewhere are then announced offline by
- * the live node with the lowest id. Presence may lag a change on another node by one period.
+ * Redis hash, and reads the others' entries, every {@link #PERIOD_MS}. An entry not rewritten for {@link #STALE_MS}
+ * belongs to a node that died (or lost Redis): the node whose compare-and-delete removes it, one node only, tells
+ * its admins not connected elsewhere offline. Presence may lag a change on another node by one period.
  */
 final class ClusterPresence implements AutoCloseable {
   static final long PERIOD_MS = 2_000;
   static final long STALE_MS = 10_000;
+  private static final String DELETE_IF_UNCHANGED =
+      "if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end"
+          + " return 0";
 
   private final AdminPresence presence;
   private final JedisPooled redis;
@@ -43,33 +46,44 @@ final class ClusterPresence implements AutoCloseable {
       long now = System.currentTimeMillis();
       redis.hset(key, nodeId, now + "|" + String.join(",", presence.localAdmins()));
       List<AdminPresence.NodeReport> others = new ArrayList<>();
+      List<Set<String>> removedByThisNode = new ArrayList<>();
       for (Map.Entry<String, String> e : redis.hgetAll(key).entrySet()) {
+        if (e.getKey().equals(nodeId)) {
+          continue;
+        }
         String[] parts = e.getValue().split("\\|", 2);
         long writtenAt = Long.parseLong(parts[0]);
-        if (now - writtenAt > STALE_MS) {
-          redis.hdel(key, e.getKey());
-        } else if (!e.getKey().equals(nodeId)) {
-          Set<String> admins = parts.length > 1 && !parts[1].isEmpty() ? Set.of(parts[1].split(",")) : Set.of();
+        Set<String> admins = parts.length > 1 && !parts[1].isEmpty() ? Set.of(parts[1].split(",")) : Set.of();
+        if (now - writtenAt <= STALE_MS) {
           others.add(new AdminPresence.NodeReport(e.getKey(), writtenAt, admins));
+        } else if (deleteIfUnchanged(e.getKey(), e.getValue())) {
+          removedByThisNode.add(admins);
         }
       }
-      // The live node with the lowest id speaks for nodes that have gone: every node computes the same one.
-      boolean lowestId = others.stream().allMatch(r -> nodeId.compareTo(r.nodeId()) < 0);
-      presence.otherNodesReport(others, lowestId);
+      presence.otherNodesReport(others);
+      removedByThisNode.forEach(presence::nodeGone);
     } catch (RuntimeException redisDown) {
       // Redis outage: keep the last known view; RedisBroadcaster logs the outage once.
     }
+  }
+
+  /**
+   * Removes a stale entry unless its node rewrote it meanwhile, atomically in Redis: when several nodes find the
+   * same stale entry, exactly one of them gets true.
+   */
+  private boolean deleteIfUnchanged(String field, String value) {
+    Object deleted = redis.eval(DELETE_IF_UNCHANGED, List.of(key), List.of(field, value));
+    return deleted instanceof Long n && n == 1L;
   }
 
   @Override
   public void close() {
     timer.shutdownNow();
     try {
-      // A last report with no admins rather than none: this node told its own admins' disconnects already, and a
-      // report that vanished would make the node speaking for gone nodes tell them again. It goes stale in 10 s.
-      redis.hset(key, nodeId, System.currentTimeMillis() + "|");
+      // This node told its own admins' disconnects (AdminPresence.stopping): its entry goes now, not stale later.
+      redis.hdel(key, nodeId);
     } catch (RuntimeException ignored) {
-      // Redis gone: the entry goes stale by itself
+      // Redis gone: the entry goes stale, and the node that removes it tells what is still in it
     }
     redis.close();
   }

@@ -145,6 +145,7 @@ public final class Realtime implements AutoCloseable {
   public void close() {
     timers.shutdownNow();
     sendsCommitted.close();
+    presence.stopping();
     if (clusterPresence != null) {
       clusterPresence.close();
     }

@@ -25,7 +25,7 @@ class AdminPresenceTest {
   }
 
   private void report(long writtenAt, String... admins) {
-    presence.otherNodesReport(List.of(new NodeReport("node-b", writtenAt, Set.of(admins))), false);
+    presence.otherNodesReport(List.of(new NodeReport("node-b", writtenAt, Set.of(admins))));
   }
 
   @Test
@@ -75,45 +75,79 @@ class AdminPresenceTest {
   }
 
   @Test
-  void theAdminsOfANodeThatStoppedReportingAreToldOfflineByTheElectedNodeOnly() {
+  void theAdminsOfANodeThatDiedAreToldOfflineByTheNodeThatRemovedItsReportOnly() {
     AdminPresence other = new AdminPresence(now::get);
     List<String> toldByOther = new ArrayList<>();
     other.onWentOffline(toldByOther::add);
     List<NodeReport> bothAlive = List.of(new NodeReport("node-b", now.get(), Set.of("ann", "bob")),
         new NodeReport("node-c", now.get(), Set.of("bob")));
-    List<NodeReport> onlyCLeft = List.of(new NodeReport("node-c", now.get() + 2_000, Set.of("bob")));
-    presence.otherNodesReport(bothAlive, true);
-    other.otherNodesReport(bothAlive, false);
-    presence.otherNodesReport(onlyCLeft, true);
-    other.otherNodesReport(onlyCLeft, false);
+    List<NodeReport> onlyCLeft = List.of(new NodeReport("node-c", now.get() + 12_000, Set.of("bob")));
+    presence.otherNodesReport(bothAlive);
+    other.otherNodesReport(bothAlive);
+    presence.otherNodesReport(onlyCLeft);
+    presence.nodeGone(Set.of("ann", "bob"));
+    other.otherNodesReport(onlyCLeft);
     assertThat(wentOffline).as("ann was only on node-b; bob is still on node-c").containsExactly("ann");
-    assertThat(toldByOther).as("not elected: says nothing").isEmpty();
-    presence.otherNodesReport(onlyCLeft, true);
-    assertThat(wentOffline).as("told once").containsExactly("ann");
+    assertThat(toldByOther).as("did not remove node-b's report: says nothing").isEmpty();
   }
 
   @Test
-  void anAdminToldOfflineForANodeThatOnlyPausedIsToldOnlineWhenItReportsAgain() {
+  void anAdminWhoLeftHereWhileStillOnANodeThatThenDiesIsToldOnceByTheRemover() {
+    report(now.get(), "ann");
+    presence.connected("ann");
+    presence.disconnected("ann");
+    presence.otherNodesReport(List.of());
+    assertThat(wentOffline).as("node-b stopped reporting: its remover tells").isEmpty();
+    presence.nodeGone(Set.of("ann"));
+    assertThat(wentOffline).as("this node removed it: told once").containsExactly("ann");
+  }
+
+  @Test
+  void anAdminLeavingHereIsToldOfflineWhenTheNodesThatHadThemReportWithoutThem() {
+    report(now.get(), "ann");
+    presence.connected("ann");
+    now.addAndGet(1_000);
+    presence.disconnected("ann");
+    report(now.get() + 1_000);
+    assertThat(wentOffline).containsExactly("ann");
+  }
+
+  @Test
+  void anAdminToldOfflineForAGoneNodeIsToldOnlineWhenSeenAgain() {
     List<String> backOnline = new ArrayList<>();
     presence.onBackOnline(backOnline::add);
-    NodeReport withAnn = new NodeReport("node-b", now.get(), Set.of("ann"));
-    presence.otherNodesReport(List.of(withAnn), true);
-    presence.otherNodesReport(List.of(), true);
+    report(now.get(), "ann");
+    presence.otherNodesReport(List.of());
+    presence.nodeGone(Set.of("ann"));
     assertThat(wentOffline).containsExactly("ann");
-    presence.otherNodesReport(List.of(new NodeReport("node-b", now.get() + 12_000, Set.of("ann"))), true);
+    report(now.get() + 12_000, "ann");
     assertThat(backOnline).as("node-b's Redis link came back, ann never left").containsExactly("ann");
-    presence.otherNodesReport(List.of(new NodeReport("node-b", now.get() + 14_000, Set.of("ann"))), true);
+    report(now.get() + 14_000, "ann");
     assertThat(backOnline).as("told once").containsExactly("ann");
   }
 
   @Test
-  void anAdminWhoReconnectedToAnotherNodeIsNotToldOnlineAgainByThisOne() {
+  void anAdminWhoReconnectedElsewhereJustBeforeTheOfflineIsToldOnlineAgain() {
     List<String> backOnline = new ArrayList<>();
     presence.onBackOnline(backOnline::add);
-    presence.otherNodesReport(List.of(new NodeReport("node-b", now.get(), Set.of("ann"))), true);
-    presence.otherNodesReport(List.of(), true);
-    presence.otherNodesReport(List.of(new NodeReport("node-c", now.get() + 4_000, Set.of("ann"))), true);
+    report(now.get(), "ann");
+    // ann's node died; ann reconnected to node-c, whose next report does not have ann yet
+    presence.otherNodesReport(List.of(new NodeReport("node-c", now.get() + 11_000, Set.of())));
+    presence.nodeGone(Set.of("ann"));
+    presence.otherNodesReport(List.of(new NodeReport("node-c", now.get() + 13_000, Set.of("ann"))));
     assertThat(wentOffline).containsExactly("ann");
-    assertThat(backOnline).as("node-c announced its new socket itself").isEmpty();
+    assertThat(backOnline).as("the offline came after node-c's online: set right").containsExactly("ann");
+  }
+
+  @Test
+  void aStoppingNodeTellsItsAdminsOfflineOnceUnlessOnlineElsewhere() {
+    report(now.get(), "bob");
+    presence.connected("ann");
+    presence.connected("bob");
+    presence.stopping();
+    assertThat(wentOffline).as("bob is on node-b too").containsExactly("ann");
+    presence.disconnected("ann");
+    assertThat(wentOffline).as("a late disconnect of the same socket: not again").containsExactly("ann");
+    assertThat(presence.localAdmins()).isEmpty();
   }
 }

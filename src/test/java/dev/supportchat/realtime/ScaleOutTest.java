@@ -133,6 +133,26 @@ class ScaleOutTest {
   }
 
   @Test
+  void anAdminOnLongPollingWhoseNodeStopsIsAnnouncedOfflineOnce() throws Exception {
+    try (Cluster cluster = new Cluster()) {
+      TestApp a = cluster.startNode();
+      TestApp b = cluster.startNode();
+      Login admin = a.http.admin();
+      a.createAdmin("observer@example.com", "observer-admin-pw");
+      Login observer = a.http.login("observer@example.com", "observer-admin-pw");
+      NodeScript.Running script = NodeScript.start("presence-after-node-stops.mjs", b.baseUrl(), a.baseUrl(),
+          admin.accessToken(), admin.userId(), observer.accessToken(), "polling");
+      assertThat(script.nextLine().get("ready").asBoolean()).isTrue();
+      b.close();
+      cluster.nodes.remove(b);
+      JsonNode r = script.finish();
+      assertThat(r.get("afterStop")).as("told by the stopping node, once")
+          .extracting(JsonNode::asBoolean).containsExactly(false);
+      assertThat(r.get("waitedMs").asLong()).as("at once, not when a report goes stale").isLessThan(8_000);
+    }
+  }
+
+  @Test
   void anAdminWhoseNodeStopsReconnectsElsewhereAndLosesNothing() throws Exception {
     try (Cluster cluster = new Cluster()) {
       TestApp a = cluster.startNode();
