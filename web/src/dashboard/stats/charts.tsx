@@ -1,5 +1,5 @@
 /** Plain-SVG charts: a column chart over days and horizontal bar lists. Each has a text twin. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { formatDay, niceMax } from './format';
 
 interface ColumnProps {
@@ -144,7 +144,8 @@ export function BarList({ title, items }: { title: string; items: BarItem[] }) {
 function useMeasuredWidth<T extends HTMLElement>(fallback: number) {
   const ref = useRef<T>(null);
   const [width, setWidth] = useState(fallback);
-  useEffect(() => {
+  // Measured before the first paint, so a wide card never shows the default drawing for a frame.
+  useLayoutEffect(() => {
     const element = ref.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
     const measure = () => {
