@@ -12,6 +12,8 @@ const [, , mode, adminEmail, adminPassword, admin2Email, admin2Password, base, a
   process.argv;
 const WAIT_MS = 4000;
 const QUIET_MS = 400;
+const CONNECT_MS = 10000;
+const STALL_MS = 60000;
 const transports = { websocket: ["websocket"], polling: ["polling"], upgrade: ["polling", "websocket"] }[mode];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -36,8 +38,14 @@ async function participant(name, token, url = base) {
   const events = [];
   socket.onAny((event, payload) => events.push({ event, payload }));
   await new Promise((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", (e) => reject(new Error(`${name}: ${e.message}`)));
+    // A namespace connect that is never answered has no timeout in socket.io-client: say which one, and when.
+    const timer = setTimeout(() => {
+      const engine = socket.io.engine;
+      reject(new Error(`${name}: not connected after ${CONNECT_MS} ms (engine ${engine?.readyState ?? "none"}, ` +
+        `transport ${engine?.transport?.name ?? "none"}, ${new Date().toISOString()})`));
+    }, CONNECT_MS);
+    socket.once("connect", () => { clearTimeout(timer); resolve(); });
+    socket.once("connect_error", (e) => { clearTimeout(timer); reject(new Error(`${name}: ${e.message}`)); });
   });
   const waitFor = async (event, pred = () => true) => {
     const deadline = Date.now() + WAIT_MS;
@@ -56,7 +64,13 @@ async function participant(name, token, url = base) {
 }
 
 const report = { transport: null, steps: {} };
-const step = (k, v) => { report.steps[k] = v; };
+let lastStep = "none";
+const step = (k, v) => { report.steps[k] = v; lastStep = k; };
+// Whatever else waits without a timeout: end with what was reached rather than be killed silently.
+const watchdog = setTimeout(() => {
+  console.error(`stalled after step ${lastStep} (${new Date().toISOString()}): ${JSON.stringify(report)}`);
+  process.exit(3);
+}, STALL_MS);
 
 const email = `user-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 await api("POST", "/users/register", { email, password: "password-123", fullName: "Compat User" });
@@ -147,4 +161,5 @@ step("anonymous", await new Promise((resolve) => {
 anon.close();
 
 for (const p of [u, uTab2, a, a2, s]) p.socket.close();
+clearTimeout(watchdog);
 console.log(JSON.stringify(report));
