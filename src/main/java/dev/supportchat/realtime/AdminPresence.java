@@ -3,7 +3,6 @@ package dev.supportchat.realtime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,12 +103,8 @@ public final class AdminPresence {
    * never be told offline; its node's report is removed at once, so no other node would tell it either.
    */
   synchronized void stopping() {
-    List.copyOf(socketsPerAdmin.keySet()).forEach(adminId -> {
-      socketsPerAdmin.remove(adminId);
-      if (nodesReporting(adminId).isEmpty()) {
-        onWentOffline.accept(adminId);
-      }
-    });
+    socketsPerAdmin.keySet().stream().filter(adminId -> !onOtherNodes.contains(adminId)).forEach(onWentOffline);
+    socketsPerAdmin.clear();
     announceIfChanged();
   }
 

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,13 +45,8 @@ class ScaleOutTest {
 
     /** The environment of a node started as a separate process ({@link ServerProcess}) in this cluster. */
     Map<String, String> processEnv() throws IOException {
-      Map<String, String> processEnv = new HashMap<>(env);
-      processEnv.put("DATA_DIR", Files.createTempDirectory("sc-node-").toString());
-      processEnv.put("DATABASE_URL", db.url());
-      processEnv.put("ACCESS_TOKEN_SECRET", TestApp.ACCESS_TOKEN_SECRET);
-      processEnv.put("REFRESH_TOKEN_SECRET", TestApp.REFRESH_TOKEN_SECRET);
-      processEnv.put("ADMIN_EMAIL", TestApp.ADMIN_EMAIL);
-      processEnv.put("ADMIN_PASSWORD", TestApp.ADMIN_PASSWORD);
+      Map<String, String> processEnv = TestApp.serverEnvironment(Files.createTempDirectory("sc-node-"), db.url());
+      processEnv.putAll(env);
       return processEnv;
     }
 

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,14 +31,8 @@ class FaultToleranceTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static Map<String, String> env(TestDatabases.Fresh db, String databaseUrl) throws Exception {
-    Map<String, String> env = new HashMap<>();
     Path dataDir = db.dir() != null ? db.dir() : Files.createTempDirectory("sc-fault-");
-    env.put("DATA_DIR", dataDir.toString());
-    env.put("DATABASE_URL", databaseUrl);
-    env.put("ACCESS_TOKEN_SECRET", "fault-access-secret-0123456789");
-    env.put("REFRESH_TOKEN_SECRET", "fault-refresh-secret-0123456789");
-    env.put("ADMIN_EMAIL", TestApp.ADMIN_EMAIL);
-    env.put("ADMIN_PASSWORD", TestApp.ADMIN_PASSWORD);
+    Map<String, String> env = TestApp.serverEnvironment(dataDir, databaseUrl);
     env.put("SOCKET_MESSAGES_PER_SECOND", "1000");
     return env;
   }

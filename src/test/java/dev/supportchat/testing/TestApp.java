@@ -17,8 +17,8 @@ import java.util.Map;
 public final class TestApp implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@example.com";
   public static final String ADMIN_PASSWORD = "admin-password-1";
-  public static final String ACCESS_TOKEN_SECRET = "test-access-secret-0123456789";
-  public static final String REFRESH_TOKEN_SECRET = "test-refresh-secret-0123456789";
+  private static final String ACCESS_TOKEN_SECRET = "test-access-secret-0123456789";
+  private static final String REFRESH_TOKEN_SECRET = "test-refresh-secret-0123456789";
 
   public final TestDatabases.Fresh database;
   public final MutableClock clock;
@@ -47,19 +47,28 @@ public final class TestApp implements AutoCloseable {
   /** Starts (or restarts) a server on an existing database; the caller keeps ownership of the database. */
   public static TestApp start(TestDatabases.Fresh db, MutableClock clock, Map<String, String> overrides,
       boolean ownsDatabase) {
-    Map<String, String> env = new HashMap<>();
     Path dataDir = db.dir() != null ? db.dir() : tempDir();
+    Map<String, String> env = serverEnvironment(dataDir, db.url());
     env.put("HOST", "127.0.0.1");
     env.put("PORT", "0");
+    env.putAll(overrides);
+    App app = App.start(ConfigLoader.load(env), clock);
+    return new TestApp(db, clock, app, dataDir, ownsDatabase);
+  }
+
+  /**
+   * What every test server is configured with, in this JVM or as a process of its own ({@link ServerProcess}):
+   * servers given the same database share accounts, and tokens one of them signs are valid on all.
+   */
+  public static Map<String, String> serverEnvironment(Path dataDir, String databaseUrl) {
+    Map<String, String> env = new HashMap<>();
     env.put("DATA_DIR", dataDir.toString());
-    env.put("DATABASE_URL", db.url());
+    env.put("DATABASE_URL", databaseUrl);
     env.put("ACCESS_TOKEN_SECRET", ACCESS_TOKEN_SECRET);
     env.put("REFRESH_TOKEN_SECRET", REFRESH_TOKEN_SECRET);
     env.put("ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
-    env.putAll(overrides);
-    App app = App.start(ConfigLoader.load(env), clock);
-    return new TestApp(db, clock, app, dataDir, ownsDatabase);
+    return env;
   }
 
   private static Path tempDir() {
