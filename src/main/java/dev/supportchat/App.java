@@ -22,7 +22,9 @@ import dev.supportchat.user.JdbcUserRepository;
 import dev.supportchat.user.PasswordHasher;
 import dev.supportchat.user.Sessions;
 import dev.supportchat.user.TokenService;
+import dev.supportchat.worker.WorkerHealth;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -73,7 +75,7 @@ public final class App implements AutoCloseable {
       var chatRoutes = new ChatRoutes(chats, new ChatStatistics(db, clock), attachments, auth,
           presence::anyAdminOnline);
       WebServer.Mount socketIo = realtime::mount;
-      WebServer web = WebServer.create(config, new HealthRoutes(db),
+      WebServer web = WebServer.create(config, new HealthRoutes(db, workers(chatRepository, realtime)),
           List.of(new WebServer.RouteGroup("/users",
                   new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
               new WebServer.RouteGroup("/chats", chatRoutes)),
@@ -90,6 +92,13 @@ public final class App implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  private static List<WorkerHealth> workers(JdbcChatRepository chats, Realtime realtime) {
+    List<WorkerHealth> all = new ArrayList<>();
+    all.add(chats.writerHealth());
+    all.addAll(realtime.workers());
+    return all;
   }
 
   public int port() {

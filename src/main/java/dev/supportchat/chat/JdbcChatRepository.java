@@ -90,6 +90,11 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
         new MessageBatch(db.dialect(), this::senderRef)::apply);
   }
 
+  /** The message writer's thread, for {@code /health}. */
+  public dev.supportchat.worker.WorkerHealth writerHealth() {
+    return messageWriter.health();
+  }
+
   @Override
   public void close() {
     messageWriter.close();

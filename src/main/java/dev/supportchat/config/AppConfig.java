@@ -37,7 +37,14 @@ public record AppConfig(
   public record LoginLimits(int perEmail, int perIp, Duration window) {}
 
   /** Engine.IO heartbeat and per-socket limits. */
-  public record SocketLimits(Duration pingInterval, Duration pingTimeout, long maxPacketBytes, int messagesPerSecond) {}
+  /**
+   * @param maxPacketBytes one packet with its binary attachments (also the most one connection can have awaiting
+   *     reassembly)
+   * @param maxAttachments binary attachments one packet may declare
+   * @param maxPendingBytes attachments awaiting reassembly on all of this node's connections together
+   */
+  public record SocketLimits(Duration pingInterval, Duration pingTimeout, long maxPacketBytes, int messagesPerSecond,
+      int maxAttachments, long maxPendingBytes) {}
 
   /** Where the chat's attachments are stored. */
   public Path attachmentsDir() {

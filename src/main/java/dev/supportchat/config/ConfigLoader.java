@@ -44,6 +44,8 @@ public final class ConfigLoader {
   public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(20);
   public static final long DEFAULT_MAX_SOCKET_PACKET_BYTES = 1_000_000L;
   public static final int DEFAULT_SOCKET_MESSAGES_PER_SECOND = 20;
+  public static final int DEFAULT_SOCKET_MAX_ATTACHMENTS = 10;
+  public static final long DEFAULT_SOCKET_MAX_PENDING_BYTES = 32_000_000L;
 
   /** One CSP source: a keyword, a scheme, or an origin (a wildcard subdomain allowed); nothing that ends the directive. */
   private static final Pattern FRAME_ANCESTOR =
@@ -114,7 +116,9 @@ public final class ConfigLoader {
         duration("SOCKET_PING_INTERVAL", DEFAULT_PING_INTERVAL),
         duration("SOCKET_PING_TIMEOUT", DEFAULT_PING_TIMEOUT),
         longValue("SOCKET_MAX_PACKET_BYTES", DEFAULT_MAX_SOCKET_PACKET_BYTES, 1_024, 100_000_000),
-        integer("SOCKET_MESSAGES_PER_SECOND", DEFAULT_SOCKET_MESSAGES_PER_SECOND, 1, 1_000_000));
+        integer("SOCKET_MESSAGES_PER_SECOND", DEFAULT_SOCKET_MESSAGES_PER_SECOND, 1, 1_000_000),
+        integer("SOCKET_MAX_ATTACHMENTS", DEFAULT_SOCKET_MAX_ATTACHMENTS, 0, 1_000),
+        longValue("SOCKET_MAX_PENDING_BYTES", DEFAULT_SOCKET_MAX_PENDING_BYTES, 1_024, 10_000_000_000L));
     int maxMessageLength = integer("MAX_MESSAGE_LENGTH", DEFAULT_MAX_MESSAGE_LENGTH, 1, 1_000_000);
     int messagesPerMinutePerUser = integer("MESSAGES_PER_MINUTE_PER_USER", DEFAULT_MESSAGES_PER_MINUTE_PER_USER, 1,
         100_000_000);

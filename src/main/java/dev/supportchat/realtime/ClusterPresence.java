@@ -1,5 +1,6 @@
 package dev.supportchat.realtime;
 
+import dev.supportchat.worker.Fatal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,8 @@ final class ClusterPresence implements AutoCloseable {
     this.presence = presence;
     this.redis = new JedisPooled(URI.create(redisUrl));
     this.key = prefix + ":presence";
-    timer.scheduleWithFixedDelay(this::exchange, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(Fatal.survivable("cluster presence exchange", this::exchange), 0, PERIOD_MS,
+        TimeUnit.MILLISECONDS);
   }
 
   private void exchange() {

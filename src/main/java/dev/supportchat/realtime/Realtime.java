@@ -9,6 +9,7 @@ import dev.supportchat.realtime.transport.SocketIoJavalin;
 import dev.supportchat.realtime.transport.SocketIoTransport;
 import dev.supportchat.realtime.transport.SocketIoTransportOptions;
 import dev.supportchat.user.TokenService;
+import dev.supportchat.worker.WorkerHealth;
 import io.javalin.config.JavalinConfig;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
@@ -42,16 +43,22 @@ public final class Realtime implements AutoCloseable {
   private final BurstThread sendsCommitted;
   private final Clock clock;
   private final AppConfig.SocketLimits limits;
+  /** The emitter's and sends-committed threads, for /health. */
+  private final List<WorkerHealth> workers;
 
   public Realtime(AppConfig config, TokenService tokens, Clock clock) {
     this.clock = clock;
     this.limits = config.socketLimits();
     SocketIoTransportOptions options = SocketIoTransportOptions.defaults(config.corsOrigins())
         .withPing(limits.pingInterval(), limits.pingTimeout())
-        .withMaxPayloadBytes((int) Math.min(Integer.MAX_VALUE, limits.maxPacketBytes()));
+        .withMaxPayloadBytes((int) Math.min(Integer.MAX_VALUE, limits.maxPacketBytes()))
+        .withPacketLimits(limits.maxAttachments(), Math.max(limits.maxPendingBytes(), limits.maxPacketBytes()));
     this.transport = new SocketIoTransport<>(options, token -> authenticate(tokens, token));
     SocketIoNamespace namespace = transport.namespace(NAMESPACE);
-    LocalDelivery local = new LocalDelivery(new RoomEmitter(namespace));
+    this.sendsCommitted = new BurstThread("sends-committed");
+    RoomEmitter roomEmitter = new RoomEmitter(namespace);
+    this.workers = List.of(roomEmitter.health(), sendsCommitted.health());
+    LocalDelivery local = new LocalDelivery(roomEmitter);
     this.broadcaster = config.redisUrl().isPresent()
         ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix())
         : new LocalBroadcaster(local);
@@ -60,7 +67,6 @@ public final class Realtime implements AutoCloseable {
         .orElse(null);
     this.emitter = new ChatEventsEmitter(broadcaster);
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "typing-timers"));
-    this.sendsCommitted = new BurstThread("sends-committed");
     // Each node tells its own users (every node sees the same cluster-wide answer, so none is told twice).
     presence.onAnyOnlineChanged(online -> local.deliver(new Broadcaster.Emit(List.of(RoomNames.USERS),
         SUPPORT_PRESENCE, Map.of("online", online), null)));
@@ -82,6 +88,11 @@ public final class Realtime implements AutoCloseable {
   /** What the chat service reports to; becomes Socket.IO events. */
   public ChatEvents chatEvents() {
     return emitter;
+  }
+
+  /** This side's worker threads, for {@code /health}. */
+  public List<WorkerHealth> workers() {
+    return workers;
   }
 
   public AdminPresence presence() {

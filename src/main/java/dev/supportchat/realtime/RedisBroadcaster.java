@@ -3,6 +3,7 @@ package dev.supportchat.realtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.http.Json;
+import dev.supportchat.worker.Fatal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class RedisBroadcaster implements Broadcaster {
   @Override
   public void emit(Emit emit) {
     local.deliver(emit);
-    publishThread.execute(() -> publish(emit));
+    publishThread.execute(Fatal.survivable("Redis publish", () -> publish(emit)));
   }
 
   private void publish(Emit emit) {
@@ -89,6 +90,10 @@ final class RedisBroadcaster implements Broadcaster {
           return;
         }
         outage(e);
+      } catch (Throwable t) {
+        // Anything else (an Error in a listener): resubscribe rather than end the thread and stop hearing others.
+        Fatal.haltIfFatal(t, Thread.currentThread().getName());
+        log.error("Redis subscriber failed; subscribing again", t);
       }
       sleepQuietly();
     }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.supportchat.config.DatabaseSettings;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
+import dev.supportchat.worker.Fatal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class Database implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    timer.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_PERIOD_MS, CHECKPOINT_PERIOD_MS,
+    timer.scheduleWithFixedDelay(Fatal.survivable("SQLite checkpoint", this::checkpoint), CHECKPOINT_PERIOD_MS, CHECKPOINT_PERIOD_MS,
         TimeUnit.MILLISECONDS);
     return timer;
   }

@@ -3,14 +3,11 @@ package dev.supportchat.store;
 import dev.supportchat.error.AppException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import dev.supportchat.worker.BatchingWorker;
+import dev.supportchat.worker.WorkerHealth;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Group commit: writes submitted at the same time are applied by one writer thread in one transaction, so a burst
@@ -20,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * not foresee), its items are retried one transaction each, so one bad item never fails the others.
  */
 public final class GroupCommitter<I, O> implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
-
   /** What became of one item of a batch: its result, or the rule it broke (nothing of it was written). */
   public record Outcome<O>(O result, AppException refusal) {
     public static <O> Outcome<O> done(O result) {
@@ -43,18 +38,15 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
 
   private final Database db;
   private final BatchWork<I, O> work;
-  private final int maxBatch;
-  private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
-  private final Thread writer;
-  private volatile boolean closed;
+  private final BatchingWorker<Pending<I, O>> writer;
 
   public GroupCommitter(Database db, String name, int maxBatch, BatchWork<I, O> work) {
     this.db = db;
     this.work = work;
-    this.maxBatch = maxBatch;
-    this.writer = new Thread(this::run, name);
-    writer.setDaemon(true);
-    writer.start();
+    // A batch that failed in a way commit() did not foresee (an Error) is answered with that failure; the thread
+    // carries on with the next batch.
+    this.writer = new BatchingWorker<>(name, maxBatch, this::commit,
+        (batch, failure) -> batch.forEach(p -> p.result().completeExceptionally(failure)));
   }
 
   /** Applies the item and waits for the commit; throws what applying it threw. */
@@ -68,35 +60,18 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
    * executor, so the writer thread only writes.
    */
   public CompletableFuture<O> submitAsync(I item) {
-    if (closed) {
-      throw new IllegalStateException("writer closed");
-    }
     CompletableFuture<O> result = new CompletableFuture<>();
-    queue.add(new Pending<>(item, result));
+    try {
+      writer.submit(new Pending<>(item, result));
+    } catch (RejectedExecutionException closed) {
+      throw new IllegalStateException("writer closed", closed);
+    }
     return result;
   }
 
-  private void run() {
-    List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
-    while (!closed || !queue.isEmpty()) {
-      try {
-        Pending<I, O> first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
-        queue.drainTo(batch, maxBatch - 1);
-        commit(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        log.error("Group commit writer failed; completing its batch with the error", e);
-        batch.forEach(p -> p.result().completeExceptionally(e));
-      } finally {
-        batch.clear();
-      }
-    }
+  /** The writer thread, for {@code /health}. */
+  public WorkerHealth health() {
+    return writer;
   }
 
   private void commit(List<Pending<I, O>> batch) {
@@ -140,11 +115,6 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   /** Finishes what was submitted, then stops the writer. */
   @Override
   public void close() {
-    closed = true;
-    try {
-      writer.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    writer.close(5_000);
   }
 }

@@ -22,6 +22,7 @@ final class RawSocketIoClient implements AutoCloseable {
   /** Packets read while waiting for another one. */
   private final List<String> kept = new ArrayList<>();
   private int nextAckId;
+  private final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
 
   private RawSocketIoClient(String baseUrl) throws Exception {
     URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket");
@@ -38,6 +39,17 @@ final class RawSocketIoClient implements AutoCloseable {
         ws.request(1);
         return null;
       }
+
+      @Override
+      public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+      }
+
+      @Override
+      public void onError(WebSocket ws, Throwable error) {
+        closed.complete(-1);
+      }
     }).get(5, TimeUnit.SECONDS);
   }
 
@@ -51,6 +63,21 @@ final class RawSocketIoClient implements AutoCloseable {
 
   void send(String packet) {
     socket.sendText(packet, true).join();
+  }
+
+  /** One binary websocket message: an attachment of a binary packet (engine.io sends these as they are). */
+  void sendBinary(byte[] attachment) {
+    socket.sendBinary(java.nio.ByteBuffer.wrap(attachment), true).join();
+  }
+
+  /** Whether the server closed the connection (or it failed) within {@code wait}. */
+  boolean closedWithin(Duration wait) {
+    try {
+      closed.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (Exception notYet) {
+      return closed.isDone();
+    }
   }
 
   /** Emits {@code event} with a JSON payload and returns the ack packet's arguments. */
@@ -102,6 +129,12 @@ final class RawSocketIoClient implements AutoCloseable {
 
   @Override
   public void close() {
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+    if (!closed.isDone()) {
+      try {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(2, TimeUnit.SECONDS);
+      } catch (Exception alreadyGone) {
+        socket.abort();
+      }
+    }
   }
 }

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,12 +24,19 @@ public final class ServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
   private final Map<String, String> env;
+  private final List<String> jvmArgs;
   private int port;
   private boolean startedOnce;
   private final Path log;
   private Process process;
 
   public ServerProcess(Map<String, String> env) throws IOException {
+    this(env, List.of("-Xmx512m"));
+  }
+
+  /** @param jvmArgs options for the server's JVM, e.g. a small heap */
+  public ServerProcess(Map<String, String> env, List<String> jvmArgs) throws IOException {
+    this.jvmArgs = List.copyOf(jvmArgs);
     this.port = freePort();
     this.env = new HashMap<>(env);
     this.env.put("PORT", String.valueOf(port));
@@ -79,8 +88,11 @@ public final class ServerProcess implements AutoCloseable {
 
   private void launch() throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "dev.supportchat.Main");
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.supportchat.Main"));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

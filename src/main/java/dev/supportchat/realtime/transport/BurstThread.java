@@ -1,12 +1,10 @@
 package dev.supportchat.realtime.transport;
 
-import java.util.ArrayList;
+import dev.supportchat.worker.BatchingWorker;
+import dev.supportchat.worker.Fatal;
+import dev.supportchat.worker.WorkerHealth;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,61 +17,38 @@ public final class BurstThread implements Executor, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BurstThread.class);
   static final int MAX_BURST = 64;
 
-  private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
-  private final Thread thread;
-  private volatile boolean closed;
+  private final BatchingWorker<Runnable> worker;
 
   public BurstThread(String name) {
-    thread = new Thread(this::run, name);
-    thread.setDaemon(true);
-    thread.start();
+    // runOne keeps each task's failure to itself, so a whole burst never fails: nothing to tell anyone.
+    worker = new BatchingWorker<>(name, MAX_BURST, burst -> FrameBatch.run(() -> burst.forEach(BurstThread::runOne)),
+        (burst, failure) -> { });
   }
 
+  /** Queues the task; throws {@link java.util.concurrent.RejectedExecutionException} once closed. */
   @Override
   public void execute(Runnable task) {
-    if (closed) {
-      throw new RejectedExecutionException(thread.getName() + " is closed");
-    }
-    queue.add(task);
+    worker.submit(task);
   }
 
-  private void run() {
-    List<Runnable> burst = new ArrayList<>(MAX_BURST);
-    while (!closed || !queue.isEmpty()) {
-      try {
-        Runnable first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        burst.add(first);
-        queue.drainTo(burst, MAX_BURST - 1);
-        FrameBatch.run(() -> burst.forEach(BurstThread::runOne));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } finally {
-        burst.clear();
-      }
-    }
+  /** The thread, for {@code /health}. */
+  public WorkerHealth health() {
+    return worker;
   }
 
   /** A task that throws must not take the rest of its burst (or the thread) with it. */
   private static void runOne(Runnable task) {
     try {
       task.run();
-    } catch (RuntimeException e) {
-      LOG.error("Task failed on {}", Thread.currentThread().getName(), e);
+    } catch (Throwable t) {
+      Fatal.haltIfFatal(t, Thread.currentThread().getName());
+      LOG.error("Task failed on {}", Thread.currentThread().getName(), t);
     }
   }
 
   /** Runs what is queued (for at most 2 s), then stops. */
   @Override
   public void close() {
-    closed = true;
-    try {
-      thread.join(2_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    worker.close(2_000);
   }
 }

@@ -41,11 +41,13 @@ final class ConnectAuthGate<P> {
     static final String UNAUTHORIZED = "unauthorized";
 
     private final SocketAuthenticator<P> authenticator;
+    private final PacketGuard packetGuard;
     /** Principal of the CONNECT being forwarded right now, per engine.io connection. */
     private final Map<EngineIoSocket, P> handoff = new ConcurrentHashMap<>();
 
-    ConnectAuthGate(SocketAuthenticator<P> authenticator) {
+    ConnectAuthGate(SocketAuthenticator<P> authenticator, PacketGuard packetGuard) {
         this.authenticator = authenticator;
+        this.packetGuard = packetGuard;
     }
 
     /** Must be called after the {@code SocketIoServer} was created on {@code engine}: listeners run in order. */
@@ -67,13 +69,31 @@ final class ConnectAuthGate<P> {
             connection.close();
             return;
         }
+        PacketGuard.Connection packets = packetGuard.connection();
+        connection.on("close", args -> packets.release());
         connection.off("data");
-        connection.on("data", (Emitter.Listener) args -> onData(connection, downstream, args));
+        connection.on("data", (Emitter.Listener) args -> onData(connection, packets, downstream, args));
     }
 
-    private void onData(EngineIoSocket connection, List<Emitter.Listener> downstream, Object[] args) {
+    private void onData(EngineIoSocket connection, PacketGuard.Connection packets, List<Emitter.Listener> downstream,
+            Object[] args) {
+        String refusal = packets.admit(args.length > 0 ? args[0] : null);
+        if (refusal != null) {
+            LOG.warn("Closing Socket.IO connection {}: {}", connection.getId(), refusal);
+            packets.release();
+            connection.close();
+            return;
+        }
+        try {
+            route(connection, downstream, args);
+        } finally {
+            packets.forwarded();
+        }
+    }
+
+    private void route(EngineIoSocket connection, List<Emitter.Listener> downstream, Object[] args) {
         if (!(args.length > 0 && args[0] instanceof String text && text.startsWith("0"))) {
-            forward(downstream, args);
+            forward(connection, downstream, args);
             return;
         }
         Optional<Packet<?>> connect = decode(text);
@@ -91,7 +111,7 @@ final class ConnectAuthGate<P> {
         try {
             // Without the CONNECT's data: socket.io-server would keep it (the access token) for the socket's
             // lifetime as getConnectData(), ~0.5 KB per socket that nothing reads once the token was checked.
-            forward(downstream, new Object[] {withoutData(connect.get())});
+            forward(connection, downstream, new Object[] {withoutData(connect.get())});
         } finally {
             handoff.remove(connection);
         }
@@ -148,13 +168,20 @@ final class ConnectAuthGate<P> {
         return Optional.ofNullable(decoded.get());
     }
 
-    /** Emitter would swallow exceptions silently; log them instead. */
-    private static void forward(List<Emitter.Listener> downstream, Object[] args) {
+    /**
+     * Hands the packet to socket.io-server. Event handlers catch their own failures (SocketEvents), so what reaches
+     * here is the decoder refusing the packet: the connection is closed, as the reference server does on a parse
+     * error, rather than left with a decoder in an unknown state. (Emitter would swallow it silently.)
+     */
+    private static void forward(EngineIoSocket connection, List<Emitter.Listener> downstream, Object[] args) {
         for (Emitter.Listener listener : downstream) {
             try {
                 listener.call(args);
             } catch (RuntimeException e) {
-                LOG.warn("Socket.IO packet handling failed", e);
+                LOG.warn("Closing Socket.IO connection {}: undecodable packet ({})", connection.getId(), e.toString());
+                LOG.debug("Undecodable packet", e);
+                connection.close();
+                return;
             }
         }
     }

@@ -133,7 +133,17 @@ final class EngineIoServlet extends JettyWebSocketServlet {
             refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "payload too large");
             return;
         }
-        engine.handleRequest(buffered.get(), response);
+        try {
+            engine.handleRequest(buffered.get(), response);
+        } catch (RuntimeException undecodable) {
+            // engine.io-server's payload decoder throws on an empty packet or bad base64 before it hands any packet
+            // on; that is the client's error (400), not ours (500).
+            LOG.debug("Undecodable polling payload", undecodable);
+            if (!response.isCommitted()) {
+                response.reset();
+                refuse(response, HttpServletResponse.SC_BAD_REQUEST, "bad payload");
+            }
+        }
     }
 
     /**

@@ -101,6 +101,11 @@ public final class RoomEmitter implements AutoCloseable {
     }
   }
 
+  /** The emitting thread, for {@code /health}. */
+  public dev.supportchat.worker.WorkerHealth health() {
+    return thread.health();
+  }
+
   @Override
   public void close() {
     thread.close();

@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
 public final class SocketIoTransport<P> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketIoTransport.class);
+    /**
+     * socket.io-server logs every undecodable packet at WARNING through java.util.logging, with the parser's whole
+     * stack trace (a thousand lines for deep JSON): a client could flood the log. ConnectAuthGate logs one line per
+     * refused connection instead. Held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger LIBRARY_LOG = quietLibraryLog();
 
     private final ScheduledExecutorService timers;
     private final EngineIoServer engine;
@@ -55,7 +61,9 @@ public final class SocketIoTransport<P> implements AutoCloseable {
         this.server = new SocketIoServer(engine, SocketIoServerOptions.newFromDefault()
                 .setConnectionTimeout(options.connectTimeout().toMillis())
                 .setAdapterFactory(RoomAdapter.FACTORY));
-        this.gate = new ConnectAuthGate<>(authenticator);
+        PacketGuard packetGuard = new PacketGuard(new PacketGuard.Limits(options.maxAttachments(), options.maxPayloadBytes(),
+                options.maxPendingBytesTotal(), options.maxNestingDepth()));
+        this.gate = new ConnectAuthGate<>(authenticator, packetGuard);
         this.gate.install(engine); // after SocketIoServer, whose listener it wraps
         this.servlet = new EngineIoServlet(engine, originPolicy, options);
     }
@@ -98,6 +106,12 @@ public final class SocketIoTransport<P> implements AutoCloseable {
     public void close() {
         engine.shutdown();
         timers.shutdownNow();
+    }
+
+    private static java.util.logging.Logger quietLibraryLog() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.socket");
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
     }
 
     private static ThreadFactory daemonThreads() {

@@ -19,6 +19,11 @@ import java.util.Objects;
  *     closing it, which bounds the memory a stalled client can pin
  * @param timerThreads threads of the shared scheduler for ping and timeout tasks; connections
  *     themselves use no thread of their own
+ * @param maxAttachments binary attachments one packet may declare; more closes the connection before anything
+ *     is buffered (Node's server has no such cap; its events here use none)
+ * @param maxPendingBytesTotal bytes of binary attachments awaiting reassembly on all connections together; a
+ *     connection that would go over is closed (one connection's share is capped by maxPayloadBytes)
+ * @param maxNestingDepth deepest JSON nesting of a packet; deeper closes the connection before it is parsed
  */
 public record SocketIoTransportOptions(
         List<String> allowedOrigins,
@@ -27,7 +32,10 @@ public record SocketIoTransportOptions(
         int maxPayloadBytes,
         Duration connectTimeout,
         int maxOutgoingFrames,
-        int timerThreads) {
+        int timerThreads,
+        int maxAttachments,
+        long maxPendingBytesTotal,
+        int maxNestingDepth) {
 
     public SocketIoTransportOptions {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -43,21 +51,38 @@ public record SocketIoTransportOptions(
         if (timerThreads < 1) {
             throw new IllegalArgumentException("timerThreads must be positive");
         }
+        if (maxAttachments < 0 || maxPendingBytesTotal < maxPayloadBytes || maxNestingDepth < 1) {
+            throw new IllegalArgumentException(
+                    "maxAttachments must be >= 0, maxPendingBytesTotal >= maxPayloadBytes, maxNestingDepth >= 1");
+        }
     }
+
+    /**
+     * The decoder's own cap (org.json 20251224 parses 3,000 nested arrays and refuses 3,001, measured), so the guard
+     * refuses what the decoder would, but before parsing and without the decoder's stack trace in the log. Deep but
+     * parsable payloads still reach the event handlers, which answer them with an {@code invalid} ack.
+     */
+    public static final int MAX_NESTING_DEPTH = 3_000;
 
     public static SocketIoTransportOptions defaults(List<String> allowedOrigins) {
         return new SocketIoTransportOptions(allowedOrigins, Duration.ofSeconds(25), Duration.ofSeconds(20),
-                1_000_000, Duration.ofSeconds(45), 4096, 2);
+                1_000_000, Duration.ofSeconds(45), 4096, 2, 10, 32_000_000L, MAX_NESTING_DEPTH);
     }
 
     public SocketIoTransportOptions withMaxPayloadBytes(int bytes) {
         return new SocketIoTransportOptions(allowedOrigins, pingInterval, pingTimeout, bytes, connectTimeout,
-                maxOutgoingFrames, timerThreads);
+                maxOutgoingFrames, timerThreads, maxAttachments, Math.max(maxPendingBytesTotal, bytes),
+                maxNestingDepth);
     }
 
     public SocketIoTransportOptions withPing(Duration interval, Duration timeout) {
         return new SocketIoTransportOptions(allowedOrigins, interval, timeout, maxPayloadBytes, connectTimeout,
-                maxOutgoingFrames, timerThreads);
+                maxOutgoingFrames, timerThreads, maxAttachments, maxPendingBytesTotal, maxNestingDepth);
+    }
+
+    public SocketIoTransportOptions withPacketLimits(int attachments, long pendingBytesTotal) {
+        return new SocketIoTransportOptions(allowedOrigins, pingInterval, pingTimeout, maxPayloadBytes, connectTimeout,
+                maxOutgoingFrames, timerThreads, attachments, pendingBytesTotal, maxNestingDepth);
     }
 
     private static void requirePositive(Duration duration, String name) {
