@@ -71,11 +71,17 @@ public interface ChatRepository {
 
   ReadMarked markRead(String chatId, boolean readerIsAdmin, Instant at);
 
-  /** Sets status and/or priority (null leaves it as it is); returns the updated chat. */
+  /**
+   * Sets status and/or priority (null leaves it as it is), and the resolution time as {@link StatusFlow#setByAdmin}
+   * decides from the stored row; returns the updated chat.
+   */
   Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at);
 
-  /** Assigns the chat; an open chat becomes in-progress. */
-  Chat assign(String chatId, String adminId, Instant at);
+  /** The chat after an assignment, and whether the assignment changed its status. */
+  record Assigned(Chat chat, boolean statusChanged) {}
+
+  /** Assigns the chat and moves its status as {@link StatusFlow#assigned} decides from the stored row. */
+  Assigned assign(String chatId, String adminId, Instant at);
 
   Message editContent(String chatId, String messageId, String content, Instant at);
 

@@ -321,19 +321,19 @@ public final class ChatService {
   /** Assigns the chat to an admin (the caller by default); an open chat becomes in-progress. */
   public Chat assign(Principal caller, String chatId, String adminId) {
     AccountService.requireAdmin(caller);
-    Chat before = access(caller, chatId);
+    access(caller, chatId);
     String assignee = adminId == null || adminId.isBlank() ? caller.userId() : adminId;
     User admin = (Ids.isValid(assignee) ? users.findById(assignee) : Optional.<User>empty())
         .orElseThrow(() -> AppException.invalid("adminId", "adminId must be the id of an admin."));
     if (!admin.isAdmin()) {
       throw AppException.invalid("adminId", "Chats can only be assigned to admins.");
     }
-    Chat updated = chats.assign(chatId, admin.id(), clock.instant());
-    events.assigned(updated);
-    if (before.status() != updated.status()) {
-      events.statusUpdated(updated);
+    ChatRepository.Assigned assigned = chats.assign(chatId, admin.id(), clock.instant());
+    events.assigned(assigned.chat());
+    if (assigned.statusChanged()) {
+      events.statusUpdated(assigned.chat());
     }
-    return updated;
+    return assigned.chat();
   }
 
   private String checkContent(String content, MessageType type) {

@@ -127,7 +127,7 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
         long t = at.toEpochMilli();
         Sql.update(c, "INSERT INTO chats (id, user_id, subject, priority, priority_rank, status, last_activity_at,"
                 + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            id, userId, subject, priority, priority.rank(), ChatStatus.OPEN, t, t, t);
+            id, userId, subject, priority, priority.rank(), StatusFlow.created(), t, t, t);
         return chat(c, id);
       });
     } catch (RuntimeException e) {
@@ -217,9 +217,7 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
     return db.write(c -> {
       long t = at.toEpochMilli();
       // Lock the chat row first: a concurrent send then waits, and the recount below stays exact.
-      if (Sql.update(c, "UPDATE chats SET updated_at = updated_at WHERE id = ?", chatId) == 0) {
-        throw AppException.notFound("Chat not found.");
-      }
+      lockChat(c, chatId);
       int marked;
       if (readerIsAdmin) {
         marked = Sql.update(c, "UPDATE messages SET is_read_by_admin = TRUE WHERE chat_id = ?"
@@ -237,34 +235,41 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
     });
   }
 
+  /**
+   * Locks the chat's row until the transaction ends (a no-op UPDATE locks on both engines), so that a rule decided
+   * from the row read next still holds when its result is written: a concurrent send, assignment or status change
+   * (on any node) waits. Every writer of a chat's status takes this lock or {@link MessageBatch}'s.
+   */
+  private static void lockChat(Connection c, String chatId) throws SQLException {
+    if (Sql.update(c, "UPDATE chats SET updated_at = updated_at WHERE id = ?", chatId) == 0) {
+      throw AppException.notFound("Chat not found.");
+    }
+  }
+
   @Override
   public Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at) {
     return db.write(c -> {
+      lockChat(c, chatId);
       Chat before = existingChat(c, chatId);
       long t = at.toEpochMilli();
-      ChatStatus newStatus = status != null ? status : before.status();
+      StatusFlow.StatusSet set = StatusFlow.setByAdmin(before.status(), status, before.createdAt().toEpochMilli(), t);
       Priority newPriority = priority != null ? priority : before.priority();
-      Long resolutionMs = null;
-      if (newStatus.isFinished() && !before.status().isFinished()) {
-        resolutionMs = t - before.createdAt().toEpochMilli();
-      }
+      // A null resolution time keeps the stored one (see StatusFlow.setByAdmin).
       Sql.update(c, "UPDATE chats SET status = ?, priority = ?, priority_rank = ?,"
               + " resolution_ms = COALESCE(?, resolution_ms), updated_at = ? WHERE id = ?",
-          newStatus, newPriority, newPriority.rank(), resolutionMs, t, chatId);
+          set.step().status(), newPriority, newPriority.rank(), set.resolutionMs(), t, chatId);
       return existingChat(c, chatId);
     });
   }
 
   @Override
-  public Chat assign(String chatId, String adminId, Instant at) {
+  public Assigned assign(String chatId, String adminId, Instant at) {
     return db.write(c -> {
-      int changed = Sql.update(c, "UPDATE chats SET admin_id = ?,"
-              + " status = CASE WHEN status = 'OPEN' THEN 'IN_PROGRESS' ELSE status END, updated_at = ? WHERE id = ?",
-          adminId, at.toEpochMilli(), chatId);
-      if (changed == 0) {
-        throw AppException.notFound("Chat not found.");
-      }
-      return existingChat(c, chatId);
+      lockChat(c, chatId);
+      StatusFlow.Step step = StatusFlow.assigned(existingChat(c, chatId).status());
+      Sql.update(c, "UPDATE chats SET admin_id = ?, status = ?, updated_at = ? WHERE id = ?",
+          adminId, step.status(), at.toEpochMilli(), chatId);
+      return new Assigned(existingChat(c, chatId), step.changed());
     });
   }
 
