@@ -34,8 +34,8 @@ public interface ChatRepository {
   /** Filters of the admin list; null means "any". {@code unassignedOnly} selects chats without an assignee. */
   record AdminFilter(ChatStatus status, Priority priority, String adminId, boolean unassignedOnly, String query) {}
 
-  /** One page of the admin list with the total number of matching chats. */
-  record ChatPage(List<Chat> chats, long total) {}
+  /** One page of the admin list's rows with the total number of matching chats. */
+  record ChatRows(List<Chat> chats, long total) {}
 
   Optional<Chat> findChat(String chatId);
 
@@ -85,7 +85,7 @@ public interface ChatRepository {
 
   Message editContent(String chatId, String messageId, String content, Instant at);
 
-  ChatPage listForAdmin(AdminFilter filter, int offset, int limit);
+  ChatRows listForAdmin(AdminFilter filter, int offset, int limit);
 
   void insertAttachment(Attachment attachment, String uploaderId, String storageKey, Instant at);
 

@@ -287,7 +287,7 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
   private static final String ADMIN_LIST_ORDER = " ORDER BY c.last_activity_at DESC, c.priority_rank DESC, c.id DESC";
 
   @Override
-  public ChatPage listForAdmin(AdminFilter f, int offset, int limit) {
+  public ChatRows listForAdmin(AdminFilter f, int offset, int limit) {
     StringBuilder where = new StringBuilder(" WHERE c.is_active = TRUE");
     List<Object> params = new ArrayList<>();
     if (f.status() != null) {
@@ -323,7 +323,7 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
       pageParams.add(offset);
       // No match, or a page past the last one, is empty without a second pass.
       List<Chat> chats = total <= offset ? List.of() : Sql.list(c, pageSql, CHAT, pageParams.toArray());
-      return new ChatPage(chats, total);
+      return new ChatRows(chats, total);
     });
   }
 
