@@ -88,7 +88,7 @@ public final class ChatJson {
     return m;
   }
 
-  public static Map<String, Object> attachment(Attachment a) {
+  static Map<String, Object> attachment(Attachment a) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("_id", a.id());
     m.put("url", a.url());
@@ -120,7 +120,7 @@ public final class ChatJson {
     return m;
   }
 
-  public static String iso(Instant t) {
+  static String iso(Instant t) {
     return t == null ? null : t.toString();
   }
 }

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Stored chats, messages and attachments. Every method is atomic: multi-row changes happen in one transaction. */
-public interface ChatRepository {
+/**
+ * Stored chats, messages and attachments. Every method is atomic: multi-row changes happen in one transaction.
+ * Closing it commits the messages still queued for a group commit, then refuses new ones.
+ */
+public interface ChatRepository extends AutoCloseable {
 
   /** A message about to be stored, with everything the service decided. */
   record NewMessage(
@@ -93,4 +96,7 @@ public interface ChatRepository {
   record StoredAttachment(Attachment attachment, String uploaderId, String storageKey) {}
 
   Optional<StoredAttachment> findAttachment(String chatId, String attachmentId);
+
+  @Override
+  void close();
 }

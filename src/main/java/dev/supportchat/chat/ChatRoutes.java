@@ -22,19 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code /api/v1/chats}: the seed's nine support-chat endpoints, plus message edits and attachments. */
-public final class ChatRoutes implements EndpointGroup {
+final class ChatRoutes implements EndpointGroup {
   private final ChatService chats;
   private final ChatStatistics statistics;
   private final AttachmentStore attachments;
   private final Auth auth;
   private final SupportPresence presence;
 
-  /** Whether any admin is connected right now; the realtime layer knows. */
-  public interface SupportPresence {
-    boolean anyAdminOnline();
-  }
-
-  public ChatRoutes(ChatService chats, ChatStatistics statistics, AttachmentStore attachments, Auth auth,
+  ChatRoutes(ChatService chats, ChatStatistics statistics, AttachmentStore attachments, Auth auth,
       SupportPresence presence) {
     this.chats = chats;
     this.statistics = statistics;

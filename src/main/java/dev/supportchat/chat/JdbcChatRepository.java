@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link ChatRepository} in SQL that runs unchanged on SQLite and PostgreSQL. */
-public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
+final class JdbcChatRepository implements ChatRepository {
   /** Most messages one group commit takes; bounds a transaction's length and a sender's wait behind it. */
   private static final int MAX_MESSAGES_PER_COMMIT = 256;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,7 +84,7 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
   private final Map<String, UserRef> senders = new java.util.concurrent.ConcurrentHashMap<>();
   private final GroupCommitter<NewMessage, Optional<Appended>> messageWriter;
 
-  public JdbcChatRepository(Database db) {
+  JdbcChatRepository(Database db) {
     this.db = db;
     this.messageWriter = new GroupCommitter<>(db, "message-writer", MAX_MESSAGES_PER_COMMIT,
         new MessageBatch(db.dialect(), this::senderRef)::apply);
