@@ -1,10 +1,9 @@
 package dev.supportchat;
 
-import dev.supportchat.chat.AttachmentStore;
-import dev.supportchat.chat.ChatRoutes;
+import dev.supportchat.chat.ChatModule;
+import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.ChatStatistics;
-import dev.supportchat.chat.JdbcChatRepository;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
@@ -37,9 +36,9 @@ public final class App implements AutoCloseable {
   private final Database db;
   private final WebServer web;
   private final Realtime realtime;
-  private final JdbcChatRepository chatRepository;
+  private final ChatRepository chatRepository;
 
-  private App(Database db, WebServer web, Realtime realtime, JdbcChatRepository chatRepository) {
+  private App(Database db, WebServer web, Realtime realtime, ChatRepository chatRepository) {
     this.db = db;
     this.web = web;
     this.realtime = realtime;
@@ -49,7 +48,7 @@ public final class App implements AutoCloseable {
   public static App start(AppConfig config, Clock clock) {
     Database db = Database.open(config.database(), POSTGRES_POOL_SIZE);
     Realtime realtime = null;
-    JdbcChatRepository chatRepository = null;
+    ChatRepository chatRepository = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -66,14 +65,12 @@ public final class App implements AutoCloseable {
       var clientAddress = new ClientAddress(config.trustProxy());
       realtime = new Realtime(config, tokens, clock);
       var presence = realtime.presence();
-      chatRepository = new JdbcChatRepository(db);
+      chatRepository = ChatModule.repository(db);
       var chats = new ChatService(chatRepository, users, realtime.chatEvents(), clock, config.maxMessageLength(),
           new AttemptLimiter(config.messagesPerMinutePerUser(), ChatService.MESSAGE_RATE_WINDOW, clock));
       realtime.serve(chats);
-      var attachments = new AttachmentStore(chats, chatRepository, config.attachmentsDir(),
-          config.maxAttachmentBytes(), clock);
-      var chatRoutes = new ChatRoutes(chats, new ChatStatistics(db, clock), attachments, auth,
-          presence::anyAdminOnline);
+      var chatRoutes = ChatModule.routes(chats, chatRepository, new ChatStatistics(db, clock), auth,
+          presence::anyAdminOnline, config.attachmentsDir(), config.maxAttachmentBytes(), clock);
       WebServer.Mount socketIo = realtime::mount;
       WebServer web = WebServer.create(config, new HealthRoutes(db, workers(chatRepository, realtime)),
           List.of(new WebServer.RouteGroup("/users",
@@ -94,7 +91,7 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static List<WorkerHealth> workers(JdbcChatRepository chats, Realtime realtime) {
+  private static List<WorkerHealth> workers(ChatRepository chats, Realtime realtime) {
     List<WorkerHealth> all = new ArrayList<>();
     all.add(chats.writerHealth());
     all.addAll(realtime.workers());

@@ -18,7 +18,7 @@ import java.util.Optional;
  * limited in size, stored under the data folder by an id the client never chooses, and handed back only to people
  * who may read the chat.
  */
-public final class AttachmentStore {
+final class AttachmentStore {
   /** Content types we accept, with the magic bytes the file must start with (null: no signature to check). */
   private static final Map<String, byte[]> ALLOWED = Map.ofEntries(
       Map.entry("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
@@ -33,7 +33,7 @@ public final class AttachmentStore {
   private static final int MAX_FILE_NAME_LENGTH = 200;
 
   /** The bytes of a stored attachment and how to describe them to the browser. */
-  public record Download(Attachment attachment, Path file) {}
+  record Download(Attachment attachment, Path file) {}
 
   private final ChatService chats;
   private final ChatRepository repository;
@@ -41,7 +41,7 @@ public final class AttachmentStore {
   private final long maxBytes;
   private final Clock clock;
 
-  public AttachmentStore(ChatService chats, ChatRepository repository, Path root, long maxBytes, Clock clock) {
+  AttachmentStore(ChatService chats, ChatRepository repository, Path root, long maxBytes, Clock clock) {
     this.chats = chats;
     this.repository = repository;
     this.root = root;
@@ -49,12 +49,12 @@ public final class AttachmentStore {
     this.clock = clock;
   }
 
-  public long maxBytes() {
+  long maxBytes() {
     return maxBytes;
   }
 
   /** Stores an upload for the chat, if the caller may write to it. */
-  public Attachment upload(dev.supportchat.user.Principal caller, String chatId, String fileName, String contentType,
+  Attachment upload(dev.supportchat.user.Principal caller, String chatId, String fileName, String contentType,
       long declaredSize, InputStream content) {
     chats.access(caller, chatId);
     String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase();
@@ -93,7 +93,7 @@ public final class AttachmentStore {
   }
 
   /** The attachment's file, if the caller may read the chat. */
-  public Download download(dev.supportchat.user.Principal caller, String chatId, String attachmentId) {
+  Download download(dev.supportchat.user.Principal caller, String chatId, String attachmentId) {
     chats.access(caller, chatId);
     Optional<ChatRepository.StoredAttachment> found = Ids.isValid(attachmentId)
         ? repository.findAttachment(chatId, attachmentId) : Optional.empty();

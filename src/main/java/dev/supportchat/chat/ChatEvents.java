@@ -1,7 +1,5 @@
 package dev.supportchat.chat;
 
-import java.time.Instant;
-
 /**
  * What the chat service reports after a change is stored. The realtime layer turns these into Socket.IO emits;
  * the service neither knows nor cares who is connected.
@@ -14,7 +12,7 @@ public interface ChatEvents {
 
   void messageEdited(Message message, Chat chat);
 
-  void messagesRead(Chat chat, String readerId, boolean readerIsAdmin, Instant readAt);
+  void messagesRead(ReadReceipt receipt);
 
   /** Status or priority changed (by an admin, or a user's message reopened the chat). */
   void statusUpdated(Chat chat);
@@ -33,7 +31,7 @@ public interface ChatEvents {
     public void messageEdited(Message message, Chat chat) {}
 
     @Override
-    public void messagesRead(Chat chat, String readerId, boolean readerIsAdmin, Instant readAt) {}
+    public void messagesRead(ReadReceipt receipt) {}
 
     @Override
     public void statusUpdated(Chat chat) {}

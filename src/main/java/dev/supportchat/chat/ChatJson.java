@@ -32,6 +32,42 @@ public final class ChatJson {
     return m;
   }
 
+  /** The REST answer to a messages read: {@code {messages, hasMore, nextCursor}}. */
+  public static Map<String, Object> messagePage(ChatRepository.MessagePage page) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("messages", page.messages().stream().map(ChatJson::message).toList());
+    m.put("hasMore", page.hasMore());
+    m.put("nextCursor", page.nextCursor());
+    return m;
+  }
+
+  /** The admin list: {@code {chats, pagination:{page, limit, total, pages}}}. */
+  public static Map<String, Object> chatPage(ChatPage page) {
+    Map<String, Object> pagination = new LinkedHashMap<>();
+    pagination.put("page", page.page());
+    pagination.put("limit", page.limit());
+    pagination.put("total", page.total());
+    pagination.put("pages", page.pages());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("chats", page.chats().stream().map(c -> chat(c, true)).toList());
+    m.put("pagination", pagination);
+    return m;
+  }
+
+  /**
+   * Marking read, the same for the REST answer, the socket ack and the {@code support_messages_read} event: the
+   * union of the fields each carried before (docs/API.md), so no reader lost one.
+   */
+  public static Map<String, Object> readReceipt(ReadReceipt r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("chatId", r.chatId());
+    m.put("markedCount", r.markedCount());
+    m.put("readBy", r.readBy());
+    m.put("readerIsAdmin", r.readerIsAdmin());
+    m.put("readAt", iso(r.readAt()));
+    return m;
+  }
+
   public static Map<String, Object> message(Message msg) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("_id", msg.id());
@@ -52,7 +88,7 @@ public final class ChatJson {
     return m;
   }
 
-  public static Map<String, Object> attachment(Attachment a) {
+  static Map<String, Object> attachment(Attachment a) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("_id", a.id());
     m.put("url", a.url());
@@ -84,7 +120,7 @@ public final class ChatJson {
     return m;
   }
 
-  public static String iso(Instant t) {
+  static String iso(Instant t) {
     return t == null ? null : t.toString();
   }
 }

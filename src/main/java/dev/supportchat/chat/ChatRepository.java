@@ -1,13 +1,20 @@
 package dev.supportchat.chat;
 
 import dev.supportchat.store.Futures;
+import dev.supportchat.worker.WorkerHealth;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Stored chats, messages and attachments. Every method is atomic: multi-row changes happen in one transaction. */
-public interface ChatRepository {
+/**
+ * Stored chats, messages and attachments. Every method is atomic: multi-row changes happen in one transaction.
+ * Closing it commits the messages still queued for a group commit, then refuses new ones.
+ */
+public interface ChatRepository extends AutoCloseable {
+
+  /** The thread that writes messages in group commits, for {@code /health}. */
+  WorkerHealth writerHealth();
 
   /** A message about to be stored, with everything the service decided. */
   record NewMessage(
@@ -34,8 +41,8 @@ public interface ChatRepository {
   /** Filters of the admin list; null means "any". {@code unassignedOnly} selects chats without an assignee. */
   record AdminFilter(ChatStatus status, Priority priority, String adminId, boolean unassignedOnly, String query) {}
 
-  /** One page of the admin list with the total number of matching chats. */
-  record ChatPage(List<Chat> chats, long total) {}
+  /** One page of the admin list's rows with the total number of matching chats. */
+  record ChatRows(List<Chat> chats, long total) {}
 
   Optional<Chat> findChat(String chatId);
 
@@ -71,15 +78,21 @@ public interface ChatRepository {
 
   ReadMarked markRead(String chatId, boolean readerIsAdmin, Instant at);
 
-  /** Sets status and/or priority (null leaves it as it is); returns the updated chat. */
+  /**
+   * Sets status and/or priority (null leaves it as it is), and the resolution time as {@link StatusFlow#setByAdmin}
+   * decides from the stored row; returns the updated chat.
+   */
   Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at);
 
-  /** Assigns the chat; an open chat becomes in-progress. */
-  Chat assign(String chatId, String adminId, Instant at);
+  /** The chat after an assignment, and whether the assignment changed its status. */
+  record Assigned(Chat chat, boolean statusChanged) {}
+
+  /** Assigns the chat and moves its status as {@link StatusFlow#assigned} decides from the stored row. */
+  Assigned assign(String chatId, String adminId, Instant at);
 
   Message editContent(String chatId, String messageId, String content, Instant at);
 
-  ChatPage listForAdmin(AdminFilter filter, int offset, int limit);
+  ChatRows listForAdmin(AdminFilter filter, int offset, int limit);
 
   void insertAttachment(Attachment attachment, String uploaderId, String storageKey, Instant at);
 
@@ -87,4 +100,7 @@ public interface ChatRepository {
   record StoredAttachment(Attachment attachment, String uploaderId, String storageKey) {}
 
   Optional<StoredAttachment> findAttachment(String chatId, String attachmentId);
+
+  @Override
+  void close();
 }

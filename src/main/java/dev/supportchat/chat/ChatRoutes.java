@@ -5,8 +5,6 @@ import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
-import dev.supportchat.chat.ChatRepository.ChatPage;
-import dev.supportchat.chat.ChatRepository.MessagePage;
 import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.JsonBody;
@@ -24,19 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code /api/v1/chats}: the seed's nine support-chat endpoints, plus message edits and attachments. */
-public final class ChatRoutes implements EndpointGroup {
+final class ChatRoutes implements EndpointGroup {
   private final ChatService chats;
   private final ChatStatistics statistics;
   private final AttachmentStore attachments;
   private final Auth auth;
   private final SupportPresence presence;
 
-  /** Whether any admin is connected right now; the realtime layer knows. */
-  public interface SupportPresence {
-    boolean anyAdminOnline();
-  }
-
-  public ChatRoutes(ChatService chats, ChatStatistics statistics, AttachmentStore attachments, Auth auth,
+  ChatRoutes(ChatService chats, ChatStatistics statistics, AttachmentStore attachments, Auth auth,
       SupportPresence presence) {
     this.chats = chats;
     this.statistics = statistics;
@@ -88,13 +81,8 @@ public final class ChatRoutes implements EndpointGroup {
 
   private void messages(Context ctx) {
     Principal caller = auth.require(ctx);
-    MessagePage page = chats.messages(caller, ctx.pathParam("chatId"), intParam(ctx, "limit"),
-        ctx.queryParam("before"), ctx.queryParam("since"));
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("messages", page.messages().stream().map(ChatJson::message).toList());
-    data.put("hasMore", page.hasMore());
-    data.put("nextCursor", page.nextCursor());
-    Responses.ok(ctx, data, "Messages fetched");
+    Responses.ok(ctx, ChatJson.messagePage(chats.messages(caller, ctx.pathParam("chatId"), intParam(ctx, "limit"),
+        ctx.queryParam("before"), ctx.queryParam("since"))), "Messages fetched");
   }
 
   private void send(Context ctx) {
@@ -116,33 +104,16 @@ public final class ChatRoutes implements EndpointGroup {
 
   private void markRead(Context ctx) {
     Principal caller = auth.require(ctx);
-    ChatRepository.ReadMarked read = chats.markRead(caller, ctx.pathParam("chatId"));
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("chatId", read.chat().id());
-    data.put("markedCount", read.count());
-    data.put("readBy", caller.userId());
-    data.put("readerIsAdmin", caller.isAdmin());
-    data.put("readAt", ChatJson.iso(read.at()));
-    Responses.ok(ctx, data, "Messages marked as read");
+    Responses.ok(ctx, ChatJson.readReceipt(chats.markRead(caller, ctx.pathParam("chatId"))),
+        "Messages marked as read");
   }
 
   private void adminList(Context ctx) {
     Principal caller = auth.require(ctx);
-    Integer page = intParam(ctx, "page");
-    Integer limit = intParam(ctx, "limit");
-    ChatPage result = chats.adminList(caller, ctx.queryParam("status"), ctx.queryParam("priority"),
-        ctx.queryParam("assigned"), TextInput.checked("q", ctx.queryParam("q")), page, limit);
-    int p = page == null ? 1 : page;
-    int n = limit == null ? ChatService.DEFAULT_LIST_LIMIT : Math.min(limit, ChatService.MAX_LIST_LIMIT);
-    Map<String, Object> pagination = new LinkedHashMap<>();
-    pagination.put("page", p);
-    pagination.put("limit", n);
-    pagination.put("total", result.total());
-    pagination.put("pages", (result.total() + n - 1) / n);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("chats", result.chats().stream().map(c -> ChatJson.chat(c, true)).toList());
-    data.put("pagination", pagination);
-    Responses.ok(ctx, data, "Chats fetched");
+    ChatPage page = chats.adminList(caller, ctx.queryParam("status"), ctx.queryParam("priority"),
+        ctx.queryParam("assigned"), TextInput.checked("q", ctx.queryParam("q")), intParam(ctx, "page"),
+        intParam(ctx, "limit"));
+    Responses.ok(ctx, ChatJson.chatPage(page), "Chats fetched");
   }
 
   private void stats(Context ctx) {

@@ -2,7 +2,6 @@ package dev.supportchat.chat;
 
 import dev.supportchat.chat.ChatRepository.AdminFilter;
 import dev.supportchat.chat.ChatRepository.Appended;
-import dev.supportchat.chat.ChatRepository.ChatPage;
 import dev.supportchat.chat.ChatRepository.MessagePage;
 import dev.supportchat.chat.ChatRepository.NewMessage;
 import dev.supportchat.chat.ChatRepository.ReadMarked;
@@ -21,17 +20,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * The rules of support chats: who may read and write which chat, one active chat per user, reopening, assignment,
  * internal notes, read state and idempotent sends. REST routes and socket events both call these methods.
  */
 public final class ChatService {
-  public static final int DEFAULT_PAGE_LIMIT = 50;
-  public static final int MAX_PAGE_LIMIT = 100;
-  public static final int DEFAULT_LIST_LIMIT = 20;
-  public static final int MAX_LIST_LIMIT = 100;
+  // The contract's paging defaults (DESIGN.md §2), here only: results carry the values used.
+  private static final int DEFAULT_PAGE_LIMIT = 50;
+  private static final int MAX_PAGE_LIMIT = 100;
+  private static final int DEFAULT_LIST_LIMIT = 20;
+  private static final int MAX_LIST_LIMIT = 100;
   static final int MAX_SUBJECT_LENGTH = 200;
   static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 100;
   static final int MAX_ATTACHMENTS_PER_MESSAGE = 10;
@@ -182,23 +181,42 @@ public final class ChatService {
 
   /** Stores a message (once per clientMessageId) and reports it; only after the commit is it acknowledged. */
   public SendResult send(Principal caller, String chatId, SendCommand cmd) {
-    PreparedSend send = prepare(caller, chatId, cmd);
-    return send.earlier() != null ? send.earlier() : stored(send, Futures.join(chats.appendAsync(send.message())));
+    return Futures.join(sendAsync(caller, chatId, cmd)).report();
   }
 
   /**
    * As {@link #send}, without holding the caller's thread while the message waits for its group commit. The checks
-   * run now and throw as in {@code send}; the rest (a retry's stored copy, the events) runs on {@code after} once
-   * the message is committed, in commit order when {@code after} is a single thread. A socket's connection reads
-   * its next frame only when its handler returns, so a handler that waited for the commit would let each socket
-   * have one message in a group commit at a time.
+   * run now and throw as in {@code send}. The future completes on the database's writer thread, in commit order,
+   * once the message is committed; the caller then calls {@link CommittedSend#report} on a thread of its own (the
+   * writer thread only writes), in that order if the events must keep it. A socket's connection reads its next frame
+   * only when its handler returns, so a handler that waited for the commit would let each socket have one message in
+   * a group commit at a time.
    */
-  public CompletableFuture<SendResult> sendAsync(Principal caller, String chatId, SendCommand cmd, Executor after) {
+  public CompletableFuture<CommittedSend> sendAsync(Principal caller, String chatId, SendCommand cmd) {
     PreparedSend send = prepare(caller, chatId, cmd);
     if (send.earlier() != null) {
-      return CompletableFuture.completedFuture(send.earlier());
+      return CompletableFuture.completedFuture(new CommittedSend(send, Optional.empty()));
     }
-    return chats.appendAsync(send.message()).thenApplyAsync(appended -> stored(send, appended), after);
+    return chats.appendAsync(send.message()).thenApply(appended -> new CommittedSend(send, appended));
+  }
+
+  /**
+   * A send whose message is committed (or a retry's stored copy, found at once). Its result is only reachable
+   * through {@link #report}, so no caller can acknowledge a message without its events being published.
+   */
+  public final class CommittedSend {
+    private final PreparedSend send;
+    private final Optional<Appended> appended;
+
+    private CommittedSend(PreparedSend send, Optional<Appended> appended) {
+      this.send = send;
+      this.appended = appended;
+    }
+
+    /** Publishes the message's events (none for a retry) and returns the result; call it once. */
+    public SendResult report() {
+      return send.earlier() != null ? send.earlier() : stored(send, appended);
+    }
   }
 
   /** A checked message ready to store, or (over the rate limit) the stored copy a retry asked for. */
@@ -251,11 +269,13 @@ public final class ChatService {
   }
 
   /** Marks the other side's messages read for the caller's side and reports who read when. */
-  public ReadMarked markRead(Principal caller, String chatId) {
+  public ReadReceipt markRead(Principal caller, String chatId) {
     checkAccess(caller, chatId);
     ReadMarked read = chats.markRead(chatId, caller.isAdmin(), clock.instant());
-    events.messagesRead(read.chat(), caller.userId(), caller.isAdmin(), read.at());
-    return read;
+    ReadReceipt receipt = new ReadReceipt(read.chat().id(), read.count(), caller.userId(), caller.isAdmin(),
+        read.at());
+    events.messagesRead(receipt);
+    return receipt;
   }
 
   /** The sender edits the content of its own text message. */
@@ -303,7 +323,8 @@ public final class ChatService {
         status == null || status.isBlank() ? null : ChatStatus.parse(status, "status"),
         priority == null || priority.isBlank() ? null : Priority.parse(priority, "priority"),
         adminId, unassigned, q);
-    return chats.listForAdmin(filter, (p - 1) * n, n);
+    ChatRepository.ChatRows rows = chats.listForAdmin(filter, (p - 1) * n, n);
+    return new ChatPage(rows.chats(), p, n, rows.total());
   }
 
   public Chat updateStatus(Principal caller, String chatId, String status, String priority) {
@@ -321,19 +342,19 @@ public final class ChatService {
   /** Assigns the chat to an admin (the caller by default); an open chat becomes in-progress. */
   public Chat assign(Principal caller, String chatId, String adminId) {
     AccountService.requireAdmin(caller);
-    Chat before = access(caller, chatId);
+    access(caller, chatId);
     String assignee = adminId == null || adminId.isBlank() ? caller.userId() : adminId;
     User admin = (Ids.isValid(assignee) ? users.findById(assignee) : Optional.<User>empty())
         .orElseThrow(() -> AppException.invalid("adminId", "adminId must be the id of an admin."));
     if (!admin.isAdmin()) {
       throw AppException.invalid("adminId", "Chats can only be assigned to admins.");
     }
-    Chat updated = chats.assign(chatId, admin.id(), clock.instant());
-    events.assigned(updated);
-    if (before.status() != updated.status()) {
-      events.statusUpdated(updated);
+    ChatRepository.Assigned assigned = chats.assign(chatId, admin.id(), clock.instant());
+    events.assigned(assigned.chat());
+    if (assigned.statusChanged()) {
+      events.statusUpdated(assigned.chat());
     }
-    return updated;
+    return assigned.chat();
   }
 
   private String checkContent(String content, MessageType type) {

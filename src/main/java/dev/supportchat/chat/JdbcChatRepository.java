@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link ChatRepository} in SQL that runs unchanged on SQLite and PostgreSQL. */
-public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
+final class JdbcChatRepository implements ChatRepository {
   /** Most messages one group commit takes; bounds a transaction's length and a sender's wait behind it. */
   private static final int MAX_MESSAGES_PER_COMMIT = 256;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,13 +84,13 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
   private final Map<String, UserRef> senders = new java.util.concurrent.ConcurrentHashMap<>();
   private final GroupCommitter<NewMessage, Optional<Appended>> messageWriter;
 
-  public JdbcChatRepository(Database db) {
+  JdbcChatRepository(Database db) {
     this.db = db;
     this.messageWriter = new GroupCommitter<>(db, "message-writer", MAX_MESSAGES_PER_COMMIT,
         new MessageBatch(db.dialect(), this::senderRef)::apply);
   }
 
-  /** The message writer's thread, for {@code /health}. */
+  @Override
   public dev.supportchat.worker.WorkerHealth writerHealth() {
     return messageWriter.health();
   }
@@ -132,7 +132,7 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
         long t = at.toEpochMilli();
         Sql.update(c, "INSERT INTO chats (id, user_id, subject, priority, priority_rank, status, last_activity_at,"
                 + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            id, userId, subject, priority, priority.rank(), ChatStatus.OPEN, t, t, t);
+            id, userId, subject, priority, priority.rank(), StatusFlow.created(), t, t, t);
         return chat(c, id);
       });
     } catch (RuntimeException e) {
@@ -222,9 +222,7 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
     return db.write(c -> {
       long t = at.toEpochMilli();
       // Lock the chat row first: a concurrent send then waits, and the recount below stays exact.
-      if (Sql.update(c, "UPDATE chats SET updated_at = updated_at WHERE id = ?", chatId) == 0) {
-        throw AppException.notFound("Chat not found.");
-      }
+      lockChat(c, chatId);
       int marked;
       if (readerIsAdmin) {
         marked = Sql.update(c, "UPDATE messages SET is_read_by_admin = TRUE WHERE chat_id = ?"
@@ -242,34 +240,41 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
     });
   }
 
+  /**
+   * Locks the chat's row until the transaction ends (a no-op UPDATE locks on both engines), so that a rule decided
+   * from the row read next still holds when its result is written: a concurrent send, assignment or status change
+   * (on any node) waits. Every writer of a chat's status takes this lock or {@link MessageBatch}'s.
+   */
+  private static void lockChat(Connection c, String chatId) throws SQLException {
+    if (Sql.update(c, "UPDATE chats SET updated_at = updated_at WHERE id = ?", chatId) == 0) {
+      throw AppException.notFound("Chat not found.");
+    }
+  }
+
   @Override
   public Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at) {
     return db.write(c -> {
+      lockChat(c, chatId);
       Chat before = existingChat(c, chatId);
       long t = at.toEpochMilli();
-      ChatStatus newStatus = status != null ? status : before.status();
+      StatusFlow.StatusSet set = StatusFlow.setByAdmin(before.status(), status, before.createdAt().toEpochMilli(), t);
       Priority newPriority = priority != null ? priority : before.priority();
-      Long resolutionMs = null;
-      if (newStatus.isFinished() && !before.status().isFinished()) {
-        resolutionMs = t - before.createdAt().toEpochMilli();
-      }
+      // A null resolution time keeps the stored one (see StatusFlow.setByAdmin).
       Sql.update(c, "UPDATE chats SET status = ?, priority = ?, priority_rank = ?,"
               + " resolution_ms = COALESCE(?, resolution_ms), updated_at = ? WHERE id = ?",
-          newStatus, newPriority, newPriority.rank(), resolutionMs, t, chatId);
+          set.step().status(), newPriority, newPriority.rank(), set.resolutionMs(), t, chatId);
       return existingChat(c, chatId);
     });
   }
 
   @Override
-  public Chat assign(String chatId, String adminId, Instant at) {
+  public Assigned assign(String chatId, String adminId, Instant at) {
     return db.write(c -> {
-      int changed = Sql.update(c, "UPDATE chats SET admin_id = ?,"
-              + " status = CASE WHEN status = 'OPEN' THEN 'IN_PROGRESS' ELSE status END, updated_at = ? WHERE id = ?",
-          adminId, at.toEpochMilli(), chatId);
-      if (changed == 0) {
-        throw AppException.notFound("Chat not found.");
-      }
-      return existingChat(c, chatId);
+      lockChat(c, chatId);
+      StatusFlow.Step step = StatusFlow.assigned(existingChat(c, chatId).status());
+      Sql.update(c, "UPDATE chats SET admin_id = ?, status = ?, updated_at = ? WHERE id = ?",
+          adminId, step.status(), at.toEpochMilli(), chatId);
+      return new Assigned(existingChat(c, chatId), step.changed());
     });
   }
 
@@ -287,7 +292,7 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
   private static final String ADMIN_LIST_ORDER = " ORDER BY c.last_activity_at DESC, c.priority_rank DESC, c.id DESC";
 
   @Override
-  public ChatPage listForAdmin(AdminFilter f, int offset, int limit) {
+  public ChatRows listForAdmin(AdminFilter f, int offset, int limit) {
     StringBuilder where = new StringBuilder(" WHERE c.is_active = TRUE");
     List<Object> params = new ArrayList<>();
     if (f.status() != null) {
@@ -323,7 +328,7 @@ public final class JdbcChatRepository implements ChatRepository, AutoCloseable {
       pageParams.add(offset);
       // No match, or a page past the last one, is empty without a second pass.
       List<Chat> chats = total <= offset ? List.of() : Sql.list(c, pageSql, CHAT, pageParams.toArray());
-      return new ChatPage(chats, total);
+      return new ChatRows(chats, total);
     });
   }
 

@@ -29,8 +29,8 @@ import java.util.TreeMap;
  *       deadlock.
  *   <li>Insert the messages; a message whose {@code clientMessageId} is already stored is skipped by the unique
  *       index ({@code ON CONFLICT DO NOTHING}) and reported as a duplicate, so a retry never stores twice.
- *   <li>Update each chat once for all of its new messages: last messages, unread counters, first user message and
- *       first response, reopening, activity.
+ *   <li>Update each chat once for all of its new messages: last messages, unread counters, activity, and what
+ *       {@link StatusFlow} decided from the locked row (reopening, first user message and first response).
  *   <li>Add the messages to the per-sender counters of the statistics.
  * </ol>
  *
@@ -45,19 +45,17 @@ final class MessageBatch {
   private static final class ChatState {
     final Chat before;
     ChatStatus status;
-    Long firstUserMessageAt;
-    Long firstResponseMs;
+    StatusFlow.ResponseClock clock;
     Chat.LastMessage lastMessage;
     Chat.LastMessage lastPublicMessage;
     int newForAdmin;
     int newForUser;
     Instant lastActivityAt;
 
-    ChatState(Chat before, Long firstUserMessageAt, Long firstResponseMs) {
+    ChatState(Chat before, StatusFlow.ResponseClock clock) {
       this.before = before;
       this.status = before.status();
-      this.firstUserMessageAt = firstUserMessageAt;
-      this.firstResponseMs = firstResponseMs;
+      this.clock = clock;
     }
 
     /** True once a message of the batch was stored in this chat. */
@@ -72,24 +70,17 @@ final class MessageBatch {
       long t = m.at().toEpochMilli();
       boolean fromUser = !m.senderIsAdmin();
       boolean publicReply = m.senderIsAdmin() && !m.isInternalNote();
-      boolean reopens = fromUser && (status == ChatStatus.RESOLVED || status == ChatStatus.CLOSED);
-      if (reopens) {
-        status = ChatStatus.OPEN;
-      }
+      StatusFlow.Step step = StatusFlow.afterMessage(status, fromUser);
+      status = step.status();
+      clock = clock.afterMessage(fromUser, m.isInternalNote(), t);
       lastMessage = new Chat.LastMessage(m.id(), m.senderId(), m.content(), m.messageType(), Instant.ofEpochMilli(t));
       if (!m.isInternalNote()) {
         lastPublicMessage = lastMessage;
       }
       newForAdmin += fromUser ? 1 : 0;
       newForUser += publicReply ? 1 : 0;
-      if (fromUser && firstUserMessageAt == null) {
-        firstUserMessageAt = t;
-      }
-      if (publicReply && firstResponseMs == null && firstUserMessageAt != null) {
-        firstResponseMs = t - firstUserMessageAt;
-      }
       lastActivityAt = lastMessage.createdAt();
-      return reopens;
+      return step.changed();
     }
 
     Chat after() {
@@ -107,8 +98,9 @@ final class MessageBatch {
       + " client_message_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)"
       + " ON CONFLICT (chat_id, sender_id, client_message_id) DO NOTHING";
 
-  // Status, first message and first response are set from the locked row (ChatState); the unread counters are
-  // added to the row as it is, like the other writers of those counters (markRead recounts them).
+  // Status, first message and first response are what StatusFlow decided from the locked row (ChatState): the lock
+  // lasts until the commit, so what the rule read still holds when this stores it. The unread counters are added to
+  // the row as it is, like the other writers of those counters (markRead recounts them).
   private static final String UPDATE_CHAT = "UPDATE chats SET status = ?, last_message_id = ?,"
       + " last_public_message_id = COALESCE(?, last_public_message_id),"
       + " unread_by_admin = unread_by_admin + ?, unread_by_user = unread_by_user + ?,"
@@ -165,7 +157,8 @@ final class MessageBatch {
         + (dialect == Dialect.POSTGRES ? " FOR UPDATE OF c" : "");
     Map<String, ChatState> chats = new TreeMap<>();
     for (ChatState chat : Sql.list(c, sql, rs -> new ChatState(JdbcChatRepository.CHAT.map(rs),
-        Sql.nullableLong(rs, "first_user_message_at"), Sql.nullableLong(rs, "first_response_ms")), ids.toArray())) {
+        new StatusFlow.ResponseClock(Sql.nullableLong(rs, "first_user_message_at"),
+            Sql.nullableLong(rs, "first_response_ms"))), ids.toArray())) {
       chats.put(chat.before.id(), chat);
     }
     return chats;
@@ -214,7 +207,7 @@ final class MessageBatch {
         long at = s.lastActivityAt.toEpochMilli();
         rows.add(new Object[] {s.status, s.lastMessage.id(),
             s.lastPublicMessage == null ? null : s.lastPublicMessage.id(), s.newForAdmin, s.newForUser,
-            s.firstUserMessageAt, s.firstResponseMs, at, at, e.getKey()});
+            s.clock.firstUserMessageAt(), s.clock.firstResponseMs(), at, at, e.getKey()});
       }
     }
     Sql.batch(c, UPDATE_CHAT, rows);

@@ -4,7 +4,7 @@ import dev.supportchat.chat.Chat;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatJson;
 import dev.supportchat.chat.Message;
-import java.time.Instant;
+import dev.supportchat.chat.ReadReceipt;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +61,10 @@ public final class ChatEventsEmitter implements ChatEvents {
   }
 
   @Override
-  public void messagesRead(Chat chat, String readerId, boolean readerIsAdmin, Instant readAt) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("chatId", chat.id());
-    payload.put("readBy", readerId);
-    payload.put("readerIsAdmin", readerIsAdmin);
-    payload.put("readAt", ChatJson.iso(readAt));
-    emit(List.of(RoomNames.chatUser(chat.id()), RoomNames.chatStaff(chat.id())), MESSAGES_READ, payload);
+  public void messagesRead(ReadReceipt receipt) {
+    String chatId = receipt.chatId();
+    emit(List.of(RoomNames.chatUser(chatId), RoomNames.chatStaff(chatId)), MESSAGES_READ,
+        ChatJson.readReceipt(receipt));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.supportchat.realtime;
 
 import dev.supportchat.chat.ChatJson;
-import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.SendPayload;
 import dev.supportchat.error.AppException;
@@ -52,13 +51,17 @@ final class SupportChatEvents {
       typing.stop(c.id(), chatId);
       return Map.of("chatId", chatId);
     });
-    // Answered once committed, on the one thread that finishes every send in commit order (see sendAsync).
+    // Reported and answered once committed, on the one thread that finishes every send: the commits complete in
+    // order on the writer thread, which hands each to sendsCommitted as it completes, so events and acks keep
+    // commit order (see ChatService.sendAsync).
     on(b, ClientEvents.SEND, (c, p) -> {
       String chatId = p.requiredString("chatId");
-      return chats.sendAsync(c.user.principal(), chatId, SendPayload.read(p), sendsCommitted).thenApply(result -> {
-        typing.stop(c.id(), chatId);
-        return ChatJson.message(result.message());
-      });
+      return chats.sendAsync(c.user.principal(), chatId, SendPayload.read(p))
+          .thenApplyAsync(ChatService.CommittedSend::report, sendsCommitted)
+          .thenApply(result -> {
+            typing.stop(c.id(), chatId);
+            return ChatJson.message(result.message());
+          });
     });
     on(b, ClientEvents.TYPING_START, (c, p) -> {
       String chatId = p.requiredString("chatId");
@@ -73,8 +76,7 @@ final class SupportChatEvents {
       return Map.of("chatId", chatId);
     });
     on(b, ClientEvents.MARK_READ, (c, p) -> {
-      ChatRepository.ReadMarked read = chats.markRead(c.user.principal(), p.requiredString("chatId"));
-      return Map.of("chatId", read.chat().id(), "markedCount", read.count(), "readAt", ChatJson.iso(read.at()));
+      return ChatJson.readReceipt(chats.markRead(c.user.principal(), p.requiredString("chatId")));
     });
     on(b, ClientEvents.UPDATE_STATUS, (c, p) -> ChatJson.chat(
         chats.updateStatus(c.user.principal(), p.requiredString("chatId"), p.string("status"), p.string("priority")),

@@ -2,6 +2,7 @@ package dev.supportchat.tools;
 
 import dev.supportchat.chat.ChatStatus;
 import dev.supportchat.chat.Priority;
+import dev.supportchat.chat.StatusFlow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * One chat's history replayed in memory with the write rules of {@code JdbcChatRepository} (append, markRead,
  * updateStatus, assign), so the denormalised chat columns come out exactly as the live server would have left them:
  * last (public) message, unread counters, reopening, first response and resolution times, activity and update times.
+ * Status and times are decided by {@link StatusFlow}, as on the server; only the bookkeeping is repeated here.
  */
 final class ChatReplay {
   private final String chatId;
@@ -18,14 +20,13 @@ final class ChatReplay {
   private final long createdAt;
   private final List<MutableMessage> messages = new ArrayList<>();
 
-  private ChatStatus status = ChatStatus.OPEN;
+  private ChatStatus status = StatusFlow.created();
   private String adminId;
   private String lastMessageId;
   private String lastPublicMessageId;
   private int unreadByAdmin;
   private int unreadByUser;
-  private Long firstUserMessageAt;
-  private Long firstResponseMs;
+  private StatusFlow.ResponseClock responseClock = StatusFlow.ResponseClock.NOT_STARTED;
   private Long resolutionMs;
   private long lastActivityAt;
   private long updatedAt;
@@ -54,17 +55,8 @@ final class ChatReplay {
     }
     unreadByAdmin += fromUser ? 1 : 0;
     unreadByUser += publicReply ? 1 : 0;
-    if (fromUser && status.isFinished()) {
-      status = ChatStatus.OPEN;
-    }
-    // The SQL evaluates each CASE against the row as it was before the update; these two never read each other's
-    // new value because one needs a user message and the other an admin reply.
-    if (fromUser && firstUserMessageAt == null) {
-      firstUserMessageAt = t;
-    }
-    if (publicReply && firstResponseMs == null && firstUserMessageAt != null) {
-      firstResponseMs = t - firstUserMessageAt;
-    }
+    status = StatusFlow.afterMessage(status, fromUser).status();
+    responseClock = responseClock.afterMessage(fromUser, note, t);
     lastActivityAt = t;
     updatedAt = t;
   }
@@ -88,21 +80,20 @@ final class ChatReplay {
     }
   }
 
-  /** As {@code updateStatus}: the first move into resolved/closed from an unfinished status sets resolution_ms. */
+  /** As {@code updateStatus}: a null resolution time from the rule keeps the one stored (COALESCE). */
   void updateStatus(ChatStatus newStatus, long t) {
-    if (newStatus.isFinished() && !status.isFinished()) {
-      resolutionMs = t - createdAt;
+    StatusFlow.StatusSet set = StatusFlow.setByAdmin(status, newStatus, createdAt, t);
+    if (set.resolutionMs() != null) {
+      resolutionMs = set.resolutionMs();
     }
-    status = newStatus;
+    status = set.step().status();
     updatedAt = t;
   }
 
-  /** As {@code assign}: an open chat becomes in-progress. */
+  /** As {@code assign}. */
   void assign(String admin, long t) {
     adminId = admin;
-    if (status == ChatStatus.OPEN) {
-      status = ChatStatus.IN_PROGRESS;
-    }
+    status = StatusFlow.assigned(status).status();
     updatedAt = t;
   }
 
@@ -112,8 +103,8 @@ final class ChatReplay {
 
   Rows.ChatRow chatRow() {
     return new Rows.ChatRow(chatId, userId, adminId, subject, priority.name(), priority.rank(), status.name(),
-        lastMessageId, lastPublicMessageId, unreadByAdmin, unreadByUser, firstUserMessageAt, firstResponseMs,
-        resolutionMs, lastActivityAt, createdAt, updatedAt);
+        lastMessageId, lastPublicMessageId, unreadByAdmin, unreadByUser, responseClock.firstUserMessageAt(),
+        responseClock.firstResponseMs(), resolutionMs, lastActivityAt, createdAt, updatedAt);
   }
 
   List<Rows.MessageRow> messageRows() {

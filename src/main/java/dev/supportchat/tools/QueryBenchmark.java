@@ -1,9 +1,10 @@
 package dev.supportchat.tools;
 
+import dev.supportchat.chat.ChatModule;
+import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.chat.ChatRepository.AdminFilter;
 import dev.supportchat.chat.ChatStatistics;
 import dev.supportchat.chat.ChatStatus;
-import dev.supportchat.chat.JdbcChatRepository;
 import dev.supportchat.chat.Priority;
 import dev.supportchat.config.DatabaseSettings;
 import dev.supportchat.store.Database;
@@ -45,14 +46,14 @@ public final class QueryBenchmark {
   private static final Set<String> OPTIONS = Set.of("database-url", "warmup", "repetitions", "seed", "out");
 
   private final Database db;
-  private final JdbcChatRepository repo;
+  private final ChatRepository repo;
   private final int warmup;
   private final int repetitions;
   private final List<Timing> timings = new ArrayList<>();
 
   private QueryBenchmark(Database db, int warmup, int repetitions) {
     this.db = db;
-    this.repo = new JdbcChatRepository(db);
+    this.repo = ChatModule.repository(db);
     this.warmup = warmup;
     this.repetitions = repetitions;
   }
