@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The set-wise group commit (MessageBatch) with many messages released at once, so they share batches: what each
  * sender is told and what is stored must be what one transaction per message would have given.
  */
-class MessageBatchTest {
+class MessageBatchIT {
   private static final int THREADS = 24;
 
   @ParameterizedTest

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The account endpoints over real HTTP against the real server, on SQLite and on PostgreSQL. */
-class AccountRoutesTest {
+class AccountRoutesIT {
 
   @ParameterizedTest
   @EnumSource(Engine.class)

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Typing expiry, per-socket rate limits, presence, token expiry mid-session and packet size limits. */
-class RealtimeEdgesTest {
+class RealtimeEdgesIT {
 
   private record Setup(TestApp app, Login user, Login admin, String chatId) {}
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * together, and the message length limit answers sockets as it answers REST. The other limits are tested where
  * they live (see docs/RELIABILITY.md).
  */
-class MessageLimitsTest {
+class MessageLimitsIT {
   private static final int PER_MINUTE = 6;
 
   @Test

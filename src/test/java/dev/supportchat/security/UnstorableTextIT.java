@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * unpaired surrogate was stored as '?' on both engines. Both are now refused as invalid input; real Unicode,
  * surrogate pairs included, is stored exactly.
  */
-class UnstorableTextTest {
+class UnstorableTextIT {
   @ParameterizedTest(name = "on {0}")
   @EnumSource(Engine.class)
   void nulAndUnpairedSurrogatesAreRefusedAndRealUnicodeIsKept(Engine engine) {

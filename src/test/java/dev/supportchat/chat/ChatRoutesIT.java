@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The chat endpoints over real HTTP, on SQLite and PostgreSQL: the rules a client sees, and every error case. */
-class ChatRoutesTest {
+class ChatRoutesIT {
 
   @ParameterizedTest
   @EnumSource(Engine.class)

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Health for load balancers, restarts that keep accounts and sessions, and start-up failures in one sentence. */
-class HealthAndLifecycleTest {
+class HealthAndLifecycleIT {
 
   @ParameterizedTest
   @EnumSource(Engine.class)

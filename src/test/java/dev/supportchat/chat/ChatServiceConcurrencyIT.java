@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Counters and idempotency under real concurrency, against the real database engines (no HTTP in the way). */
-class ChatServiceConcurrencyTest {
+class ChatServiceConcurrencyIT {
   private static final int SENDERS = 4;
   private static final int MESSAGES_EACH = 25;
 

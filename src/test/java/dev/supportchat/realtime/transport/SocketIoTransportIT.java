@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * End-to-end: Javalin 7 + the Socket.IO servlet on one port, driven by the official JavaScript
  * socket.io-client 4.8 (node-client/scenarios.mjs) and by plain HTTP.
  */
-class SocketIoTransportTest {
+class SocketIoTransportIT {
 
     private static final int MAX_PAYLOAD = 200_000;
 

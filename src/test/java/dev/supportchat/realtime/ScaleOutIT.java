@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * are server processes of their own where it matters (the full conversation, a node killed), else servers in this
  * JVM, which start faster and let a test reach into them.
  */
-class ScaleOutTest {
+class ScaleOutIT {
 
   /** Server nodes sharing one fresh PostgreSQL database and a Redis channel of their own. */
   private static final class Cluster implements AutoCloseable {
@@ -67,7 +67,7 @@ class ScaleOutTest {
       TestApp.createAdmin(database, Instant.now(), "second-admin@example.com", "second-admin-pw");
       JsonNode report = NodeScript.run("conversation.mjs", "websocket", TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD,
           "second-admin@example.com", "second-admin-pw", a.baseUrl(), b.baseUrl(), c.baseUrl());
-      SupportChatCompatibilityTest.assertConversation(report.get("steps"));
+      SupportChatCompatibilityIT.assertConversation(report.get("steps"));
     }
   }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The browser-protection headers on the web app's pages, the widget page, and API answers good and bad. */
-class SecurityHeadersTest {
+class SecurityHeadersIT {
   private static final String EMBEDDERS = "https://shop.example.com https://*.partner.example";
 
   private static TestApp t;

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (node-tests/fault-load.mjs): SIGKILL and restart, the database link cut, Redis cut between two nodes, the client's
  * network cut. After each: every acknowledged message is stored exactly once and reached the admin.
  */
-class FaultToleranceTest {
+class FaultToleranceIT {
   private static final String INTERVAL_MS = "20";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 

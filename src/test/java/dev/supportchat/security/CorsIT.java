@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Requests made as pages of other origins would make them (the Origin header set by hand): the one origin listed in
  * CORS_ORIGIN is served with CORS headers, every other one is refused, on REST and on both Socket.IO transports.
  */
-class CorsTest {
+class CorsIT {
   private static final String ALLOWED = "https://app.example.com";
   /** Not listed, a look-alike of the listed one, the listed host over the wrong scheme, and a sandboxed frame. */
   private static final List<String> REFUSED = List.of("https://evil.example.net", "https://app.example.com.evil.net",

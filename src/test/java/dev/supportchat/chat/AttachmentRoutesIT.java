@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Uploads over real multipart HTTP: the whitelist, the size limit, and downloads only for the chat's people. */
-class AttachmentRoutesTest {
+class AttachmentRoutesIT {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the user's name and email, any case, terms shorter than a trigram, characters that mean something to LIKE or to
  * FTS5, and the search table following a renamed user.
  */
-class ChatSearchTest {
+class ChatSearchIT {
 
   @ParameterizedTest
   @EnumSource(Engine.class)

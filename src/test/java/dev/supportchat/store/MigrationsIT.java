@@ -7,7 +7,7 @@ import dev.supportchat.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class MigrationsTest {
+class MigrationsIT {
 
   @ParameterizedTest
   @EnumSource(Engine.class)

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Socket.IO client: no 5xx, no unanswered event, no lost connection other than the one that sent garbage, nothing
  * stored that was not acknowledged as sent, and a normal conversation step still works afterwards.
  */
-class HostileInputFuzzTest {
+class HostileInputFuzzIT {
   static final long SEED = 20_261_125L;
   static final int REST_CASES = 1_200;
   static final int SOCKET_CASES = 600;

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * × every {@link Caller}, each cell asserted exactly against {@link RestRules} and {@link SocketRules}. A route or
  * event without a rule fails the test, and so does a rule for a route that no longer exists.
  */
-class AuthorizationMatrixTest {
+class AuthorizationMatrixIT {
   private static final Map<String, String> SETTINGS = Map.of(
       "ACCESS_TOKEN_SECRET", MatrixFixture.ACCESS_SECRET,
       // The matrix logs the same account in for every refresh-token cell.

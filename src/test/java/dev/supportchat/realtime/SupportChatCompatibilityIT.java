@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * websocket upgrade, on SQLite and PostgreSQL. Every event and recipient rule of the contract is checked here,
  * negatives included (stranger cannot join, user cannot change status, notes never reach the user).
  */
-class SupportChatCompatibilityTest {
+class SupportChatCompatibilityIT {
   private static final String ADMIN2 = "second-admin@example.com";
   private static final String ADMIN2_PASSWORD = "second-admin-pw";
 
