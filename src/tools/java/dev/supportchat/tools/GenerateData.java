@@ -19,7 +19,8 @@ import java.util.Set;
  * admins, chats over the last N days, and their messages, with every denormalised chat column and message counter
  * as the live server would have written them. Rows go in with batched inserts, a thousand chats per transaction.
  *
- * <pre>java -cp target/support-chat.jar dev.supportchat.tools.GenerateData --database-url jdbc:sqlite:data/bench.db \
+ * <pre>java -cp target/support-chat.jar:target/support-chat-tools.jar dev.supportchat.tools.GenerateData \
+ *     --database-url jdbc:sqlite:data/bench.db \
  *     --chats 100000 --messages 1000000 --days 90 --admins 10 [--seed 42]</pre>
  */
 public final class GenerateData {

@@ -29,7 +29,8 @@ import java.util.Set;
  * classes: the admin list with each filter, a search, a deep page, message pages, and the full statistics. Prints a
  * Markdown table and writes the numbers as JSON into {@code bench/results/}.
  *
- * <pre>java -cp target/support-chat.jar dev.supportchat.tools.QueryBenchmark --database-url jdbc:sqlite:data/bench.db \
+ * <pre>java -cp target/support-chat.jar:target/support-chat-tools.jar dev.supportchat.tools.QueryBenchmark \
+ *     --database-url jdbc:sqlite:data/bench.db \
  *     [--warmup 10] [--repetitions 50] [--seed 7] [--out bench/results]</pre>
  */
 public final class QueryBenchmark {
