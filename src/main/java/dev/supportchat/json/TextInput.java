@@ -1,4 +1,4 @@
-package dev.supportchat.http;
+package dev.supportchat.json;
 
 import dev.supportchat.error.AppException;
 

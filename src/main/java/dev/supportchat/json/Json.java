@@ -1,4 +1,4 @@
-package dev.supportchat.http;
+package dev.supportchat.json;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;

@@ -1,14 +1,13 @@
-package dev.supportchat.http;
+package dev.supportchat.json;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.supportchat.error.AppException;
-import io.javalin.http.Context;
 
 /**
- * A request body read as a JSON object, with typed accessors that refuse wrong types with a 400 naming the field.
- * Types are not validation: services still check values.
+ * A REST request body or a Socket.IO event payload read as a JSON object, with typed accessors that refuse wrong types
+ * with {@code invalid} (a 400, or an error ack) naming the field. Types are not validation: services still check values.
  */
 public final class JsonBody {
   private final JsonNode root;
@@ -17,16 +16,11 @@ public final class JsonBody {
     this.root = root;
   }
 
-  /** Parses the body; an empty body counts as {@code {}}. Malformed JSON or a non-object is a 400. */
-  public static JsonBody of(Context ctx) {
-    byte[] bytes = ctx.bodyAsBytes();
+  /** Parses a body; an empty body counts as {@code {}}. Malformed JSON or a non-object is a 400. */
+  public static JsonBody parse(byte[] bytes) {
     if (bytes.length == 0) {
       return new JsonBody(Json.MAPPER.createObjectNode());
     }
-    return parse(bytes);
-  }
-
-  public static JsonBody parse(byte[] bytes) {
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(bytes);
