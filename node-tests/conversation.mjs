@@ -1,6 +1,6 @@
 // A full user <-> admin support conversation written the way the original system's React client talks to its
 // server: REST for accounts and the chat, then only the seed's Socket.IO events. Prints one JSON line of what each
-// participant observed; the Java test (SupportChatCompatibilityTest) asserts on it.
+// participant observed; the Java test (SupportChatCompatibilityIT) asserts on it.
 //
 //   node conversation.mjs <transport: websocket|polling|upgrade> <adminEmail> <adminPassword>
 //                         <admin2Email> <admin2Password> <userNodeUrl> [adminNodeUrl] [admin2NodeUrl]

@@ -1,4 +1,4 @@
-// Sends the hostile Socket.IO cases HostileInputFuzzTest generated (seeded) at the server, one at a time, with the
+// Sends the hostile Socket.IO cases HostileInputFuzzIT generated (seeded) at the server, one at a time, with the
 // official client (the user's over websocket, the admin's over long-polling), and reports what became of each.
 // Then holds one normal conversation step, to show the server still serves normal traffic.
 //

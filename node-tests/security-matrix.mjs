@@ -1,4 +1,4 @@
-// The Socket.IO half of the authorization matrix (AuthorizationMatrixTest builds the cases and asserts).
+// The Socket.IO half of the authorization matrix (AuthorizationMatrixIT builds the cases and asserts).
 // For each caller: connect with its token through the official client, then emit every event with an ack.
 // A caller refused at connect is also tried the hostile way: on a raw engine.io connection it sends the CONNECT
 // itself, then emits every event anyway (with ack ids), and reports whether the server answered any of them.

@@ -1,5 +1,5 @@
 // Sends messages to one chat from several sockets of the same user at once and reports each acknowledgement, so
-// a test can check limits that span a user's sockets (MessageLimitsTest).
+// a test can check limits that span a user's sockets (MessageLimitsIT).
 //
 //   node security-sends.mjs <baseUrl> <token> <chatId> <socketCount> <content> [content…]
 // The contents are spread over the sockets round-robin and sent concurrently.

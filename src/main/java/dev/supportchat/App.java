@@ -19,6 +19,7 @@ import dev.supportchat.user.AccountService;
 import dev.supportchat.user.AdminBootstrap;
 import dev.supportchat.user.JdbcUserRepository;
 import dev.supportchat.user.PasswordHasher;
+import dev.supportchat.user.Principal;
 import dev.supportchat.user.Sessions;
 import dev.supportchat.user.TokenService;
 import dev.supportchat.worker.WorkerHealth;
@@ -61,7 +62,7 @@ public final class App implements AutoCloseable {
           new AttemptLimiter(limits.perIp(), limits.window(), clock), clock);
       new AdminBootstrap(users, hasher, clock).run(config.adminEmail(), config.adminPassword());
 
-      var auth = new Auth(tokens);
+      Auth<Principal> auth = new Auth<>(tokens::verifyAccessToken);
       var clientAddress = new ClientAddress(config.trustProxy());
       realtime = new Realtime(config, tokens, clock);
       var presence = realtime.presence();

@@ -7,9 +7,10 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 
 import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
-import dev.supportchat.http.JsonBody;
+import dev.supportchat.http.RequestBody;
 import dev.supportchat.http.Responses;
-import dev.supportchat.http.TextInput;
+import dev.supportchat.json.JsonBody;
+import dev.supportchat.json.TextInput;
 import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -26,10 +27,10 @@ final class ChatRoutes implements EndpointGroup {
   private final ChatService chats;
   private final ChatStatistics statistics;
   private final AttachmentStore attachments;
-  private final Auth auth;
+  private final Auth<Principal> auth;
   private final SupportPresence presence;
 
-  ChatRoutes(ChatService chats, ChatStatistics statistics, AttachmentStore attachments, Auth auth,
+  ChatRoutes(ChatService chats, ChatStatistics statistics, AttachmentStore attachments, Auth<Principal> auth,
       SupportPresence presence) {
     this.chats = chats;
     this.statistics = statistics;
@@ -56,7 +57,7 @@ final class ChatRoutes implements EndpointGroup {
 
   private void createOrGet(Context ctx) {
     Principal caller = auth.require(ctx);
-    JsonBody body = JsonBody.of(ctx);
+    JsonBody body = RequestBody.json(ctx);
     ChatService.Opened opened = chats.createOrGet(caller, body.string("subject"), body.string("priority"),
         body.string("message"), body.string("clientMessageId"));
     Map<String, Object> chat = userChat(opened.chat(), caller);
@@ -87,7 +88,7 @@ final class ChatRoutes implements EndpointGroup {
 
   private void send(Context ctx) {
     Principal caller = auth.require(ctx);
-    ChatService.SendResult result = chats.send(caller, ctx.pathParam("chatId"), SendPayload.read(JsonBody.of(ctx)));
+    ChatService.SendResult result = chats.send(caller, ctx.pathParam("chatId"), SendPayload.read(RequestBody.json(ctx)));
     if (result.duplicate()) {
       Responses.ok(ctx, ChatJson.message(result.message()), "Message already stored");
     } else {
@@ -98,7 +99,7 @@ final class ChatRoutes implements EndpointGroup {
   private void edit(Context ctx) {
     Principal caller = auth.require(ctx);
     Message edited = chats.edit(caller, ctx.pathParam("chatId"), ctx.pathParam("messageId"),
-        JsonBody.of(ctx).requiredString("content"));
+        RequestBody.json(ctx).requiredString("content"));
     Responses.ok(ctx, ChatJson.message(edited), "Message edited");
   }
 
@@ -122,14 +123,14 @@ final class ChatRoutes implements EndpointGroup {
 
   private void updateStatus(Context ctx) {
     Principal caller = auth.require(ctx);
-    JsonBody body = JsonBody.of(ctx);
+    JsonBody body = RequestBody.json(ctx);
     Chat chat = chats.updateStatus(caller, ctx.pathParam("chatId"), body.string("status"), body.string("priority"));
     Responses.ok(ctx, ChatJson.chat(chat, true), "Chat updated");
   }
 
   private void assign(Context ctx) {
     Principal caller = auth.require(ctx);
-    Chat chat = chats.assign(caller, ctx.pathParam("chatId"), JsonBody.of(ctx).string("adminId"));
+    Chat chat = chats.assign(caller, ctx.pathParam("chatId"), RequestBody.json(ctx).string("adminId"));
     Responses.ok(ctx, ChatJson.chat(chat, true), "Chat assigned");
   }
 

@@ -2,7 +2,7 @@ package dev.supportchat.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.error.AppException;
-import dev.supportchat.http.JsonBody;
+import dev.supportchat.json.JsonBody;
 import java.util.ArrayList;
 import java.util.List;
 

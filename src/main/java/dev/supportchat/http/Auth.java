@@ -1,34 +1,36 @@
 package dev.supportchat.http;
 
-import dev.supportchat.user.Principal;
-import dev.supportchat.user.TokenService;
 import io.javalin.http.Context;
 
-/** Finds and verifies the caller's access token: {@code Authorization: Bearer …} first, else the cookie. */
-public final class Auth {
+/**
+ * Finds and verifies the caller's access token: {@code Authorization: Bearer …} first, else the cookie.
+ *
+ * @param <P> the verified caller, as {@link AccessTokenVerifier} returns it
+ */
+public final class Auth<P> {
   public static final String ACCESS_COOKIE = "accessToken";
   public static final String REFRESH_COOKIE = "refreshToken";
   private static final String BEARER = "bearer ";
 
-  private final TokenService tokens;
+  private final AccessTokenVerifier<P> tokens;
 
-  public Auth(TokenService tokens) {
+  public Auth(AccessTokenVerifier<P> tokens) {
     this.tokens = tokens;
   }
 
   /** The verified caller; throws {@code unauthorized} when there is no valid token. */
-  public Principal require(Context ctx) {
-    return tokens.verifyAccessToken(tokenOf(ctx.header("Authorization"), ctx.cookie(ACCESS_COOKIE)));
+  public P require(Context ctx) {
+    return tokens.verify(tokenOf(ctx.header("Authorization"), ctx.cookie(ACCESS_COOKIE)));
   }
 
   /** The caller if a valid token came with the request, else null. */
-  public Principal optional(Context ctx) {
+  public P optional(Context ctx) {
     String token = tokenOf(ctx.header("Authorization"), ctx.cookie(ACCESS_COOKIE));
     if (token == null) {
       return null;
     }
     try {
-      return tokens.verifyAccessToken(token);
+      return tokens.verify(token);
     } catch (RuntimeException invalid) {
       return null;
     }

@@ -6,6 +6,7 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
+import dev.supportchat.json.Json;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.config.JavalinConfig;

@@ -2,7 +2,7 @@ package dev.supportchat.realtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.supportchat.http.Json;
+import dev.supportchat.json.Json;
 import dev.supportchat.worker.Fatal;
 import java.net.URI;
 import java.util.ArrayList;

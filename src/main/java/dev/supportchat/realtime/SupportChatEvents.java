@@ -5,7 +5,7 @@ import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.SendPayload;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
-import dev.supportchat.http.JsonBody;
+import dev.supportchat.json.JsonBody;
 import dev.supportchat.realtime.transport.EventAck;
 import dev.supportchat.realtime.transport.OrgJson;
 import dev.supportchat.realtime.transport.SocketEvents;

@@ -6,8 +6,9 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
-import dev.supportchat.http.JsonBody;
+import dev.supportchat.http.RequestBody;
 import dev.supportchat.http.Responses;
+import dev.supportchat.json.JsonBody;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -18,7 +19,7 @@ import java.util.Map;
 /** {@code /api/v1/users}: register, login, refresh-token, logout, me, admins. */
 public final class AccountRoutes implements EndpointGroup {
   private final AccountService accounts;
-  private final Auth auth;
+  private final Auth<Principal> auth;
   private final ClientAddress clientAddress;
   private final PresenceLookup presence;
 
@@ -27,7 +28,8 @@ public final class AccountRoutes implements EndpointGroup {
     boolean isOnline(String userId);
   }
 
-  public AccountRoutes(AccountService accounts, Auth auth, ClientAddress clientAddress, PresenceLookup presence) {
+  public AccountRoutes(AccountService accounts, Auth<Principal> auth, ClientAddress clientAddress,
+      PresenceLookup presence) {
     this.accounts = accounts;
     this.auth = auth;
     this.clientAddress = clientAddress;
@@ -45,14 +47,14 @@ public final class AccountRoutes implements EndpointGroup {
   }
 
   private void register(Context ctx) {
-    JsonBody body = JsonBody.of(ctx);
+    JsonBody body = RequestBody.json(ctx);
     UserView user = accounts.register(body.string("email"), body.string("password"), body.string("fullName"),
         body.string("username"));
     Responses.created(ctx, user, "User registered successfully");
   }
 
   private void login(Context ctx) {
-    JsonBody body = JsonBody.of(ctx);
+    JsonBody body = RequestBody.json(ctx);
     AccountService.Session session = accounts.login(body.string("email"), body.string("password"),
         clientAddress.of(ctx));
     setSessionCookies(ctx, session);
@@ -61,7 +63,7 @@ public final class AccountRoutes implements EndpointGroup {
 
   /** The refresh token from the body, or else from its cookie. */
   private static String refreshTokenOf(Context ctx) {
-    String token = JsonBody.of(ctx).string("refreshToken");
+    String token = RequestBody.json(ctx).string("refreshToken");
     return token != null ? token : ctx.cookie(Auth.REFRESH_COOKIE);
   }
 

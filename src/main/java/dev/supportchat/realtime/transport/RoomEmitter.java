@@ -1,7 +1,7 @@
 package dev.supportchat.realtime.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.supportchat.http.Json;
+import dev.supportchat.json.Json;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.ReadyState;
 import io.socket.engineio.server.parser.Packet;

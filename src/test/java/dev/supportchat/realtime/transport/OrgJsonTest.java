@@ -39,7 +39,7 @@ class OrgJsonTest {
       "{\"nested\":{\"deep\":{\"list\":[[],{},false]}},\"nothing\":null,\"empty\":\"\"}",
     };
     for (String text : payloads) {
-      JsonNode expected = dev.supportchat.http.Json.MAPPER.readTree(text);
+      JsonNode expected = dev.supportchat.json.Json.MAPPER.readTree(text);
       JsonNode converted = OrgJson.toJackson(new JSONObject(text));
       assertThat(converted).as(text).isEqualTo(expected);
     }

@@ -1,0 +1,49 @@
+package dev.supportchat.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportchat.config.DatabaseSettings.Engine;
+import dev.supportchat.testing.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class MigrationsIT {
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void migrationsApplyOnceAndRecordTheirVersions(Engine engine) {
+    try (TestDatabases.Fresh fresh = TestDatabases.create(engine); Database db = Database.open(fresh.settings(), 2)) {
+      Migrations.apply(db);
+      Migrations.apply(db);
+      Long recorded = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM schema_version"));
+      assertThat(recorded).isEqualTo((long) Migrations.FILES.size());
+      Long users = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM users"));
+      assertThat(users).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void emailsAreUniqueAtTheDatabaseLevel(Engine engine) {
+    try (TestDatabases.Fresh fresh = TestDatabases.create(engine); Database db = Database.open(fresh.settings(), 2)) {
+      Migrations.apply(db);
+      String insert = "INSERT INTO users (id, email, full_name, password_hash, is_admin, created_at, updated_at) "
+          + "VALUES (?, ?, 'A', 'h', FALSE, 0, 0)";
+      db.write(c -> Sql.update(c, insert, Ids.newId(), "a@b.co"));
+      try {
+        db.write(c -> Sql.update(c, insert, Ids.newId(), "a@b.co"));
+        throw new AssertionError("duplicate accepted");
+      } catch (DataAccessException e) {
+        assertThat(e.getCause()).isInstanceOf(java.sql.SQLException.class);
+        assertThat(db.isUniqueViolation((java.sql.SQLException) e.getCause())).isTrue();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void statementsSplitOnLineEndingSemicolons(Engine engine) {
+    assertThat(Migrations.statements("-- c\nCREATE TABLE a (x INT);\nCREATE INDEX i ON a (x);\n"))
+        .containsExactly("CREATE TABLE a (x INT)", "CREATE INDEX i ON a (x)");
+  }
+}
