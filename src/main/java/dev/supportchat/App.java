@@ -10,8 +10,8 @@ import dev.supportchat.http.ClientAddress;
 import dev.supportchat.http.HealthRoutes;
 import dev.supportchat.http.WebAppFiles;
 import dev.supportchat.http.WebServer;
-import dev.supportchat.realtime.Realtime;
 import dev.supportchat.limit.AttemptLimiter;
+import dev.supportchat.realtime.Realtime;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
 import dev.supportchat.user.AccountRoutes;
@@ -28,8 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the object graph by hand (no scanning, no container) and owns its lifetime. Tests start it exactly as
- * {@link Main} does, on a free port, with their own configuration and clock.
+ * Builds the object graph by hand (no scanning, no container) and owns its lifetime. Tests start it
+ * exactly as {@link Main} does, on a free port, with their own configuration and clock.
  */
 public final class App implements AutoCloseable {
   private static final int POSTGRES_POOL_SIZE = 16;
@@ -54,12 +54,23 @@ public final class App implements AutoCloseable {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
       var hasher = new PasswordHasher(config.bcryptCost());
-      var tokens = new TokenService(config.accessTokenSecret(), config.refreshTokenSecret(),
-          config.accessTokenTtl(), config.refreshTokenTtl(), clock);
+      var tokens =
+          new TokenService(
+              config.accessTokenSecret(),
+              config.refreshTokenSecret(),
+              config.accessTokenTtl(),
+              config.refreshTokenTtl(),
+              clock);
       var limits = config.loginLimits();
-      var accounts = new AccountService(users, Sessions.repository(db), hasher, tokens,
-          new AttemptLimiter(limits.perEmail(), limits.window(), clock),
-          new AttemptLimiter(limits.perIp(), limits.window(), clock), clock);
+      var accounts =
+          new AccountService(
+              users,
+              Sessions.repository(db),
+              hasher,
+              tokens,
+              new AttemptLimiter(limits.perEmail(), limits.window(), clock),
+              new AttemptLimiter(limits.perIp(), limits.window(), clock),
+              clock);
       new AdminBootstrap(users, hasher, clock).run(config.adminEmail(), config.adminPassword());
 
       Auth<Principal> auth = new Auth<>(tokens::verifyAccessToken);
@@ -67,17 +78,38 @@ public final class App implements AutoCloseable {
       realtime = new Realtime(config, tokens, clock);
       var presence = realtime.presence();
       chatRepository = ChatModule.repository(db);
-      var chats = new ChatService(chatRepository, users, realtime.chatEvents(), clock, config.maxMessageLength(),
-          new AttemptLimiter(config.messagesPerMinutePerUser(), ChatService.MESSAGE_RATE_WINDOW, clock));
+      var chats =
+          new ChatService(
+              chatRepository,
+              users,
+              realtime.chatEvents(),
+              clock,
+              config.maxMessageLength(),
+              new AttemptLimiter(
+                  config.messagesPerMinutePerUser(), ChatService.MESSAGE_RATE_WINDOW, clock));
       realtime.serve(chats);
-      var chatRoutes = ChatModule.routes(chats, chatRepository, new ChatStatistics(db, clock), auth,
-          presence::anyAdminOnline, config.attachmentsDir(), config.maxAttachmentBytes(), clock);
+      var chatRoutes =
+          ChatModule.routes(
+              chats,
+              chatRepository,
+              new ChatStatistics(db, clock),
+              auth,
+              presence::anyAdminOnline,
+              config.attachmentsDir(),
+              config.maxAttachmentBytes(),
+              clock);
       WebServer.Mount socketIo = realtime::mount;
-      WebServer web = WebServer.create(config, new HealthRoutes(db, workers(chatRepository, realtime)),
-          List.of(new WebServer.RouteGroup("/users",
-                  new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
-              new WebServer.RouteGroup("/chats", chatRoutes)),
-          List.of(socketIo), new WebAppFiles());
+      WebServer web =
+          WebServer.create(
+              config,
+              new HealthRoutes(db, workers(chatRepository, realtime)),
+              List.of(
+                  new WebServer.RouteGroup(
+                      "/users",
+                      new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
+                  new WebServer.RouteGroup("/chats", chatRoutes)),
+              List.of(socketIo),
+              new WebAppFiles());
       web.start();
       return new App(db, web, realtime, chatRepository);
     } catch (RuntimeException e) {
@@ -115,7 +147,8 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
-    // Writes still queued are committed first; their acks and events need the realtime side still open.
+    // Writes still queued are committed first; their acks and events need the realtime side still
+    // open.
     chatRepository.close();
     realtime.close();
     db.close();

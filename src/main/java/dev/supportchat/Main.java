@@ -12,7 +12,10 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the server from the environment; a configuration problem stops it with one sentence, not a stack trace. */
+/**
+ * Starts the server from the environment; a configuration problem stops it with one sentence, not a
+ * stack trace.
+ */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -36,23 +39,26 @@ public final class Main {
   }
 
   /**
-   * Our own threads halt the process on an OutOfMemoryError (worker.Fatal), but one thrown on a Jetty or JDK thread
-   * is caught and logged there, and the JVM would go on half-working. Only the JVM flag covers every thread; it
-   * cannot be set from inside, so its absence is said at start-up.
+   * Our own threads halt the process on an OutOfMemoryError (worker.Fatal), but one thrown on a
+   * Jetty or JDK thread is caught and logged there, and the JVM would go on half-working. Only the
+   * JVM flag covers every thread; it cannot be set from inside, so its absence is said at start-up.
    */
   private static void warnUnlessExitOnOutOfMemory() {
     try {
       var vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-      boolean exits = "true".equals(vm.getVMOption("ExitOnOutOfMemoryError").getValue())
-          || "true".equals(vm.getVMOption("CrashOnOutOfMemoryError").getValue());
+      boolean exits =
+          "true".equals(vm.getVMOption("ExitOnOutOfMemoryError").getValue())
+              || "true".equals(vm.getVMOption("CrashOnOutOfMemoryError").getValue());
       if (!exits) {
-        log.warn("Started without -XX:+ExitOnOutOfMemoryError: after an OutOfMemoryError on a thread that is not "
-            + "ours the process would keep running half-broken. Start it with "
-            + "'java -XX:+ExitOnOutOfMemoryError -jar support-chat.jar' under a supervisor that restarts it "
-            + "(docs/DEPLOYMENT.md).");
+        log.warn(
+            "Started without -XX:+ExitOnOutOfMemoryError: after an OutOfMemoryError on a thread that is not "
+                + "ours the process would keep running half-broken. Start it with "
+                + "'java -XX:+ExitOnOutOfMemoryError -jar support-chat.jar' under a supervisor that restarts it "
+                + "(docs/DEPLOYMENT.md).");
       }
     } catch (RuntimeException | LinkageError notHotSpot) {
-      log.warn("Cannot tell whether -XX:+ExitOnOutOfMemoryError is set ({}); set it (docs/DEPLOYMENT.md).",
+      log.warn(
+          "Cannot tell whether -XX:+ExitOnOutOfMemoryError is set ({}); set it (docs/DEPLOYMENT.md).",
           notHotSpot.toString());
     }
   }

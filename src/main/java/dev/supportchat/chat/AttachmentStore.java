@@ -14,22 +14,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Uploaded files: checked against a whitelist of content types (and, for images and PDFs, their first bytes),
- * limited in size, stored under the data folder by an id the client never chooses, and handed back only to people
- * who may read the chat.
+ * Uploaded files: checked against a whitelist of content types (and, for images and PDFs, their
+ * first bytes), limited in size, stored under the data folder by an id the client never chooses,
+ * and handed back only to people who may read the chat.
  */
 final class AttachmentStore {
-  /** Content types we accept, with the magic bytes the file must start with (null: no signature to check). */
-  private static final Map<String, byte[]> ALLOWED = Map.ofEntries(
-      Map.entry("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
-      Map.entry("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
-      Map.entry("image/gif", new byte[] {'G', 'I', 'F', '8'}),
-      Map.entry("image/webp", new byte[] {'R', 'I', 'F', 'F'}),
-      Map.entry("application/pdf", new byte[] {'%', 'P', 'D', 'F'}),
-      Map.entry("text/plain", new byte[0]),
-      Map.entry("text/csv", new byte[0]),
-      Map.entry("application/zip", new byte[] {'P', 'K'}),
-      Map.entry("application/json", new byte[0]));
+  /**
+   * Content types we accept, with the magic bytes the file must start with (null: no signature to
+   * check).
+   */
+  private static final Map<String, byte[]> ALLOWED =
+      Map.ofEntries(
+          Map.entry("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
+          Map.entry("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
+          Map.entry("image/gif", new byte[] {'G', 'I', 'F', '8'}),
+          Map.entry("image/webp", new byte[] {'R', 'I', 'F', 'F'}),
+          Map.entry("application/pdf", new byte[] {'%', 'P', 'D', 'F'}),
+          Map.entry("text/plain", new byte[0]),
+          Map.entry("text/csv", new byte[0]),
+          Map.entry("application/zip", new byte[] {'P', 'K'}),
+          Map.entry("application/json", new byte[0]));
+
   private static final int MAX_FILE_NAME_LENGTH = 200;
 
   /** The bytes of a stored attachment and how to describe them to the browser. */
@@ -41,7 +46,8 @@ final class AttachmentStore {
   private final long maxBytes;
   private final Clock clock;
 
-  AttachmentStore(ChatService chats, ChatRepository repository, Path root, long maxBytes, Clock clock) {
+  AttachmentStore(
+      ChatService chats, ChatRepository repository, Path root, long maxBytes, Clock clock) {
     this.chats = chats;
     this.repository = repository;
     this.root = root;
@@ -54,13 +60,23 @@ final class AttachmentStore {
   }
 
   /** Stores an upload for the chat, if the caller may write to it. */
-  Attachment upload(dev.supportchat.user.Principal caller, String chatId, String fileName, String contentType,
-      long declaredSize, InputStream content) {
+  Attachment upload(
+      dev.supportchat.user.Principal caller,
+      String chatId,
+      String fileName,
+      String contentType,
+      long declaredSize,
+      InputStream content) {
     chats.access(caller, chatId);
     String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase();
     if (!ALLOWED.containsKey(type)) {
-      throw AppException.invalid("file", "Files of type '" + type + "' are not accepted. Allowed: "
-          + String.join(", ", ALLOWED.keySet().stream().sorted().toList()) + ".");
+      throw AppException.invalid(
+          "file",
+          "Files of type '"
+              + type
+              + "' are not accepted. Allowed: "
+              + String.join(", ", ALLOWED.keySet().stream().sorted().toList())
+              + ".");
     }
     if (declaredSize > maxBytes) {
       throw AppException.tooLarge("Files can be at most " + maxBytes + " bytes.");
@@ -81,7 +97,8 @@ final class AttachmentStore {
       }
       if (size == 0 || !startsWith(temp, ALLOWED.get(type))) {
         Files.deleteIfExists(temp);
-        throw AppException.invalid("file", "The file's content does not match its type " + type + ".");
+        throw AppException.invalid(
+            "file", "The file's content does not match its type " + type + ".");
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       Attachment a = new Attachment(id, chatId, cleanName(fileName), type, size);
@@ -95,10 +112,12 @@ final class AttachmentStore {
   /** The attachment's file, if the caller may read the chat. */
   Download download(dev.supportchat.user.Principal caller, String chatId, String attachmentId) {
     chats.access(caller, chatId);
-    Optional<ChatRepository.StoredAttachment> found = Ids.isValid(attachmentId)
-        ? repository.findAttachment(chatId, attachmentId) : Optional.empty();
-    ChatRepository.StoredAttachment stored = found
-        .orElseThrow(() -> AppException.notFound("Attachment not found."));
+    Optional<ChatRepository.StoredAttachment> found =
+        Ids.isValid(attachmentId)
+            ? repository.findAttachment(chatId, attachmentId)
+            : Optional.empty();
+    ChatRepository.StoredAttachment stored =
+        found.orElseThrow(() -> AppException.notFound("Attachment not found."));
     Path file = root.resolve(stored.storageKey()).normalize();
     if (!file.startsWith(root) || !Files.isRegularFile(file)) {
       throw AppException.notFound("Attachment not found.");
@@ -116,7 +135,10 @@ final class AttachmentStore {
     }
   }
 
-  /** Keeps only the last path segment and printable characters; the name is shown, never used as a path. */
+  /**
+   * Keeps only the last path segment and printable characters; the name is shown, never used as a
+   * path.
+   */
   static String cleanName(String name) {
     String n = name == null ? "file" : name.replace('\\', '/');
     n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();

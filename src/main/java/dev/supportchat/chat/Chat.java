@@ -3,8 +3,8 @@ package dev.supportchat.chat;
 import java.time.Instant;
 
 /**
- * A support chat with its user, assignee and last messages expanded. {@code lastMessage} may be an internal note;
- * {@code lastPublicMessage} never is, and is what users are shown.
+ * A support chat with its user, assignee and last messages expanded. {@code lastMessage} may be an
+ * internal note; {@code lastPublicMessage} never is, and is what users are shown.
  */
 public record Chat(
     String id,
@@ -23,7 +23,8 @@ public record Chat(
     Instant lastActivityAt) {
 
   /** The short form of a chat's newest message. */
-  public record LastMessage(String id, String senderId, String content, MessageType messageType, Instant createdAt) {}
+  public record LastMessage(
+      String id, String senderId, String content, MessageType messageType, Instant createdAt) {}
 
   public boolean belongsTo(String userId) {
     return user.id().equals(userId);

@@ -1,8 +1,8 @@
 package dev.supportchat.chat;
 
 /**
- * What the chat service reports after a change is stored. The realtime layer turns these into Socket.IO emits;
- * the service neither knows nor cares who is connected.
+ * What the chat service reports after a change is stored. The realtime layer turns these into
+ * Socket.IO emits; the service neither knows nor cares who is connected.
  */
 public interface ChatEvents {
 
@@ -20,23 +20,24 @@ public interface ChatEvents {
   void assigned(Chat chat);
 
   /** For tests and tools that run the service without any listener. */
-  ChatEvents NONE = new ChatEvents() {
-    @Override
-    public void chatCreated(Chat chat) {}
+  ChatEvents NONE =
+      new ChatEvents() {
+        @Override
+        public void chatCreated(Chat chat) {}
 
-    @Override
-    public void messageSent(Message message, Chat chat) {}
+        @Override
+        public void messageSent(Message message, Chat chat) {}
 
-    @Override
-    public void messageEdited(Message message, Chat chat) {}
+        @Override
+        public void messageEdited(Message message, Chat chat) {}
 
-    @Override
-    public void messagesRead(ReadReceipt receipt) {}
+        @Override
+        public void messagesRead(ReadReceipt receipt) {}
 
-    @Override
-    public void statusUpdated(Chat chat) {}
+        @Override
+        public void statusUpdated(Chat chat) {}
 
-    @Override
-    public void assigned(Chat chat) {}
-  };
+        @Override
+        public void assigned(Chat chat) {}
+      };
 }

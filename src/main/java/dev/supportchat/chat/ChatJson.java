@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The wire shapes of chats and messages, as the original system's clients read them ({@code _id}, ISO dates,
- * expanded references). Built as plain maps so REST (Jackson) and Socket.IO (org.json) send the very same fields.
- * A chat is shaped for its reader: users never see an internal note as the last message.
+ * The wire shapes of chats and messages, as the original system's clients read them ({@code _id},
+ * ISO dates, expanded references). Built as plain maps so REST (Jackson) and Socket.IO (org.json)
+ * send the very same fields. A chat is shaped for its reader: users never see an internal note as
+ * the last message.
  */
 public final class ChatJson {
   private ChatJson() {}
@@ -55,8 +56,9 @@ public final class ChatJson {
   }
 
   /**
-   * Marking read, the same for the REST answer, the socket ack and the {@code support_messages_read} event: the
-   * union of the fields each carried before (docs/API.md), so no reader lost one.
+   * Marking read, the same for the REST answer, the socket ack and the {@code
+   * support_messages_read} event: the union of the fields each carried before (docs/API.md), so no
+   * reader lost one.
    */
   public static Map<String, Object> readReceipt(ReadReceipt r) {
     Map<String, Object> m = new LinkedHashMap<>();

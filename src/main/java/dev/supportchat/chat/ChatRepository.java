@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Stored chats, messages and attachments. Every method is atomic: multi-row changes happen in one transaction.
- * Closing it commits the messages still queued for a group commit, then refuses new ones.
+ * Stored chats, messages and attachments. Every method is atomic: multi-row changes happen in one
+ * transaction. Closing it commits the messages still queued for a group commit, then refuses new
+ * ones.
  */
 public interface ChatRepository extends AutoCloseable {
 
@@ -38,8 +39,12 @@ public interface ChatRepository extends AutoCloseable {
   /** Who marked how many messages read, and the chat after it. */
   record ReadMarked(int count, Chat chat, Instant at) {}
 
-  /** Filters of the admin list; null means "any". {@code unassignedOnly} selects chats without an assignee. */
-  record AdminFilter(ChatStatus status, Priority priority, String adminId, boolean unassignedOnly, String query) {}
+  /**
+   * Filters of the admin list; null means "any". {@code unassignedOnly} selects chats without an
+   * assignee.
+   */
+  record AdminFilter(
+      ChatStatus status, Priority priority, String adminId, boolean unassignedOnly, String query) {}
 
   /** One page of the admin list's rows with the total number of matching chats. */
   record ChatRows(List<Chat> chats, long total) {}
@@ -51,17 +56,24 @@ public interface ChatRepository extends AutoCloseable {
   /** The id of the user an active chat belongs to. */
   Optional<String> findActiveOwner(String chatId);
 
-  /** Creates an open chat; empty if the user already has an active chat (someone else created it just now). */
-  Optional<Chat> createChat(String id, String userId, String subject, Priority priority, Instant at);
+  /**
+   * Creates an open chat; empty if the user already has an active chat (someone else created it
+   * just now).
+   */
+  Optional<Chat> createChat(
+      String id, String userId, String subject, Priority priority, Instant at);
 
-  /** Stores the message and updates the chat's counters, last message and status; empty if it is a duplicate. */
+  /**
+   * Stores the message and updates the chat's counters, last message and status; empty if it is a
+   * duplicate.
+   */
   default Optional<Appended> append(NewMessage message) {
     return Futures.join(appendAsync(message));
   }
 
   /**
-   * As {@link #append}, without waiting: the future completes once the message is committed, on the thread that
-   * committed it (chain further work on an executor of your own).
+   * As {@link #append}, without waiting: the future completes once the message is committed, on the
+   * thread that committed it (chain further work on an executor of your own).
    */
   CompletableFuture<Optional<Appended>> appendAsync(NewMessage message);
 
@@ -69,25 +81,34 @@ public interface ChatRepository extends AutoCloseable {
 
   Optional<Message> findMessage(String chatId, String messageId);
 
-  /** A page older than {@code beforeId} (exclusive; null for the newest); notes only if {@code includeNotes}. */
+  /**
+   * A page older than {@code beforeId} (exclusive; null for the newest); notes only if {@code
+   * includeNotes}.
+   */
   MessagePage messages(String chatId, boolean includeNotes, int limit, String beforeId);
 
-  /** Marks the other side's messages read for a reader on the admin or the user side, and recounts unread. */
+  /**
+   * Marks the other side's messages read for a reader on the admin or the user side, and recounts
+   * unread.
+   */
   /** Catch-up after a reconnect: messages after {@code sinceId} (exclusive), oldest first. */
   MessagePage messagesSince(String chatId, boolean includeNotes, int limit, String sinceId);
 
   ReadMarked markRead(String chatId, boolean readerIsAdmin, Instant at);
 
   /**
-   * Sets status and/or priority (null leaves it as it is), and the resolution time as {@link StatusFlow#setByAdmin}
-   * decides from the stored row; returns the updated chat.
+   * Sets status and/or priority (null leaves it as it is), and the resolution time as {@link
+   * StatusFlow#setByAdmin} decides from the stored row; returns the updated chat.
    */
   Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at);
 
   /** The chat after an assignment, and whether the assignment changed its status. */
   record Assigned(Chat chat, boolean statusChanged) {}
 
-  /** Assigns the chat and moves its status as {@link StatusFlow#assigned} decides from the stored row. */
+  /**
+   * Assigns the chat and moves its status as {@link StatusFlow#assigned} decides from the stored
+   * row.
+   */
   Assigned assign(String chatId, String adminId, Instant at);
 
   Message editContent(String chatId, String messageId, String content, Instant at);

@@ -22,7 +22,10 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code /api/v1/chats}: the seed's nine support-chat endpoints, plus message edits and attachments. */
+/**
+ * {@code /api/v1/chats}: the seed's nine support-chat endpoints, plus message edits and
+ * attachments.
+ */
 final class ChatRoutes implements EndpointGroup {
   private final ChatService chats;
   private final ChatStatistics statistics;
@@ -30,7 +33,11 @@ final class ChatRoutes implements EndpointGroup {
   private final Auth<Principal> auth;
   private final SupportPresence presence;
 
-  ChatRoutes(ChatService chats, ChatStatistics statistics, AttachmentStore attachments, Auth<Principal> auth,
+  ChatRoutes(
+      ChatService chats,
+      ChatStatistics statistics,
+      AttachmentStore attachments,
+      Auth<Principal> auth,
       SupportPresence presence) {
     this.chats = chats;
     this.statistics = statistics;
@@ -58,8 +65,13 @@ final class ChatRoutes implements EndpointGroup {
   private void createOrGet(Context ctx) {
     Principal caller = auth.require(ctx);
     JsonBody body = RequestBody.json(ctx);
-    ChatService.Opened opened = chats.createOrGet(caller, body.string("subject"), body.string("priority"),
-        body.string("message"), body.string("clientMessageId"));
+    ChatService.Opened opened =
+        chats.createOrGet(
+            caller,
+            body.string("subject"),
+            body.string("priority"),
+            body.string("message"),
+            body.string("clientMessageId"));
     Map<String, Object> chat = userChat(opened.chat(), caller);
     if (opened.created()) {
       Responses.created(ctx, chat, "Support chat created");
@@ -82,13 +94,22 @@ final class ChatRoutes implements EndpointGroup {
 
   private void messages(Context ctx) {
     Principal caller = auth.require(ctx);
-    Responses.ok(ctx, ChatJson.messagePage(chats.messages(caller, ctx.pathParam("chatId"), intParam(ctx, "limit"),
-        ctx.queryParam("before"), ctx.queryParam("since"))), "Messages fetched");
+    Responses.ok(
+        ctx,
+        ChatJson.messagePage(
+            chats.messages(
+                caller,
+                ctx.pathParam("chatId"),
+                intParam(ctx, "limit"),
+                ctx.queryParam("before"),
+                ctx.queryParam("since"))),
+        "Messages fetched");
   }
 
   private void send(Context ctx) {
     Principal caller = auth.require(ctx);
-    ChatService.SendResult result = chats.send(caller, ctx.pathParam("chatId"), SendPayload.read(RequestBody.json(ctx)));
+    ChatService.SendResult result =
+        chats.send(caller, ctx.pathParam("chatId"), SendPayload.read(RequestBody.json(ctx)));
     if (result.duplicate()) {
       Responses.ok(ctx, ChatJson.message(result.message()), "Message already stored");
     } else {
@@ -98,22 +119,34 @@ final class ChatRoutes implements EndpointGroup {
 
   private void edit(Context ctx) {
     Principal caller = auth.require(ctx);
-    Message edited = chats.edit(caller, ctx.pathParam("chatId"), ctx.pathParam("messageId"),
-        RequestBody.json(ctx).requiredString("content"));
+    Message edited =
+        chats.edit(
+            caller,
+            ctx.pathParam("chatId"),
+            ctx.pathParam("messageId"),
+            RequestBody.json(ctx).requiredString("content"));
     Responses.ok(ctx, ChatJson.message(edited), "Message edited");
   }
 
   private void markRead(Context ctx) {
     Principal caller = auth.require(ctx);
-    Responses.ok(ctx, ChatJson.readReceipt(chats.markRead(caller, ctx.pathParam("chatId"))),
+    Responses.ok(
+        ctx,
+        ChatJson.readReceipt(chats.markRead(caller, ctx.pathParam("chatId"))),
         "Messages marked as read");
   }
 
   private void adminList(Context ctx) {
     Principal caller = auth.require(ctx);
-    ChatPage page = chats.adminList(caller, ctx.queryParam("status"), ctx.queryParam("priority"),
-        ctx.queryParam("assigned"), TextInput.checked("q", ctx.queryParam("q")), intParam(ctx, "page"),
-        intParam(ctx, "limit"));
+    ChatPage page =
+        chats.adminList(
+            caller,
+            ctx.queryParam("status"),
+            ctx.queryParam("priority"),
+            ctx.queryParam("assigned"),
+            TextInput.checked("q", ctx.queryParam("q")),
+            intParam(ctx, "page"),
+            intParam(ctx, "limit"));
     Responses.ok(ctx, ChatJson.chatPage(page), "Chats fetched");
   }
 
@@ -124,13 +157,16 @@ final class ChatRoutes implements EndpointGroup {
   private void updateStatus(Context ctx) {
     Principal caller = auth.require(ctx);
     JsonBody body = RequestBody.json(ctx);
-    Chat chat = chats.updateStatus(caller, ctx.pathParam("chatId"), body.string("status"), body.string("priority"));
+    Chat chat =
+        chats.updateStatus(
+            caller, ctx.pathParam("chatId"), body.string("status"), body.string("priority"));
     Responses.ok(ctx, ChatJson.chat(chat, true), "Chat updated");
   }
 
   private void assign(Context ctx) {
     Principal caller = auth.require(ctx);
-    Chat chat = chats.assign(caller, ctx.pathParam("chatId"), RequestBody.json(ctx).string("adminId"));
+    Chat chat =
+        chats.assign(caller, ctx.pathParam("chatId"), RequestBody.json(ctx).string("adminId"));
     Responses.ok(ctx, ChatJson.chat(chat, true), "Chat assigned");
   }
 
@@ -142,13 +178,15 @@ final class ChatRoutes implements EndpointGroup {
     }
     String contentType = ctx.contentType();
     if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
-      throw AppException.invalid("file", "Upload the file as multipart/form-data in a field named 'file'.");
+      throw AppException.invalid(
+          "file", "Upload the file as multipart/form-data in a field named 'file'.");
     }
     UploadedFile file;
     try {
       file = ctx.uploadedFile("file");
     } catch (Exception e) {
-      // Jetty's multipart parser refuses both oversize parts and malformed bodies with a (sneaky) ServletException.
+      // Jetty's multipart parser refuses both oversize parts and malformed bodies with a (sneaky)
+      // ServletException.
       if (length > attachments.maxBytes()) {
         throw AppException.tooLarge("Files can be at most " + attachments.maxBytes() + " bytes.");
       }
@@ -158,8 +196,14 @@ final class ChatRoutes implements EndpointGroup {
       throw AppException.invalid("file", "Upload the file in a multipart field named 'file'.");
     }
     try (InputStream in = file.content()) {
-      Attachment a = attachments.upload(caller, ctx.pathParam("chatId"), file.filename(), file.contentType(),
-          file.size(), in);
+      Attachment a =
+          attachments.upload(
+              caller,
+              ctx.pathParam("chatId"),
+              file.filename(),
+              file.contentType(),
+              file.size(),
+              in);
       Responses.created(ctx, ChatJson.attachment(a), "File uploaded");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -168,16 +212,22 @@ final class ChatRoutes implements EndpointGroup {
 
   private void download(Context ctx) {
     Principal caller = auth.require(ctx);
-    AttachmentStore.Download d = attachments.download(caller, ctx.pathParam("chatId"), ctx.pathParam("attachmentId"));
+    AttachmentStore.Download d =
+        attachments.download(caller, ctx.pathParam("chatId"), ctx.pathParam("attachmentId"));
     Attachment a = d.attachment();
     boolean inline = a.contentType().startsWith("image/");
     ctx.header("Content-Type", a.contentType());
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
     ctx.header("Cache-Control", "private, max-age=3600");
-    ctx.header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\""
-        + a.fileName().replaceAll("[^\\x20-\\x7E]", "_") + "\"; filename*=UTF-8''"
-        + java.net.URLEncoder.encode(a.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    ctx.header(
+        "Content-Disposition",
+        (inline ? "inline" : "attachment")
+            + "; filename=\""
+            + a.fileName().replaceAll("[^\\x20-\\x7E]", "_")
+            + "\"; filename*=UTF-8''"
+            + java.net.URLEncoder.encode(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
     try {
       ctx.result(Files.newInputStream(d.file()));
     } catch (IOException e) {

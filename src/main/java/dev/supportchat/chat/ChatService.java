@@ -22,8 +22,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The rules of support chats: who may read and write which chat, one active chat per user, reopening, assignment,
- * internal notes, read state and idempotent sends. REST routes and socket events both call these methods.
+ * The rules of support chats: who may read and write which chat, one active chat per user,
+ * reopening, assignment, internal notes, read state and idempotent sends. REST routes and socket
+ * events both call these methods.
  */
 public final class ChatService {
   // The contract's paging defaults (DESIGN.md §2), here only: results carry the values used.
@@ -35,23 +36,37 @@ public final class ChatService {
   static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 100;
   static final int MAX_ATTACHMENTS_PER_MESSAGE = 10;
   static final int MAX_QUERY_LENGTH = 100;
+
   /** The window of the per-user message limit ({@code MESSAGES_PER_MINUTE_PER_USER}). */
   public static final Duration MESSAGE_RATE_WINDOW = Duration.ofMinutes(1);
 
   /** What a sender asks to send; values are checked here, not trusted. */
-  public record SendCommand(String content, String messageType, List<String> attachmentIds, boolean isInternalNote,
+  public record SendCommand(
+      String content,
+      String messageType,
+      List<String> attachmentIds,
+      boolean isInternalNote,
       String clientMessageId) {}
 
-  /** The stored message and its chat; {@code duplicate} when a retry found the first copy (nothing was emitted). */
+  /**
+   * The stored message and its chat; {@code duplicate} when a retry found the first copy (nothing
+   * was emitted).
+   */
   public record SendResult(Message message, Chat chat, boolean duplicate) {}
 
-  /** The caller's chat, whether it was created by this call, and the first message if one was sent. */
+  /**
+   * The caller's chat, whether it was created by this call, and the first message if one was sent.
+   */
   public record Opened(Chat chat, boolean created, Message firstMessage) {}
 
-  /** Remembered chat owners; bounded, and cleared as a whole when full (a cache miss costs one indexed read). */
+  /**
+   * Remembered chat owners; bounded, and cleared as a whole when full (a cache miss costs one
+   * indexed read).
+   */
   private static final int MAX_REMEMBERED_OWNERS = 100_000;
 
-  private final java.util.Map<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, String> owners =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final ChatRepository chats;
   private final UserRepository users;
   private final ChatEvents events;
@@ -60,17 +75,33 @@ public final class ChatService {
   private final AttemptLimiter messagesPerUser;
 
   /** Without a per-user message limit (for tests of the other rules). */
-  public ChatService(ChatRepository chats, UserRepository users, ChatEvents events, Clock clock, int maxMessageLength) {
-    this(chats, users, events, clock, maxMessageLength,
+  public ChatService(
+      ChatRepository chats,
+      UserRepository users,
+      ChatEvents events,
+      Clock clock,
+      int maxMessageLength) {
+    this(
+        chats,
+        users,
+        events,
+        clock,
+        maxMessageLength,
         new AttemptLimiter(Integer.MAX_VALUE, MESSAGE_RATE_WINDOW, clock));
   }
 
   /**
-   * @param messagesPerUser counts each user's stored messages per {@link #MESSAGE_RATE_WINDOW}, whatever the socket
-   *     or REST call they came through (the per-socket event limit cannot see a user's other tabs). Admins are not
-   *     counted: the operator creates their accounts, and one admin answers many chats at once.
+   * @param messagesPerUser counts each user's stored messages per {@link #MESSAGE_RATE_WINDOW},
+   *     whatever the socket or REST call they came through (the per-socket event limit cannot see a
+   *     user's other tabs). Admins are not counted: the operator creates their accounts, and one
+   *     admin answers many chats at once.
    */
-  public ChatService(ChatRepository chats, UserRepository users, ChatEvents events, Clock clock, int maxMessageLength,
+  public ChatService(
+      ChatRepository chats,
+      UserRepository users,
+      ChatEvents events,
+      Clock clock,
+      int maxMessageLength,
       AttemptLimiter messagesPerUser) {
     this.chats = chats;
     this.users = users;
@@ -80,26 +111,32 @@ public final class ChatService {
     this.messagesPerUser = messagesPerUser;
   }
 
-  /** The caller's active chat, whatever its status, or a new open one; an optional first message is sent to it. */
-  public Opened createOrGet(Principal caller, String subject, String priority, String message,
-      String clientMessageId) {
+  /**
+   * The caller's active chat, whatever its status, or a new open one; an optional first message is
+   * sent to it.
+   */
+  public Opened createOrGet(
+      Principal caller, String subject, String priority, String message, String clientMessageId) {
     if (caller.isAdmin()) {
       throw AppException.forbidden("Admins answer support chats; they do not open them.");
     }
     String cleanSubject = subject == null ? "" : subject.strip();
     if (cleanSubject.length() > MAX_SUBJECT_LENGTH) {
-      throw AppException.invalid("subject", "subject must be at most " + MAX_SUBJECT_LENGTH + " characters.");
+      throw AppException.invalid(
+          "subject", "subject must be at most " + MAX_SUBJECT_LENGTH + " characters.");
     }
     Priority p = priority == null ? Priority.MEDIUM : Priority.parse(priority, "priority");
-    SendCommand first = message == null ? null : new SendCommand(message, null, List.of(), false, clientMessageId);
+    SendCommand first =
+        message == null ? null : new SendCommand(message, null, List.of(), false, clientMessageId);
     if (first != null) {
       checkContent(first.content(), MessageType.TEXT);
     }
     Chat chat = chats.findActiveChatOfUser(caller.userId()).orElse(null);
     boolean created = false;
     if (chat == null) {
-      Optional<Chat> fresh = chats.createChat(Ids.newId(clock.millis()), caller.userId(), cleanSubject, p,
-          clock.instant());
+      Optional<Chat> fresh =
+          chats.createChat(
+              Ids.newId(clock.millis()), caller.userId(), cleanSubject, p, clock.instant());
       if (fresh.isPresent()) {
         chat = fresh.get();
         created = true;
@@ -116,13 +153,15 @@ public final class ChatService {
   }
 
   public Chat ownChat(Principal caller) {
-    return chats.findActiveChatOfUser(caller.userId())
+    return chats
+        .findActiveChatOfUser(caller.userId())
         .orElseThrow(() -> AppException.notFound("You have no support chat yet."));
   }
 
   /**
-   * Checks that the caller may use the chat (its own user, or any admin) without loading it: the hot paths (send,
-   * read, join, typing) only need the answer. Who owns a chat never changes, so the answer is remembered.
+   * Checks that the caller may use the chat (its own user, or any admin) without loading it: the
+   * hot paths (send, read, join, typing) only need the answer. Who owns a chat never changes, so
+   * the answer is remembered.
    */
   public void checkAccess(Principal caller, String chatId) {
     if (!Ids.isValid(chatId)) {
@@ -130,7 +169,8 @@ public final class ChatService {
     }
     String owner = owners.get(chatId);
     if (owner == null) {
-      owner = chats.findActiveOwner(chatId).orElseThrow(() -> AppException.notFound("Chat not found."));
+      owner =
+          chats.findActiveOwner(chatId).orElseThrow(() -> AppException.notFound("Chat not found."));
       if (owners.size() >= MAX_REMEMBERED_OWNERS) {
         owners.clear();
       }
@@ -141,13 +181,19 @@ public final class ChatService {
     }
   }
 
-  /** The chat if the caller may see it: its own user, or any admin. Unknown and inactive chats are 404. */
+  /**
+   * The chat if the caller may see it: its own user, or any admin. Unknown and inactive chats are
+   * 404.
+   */
   public Chat access(Principal caller, String chatId) {
     if (!Ids.isValid(chatId)) {
       throw AppException.notFound("Chat not found.");
     }
-    Chat chat = chats.findChat(chatId).filter(Chat::isActive)
-        .orElseThrow(() -> AppException.notFound("Chat not found."));
+    Chat chat =
+        chats
+            .findChat(chatId)
+            .filter(Chat::isActive)
+            .orElseThrow(() -> AppException.notFound("Chat not found."));
     if (!caller.isAdmin() && !chat.belongsTo(caller.userId())) {
       throw AppException.forbidden("This chat is not yours.");
     }
@@ -155,10 +201,11 @@ public final class ChatService {
   }
 
   /**
-   * A page of messages: newest first, older than {@code before}; or, with {@code since} (catching up after a
-   * reconnect), oldest first, newer than {@code since}. Notes only for admins.
+   * A page of messages: newest first, older than {@code before}; or, with {@code since} (catching
+   * up after a reconnect), oldest first, newer than {@code since}. Notes only for admins.
    */
-  public MessagePage messages(Principal caller, String chatId, Integer limit, String before, String since) {
+  public MessagePage messages(
+      Principal caller, String chatId, Integer limit, String before, String since) {
     checkAccess(caller, chatId);
     int n = limit == null ? DEFAULT_PAGE_LIMIT : Math.min(limit, MAX_PAGE_LIMIT);
     if (n < 1) {
@@ -179,30 +226,38 @@ public final class ChatService {
     return chats.messages(chatId, caller.isAdmin(), n, before);
   }
 
-  /** Stores a message (once per clientMessageId) and reports it; only after the commit is it acknowledged. */
+  /**
+   * Stores a message (once per clientMessageId) and reports it; only after the commit is it
+   * acknowledged.
+   */
   public SendResult send(Principal caller, String chatId, SendCommand cmd) {
     return Futures.join(sendAsync(caller, chatId, cmd)).report();
   }
 
   /**
-   * As {@link #send}, without holding the caller's thread while the message waits for its group commit. The checks
-   * run now and throw as in {@code send}. The future completes on the database's writer thread, in commit order,
-   * once the message is committed; the caller then calls {@link CommittedSend#report} on a thread of its own (the
-   * writer thread only writes), in that order if the events must keep it. A socket's connection reads its next frame
-   * only when its handler returns, so a handler that waited for the commit would let each socket have one message in
-   * a group commit at a time.
+   * As {@link #send}, without holding the caller's thread while the message waits for its group
+   * commit. The checks run now and throw as in {@code send}. The future completes on the database's
+   * writer thread, in commit order, once the message is committed; the caller then calls {@link
+   * CommittedSend#report} on a thread of its own (the writer thread only writes), in that order if
+   * the events must keep it. A socket's connection reads its next frame only when its handler
+   * returns, so a handler that waited for the commit would let each socket have one message in a
+   * group commit at a time.
    */
-  public CompletableFuture<CommittedSend> sendAsync(Principal caller, String chatId, SendCommand cmd) {
+  public CompletableFuture<CommittedSend> sendAsync(
+      Principal caller, String chatId, SendCommand cmd) {
     PreparedSend send = prepare(caller, chatId, cmd);
     if (send.earlier() != null) {
       return CompletableFuture.completedFuture(new CommittedSend(send, Optional.empty()));
     }
-    return chats.appendAsync(send.message()).thenApply(appended -> new CommittedSend(send, appended));
+    return chats
+        .appendAsync(send.message())
+        .thenApply(appended -> new CommittedSend(send, appended));
   }
 
   /**
-   * A send whose message is committed (or a retry's stored copy, found at once). Its result is only reachable
-   * through {@link #report}, so no caller can acknowledge a message without its events being published.
+   * A send whose message is committed (or a retry's stored copy, found at once). Its result is only
+   * reachable through {@link #report}, so no caller can acknowledge a message without its events
+   * being published.
    */
   public final class CommittedSend {
     private final PreparedSend send;
@@ -219,8 +274,11 @@ public final class ChatService {
     }
   }
 
-  /** A checked message ready to store, or (over the rate limit) the stored copy a retry asked for. */
-  private record PreparedSend(Principal caller, NewMessage message, boolean limited, SendResult earlier) {}
+  /**
+   * A checked message ready to store, or (over the rate limit) the stored copy a retry asked for.
+   */
+  private record PreparedSend(
+      Principal caller, NewMessage message, boolean limited, SendResult earlier) {}
 
   private PreparedSend prepare(Principal caller, String chatId, SendCommand cmd) {
     checkAccess(caller, chatId);
@@ -231,33 +289,53 @@ public final class ChatService {
     String content = checkContent(cmd.content(), type);
     String clientId = checkClientMessageId(cmd.clientMessageId());
     List<Attachment> attachments = resolveAttachments(chatId, cmd.attachmentIds(), type);
-    // A retry of a stored message is found by the unique index while storing, not by a read before every send;
+    // A retry of a stored message is found by the unique index while storing, not by a read before
+    // every send;
     // its allowance is given back in stored(), and one over the limit still gets its stored copy.
     boolean limited = !caller.isAdmin();
     if (limited && !messagesPerUser.tryAcquire(caller.userId())) {
-      Optional<Message> earlier = clientId == null ? Optional.empty()
-          : chats.findByClientMessageId(chatId, caller.userId(), clientId);
+      Optional<Message> earlier =
+          clientId == null
+              ? Optional.empty()
+              : chats.findByClientMessageId(chatId, caller.userId(), clientId);
       if (earlier.isPresent()) {
-        return new PreparedSend(caller, null, true, new SendResult(earlier.get(), access(caller, chatId), true));
+        return new PreparedSend(
+            caller, null, true, new SendResult(earlier.get(), access(caller, chatId), true));
       }
-      throw AppException.rateLimited("You are sending messages too fast; wait a moment.",
+      throw AppException.rateLimited(
+          "You are sending messages too fast; wait a moment.",
           messagesPerUser.retryAfterSeconds(caller.userId()));
     }
     Instant now = clock.instant();
-    NewMessage m = new NewMessage(Ids.newId(now.toEpochMilli()), chatId, caller.userId(), caller.isAdmin(), content,
-        type, attachments, cmd.isInternalNote(), clientId, now);
+    NewMessage m =
+        new NewMessage(
+            Ids.newId(now.toEpochMilli()),
+            chatId,
+            caller.userId(),
+            caller.isAdmin(),
+            content,
+            type,
+            attachments,
+            cmd.isInternalNote(),
+            clientId,
+            now);
     return new PreparedSend(caller, m, limited, null);
   }
 
-  /** After the commit: reports a new message, or finds the first copy of a retried one (nothing is reported). */
+  /**
+   * After the commit: reports a new message, or finds the first copy of a retried one (nothing is
+   * reported).
+   */
   private SendResult stored(PreparedSend send, Optional<Appended> appended) {
     NewMessage m = send.message();
     if (appended.isEmpty()) {
       if (send.limited()) {
         messagesPerUser.release(m.senderId());
       }
-      Message first = chats.findByClientMessageId(m.chatId(), m.senderId(), m.clientMessageId())
-          .orElseThrow(() -> new IllegalStateException("duplicate without an original"));
+      Message first =
+          chats
+              .findByClientMessageId(m.chatId(), m.senderId(), m.clientMessageId())
+              .orElseThrow(() -> new IllegalStateException("duplicate without an original"));
       return new SendResult(first, access(send.caller(), m.chatId()), true);
     }
     Appended result = appended.get();
@@ -272,8 +350,9 @@ public final class ChatService {
   public ReadReceipt markRead(Principal caller, String chatId) {
     checkAccess(caller, chatId);
     ReadMarked read = chats.markRead(chatId, caller.isAdmin(), clock.instant());
-    ReadReceipt receipt = new ReadReceipt(read.chat().id(), read.count(), caller.userId(), caller.isAdmin(),
-        read.at());
+    ReadReceipt receipt =
+        new ReadReceipt(
+            read.chat().id(), read.count(), caller.userId(), caller.isAdmin(), read.at());
     events.messagesRead(receipt);
     return receipt;
   }
@@ -294,8 +373,14 @@ public final class ChatService {
     return edited;
   }
 
-  public ChatPage adminList(Principal caller, String status, String priority, String assigned, String query,
-      Integer page, Integer limit) {
+  public ChatPage adminList(
+      Principal caller,
+      String status,
+      String priority,
+      String assigned,
+      String query,
+      Integer page,
+      Integer limit) {
     AccountService.requireAdmin(caller);
     int n = limit == null ? DEFAULT_LIST_LIMIT : Math.min(limit, MAX_LIST_LIMIT);
     int p = page == null ? 1 : page;
@@ -319,10 +404,13 @@ public final class ChatService {
     if (q != null && q.length() > MAX_QUERY_LENGTH) {
       throw AppException.invalid("q", "q must be at most " + MAX_QUERY_LENGTH + " characters.");
     }
-    AdminFilter filter = new AdminFilter(
-        status == null || status.isBlank() ? null : ChatStatus.parse(status, "status"),
-        priority == null || priority.isBlank() ? null : Priority.parse(priority, "priority"),
-        adminId, unassigned, q);
+    AdminFilter filter =
+        new AdminFilter(
+            status == null || status.isBlank() ? null : ChatStatus.parse(status, "status"),
+            priority == null || priority.isBlank() ? null : Priority.parse(priority, "priority"),
+            adminId,
+            unassigned,
+            q);
     ChatRepository.ChatRows rows = chats.listForAdmin(filter, (p - 1) * n, n);
     return new ChatPage(rows.chats(), p, n, rows.total());
   }
@@ -333,8 +421,12 @@ public final class ChatService {
     if (status == null && priority == null) {
       throw AppException.invalid("status", "Give a status, a priority, or both.");
     }
-    Chat updated = chats.updateStatus(chatId, status == null ? null : ChatStatus.parse(status, "status"),
-        priority == null ? null : Priority.parse(priority, "priority"), clock.instant());
+    Chat updated =
+        chats.updateStatus(
+            chatId,
+            status == null ? null : ChatStatus.parse(status, "status"),
+            priority == null ? null : Priority.parse(priority, "priority"),
+            clock.instant());
     events.statusUpdated(updated);
     return updated;
   }
@@ -344,8 +436,10 @@ public final class ChatService {
     AccountService.requireAdmin(caller);
     access(caller, chatId);
     String assignee = adminId == null || adminId.isBlank() ? caller.userId() : adminId;
-    User admin = (Ids.isValid(assignee) ? users.findById(assignee) : Optional.<User>empty())
-        .orElseThrow(() -> AppException.invalid("adminId", "adminId must be the id of an admin."));
+    User admin =
+        (Ids.isValid(assignee) ? users.findById(assignee) : Optional.<User>empty())
+            .orElseThrow(
+                () -> AppException.invalid("adminId", "adminId must be the id of an admin."));
     if (!admin.isAdmin()) {
       throw AppException.invalid("adminId", "Chats can only be assigned to admins.");
     }
@@ -373,7 +467,8 @@ public final class ChatService {
       return null;
     }
     if (id.length() > MAX_CLIENT_MESSAGE_ID_LENGTH) {
-      throw AppException.invalid("clientMessageId",
+      throw AppException.invalid(
+          "clientMessageId",
           "clientMessageId must be at most " + MAX_CLIENT_MESSAGE_ID_LENGTH + " characters.");
     }
     return id;
@@ -382,16 +477,24 @@ public final class ChatService {
   private List<Attachment> resolveAttachments(String chatId, List<String> ids, MessageType type) {
     List<String> wanted = ids == null ? List.of() : ids;
     if (wanted.size() > MAX_ATTACHMENTS_PER_MESSAGE) {
-      throw AppException.invalid("attachments", "At most " + MAX_ATTACHMENTS_PER_MESSAGE + " attachments.");
+      throw AppException.invalid(
+          "attachments", "At most " + MAX_ATTACHMENTS_PER_MESSAGE + " attachments.");
     }
     if (type != MessageType.TEXT && wanted.isEmpty()) {
-      throw AppException.invalid("attachments", "An " + type.wire() + " message needs an attachment.");
+      throw AppException.invalid(
+          "attachments", "An " + type.wire() + " message needs an attachment.");
     }
     List<Attachment> out = new ArrayList<>();
     for (String id : wanted) {
-      Attachment a = (Ids.isValid(id) ? chats.findAttachment(chatId, id) : Optional.<ChatRepository.StoredAttachment>empty())
-          .map(ChatRepository.StoredAttachment::attachment)
-          .orElseThrow(() -> AppException.invalid("attachments", "Unknown attachment " + id + " for this chat."));
+      Attachment a =
+          (Ids.isValid(id)
+                  ? chats.findAttachment(chatId, id)
+                  : Optional.<ChatRepository.StoredAttachment>empty())
+              .map(ChatRepository.StoredAttachment::attachment)
+              .orElseThrow(
+                  () ->
+                      AppException.invalid(
+                          "attachments", "Unknown attachment " + id + " for this chat."));
       out.add(a);
     }
     return out;

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The "Monitoring and Analytics" numbers of the admin statistics page, computed in the database with SQL that runs
- * on both engines. Response and resolution times were stored on each chat when they happened, so medians are
- * index lookups rather than scans over messages.
+ * The "Monitoring and Analytics" numbers of the admin statistics page, computed in the database
+ * with SQL that runs on both engines. Response and resolution times were stored on each chat when
+ * they happened, so medians are index lookups rather than scans over messages.
  */
 public final class ChatStatistics {
   static final int DAYS = 30;
@@ -43,8 +43,10 @@ public final class ChatStatistics {
 
     Map<String, Object> totals = new LinkedHashMap<>();
     totals.put("chats", chats);
-    // Maintained with every message insert (JdbcChatRepository.append): a sum over senders, not a scan of messages.
-    totals.put("messages", Sql.count(c, "SELECT COALESCE(SUM(messages), 0) FROM sender_message_counts"));
+    // Maintained with every message insert (JdbcChatRepository.append): a sum over senders, not a
+    // scan of messages.
+    totals.put(
+        "messages", Sql.count(c, "SELECT COALESCE(SUM(messages), 0) FROM sender_message_counts"));
     totals.put("open", byStatus.get("open"));
     totals.put("inProgress", byStatus.get("in-progress"));
     totals.put("resolved", byStatus.get("resolved"));
@@ -75,12 +77,16 @@ public final class ChatStatistics {
         counts.put(p.wire(), 0L);
       }
     }
-    List<Map.Entry<String, Long>> rows = Sql.list(c,
-        "SELECT " + column + ", COUNT(*) FROM chats WHERE is_active = TRUE GROUP BY " + column,
-        rs -> Map.entry(rs.getString(1), rs.getLong(2)));
+    List<Map.Entry<String, Long>> rows =
+        Sql.list(
+            c,
+            "SELECT " + column + ", COUNT(*) FROM chats WHERE is_active = TRUE GROUP BY " + column,
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)));
     for (Map.Entry<String, Long> row : rows) {
-      String wire = column.equals("status") ? ChatStatus.valueOf(row.getKey()).wire()
-          : Priority.valueOf(row.getKey()).wire();
+      String wire =
+          column.equals("status")
+              ? ChatStatus.valueOf(row.getKey()).wire()
+              : Priority.valueOf(row.getKey()).wire();
       counts.put(wire, row.getValue());
     }
     return counts;
@@ -91,8 +97,15 @@ public final class ChatStatistics {
     LocalDate first = today.minusDays(DAYS - 1);
     long from = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     Map<Long, Long> counts = new HashMap<>();
-    Sql.list(c, "SELECT created_at / " + DAY_MS + " AS day, COUNT(*) FROM chats WHERE created_at >= ?"
-        + " GROUP BY created_at / " + DAY_MS, rs -> counts.put(rs.getLong(1), rs.getLong(2)), from);
+    Sql.list(
+        c,
+        "SELECT created_at / "
+            + DAY_MS
+            + " AS day, COUNT(*) FROM chats WHERE created_at >= ?"
+            + " GROUP BY created_at / "
+            + DAY_MS,
+        rs -> counts.put(rs.getLong(1), rs.getLong(2)),
+        from);
     List<Map<String, Object>> days = new java.util.ArrayList<>();
     for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
       long day = d.toEpochDay();
@@ -101,20 +114,32 @@ public final class ChatStatistics {
     return days;
   }
 
-  /** The average and number of a duration column's values (the average is null when there are none). */
+  /**
+   * The average and number of a duration column's values (the average is null when there are none).
+   */
   private record Summary(Double avg, long count) {}
 
   /**
-   * {@code avg}, {@code median} and optionally {@code p90} of a duration column: one pass over the column's index
-   * for the average and the count, then one seek into it per percentile.
+   * {@code avg}, {@code median} and optionally {@code p90} of a duration column: one pass over the
+   * column's index for the average and the count, then one seek into it per percentile.
    */
   private static Map<String, Object> durationStats(Connection c, String column, boolean withP90)
       throws SQLException {
-    Summary s = Sql.one(c, "SELECT AVG(" + column + "), COUNT(" + column + ") FROM chats WHERE " + column
-        + " IS NOT NULL", rs -> {
-          double avg = rs.getDouble(1);
-          return new Summary(rs.wasNull() ? null : avg, rs.getLong(2));
-        }).orElseThrow();
+    Summary s =
+        Sql.one(
+                c,
+                "SELECT AVG("
+                    + column
+                    + "), COUNT("
+                    + column
+                    + ") FROM chats WHERE "
+                    + column
+                    + " IS NOT NULL",
+                rs -> {
+                  double avg = rs.getDouble(1);
+                  return new Summary(rs.wasNull() ? null : avg, rs.getLong(2));
+                })
+            .orElseThrow();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("avg", s.avg() == null ? null : Math.round(s.avg()));
     m.put("median", percentile(c, column, s.count(), 0.5));
@@ -125,27 +150,45 @@ public final class ChatStatistics {
   }
 
   /** Nearest-rank percentile of the column's {@code n} values, read from its index with OFFSET. */
-  private static Long percentile(Connection c, String column, long n, double p) throws SQLException {
+  private static Long percentile(Connection c, String column, long n, double p)
+      throws SQLException {
     if (n == 0) {
       return null;
     }
     long rank = Math.max(1, (long) Math.ceil(p * n));
-    return Sql.one(c, "SELECT " + column + " FROM chats WHERE " + column + " IS NOT NULL ORDER BY " + column
-        + " LIMIT 1 OFFSET ?", rs -> rs.getLong(1), rank - 1).orElse(null);
+    return Sql.one(
+            c,
+            "SELECT "
+                + column
+                + " FROM chats WHERE "
+                + column
+                + " IS NOT NULL ORDER BY "
+                + column
+                + " LIMIT 1 OFFSET ?",
+            rs -> rs.getLong(1),
+            rank - 1)
+        .orElse(null);
   }
 
   private static List<Map<String, Object>> adminWorkload(Connection c) throws SQLException {
     Map<String, long[]> perAdmin = new HashMap<>();
-    Sql.list(c, "SELECT admin_id, status, COUNT(*) FROM chats WHERE is_active = TRUE AND admin_id IS NOT NULL"
-        + " AND status IN ('OPEN', 'IN_PROGRESS') GROUP BY admin_id, status", rs -> {
+    Sql.list(
+        c,
+        "SELECT admin_id, status, COUNT(*) FROM chats WHERE is_active = TRUE AND admin_id IS NOT NULL"
+            + " AND status IN ('OPEN', 'IN_PROGRESS') GROUP BY admin_id, status",
+        rs -> {
           long[] w = perAdmin.computeIfAbsent(rs.getString(1), k -> new long[2]);
           w[rs.getString(2).equals("OPEN") ? 0 : 1] = rs.getLong(3);
           return null;
         });
-    // Replies (public messages sent as an admin) come from the per-sender counters, kept with every message.
-    return Sql.list(c, "SELECT u.id, u.full_name, COALESCE(n.public_replies, 0) FROM users u"
-        + " LEFT JOIN sender_message_counts n ON n.sender_id = u.id WHERE u.is_admin = TRUE"
-        + " ORDER BY u.full_name, u.id", rs -> {
+    // Replies (public messages sent as an admin) come from the per-sender counters, kept with every
+    // message.
+    return Sql.list(
+        c,
+        "SELECT u.id, u.full_name, COALESCE(n.public_replies, 0) FROM users u"
+            + " LEFT JOIN sender_message_counts n ON n.sender_id = u.id WHERE u.is_admin = TRUE"
+            + " ORDER BY u.full_name, u.id",
+        rs -> {
           long[] w = perAdmin.getOrDefault(rs.getString(1), new long[2]);
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("admin", Map.of("_id", rs.getString(1), "fullName", rs.getString(2)));

@@ -29,6 +29,7 @@ public enum ChatStatus {
         return s;
       }
     }
-    throw AppException.invalid(field, field + " must be one of open, in-progress, resolved, closed.");
+    throw AppException.invalid(
+        field, field + " must be one of open, in-progress, resolved, closed.");
   }
 }

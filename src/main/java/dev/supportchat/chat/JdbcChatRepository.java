@@ -20,63 +20,89 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link ChatRepository} in SQL that runs unchanged on SQLite and PostgreSQL. */
 final class JdbcChatRepository implements ChatRepository {
-  /** Most messages one group commit takes; bounds a transaction's length and a sender's wait behind it. */
+  /**
+   * Most messages one group commit takes; bounds a transaction's length and a sender's wait behind
+   * it.
+   */
   private static final int MAX_MESSAGES_PER_COMMIT = 256;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A chat's columns with its user, assignee and last messages, for {@link #CHAT}; {@link #CHAT_FROM} joins them. */
-  static final String CHAT_COLUMNS = "c.id, c.user_id, c.admin_id, c.subject, c.priority, c.status,"
-      + " c.unread_by_admin, c.unread_by_user, c.is_active, c.created_at, c.updated_at, c.last_activity_at,"
-      + " u.full_name AS u_name, u.email AS u_email, u.is_admin AS u_admin,"
-      + " a.full_name AS a_name, a.email AS a_email,"
-      + " lm.id AS lm_id, lm.sender_id AS lm_sender, lm.content AS lm_content, lm.message_type AS lm_type,"
-      + " lm.created_at AS lm_at,"
-      + " lp.id AS lp_id, lp.sender_id AS lp_sender, lp.content AS lp_content, lp.message_type AS lp_type,"
-      + " lp.created_at AS lp_at";
+  /**
+   * A chat's columns with its user, assignee and last messages, for {@link #CHAT}; {@link
+   * #CHAT_FROM} joins them.
+   */
+  static final String CHAT_COLUMNS =
+      "c.id, c.user_id, c.admin_id, c.subject, c.priority, c.status,"
+          + " c.unread_by_admin, c.unread_by_user, c.is_active, c.created_at, c.updated_at, c.last_activity_at,"
+          + " u.full_name AS u_name, u.email AS u_email, u.is_admin AS u_admin,"
+          + " a.full_name AS a_name, a.email AS a_email,"
+          + " lm.id AS lm_id, lm.sender_id AS lm_sender, lm.content AS lm_content, lm.message_type AS lm_type,"
+          + " lm.created_at AS lm_at,"
+          + " lp.id AS lp_id, lp.sender_id AS lp_sender, lp.content AS lp_content, lp.message_type AS lp_type,"
+          + " lp.created_at AS lp_at";
 
-  static final String CHAT_FROM = " FROM chats c JOIN users u ON u.id = c.user_id LEFT JOIN users a ON a.id = c.admin_id"
-      + " LEFT JOIN messages lm ON lm.id = c.last_message_id"
-      + " LEFT JOIN messages lp ON lp.id = c.last_public_message_id";
+  static final String CHAT_FROM =
+      " FROM chats c JOIN users u ON u.id = c.user_id LEFT JOIN users a ON a.id = c.admin_id"
+          + " LEFT JOIN messages lm ON lm.id = c.last_message_id"
+          + " LEFT JOIN messages lp ON lp.id = c.last_public_message_id";
 
   static final String CHAT_SELECT = "SELECT " + CHAT_COLUMNS + CHAT_FROM;
 
-  static final RowMapper<Chat> CHAT = rs -> new Chat(
-      rs.getString("id"),
-      new UserRef(rs.getString("user_id"), rs.getString("u_name"), rs.getString("u_email"), rs.getBoolean("u_admin")),
-      rs.getString("admin_id") == null ? null
-          : new UserRef(rs.getString("admin_id"), rs.getString("a_name"), rs.getString("a_email"), true),
-      rs.getString("subject"),
-      Priority.valueOf(rs.getString("priority")),
-      ChatStatus.valueOf(rs.getString("status")),
-      lastMessage(rs, "lm"),
-      lastMessage(rs, "lp"),
-      rs.getInt("unread_by_admin"),
-      rs.getInt("unread_by_user"),
-      rs.getBoolean("is_active"),
-      Instant.ofEpochMilli(rs.getLong("created_at")),
-      Instant.ofEpochMilli(rs.getLong("updated_at")),
-      Instant.ofEpochMilli(rs.getLong("last_activity_at")));
+  static final RowMapper<Chat> CHAT =
+      rs ->
+          new Chat(
+              rs.getString("id"),
+              new UserRef(
+                  rs.getString("user_id"),
+                  rs.getString("u_name"),
+                  rs.getString("u_email"),
+                  rs.getBoolean("u_admin")),
+              rs.getString("admin_id") == null
+                  ? null
+                  : new UserRef(
+                      rs.getString("admin_id"),
+                      rs.getString("a_name"),
+                      rs.getString("a_email"),
+                      true),
+              rs.getString("subject"),
+              Priority.valueOf(rs.getString("priority")),
+              ChatStatus.valueOf(rs.getString("status")),
+              lastMessage(rs, "lm"),
+              lastMessage(rs, "lp"),
+              rs.getInt("unread_by_admin"),
+              rs.getInt("unread_by_user"),
+              rs.getBoolean("is_active"),
+              Instant.ofEpochMilli(rs.getLong("created_at")),
+              Instant.ofEpochMilli(rs.getLong("updated_at")),
+              Instant.ofEpochMilli(rs.getLong("last_activity_at")));
 
-  private static final String MESSAGE_SELECT = "SELECT m.id, m.chat_id, m.sender_id, m.sender_is_admin, m.content,"
-      + " m.message_type, m.attachments, m.is_read_by_admin, m.is_read_by_user, m.is_internal_note, m.is_edited,"
-      + " m.client_message_id, m.created_at, m.updated_at, s.full_name AS s_name, s.email AS s_email"
-      + " FROM messages m JOIN users s ON s.id = m.sender_id";
+  private static final String MESSAGE_SELECT =
+      "SELECT m.id, m.chat_id, m.sender_id, m.sender_is_admin, m.content,"
+          + " m.message_type, m.attachments, m.is_read_by_admin, m.is_read_by_user, m.is_internal_note, m.is_edited,"
+          + " m.client_message_id, m.created_at, m.updated_at, s.full_name AS s_name, s.email AS s_email"
+          + " FROM messages m JOIN users s ON s.id = m.sender_id";
 
-  static final RowMapper<Message> MESSAGE = rs -> new Message(
-      rs.getString("id"),
-      rs.getString("chat_id"),
-      new UserRef(rs.getString("sender_id"), rs.getString("s_name"), rs.getString("s_email"),
-          rs.getBoolean("sender_is_admin")),
-      rs.getString("content"),
-      MessageType.valueOf(rs.getString("message_type")),
-      readAttachments(rs.getString("attachments"), rs.getString("chat_id")),
-      rs.getBoolean("is_read_by_admin"),
-      rs.getBoolean("is_read_by_user"),
-      rs.getBoolean("is_internal_note"),
-      rs.getBoolean("is_edited"),
-      rs.getString("client_message_id"),
-      Instant.ofEpochMilli(rs.getLong("created_at")),
-      Instant.ofEpochMilli(rs.getLong("updated_at")));
+  static final RowMapper<Message> MESSAGE =
+      rs ->
+          new Message(
+              rs.getString("id"),
+              rs.getString("chat_id"),
+              new UserRef(
+                  rs.getString("sender_id"),
+                  rs.getString("s_name"),
+                  rs.getString("s_email"),
+                  rs.getBoolean("sender_is_admin")),
+              rs.getString("content"),
+              MessageType.valueOf(rs.getString("message_type")),
+              readAttachments(rs.getString("attachments"), rs.getString("chat_id")),
+              rs.getBoolean("is_read_by_admin"),
+              rs.getBoolean("is_read_by_user"),
+              rs.getBoolean("is_internal_note"),
+              rs.getBoolean("is_edited"),
+              rs.getString("client_message_id"),
+              Instant.ofEpochMilli(rs.getLong("created_at")),
+              Instant.ofEpochMilli(rs.getLong("updated_at")));
 
   private static final int MAX_REMEMBERED_SENDERS = 100_000;
 
@@ -86,8 +112,12 @@ final class JdbcChatRepository implements ChatRepository {
 
   JdbcChatRepository(Database db) {
     this.db = db;
-    this.messageWriter = new GroupCommitter<>(db, "message-writer", MAX_MESSAGES_PER_COMMIT,
-        new MessageBatch(db.dialect(), this::senderRef)::apply);
+    this.messageWriter =
+        new GroupCommitter<>(
+            db,
+            "message-writer",
+            MAX_MESSAGES_PER_COMMIT,
+            new MessageBatch(db.dialect(), this::senderRef)::apply);
   }
 
   @Override
@@ -115,26 +145,50 @@ final class JdbcChatRepository implements ChatRepository {
 
   @Override
   public Optional<Chat> findActiveChatOfUser(String userId) {
-    return db.read(c -> Sql.one(c, CHAT_SELECT + " WHERE c.user_id = ? AND c.is_active = TRUE"
-        + " ORDER BY c.created_at DESC LIMIT 1", CHAT, userId));
+    return db.read(
+        c ->
+            Sql.one(
+                c,
+                CHAT_SELECT
+                    + " WHERE c.user_id = ? AND c.is_active = TRUE"
+                    + " ORDER BY c.created_at DESC LIMIT 1",
+                CHAT,
+                userId));
   }
 
   @Override
   public Optional<String> findActiveOwner(String chatId) {
-    return db.read(c -> Sql.one(c, "SELECT user_id FROM chats WHERE id = ? AND is_active = TRUE",
-        rs -> rs.getString(1), chatId));
+    return db.read(
+        c ->
+            Sql.one(
+                c,
+                "SELECT user_id FROM chats WHERE id = ? AND is_active = TRUE",
+                rs -> rs.getString(1),
+                chatId));
   }
 
   @Override
-  public Optional<Chat> createChat(String id, String userId, String subject, Priority priority, Instant at) {
+  public Optional<Chat> createChat(
+      String id, String userId, String subject, Priority priority, Instant at) {
     try {
-      return db.write(c -> {
-        long t = at.toEpochMilli();
-        Sql.update(c, "INSERT INTO chats (id, user_id, subject, priority, priority_rank, status, last_activity_at,"
-                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            id, userId, subject, priority, priority.rank(), StatusFlow.created(), t, t, t);
-        return chat(c, id);
-      });
+      return db.write(
+          c -> {
+            long t = at.toEpochMilli();
+            Sql.update(
+                c,
+                "INSERT INTO chats (id, user_id, subject, priority, priority_rank, status, last_activity_at,"
+                    + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                userId,
+                subject,
+                priority,
+                priority.rank(),
+                StatusFlow.created(),
+                t,
+                t,
+                t);
+            return chat(c, id);
+          });
     } catch (RuntimeException e) {
       if (isUniqueViolation(e)) {
         return Optional.empty();
@@ -155,8 +209,13 @@ final class JdbcChatRepository implements ChatRepository {
     if (known != null) {
       return known;
     }
-    UserRef ref = Sql.one(c, "SELECT full_name, email FROM users WHERE id = ?",
-        rs -> new UserRef(userId, rs.getString(1), rs.getString(2), isAdmin), userId).orElseThrow();
+    UserRef ref =
+        Sql.one(
+                c,
+                "SELECT full_name, email FROM users WHERE id = ?",
+                rs -> new UserRef(userId, rs.getString(1), rs.getString(2), isAdmin),
+                userId)
+            .orElseThrow();
     if (senders.size() >= MAX_REMEMBERED_SENDERS) {
       senders.clear();
     }
@@ -165,15 +224,30 @@ final class JdbcChatRepository implements ChatRepository {
   }
 
   @Override
-  public Optional<Message> findByClientMessageId(String chatId, String senderId, String clientMessageId) {
-    return db.read(c -> Sql.one(c, MESSAGE_SELECT
-        + " WHERE m.chat_id = ? AND m.sender_id = ? AND m.client_message_id = ?", MESSAGE,
-        chatId, senderId, clientMessageId));
+  public Optional<Message> findByClientMessageId(
+      String chatId, String senderId, String clientMessageId) {
+    return db.read(
+        c ->
+            Sql.one(
+                c,
+                MESSAGE_SELECT
+                    + " WHERE m.chat_id = ? AND m.sender_id = ? AND m.client_message_id = ?",
+                MESSAGE,
+                chatId,
+                senderId,
+                clientMessageId));
   }
 
   @Override
   public Optional<Message> findMessage(String chatId, String messageId) {
-    return db.read(c -> Sql.one(c, MESSAGE_SELECT + " WHERE m.id = ? AND m.chat_id = ?", MESSAGE, messageId, chatId));
+    return db.read(
+        c ->
+            Sql.one(
+                c,
+                MESSAGE_SELECT + " WHERE m.id = ? AND m.chat_id = ?",
+                MESSAGE,
+                messageId,
+                chatId));
   }
 
   @Override
@@ -186,64 +260,100 @@ final class JdbcChatRepository implements ChatRepository {
     return page(chatId, includeNotes, limit, sinceId, true);
   }
 
-  /** Newest first before a cursor, or (catching up) oldest first after one; the cursor itself is excluded. */
-  private MessagePage page(String chatId, boolean includeNotes, int limit, String cursorId, boolean forward) {
-    return db.read(c -> {
-      List<Object> params = new ArrayList<>(List.of(chatId));
-      StringBuilder sql = new StringBuilder(MESSAGE_SELECT).append(" WHERE m.chat_id = ?");
-      if (!includeNotes) {
-        sql.append(" AND m.is_internal_note = FALSE");
-      }
-      if (cursorId != null) {
-        Optional<Long> cursorAt = Sql.one(c, "SELECT created_at FROM messages WHERE id = ? AND chat_id = ?",
-            rs -> rs.getLong(1), cursorId, chatId);
-        String field = forward ? "since" : "before";
-        if (cursorAt.isEmpty()) {
-          throw AppException.invalid(field, field + " must be the id of a message in this chat.");
-        }
-        String op = forward ? ">" : "<";
-        sql.append(" AND (m.created_at ").append(op).append(" ? OR (m.created_at = ? AND m.id ").append(op)
-            .append(" ?))");
-        params.addAll(List.of(cursorAt.get(), cursorAt.get(), cursorId));
-      }
-      String direction = forward ? "ASC" : "DESC";
-      sql.append(" ORDER BY m.created_at ").append(direction).append(", m.id ").append(direction).append(" LIMIT ?");
-      params.add(limit + 1);
-      List<Message> rows = Sql.list(c, sql.toString(), MESSAGE, params.toArray());
-      boolean hasMore = rows.size() > limit;
-      List<Message> page = hasMore ? rows.subList(0, limit) : rows;
-      String next = hasMore ? page.get(page.size() - 1).id() : null;
-      return new MessagePage(List.copyOf(page), hasMore, next);
-    });
+  /**
+   * Newest first before a cursor, or (catching up) oldest first after one; the cursor itself is
+   * excluded.
+   */
+  private MessagePage page(
+      String chatId, boolean includeNotes, int limit, String cursorId, boolean forward) {
+    return db.read(
+        c -> {
+          List<Object> params = new ArrayList<>(List.of(chatId));
+          StringBuilder sql = new StringBuilder(MESSAGE_SELECT).append(" WHERE m.chat_id = ?");
+          if (!includeNotes) {
+            sql.append(" AND m.is_internal_note = FALSE");
+          }
+          if (cursorId != null) {
+            Optional<Long> cursorAt =
+                Sql.one(
+                    c,
+                    "SELECT created_at FROM messages WHERE id = ? AND chat_id = ?",
+                    rs -> rs.getLong(1),
+                    cursorId,
+                    chatId);
+            String field = forward ? "since" : "before";
+            if (cursorAt.isEmpty()) {
+              throw AppException.invalid(
+                  field, field + " must be the id of a message in this chat.");
+            }
+            String op = forward ? ">" : "<";
+            sql.append(" AND (m.created_at ")
+                .append(op)
+                .append(" ? OR (m.created_at = ? AND m.id ")
+                .append(op)
+                .append(" ?))");
+            params.addAll(List.of(cursorAt.get(), cursorAt.get(), cursorId));
+          }
+          String direction = forward ? "ASC" : "DESC";
+          sql.append(" ORDER BY m.created_at ")
+              .append(direction)
+              .append(", m.id ")
+              .append(direction)
+              .append(" LIMIT ?");
+          params.add(limit + 1);
+          List<Message> rows = Sql.list(c, sql.toString(), MESSAGE, params.toArray());
+          boolean hasMore = rows.size() > limit;
+          List<Message> page = hasMore ? rows.subList(0, limit) : rows;
+          String next = hasMore ? page.get(page.size() - 1).id() : null;
+          return new MessagePage(List.copyOf(page), hasMore, next);
+        });
   }
 
   @Override
   public ReadMarked markRead(String chatId, boolean readerIsAdmin, Instant at) {
-    return db.write(c -> {
-      long t = at.toEpochMilli();
-      // Lock the chat row first: a concurrent send then waits, and the recount below stays exact.
-      lockChat(c, chatId);
-      int marked;
-      if (readerIsAdmin) {
-        marked = Sql.update(c, "UPDATE messages SET is_read_by_admin = TRUE WHERE chat_id = ?"
-            + " AND sender_is_admin = FALSE AND is_read_by_admin = FALSE", chatId);
-        Sql.update(c, "UPDATE chats SET unread_by_admin = (SELECT COUNT(*) FROM messages WHERE chat_id = ?"
-            + " AND sender_is_admin = FALSE AND is_read_by_admin = FALSE) WHERE id = ?", chatId, chatId);
-      } else {
-        marked = Sql.update(c, "UPDATE messages SET is_read_by_user = TRUE WHERE chat_id = ?"
-            + " AND sender_is_admin = TRUE AND is_internal_note = FALSE AND is_read_by_user = FALSE", chatId);
-        Sql.update(c, "UPDATE chats SET unread_by_user = (SELECT COUNT(*) FROM messages WHERE chat_id = ?"
-            + " AND sender_is_admin = TRUE AND is_internal_note = FALSE AND is_read_by_user = FALSE) WHERE id = ?",
-            chatId, chatId);
-      }
-      return new ReadMarked(marked, existingChat(c, chatId), Instant.ofEpochMilli(t));
-    });
+    return db.write(
+        c -> {
+          long t = at.toEpochMilli();
+          // Lock the chat row first: a concurrent send then waits, and the recount below stays
+          // exact.
+          lockChat(c, chatId);
+          int marked;
+          if (readerIsAdmin) {
+            marked =
+                Sql.update(
+                    c,
+                    "UPDATE messages SET is_read_by_admin = TRUE WHERE chat_id = ?"
+                        + " AND sender_is_admin = FALSE AND is_read_by_admin = FALSE",
+                    chatId);
+            Sql.update(
+                c,
+                "UPDATE chats SET unread_by_admin = (SELECT COUNT(*) FROM messages WHERE chat_id = ?"
+                    + " AND sender_is_admin = FALSE AND is_read_by_admin = FALSE) WHERE id = ?",
+                chatId,
+                chatId);
+          } else {
+            marked =
+                Sql.update(
+                    c,
+                    "UPDATE messages SET is_read_by_user = TRUE WHERE chat_id = ?"
+                        + " AND sender_is_admin = TRUE AND is_internal_note = FALSE AND is_read_by_user = FALSE",
+                    chatId);
+            Sql.update(
+                c,
+                "UPDATE chats SET unread_by_user = (SELECT COUNT(*) FROM messages WHERE chat_id = ?"
+                    + " AND sender_is_admin = TRUE AND is_internal_note = FALSE AND is_read_by_user = FALSE) WHERE id = ?",
+                chatId,
+                chatId);
+          }
+          return new ReadMarked(marked, existingChat(c, chatId), Instant.ofEpochMilli(t));
+        });
   }
 
   /**
-   * Locks the chat's row until the transaction ends (a no-op UPDATE locks on both engines), so that a rule decided
-   * from the row read next still holds when its result is written: a concurrent send, assignment or status change
-   * (on any node) waits. Every writer of a chat's status takes this lock or {@link MessageBatch}'s.
+   * Locks the chat's row until the transaction ends (a no-op UPDATE locks on both engines), so that
+   * a rule decided from the row read next still holds when its result is written: a concurrent
+   * send, assignment or status change (on any node) waits. Every writer of a chat's status takes
+   * this lock or {@link MessageBatch}'s.
    */
   private static void lockChat(Connection c, String chatId) throws SQLException {
     if (Sql.update(c, "UPDATE chats SET updated_at = updated_at WHERE id = ?", chatId) == 0) {
@@ -253,43 +363,68 @@ final class JdbcChatRepository implements ChatRepository {
 
   @Override
   public Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at) {
-    return db.write(c -> {
-      lockChat(c, chatId);
-      Chat before = existingChat(c, chatId);
-      long t = at.toEpochMilli();
-      StatusFlow.StatusSet set = StatusFlow.setByAdmin(before.status(), status, before.createdAt().toEpochMilli(), t);
-      Priority newPriority = priority != null ? priority : before.priority();
-      // A null resolution time keeps the stored one (see StatusFlow.setByAdmin).
-      Sql.update(c, "UPDATE chats SET status = ?, priority = ?, priority_rank = ?,"
-              + " resolution_ms = COALESCE(?, resolution_ms), updated_at = ? WHERE id = ?",
-          set.step().status(), newPriority, newPriority.rank(), set.resolutionMs(), t, chatId);
-      return existingChat(c, chatId);
-    });
+    return db.write(
+        c -> {
+          lockChat(c, chatId);
+          Chat before = existingChat(c, chatId);
+          long t = at.toEpochMilli();
+          StatusFlow.StatusSet set =
+              StatusFlow.setByAdmin(before.status(), status, before.createdAt().toEpochMilli(), t);
+          Priority newPriority = priority != null ? priority : before.priority();
+          // A null resolution time keeps the stored one (see StatusFlow.setByAdmin).
+          Sql.update(
+              c,
+              "UPDATE chats SET status = ?, priority = ?, priority_rank = ?,"
+                  + " resolution_ms = COALESCE(?, resolution_ms), updated_at = ? WHERE id = ?",
+              set.step().status(),
+              newPriority,
+              newPriority.rank(),
+              set.resolutionMs(),
+              t,
+              chatId);
+          return existingChat(c, chatId);
+        });
   }
 
   @Override
   public Assigned assign(String chatId, String adminId, Instant at) {
-    return db.write(c -> {
-      lockChat(c, chatId);
-      StatusFlow.Step step = StatusFlow.assigned(existingChat(c, chatId).status());
-      Sql.update(c, "UPDATE chats SET admin_id = ?, status = ?, updated_at = ? WHERE id = ?",
-          adminId, step.status(), at.toEpochMilli(), chatId);
-      return new Assigned(existingChat(c, chatId), step.changed());
-    });
+    return db.write(
+        c -> {
+          lockChat(c, chatId);
+          StatusFlow.Step step = StatusFlow.assigned(existingChat(c, chatId).status());
+          Sql.update(
+              c,
+              "UPDATE chats SET admin_id = ?, status = ?, updated_at = ? WHERE id = ?",
+              adminId,
+              step.status(),
+              at.toEpochMilli(),
+              chatId);
+          return new Assigned(existingChat(c, chatId), step.changed());
+        });
   }
 
   @Override
   public Message editContent(String chatId, String messageId, String content, Instant at) {
-    return db.write(c -> {
-      Sql.update(c, "UPDATE messages SET content = ?, is_edited = TRUE, updated_at = ? WHERE id = ? AND chat_id = ?",
-          content, at.toEpochMilli(), messageId, chatId);
-      return Sql.one(c, MESSAGE_SELECT + " WHERE m.id = ?", MESSAGE, messageId)
-          .orElseThrow(() -> AppException.notFound("Message not found."));
-    });
+    return db.write(
+        c -> {
+          Sql.update(
+              c,
+              "UPDATE messages SET content = ?, is_edited = TRUE, updated_at = ? WHERE id = ? AND chat_id = ?",
+              content,
+              at.toEpochMilli(),
+              messageId,
+              chatId);
+          return Sql.one(c, MESSAGE_SELECT + " WHERE m.id = ?", MESSAGE, messageId)
+              .orElseThrow(() -> AppException.notFound("Message not found."));
+        });
   }
 
-  /** Latest activity first, then the more urgent; the id makes the order total, so pages never overlap. */
-  private static final String ADMIN_LIST_ORDER = " ORDER BY c.last_activity_at DESC, c.priority_rank DESC, c.id DESC";
+  /**
+   * Latest activity first, then the more urgent; the id makes the order total, so pages never
+   * overlap.
+   */
+  private static final String ADMIN_LIST_ORDER =
+      " ORDER BY c.last_activity_at DESC, c.priority_rank DESC, c.id DESC";
 
   @Override
   public ChatRows listForAdmin(AdminFilter f, int offset, int limit) {
@@ -310,43 +445,80 @@ final class JdbcChatRepository implements ChatRepository {
       params.add(f.adminId());
     }
     boolean searchedAlone = f.query() != null && params.isEmpty() && !f.unassignedOnly();
-    ChatSearch.Condition search = f.query() == null ? null : ChatSearch.condition(db.dialect(), f.query());
-    String countSql = searchedAlone ? search.countAlone()
-        : "SELECT COUNT(*) FROM chats c" + where + (search == null ? "" : " AND " + search.forCount());
+    ChatSearch.Condition search =
+        f.query() == null ? null : ChatSearch.condition(db.dialect(), f.query());
+    String countSql =
+        searchedAlone
+            ? search.countAlone()
+            : "SELECT COUNT(*) FROM chats c"
+                + where
+                + (search == null ? "" : " AND " + search.forCount());
     String pageWhere = where + (search == null ? "" : " AND " + search.forPage());
     if (search != null) {
       params.add(search.parameter());
     }
-    // The page's ids are read from the list indexes alone (the inner "chats c" shadows the outer one); the joins
-    // for user, assignee and last messages then run for those rows only, not for every row OFFSET skips.
-    String pageSql = CHAT_SELECT + " WHERE c.id IN (SELECT c.id FROM chats c" + pageWhere + ADMIN_LIST_ORDER
-        + " LIMIT ? OFFSET ?)" + ADMIN_LIST_ORDER;
-    return db.read(c -> {
-      long total = Sql.count(c, countSql, params.toArray());
-      List<Object> pageParams = new ArrayList<>(params);
-      pageParams.add(limit);
-      pageParams.add(offset);
-      // No match, or a page past the last one, is empty without a second pass.
-      List<Chat> chats = total <= offset ? List.of() : Sql.list(c, pageSql, CHAT, pageParams.toArray());
-      return new ChatRows(chats, total);
-    });
+    // The page's ids are read from the list indexes alone (the inner "chats c" shadows the outer
+    // one); the joins
+    // for user, assignee and last messages then run for those rows only, not for every row OFFSET
+    // skips.
+    String pageSql =
+        CHAT_SELECT
+            + " WHERE c.id IN (SELECT c.id FROM chats c"
+            + pageWhere
+            + ADMIN_LIST_ORDER
+            + " LIMIT ? OFFSET ?)"
+            + ADMIN_LIST_ORDER;
+    return db.read(
+        c -> {
+          long total = Sql.count(c, countSql, params.toArray());
+          List<Object> pageParams = new ArrayList<>(params);
+          pageParams.add(limit);
+          pageParams.add(offset);
+          // No match, or a page past the last one, is empty without a second pass.
+          List<Chat> chats =
+              total <= offset ? List.of() : Sql.list(c, pageSql, CHAT, pageParams.toArray());
+          return new ChatRows(chats, total);
+        });
   }
 
   @Override
   public void insertAttachment(Attachment a, String uploaderId, String storageKey, Instant at) {
-    db.write(c -> Sql.update(c, "INSERT INTO attachments (id, chat_id, uploader_id, file_name, content_type,"
-            + " size_bytes, storage_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        a.id(), a.chatId(), uploaderId, a.fileName(), a.contentType(), a.size(), storageKey, at.toEpochMilli()));
+    db.write(
+        c ->
+            Sql.update(
+                c,
+                "INSERT INTO attachments (id, chat_id, uploader_id, file_name, content_type,"
+                    + " size_bytes, storage_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                a.id(),
+                a.chatId(),
+                uploaderId,
+                a.fileName(),
+                a.contentType(),
+                a.size(),
+                storageKey,
+                at.toEpochMilli()));
   }
 
   @Override
   public Optional<StoredAttachment> findAttachment(String chatId, String attachmentId) {
-    return db.read(c -> Sql.one(c, "SELECT id, chat_id, uploader_id, file_name, content_type, size_bytes,"
-            + " storage_key FROM attachments WHERE id = ? AND chat_id = ?",
-        rs -> new StoredAttachment(new Attachment(rs.getString("id"), rs.getString("chat_id"),
-            rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes")),
-            rs.getString("uploader_id"), rs.getString("storage_key")),
-        attachmentId, chatId));
+    return db.read(
+        c ->
+            Sql.one(
+                c,
+                "SELECT id, chat_id, uploader_id, file_name, content_type, size_bytes,"
+                    + " storage_key FROM attachments WHERE id = ? AND chat_id = ?",
+                rs ->
+                    new StoredAttachment(
+                        new Attachment(
+                            rs.getString("id"),
+                            rs.getString("chat_id"),
+                            rs.getString("file_name"),
+                            rs.getString("content_type"),
+                            rs.getLong("size_bytes")),
+                        rs.getString("uploader_id"),
+                        rs.getString("storage_key")),
+                attachmentId,
+                chatId));
   }
 
   private boolean isUniqueViolation(RuntimeException e) {
@@ -358,14 +530,28 @@ final class JdbcChatRepository implements ChatRepository {
     if (id == null) {
       return null;
     }
-    return new Chat.LastMessage(id, rs.getString(prefix + "_sender"), rs.getString(prefix + "_content"),
-        MessageType.valueOf(rs.getString(prefix + "_type")), Instant.ofEpochMilli(rs.getLong(prefix + "_at")));
+    return new Chat.LastMessage(
+        id,
+        rs.getString(prefix + "_sender"),
+        rs.getString(prefix + "_content"),
+        MessageType.valueOf(rs.getString(prefix + "_type")),
+        Instant.ofEpochMilli(rs.getLong(prefix + "_at")));
   }
 
   static String writeAttachments(List<Attachment> attachments) {
     List<Map<String, Object>> list = new ArrayList<>();
-    attachments.forEach(a -> list.add(Map.of("_id", a.id(), "fileName", a.fileName(), "contentType",
-        a.contentType(), "size", a.size())));
+    attachments.forEach(
+        a ->
+            list.add(
+                Map.of(
+                    "_id",
+                    a.id(),
+                    "fileName",
+                    a.fileName(),
+                    "contentType",
+                    a.contentType(),
+                    "size",
+                    a.size())));
     try {
       return JSON.writeValueAsString(list);
     } catch (JsonProcessingException e) {
@@ -381,8 +567,13 @@ final class JdbcChatRepository implements ChatRepository {
       List<Map<String, Object>> list = JSON.readValue(json, new TypeReference<>() {});
       List<Attachment> out = new ArrayList<>();
       for (Map<String, Object> a : list) {
-        out.add(new Attachment((String) a.get("_id"), chatId, (String) a.get("fileName"),
-            (String) a.get("contentType"), ((Number) a.get("size")).longValue()));
+        out.add(
+            new Attachment(
+                (String) a.get("_id"),
+                chatId,
+                (String) a.get("fileName"),
+                (String) a.get("contentType"),
+                ((Number) a.get("size")).longValue()));
       }
       return out;
     } catch (JsonProcessingException e) {

@@ -19,26 +19,28 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Stores one group commit's messages set-wise, in one transaction: a few statements per batch (each sent as one
- * JDBC batch) instead of five per message, which is what bounded throughput (round trips on PostgreSQL, statement
- * preparation on SQLite; docs/BENCHMARKS.md).
+ * Stores one group commit's messages set-wise, in one transaction: a few statements per batch (each
+ * sent as one JDBC batch) instead of five per message, which is what bounded throughput (round
+ * trips on PostgreSQL, statement preparation on SQLite; docs/BENCHMARKS.md).
  *
  * <ol>
- *   <li>Lock the batch's chats in chat-id order and read them, with their user, assignee and last messages. Every
- *       writer (on any node) locks chats in that one order, then sender counters in sender order, so writers cannot
- *       deadlock.
- *   <li>Insert the messages; a message whose {@code clientMessageId} is already stored is skipped by the unique
- *       index ({@code ON CONFLICT DO NOTHING}) and reported as a duplicate, so a retry never stores twice.
- *   <li>Update each chat once for all of its new messages: last messages, unread counters, activity, and what
- *       {@link StatusFlow} decided from the locked row (reopening, first user message and first response).
+ *   <li>Lock the batch's chats in chat-id order and read them, with their user, assignee and last
+ *       messages. Every writer (on any node) locks chats in that one order, then sender counters in
+ *       sender order, so writers cannot deadlock.
+ *   <li>Insert the messages; a message whose {@code clientMessageId} is already stored is skipped
+ *       by the unique index ({@code ON CONFLICT DO NOTHING}) and reported as a duplicate, so a
+ *       retry never stores twice.
+ *   <li>Update each chat once for all of its new messages: last messages, unread counters,
+ *       activity, and what {@link StatusFlow} decided from the locked row (reopening, first user
+ *       message and first response).
  *   <li>Add the messages to the per-sender counters of the statistics.
  * </ol>
  *
- * The chats the events carry are derived from the locked rows and the batch, not read back: while the rows are
- * locked (PostgreSQL) or the writer holds SQLite's only write lock, nothing else changes them. Every message of a
- * chat gets the chat as committed.
+ * The chats the events carry are derived from the locked rows and the batch, not read back: while
+ * the rows are locked (PostgreSQL) or the writer holds SQLite's only write lock, nothing else
+ * changes them. Every message of a chat gets the chat as committed.
  *
- * An outcome is empty for a duplicate and refused for a message to an unknown chat.
+ * <p>An outcome is empty for a duplicate and refused for a message to an unknown chat.
  */
 final class MessageBatch {
   /** A locked chat as read, and what the batch changes in it. */
@@ -64,7 +66,8 @@ final class MessageBatch {
     }
 
     /**
-     * Applies one stored message, as a one-message transaction would have; returns whether it reopened the chat.
+     * Applies one stored message, as a one-message transaction would have; returns whether it
+     * reopened the chat.
      */
     boolean apply(NewMessage m) {
       long t = m.at().toEpochMilli();
@@ -73,7 +76,9 @@ final class MessageBatch {
       StatusFlow.Step step = StatusFlow.afterMessage(status, fromUser);
       status = step.status();
       clock = clock.afterMessage(fromUser, m.isInternalNote(), t);
-      lastMessage = new Chat.LastMessage(m.id(), m.senderId(), m.content(), m.messageType(), Instant.ofEpochMilli(t));
+      lastMessage =
+          new Chat.LastMessage(
+              m.id(), m.senderId(), m.content(), m.messageType(), Instant.ofEpochMilli(t));
       if (!m.isInternalNote()) {
         lastPublicMessage = lastMessage;
       }
@@ -85,31 +90,46 @@ final class MessageBatch {
 
     Chat after() {
       Chat b = before;
-      return new Chat(b.id(), b.user(), b.admin(), b.subject(), b.priority(), status,
+      return new Chat(
+          b.id(),
+          b.user(),
+          b.admin(),
+          b.subject(),
+          b.priority(),
+          status,
           lastMessage == null ? b.lastMessage() : lastMessage,
           lastPublicMessage == null ? b.lastPublicMessage() : lastPublicMessage,
-          b.unreadByAdmin() + newForAdmin, b.unreadByUser() + newForUser, b.isActive(), b.createdAt(),
-          lastActivityAt, lastActivityAt);
+          b.unreadByAdmin() + newForAdmin,
+          b.unreadByUser() + newForUser,
+          b.isActive(),
+          b.createdAt(),
+          lastActivityAt,
+          lastActivityAt);
     }
   }
 
-  private static final String INSERT_MESSAGE = "INSERT INTO messages (id, chat_id, sender_id, sender_is_admin,"
-      + " content, message_type, attachments, is_read_by_admin, is_read_by_user, is_internal_note, is_edited,"
-      + " client_message_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)"
-      + " ON CONFLICT (chat_id, sender_id, client_message_id) DO NOTHING";
+  private static final String INSERT_MESSAGE =
+      "INSERT INTO messages (id, chat_id, sender_id, sender_is_admin,"
+          + " content, message_type, attachments, is_read_by_admin, is_read_by_user, is_internal_note, is_edited,"
+          + " client_message_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)"
+          + " ON CONFLICT (chat_id, sender_id, client_message_id) DO NOTHING";
 
-  // Status, first message and first response are what StatusFlow decided from the locked row (ChatState): the lock
-  // lasts until the commit, so what the rule read still holds when this stores it. The unread counters are added to
+  // Status, first message and first response are what StatusFlow decided from the locked row
+  // (ChatState): the lock
+  // lasts until the commit, so what the rule read still holds when this stores it. The unread
+  // counters are added to
   // the row as it is, like the other writers of those counters (markRead recounts them).
-  private static final String UPDATE_CHAT = "UPDATE chats SET status = ?, last_message_id = ?,"
-      + " last_public_message_id = COALESCE(?, last_public_message_id),"
-      + " unread_by_admin = unread_by_admin + ?, unread_by_user = unread_by_user + ?,"
-      + " first_user_message_at = ?, first_response_ms = ?, last_activity_at = ?, updated_at = ? WHERE id = ?";
+  private static final String UPDATE_CHAT =
+      "UPDATE chats SET status = ?, last_message_id = ?,"
+          + " last_public_message_id = COALESCE(?, last_public_message_id),"
+          + " unread_by_admin = unread_by_admin + ?, unread_by_user = unread_by_user + ?,"
+          + " first_user_message_at = ?, first_response_ms = ?, last_activity_at = ?, updated_at = ? WHERE id = ?";
 
-  private static final String COUNT_BY_SENDER = "INSERT INTO sender_message_counts (sender_id, messages,"
-      + " public_replies) VALUES (?, ?, ?) ON CONFLICT (sender_id) DO UPDATE SET"
-      + " messages = sender_message_counts.messages + excluded.messages,"
-      + " public_replies = sender_message_counts.public_replies + excluded.public_replies";
+  private static final String COUNT_BY_SENDER =
+      "INSERT INTO sender_message_counts (sender_id, messages,"
+          + " public_replies) VALUES (?, ?, ?) ON CONFLICT (sender_id) DO UPDATE SET"
+          + " messages = sender_message_counts.messages + excluded.messages,"
+          + " public_replies = sender_message_counts.public_replies + excluded.public_replies";
 
   /** A sender's name and email as a message carries them. */
   @FunctionalInterface
@@ -125,7 +145,8 @@ final class MessageBatch {
     this.senders = senders;
   }
 
-  List<Outcome<Optional<Appended>>> apply(Connection c, List<NewMessage> batch) throws SQLException {
+  List<Outcome<Optional<Appended>>> apply(Connection c, List<NewMessage> batch)
+      throws SQLException {
     Map<String, ChatState> chats = lockChats(c, batch);
     List<NewMessage> stored = insertMessages(c, batch, chats);
     Set<String> reopenedBy = applyToChats(stored, chats);
@@ -141,39 +162,76 @@ final class MessageBatch {
       } else if (!storedIds.contains(m.id())) {
         outcomes.add(Outcome.done(Optional.empty()));
       } else {
-        outcomes.add(Outcome.done(Optional.of(new Appended(message(c, m), chats.get(m.chatId()).after(),
-            reopenedBy.contains(m.id())))));
+        outcomes.add(
+            Outcome.done(
+                Optional.of(
+                    new Appended(
+                        message(c, m),
+                        chats.get(m.chatId()).after(),
+                        reopenedBy.contains(m.id())))));
       }
     }
     return outcomes;
   }
 
-  /** Step 1: the batch's chats that exist, locked in chat-id order (SQLite: the writer holds the only lock). */
-  private Map<String, ChatState> lockChats(Connection c, List<NewMessage> batch) throws SQLException {
+  /**
+   * Step 1: the batch's chats that exist, locked in chat-id order (SQLite: the writer holds the
+   * only lock).
+   */
+  private Map<String, ChatState> lockChats(Connection c, List<NewMessage> batch)
+      throws SQLException {
     List<String> ids = batch.stream().map(NewMessage::chatId).distinct().sorted().toList();
     // "OF c": PostgreSQL locks only the chat rows, not the users and messages joined to them.
-    String sql = "SELECT " + JdbcChatRepository.CHAT_COLUMNS + ", c.first_user_message_at, c.first_response_ms"
-        + JdbcChatRepository.CHAT_FROM + " WHERE c.id IN (" + placeholders(ids.size()) + ") ORDER BY c.id"
-        + (dialect == Dialect.POSTGRES ? " FOR UPDATE OF c" : "");
+    String sql =
+        "SELECT "
+            + JdbcChatRepository.CHAT_COLUMNS
+            + ", c.first_user_message_at, c.first_response_ms"
+            + JdbcChatRepository.CHAT_FROM
+            + " WHERE c.id IN ("
+            + placeholders(ids.size())
+            + ") ORDER BY c.id"
+            + (dialect == Dialect.POSTGRES ? " FOR UPDATE OF c" : "");
     Map<String, ChatState> chats = new TreeMap<>();
-    for (ChatState chat : Sql.list(c, sql, rs -> new ChatState(JdbcChatRepository.CHAT.map(rs),
-        new StatusFlow.ResponseClock(Sql.nullableLong(rs, "first_user_message_at"),
-            Sql.nullableLong(rs, "first_response_ms"))), ids.toArray())) {
+    for (ChatState chat :
+        Sql.list(
+            c,
+            sql,
+            rs ->
+                new ChatState(
+                    JdbcChatRepository.CHAT.map(rs),
+                    new StatusFlow.ResponseClock(
+                        Sql.nullableLong(rs, "first_user_message_at"),
+                        Sql.nullableLong(rs, "first_response_ms"))),
+            ids.toArray())) {
       chats.put(chat.before.id(), chat);
     }
     return chats;
   }
 
   /** Step 2: the messages the database stored (not the duplicates), in batch order. */
-  private static List<NewMessage> insertMessages(Connection c, List<NewMessage> batch, Map<String, ChatState> chats)
-      throws SQLException {
-    List<NewMessage> candidates = batch.stream().filter(m -> chats.containsKey(m.chatId())).toList();
+  private static List<NewMessage> insertMessages(
+      Connection c, List<NewMessage> batch, Map<String, ChatState> chats) throws SQLException {
+    List<NewMessage> candidates =
+        batch.stream().filter(m -> chats.containsKey(m.chatId())).toList();
     List<Object[]> rows = new ArrayList<>(candidates.size());
     for (NewMessage m : candidates) {
       long t = m.at().toEpochMilli();
-      rows.add(new Object[] {m.id(), m.chatId(), m.senderId(), m.senderIsAdmin(), m.content(), m.messageType(),
-          JdbcChatRepository.writeAttachments(m.attachments()), m.senderIsAdmin(), readByUser(m),
-          m.isInternalNote(), m.clientMessageId(), t, t});
+      rows.add(
+          new Object[] {
+            m.id(),
+            m.chatId(),
+            m.senderId(),
+            m.senderIsAdmin(),
+            m.content(),
+            m.messageType(),
+            JdbcChatRepository.writeAttachments(m.attachments()),
+            m.senderIsAdmin(),
+            readByUser(m),
+            m.isInternalNote(),
+            m.clientMessageId(),
+            t,
+            t
+          });
     }
     int[] inserted = Sql.batch(c, INSERT_MESSAGE, rows);
     List<NewMessage> stored = new ArrayList<>(candidates.size());
@@ -186,8 +244,8 @@ final class MessageBatch {
   }
 
   /**
-   * Step 3 in memory: each message applied to its chat in order, as a one-message transaction would. Returns the
-   * ids of the messages that reopened their chat.
+   * Step 3 in memory: each message applied to its chat in order, as a one-message transaction
+   * would. Returns the ids of the messages that reopened their chat.
    */
   private static Set<String> applyToChats(List<NewMessage> stored, Map<String, ChatState> chats) {
     Set<String> reopened = new HashSet<>();
@@ -205,9 +263,19 @@ final class MessageBatch {
       ChatState s = e.getValue();
       if (s.changed()) {
         long at = s.lastActivityAt.toEpochMilli();
-        rows.add(new Object[] {s.status, s.lastMessage.id(),
-            s.lastPublicMessage == null ? null : s.lastPublicMessage.id(), s.newForAdmin, s.newForUser,
-            s.clock.firstUserMessageAt(), s.clock.firstResponseMs(), at, at, e.getKey()});
+        rows.add(
+            new Object[] {
+              s.status,
+              s.lastMessage.id(),
+              s.lastPublicMessage == null ? null : s.lastPublicMessage.id(),
+              s.newForAdmin,
+              s.newForUser,
+              s.clock.firstUserMessageAt(),
+              s.clock.firstResponseMs(),
+              at,
+              at,
+              e.getKey()
+            });
       }
     }
     Sql.batch(c, UPDATE_CHAT, rows);
@@ -229,9 +297,20 @@ final class MessageBatch {
   /** The stored row is exactly what was inserted: built here rather than read back. */
   private Message message(Connection c, NewMessage m) throws SQLException {
     Instant at = Instant.ofEpochMilli(m.at().toEpochMilli());
-    return new Message(m.id(), m.chatId(), senders.find(c, m.senderId(), m.senderIsAdmin()), m.content(),
-        m.messageType(), m.attachments(), m.senderIsAdmin(), readByUser(m), m.isInternalNote(), false,
-        m.clientMessageId(), at, at);
+    return new Message(
+        m.id(),
+        m.chatId(),
+        senders.find(c, m.senderId(), m.senderIsAdmin()),
+        m.content(),
+        m.messageType(),
+        m.attachments(),
+        m.senderIsAdmin(),
+        readByUser(m),
+        m.isInternalNote(),
+        false,
+        m.clientMessageId(),
+        at,
+        at);
   }
 
   /** A user's own messages and notes (which users never see) count as read by the user. */

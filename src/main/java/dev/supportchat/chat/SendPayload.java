@@ -6,14 +6,21 @@ import dev.supportchat.json.JsonBody;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a send-message payload (a REST body or a socket event alike) into a {@link ChatService.SendCommand}. */
+/**
+ * Reads a send-message payload (a REST body or a socket event alike) into a {@link
+ * ChatService.SendCommand}.
+ */
 public final class SendPayload {
   private SendPayload() {}
 
   public static ChatService.SendCommand read(JsonBody body) {
     Boolean note = body.bool("isInternalNote");
-    return new ChatService.SendCommand(body.string("content"), body.string("messageType"),
-        attachmentIds(body.node("attachments")), note != null && note, body.string("clientMessageId"));
+    return new ChatService.SendCommand(
+        body.string("content"),
+        body.string("messageType"),
+        attachmentIds(body.node("attachments")),
+        note != null && note,
+        body.string("clientMessageId"));
   }
 
   /** Attachments may be given as ids or as the objects the upload returned ({@code {_id, …}}). */

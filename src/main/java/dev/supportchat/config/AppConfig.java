@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the server is configured with, read once from the environment by {@link ConfigLoader} and validated
- * there; immutable afterwards.
+ * Everything the server is configured with, read once from the environment by {@link ConfigLoader}
+ * and validated there; immutable afterwards.
  */
 public record AppConfig(
     String host,
@@ -38,13 +38,19 @@ public record AppConfig(
 
   /** Engine.IO heartbeat and per-socket limits. */
   /**
-   * @param maxPacketBytes one packet with its binary attachments (also the most one connection can have awaiting
-   *     reassembly)
+   * @param maxPacketBytes one packet with its binary attachments (also the most one connection can
+   *     have awaiting reassembly)
    * @param maxAttachments binary attachments one packet may declare
-   * @param maxPendingBytes attachments awaiting reassembly on all of this node's connections together
+   * @param maxPendingBytes attachments awaiting reassembly on all of this node's connections
+   *     together
    */
-  public record SocketLimits(Duration pingInterval, Duration pingTimeout, long maxPacketBytes, int messagesPerSecond,
-      int maxAttachments, long maxPendingBytes) {}
+  public record SocketLimits(
+      Duration pingInterval,
+      Duration pingTimeout,
+      long maxPacketBytes,
+      int messagesPerSecond,
+      int maxAttachments,
+      long maxPendingBytes) {}
 
   /** Where the chat's attachments are stored. */
   public Path attachmentsDir() {

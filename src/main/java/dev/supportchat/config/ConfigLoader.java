@@ -13,14 +13,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds the {@link AppConfig} from environment variables (and a {@code .env} file, whose values the real
- * environment overrides), collecting every problem before failing so a person can fix them all at once.
+ * Builds the {@link AppConfig} from environment variables (and a {@code .env} file, whose values
+ * the real environment overrides), collecting every problem before failing so a person can fix them
+ * all at once.
  */
 public final class ConfigLoader {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
+
   /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
   public static final String DEFAULT_REDIS_PREFIX = "support-chat";
+
   public static final String DEFAULT_DATA_DIR = "data";
   public static final String SQLITE_FILE_NAME = "support-chat.db";
   public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
@@ -28,13 +31,20 @@ public final class ConfigLoader {
   public static final int DEFAULT_BCRYPT_COST = 10;
   public static final int MIN_BCRYPT_COST = 10;
   public static final int DEFAULT_MAX_MESSAGE_LENGTH = 5_000;
+
   /**
-   * Ten a second on average, far above anyone typing in any number of tabs, yet a bound on what one account can
-   * write however many sockets it opens (each socket alone may send 20 events a second).
+   * Ten a second on average, far above anyone typing in any number of tabs, yet a bound on what one
+   * account can write however many sockets it opens (each socket alone may send 20 events a
+   * second).
    */
   public static final int DEFAULT_MESSAGES_PER_MINUTE_PER_USER = 600;
-  /** Only this server's own pages may frame the widget until the operator lists the sites that embed it. */
+
+  /**
+   * Only this server's own pages may frame the widget until the operator lists the sites that embed
+   * it.
+   */
   public static final String DEFAULT_WIDGET_FRAME_ANCESTORS = "'self'";
+
   public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000L;
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;
@@ -47,9 +57,13 @@ public final class ConfigLoader {
   public static final int DEFAULT_SOCKET_MAX_ATTACHMENTS = 10;
   public static final long DEFAULT_SOCKET_MAX_PENDING_BYTES = 32_000_000L;
 
-  /** One CSP source: a keyword, a scheme, or an origin (a wildcard subdomain allowed); nothing that ends the directive. */
+  /**
+   * One CSP source: a keyword, a scheme, or an origin (a wildcard subdomain allowed); nothing that
+   * ends the directive.
+   */
   private static final Pattern FRAME_ANCESTOR =
       Pattern.compile("'self'|'none'|\\*|https?:|https?://(\\*\\.)?[A-Za-z0-9.-]+(:\\d{1,5})?");
+
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
   private final Map<String, String> env;
@@ -59,7 +73,9 @@ public final class ConfigLoader {
     this.env = env;
   }
 
-  /** Reads the process environment, with a {@code .env} file in the working directory underneath it. */
+  /**
+   * Reads the process environment, with a {@code .env} file in the working directory underneath it.
+   */
   public static AppConfig fromEnvironment() {
     Map<String, String> merged = new HashMap<>(DotEnv.read(Path.of(".env")));
     merged.putAll(System.getenv());
@@ -82,53 +98,76 @@ public final class ConfigLoader {
       problems.add(e.getMessage() + ".");
     }
     Optional<String> redisUrl = text("REDIS_URL");
-    redisUrl.ifPresent(url -> {
-      if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
-        problems.add("REDIS_URL must start with redis:// or rediss:// (got '" + url + "').");
-      }
-    });
+    redisUrl.ifPresent(
+        url -> {
+          if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+            problems.add("REDIS_URL must start with redis:// or rediss:// (got '" + url + "').");
+          }
+        });
     Optional<String> adminEmail = text("ADMIN_EMAIL");
     Optional<String> adminPassword = text("ADMIN_PASSWORD");
     if (adminEmail.isPresent() != adminPassword.isPresent()) {
       problems.add("ADMIN_EMAIL and ADMIN_PASSWORD must be set together.");
     }
-    adminPassword.ifPresent(p -> {
-      if (p.length() < 8) {
-        problems.add("ADMIN_PASSWORD must be at least 8 characters long.");
-      }
-    });
+    adminPassword.ifPresent(
+        p -> {
+          if (p.length() < 8) {
+            problems.add("ADMIN_PASSWORD must be at least 8 characters long.");
+          }
+        });
     int bcryptCost = integer("BCRYPT_COST", DEFAULT_BCRYPT_COST, MIN_BCRYPT_COST, 16);
     Duration accessTtl = duration("ACCESS_TOKEN_EXPIRY", DEFAULT_ACCESS_TOKEN_TTL);
     Duration refreshTtl = duration("REFRESH_TOKEN_EXPIRY", DEFAULT_REFRESH_TOKEN_TTL);
-    List<String> corsOrigins = text("CORS_ORIGIN").map(ConfigLoader::splitOrigins).orElse(List.of());
-    corsOrigins.forEach(origin -> {
-      if (origin.equals("*")) {
-        problems.add("CORS_ORIGIN must list origins; '*' (everyone) is not allowed.");
-      } else if (!origin.matches("https?://[^/]+")) {
-        problems.add("CORS_ORIGIN entries must look like https://example.com (got '" + origin + "').");
-      }
-    });
-    var loginLimits = new AppConfig.LoginLimits(
-        integer("LOGIN_MAX_ATTEMPTS_PER_EMAIL", DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL, 1, 1_000_000),
-        integer("LOGIN_MAX_ATTEMPTS_PER_IP", DEFAULT_LOGIN_ATTEMPTS_PER_IP, 1, 1_000_000),
-        duration("LOGIN_WINDOW", DEFAULT_LOGIN_WINDOW));
-    var socketLimits = new AppConfig.SocketLimits(
-        duration("SOCKET_PING_INTERVAL", DEFAULT_PING_INTERVAL),
-        duration("SOCKET_PING_TIMEOUT", DEFAULT_PING_TIMEOUT),
-        longValue("SOCKET_MAX_PACKET_BYTES", DEFAULT_MAX_SOCKET_PACKET_BYTES, 1_024, 100_000_000),
-        integer("SOCKET_MESSAGES_PER_SECOND", DEFAULT_SOCKET_MESSAGES_PER_SECOND, 1, 1_000_000),
-        integer("SOCKET_MAX_ATTACHMENTS", DEFAULT_SOCKET_MAX_ATTACHMENTS, 0, 1_000),
-        longValue("SOCKET_MAX_PENDING_BYTES", DEFAULT_SOCKET_MAX_PENDING_BYTES, 1_024, 10_000_000_000L));
+    List<String> corsOrigins =
+        text("CORS_ORIGIN").map(ConfigLoader::splitOrigins).orElse(List.of());
+    corsOrigins.forEach(
+        origin -> {
+          if (origin.equals("*")) {
+            problems.add("CORS_ORIGIN must list origins; '*' (everyone) is not allowed.");
+          } else if (!origin.matches("https?://[^/]+")) {
+            problems.add(
+                "CORS_ORIGIN entries must look like https://example.com (got '" + origin + "').");
+          }
+        });
+    var loginLimits =
+        new AppConfig.LoginLimits(
+            integer("LOGIN_MAX_ATTEMPTS_PER_EMAIL", DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL, 1, 1_000_000),
+            integer("LOGIN_MAX_ATTEMPTS_PER_IP", DEFAULT_LOGIN_ATTEMPTS_PER_IP, 1, 1_000_000),
+            duration("LOGIN_WINDOW", DEFAULT_LOGIN_WINDOW));
+    var socketLimits =
+        new AppConfig.SocketLimits(
+            duration("SOCKET_PING_INTERVAL", DEFAULT_PING_INTERVAL),
+            duration("SOCKET_PING_TIMEOUT", DEFAULT_PING_TIMEOUT),
+            longValue(
+                "SOCKET_MAX_PACKET_BYTES", DEFAULT_MAX_SOCKET_PACKET_BYTES, 1_024, 100_000_000),
+            integer("SOCKET_MESSAGES_PER_SECOND", DEFAULT_SOCKET_MESSAGES_PER_SECOND, 1, 1_000_000),
+            integer("SOCKET_MAX_ATTACHMENTS", DEFAULT_SOCKET_MAX_ATTACHMENTS, 0, 1_000),
+            longValue(
+                "SOCKET_MAX_PENDING_BYTES",
+                DEFAULT_SOCKET_MAX_PENDING_BYTES,
+                1_024,
+                10_000_000_000L));
     int maxMessageLength = integer("MAX_MESSAGE_LENGTH", DEFAULT_MAX_MESSAGE_LENGTH, 1, 1_000_000);
-    int messagesPerMinutePerUser = integer("MESSAGES_PER_MINUTE_PER_USER", DEFAULT_MESSAGES_PER_MINUTE_PER_USER, 1,
-        100_000_000);
-    // By default the sites already trusted in CORS_ORIGIN may also embed the widget: one list for the operator.
-    String widgetFrameAncestors = frameAncestors("WIDGET_FRAME_ANCESTORS",
-        String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of(DEFAULT_WIDGET_FRAME_ANCESTORS),
-            corsOrigins.stream()).toList()));
-    long maxAttachmentBytes = longValue("MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES, 1, 1_000_000_000L);
-    long maxRequestBytes = longValue("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 1_024, 100_000_000L);
-    boolean trustProxy = text("TRUST_PROXY").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
+    int messagesPerMinutePerUser =
+        integer(
+            "MESSAGES_PER_MINUTE_PER_USER", DEFAULT_MESSAGES_PER_MINUTE_PER_USER, 1, 100_000_000);
+    // By default the sites already trusted in CORS_ORIGIN may also embed the widget: one list for
+    // the operator.
+    String widgetFrameAncestors =
+        frameAncestors(
+            "WIDGET_FRAME_ANCESTORS",
+            String.join(
+                " ",
+                java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(DEFAULT_WIDGET_FRAME_ANCESTORS),
+                        corsOrigins.stream())
+                    .toList()));
+    long maxAttachmentBytes =
+        longValue("MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES, 1, 1_000_000_000L);
+    long maxRequestBytes =
+        longValue("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 1_024, 100_000_000L);
+    boolean trustProxy =
+        text("TRUST_PROXY").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -175,11 +214,15 @@ public final class ConfigLoader {
     if (raw.isEmpty()) {
       return fallback;
     }
-    List<String> sources = Arrays.stream(raw.get().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
+    List<String> sources =
+        Arrays.stream(raw.get().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
     List<String> bad = sources.stream().filter(s -> !FRAME_ANCESTOR.matcher(s).matches()).toList();
     if (!bad.isEmpty()) {
-      problems.add(name + " must list 'self', 'none', * or origins like https://shop.example.com (got "
-          + String.join(" ", bad) + ").");
+      problems.add(
+          name
+              + " must list 'self', 'none', * or origins like https://shop.example.com (got "
+              + String.join(" ", bad)
+              + ").");
       return fallback;
     }
     return String.join(" ", sources);
@@ -198,7 +241,8 @@ public final class ConfigLoader {
     return number(name, fallback, min, max, Long::parseLong);
   }
 
-  private long number(String name, long fallback, long min, long max, Function<String, Number> parser) {
+  private long number(
+      String name, long fallback, long min, long max, Function<String, Number> parser) {
     Optional<String> raw = text(name);
     if (raw.isEmpty()) {
       return fallback;
@@ -215,7 +259,10 @@ public final class ConfigLoader {
     }
   }
 
-  /** Durations like {@code 900}, {@code 900s}, {@code 15m}, {@code 12h}, {@code 10d}; a bare number is seconds. */
+  /**
+   * Durations like {@code 900}, {@code 900s}, {@code 15m}, {@code 12h}, {@code 10d}; a bare number
+   * is seconds.
+   */
   private Duration duration(String name, Duration fallback) {
     Optional<String> raw = text(name);
     if (raw.isEmpty()) {
@@ -223,18 +270,20 @@ public final class ConfigLoader {
     }
     Matcher m = DURATION.matcher(raw.get());
     if (!m.matches()) {
-      problems.add(name + " must be a duration like 900s, 15m, 12h or 10d (got '" + raw.get() + "').");
+      problems.add(
+          name + " must be a duration like 900s, 15m, 12h or 10d (got '" + raw.get() + "').");
       return fallback;
     }
     long amount = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
-    Duration value = switch (unit) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      case "d" -> Duration.ofDays(amount);
-      default -> Duration.ofSeconds(amount);
-    };
+    Duration value =
+        switch (unit) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          case "d" -> Duration.ofDays(amount);
+          default -> Duration.ofSeconds(amount);
+        };
     if (value.isZero()) {
       problems.add(name + " must be longer than zero.");
     }

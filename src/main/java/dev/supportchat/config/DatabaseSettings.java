@@ -20,9 +20,9 @@ public record DatabaseSettings(Engine engine, String jdbcUrl, String user, Strin
   }
 
   /**
-   * Parses a {@code DATABASE_URL}: absent means the SQLite file in the data folder; {@code postgres://} and
-   * {@code postgresql://} URLs (with user and password in them) and {@code jdbc:postgresql:} / {@code jdbc:sqlite:}
-   * URLs are accepted.
+   * Parses a {@code DATABASE_URL}: absent means the SQLite file in the data folder; {@code
+   * postgres://} and {@code postgresql://} URLs (with user and password in them) and {@code
+   * jdbc:postgresql:} / {@code jdbc:sqlite:} URLs are accepted.
    *
    * @throws IllegalArgumentException with a sentence a person can act on
    */
@@ -45,7 +45,8 @@ public record DatabaseSettings(Engine engine, String jdbcUrl, String user, Strin
     }
     throw new IllegalArgumentException(
         "DATABASE_URL must start with postgres://, postgresql://, jdbc:postgresql:// or jdbc:sqlite: (got '"
-            + redact(trimmed) + "')");
+            + redact(trimmed)
+            + "')");
   }
 
   private static DatabaseSettings fromPostgresUri(String url) {
@@ -83,7 +84,9 @@ public record DatabaseSettings(Engine engine, String jdbcUrl, String user, Strin
 
   /** A description for logs, never containing the password. */
   public String describe() {
-    return engine == Engine.SQLITE ? "SQLite " + jdbcUrl.substring("jdbc:sqlite:".length()) : "PostgreSQL " + redact(jdbcUrl);
+    return engine == Engine.SQLITE
+        ? "SQLite " + jdbcUrl.substring("jdbc:sqlite:".length())
+        : "PostgreSQL " + redact(jdbcUrl);
   }
 
   @Override

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads a {@code .env} file: {@code KEY=value} lines, {@code #} comments, optional quotes, optional "export ". */
+/**
+ * Reads a {@code .env} file: {@code KEY=value} lines, {@code #} comments, optional quotes, optional
+ * "export ".
+ */
 final class DotEnv {
   private DotEnv() {}
 
@@ -39,7 +42,8 @@ final class DotEnv {
 
   private static String unquote(String value) {
     if (value.length() >= 2
-        && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+        && (value.startsWith("\"") && value.endsWith("\"")
+            || value.startsWith("'") && value.endsWith("'"))) {
       return value.substring(1, value.length() - 1);
     }
     return value;

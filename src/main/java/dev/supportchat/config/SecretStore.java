@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Token secrets that were not configured: generated once, kept in {@code secrets.properties} beside the data so that
- * tokens survive a restart, with a warning that production should set them explicitly.
+ * Token secrets that were not configured: generated once, kept in {@code secrets.properties} beside
+ * the data so that tokens survive a restart, with a warning that production should set them
+ * explicitly.
  */
 final class SecretStore {
   private static final Logger log = LoggerFactory.getLogger(SecretStore.class);
@@ -38,8 +39,10 @@ final class SecretStore {
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     props.setProperty(name, secret);
     save(props);
-    log.warn("{} is not set: generated one and stored it in {}. Set it explicitly when running several nodes.",
-        name, file);
+    log.warn(
+        "{} is not set: generated one and stored it in {}. Set it explicitly when running several nodes.",
+        name,
+        file);
     return secret;
   }
 
@@ -49,7 +52,8 @@ final class SecretStore {
       try (InputStream in = Files.newInputStream(file)) {
         props.load(in);
       } catch (IOException e) {
-        throw new ConfigException("Cannot read the generated secrets in " + file + ": " + e.getMessage() + ".");
+        throw new ConfigException(
+            "Cannot read the generated secrets in " + file + ": " + e.getMessage() + ".");
       }
     }
     return props;
@@ -67,7 +71,9 @@ final class SecretStore {
         }
       }
       try (OutputStream out = Files.newOutputStream(file)) {
-        props.store(out, "Generated token secrets; keep private. Set ACCESS_TOKEN_SECRET/REFRESH_TOKEN_SECRET to replace.");
+        props.store(
+            out,
+            "Generated token secrets; keep private. Set ACCESS_TOKEN_SECRET/REFRESH_TOKEN_SECRET to replace.");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);

@@ -3,18 +3,22 @@ package dev.supportchat.error;
 import java.util.List;
 
 /**
- * The one exception type services and adapters throw for an outcome the client should see. It is mapped once to
- * the HTTP error envelope and once to the socket error ack.
+ * The one exception type services and adapters throw for an outcome the client should see. It is
+ * mapped once to the HTTP error envelope and once to the socket error ack.
  */
 public class AppException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** One entry of the envelope's {@code errors} array; {@code field} names the input at fault, if any. */
+  /**
+   * One entry of the envelope's {@code errors} array; {@code field} names the input at fault, if
+   * any.
+   */
   public record Detail(
       String code,
       String message,
-      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-      String field) {}
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          String field) {}
 
   private final ErrorCode code;
   private final String field;

@@ -1,6 +1,9 @@
 package dev.supportchat.error;
 
-/** The error codes a client sees, in REST envelopes and socket acks alike, with the HTTP status each maps to. */
+/**
+ * The error codes a client sees, in REST envelopes and socket acks alike, with the HTTP status each
+ * maps to.
+ */
 public enum ErrorCode {
   INVALID("invalid", 400),
   UNAUTHORIZED("unauthorized", 401),
@@ -10,7 +13,10 @@ public enum ErrorCode {
   TOO_LARGE("too_large", 413),
   RATE_LIMITED("rate_limited", 429),
   INTERNAL("internal", 500),
-  /** The database (or another required dependency) is unreachable right now; retrying later may work. */
+  /**
+   * The database (or another required dependency) is unreachable right now; retrying later may
+   * work.
+   */
   UNAVAILABLE("unavailable", 503);
 
   private final String wireName;

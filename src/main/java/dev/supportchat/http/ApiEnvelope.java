@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.supportchat.error.AppException;
 import java.util.List;
 
-/** The response envelope every REST endpoint answers with, success or error, as the original system shapes it. */
+/**
+ * The response envelope every REST endpoint answers with, success or error, as the original system
+ * shapes it.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApiEnvelope(
     int statusCode,
@@ -18,7 +21,8 @@ public record ApiEnvelope(
     return new ApiEnvelope(status, data, message, true, null, null);
   }
 
-  public static ApiEnvelope error(int status, String message, List<AppException.Detail> errors, String requestId) {
+  public static ApiEnvelope error(
+      int status, String message, List<AppException.Detail> errors, String requestId) {
     return new ApiEnvelope(status, null, message, false, errors, requestId);
   }
 }

@@ -3,7 +3,8 @@ package dev.supportchat.http;
 import io.javalin.http.Context;
 
 /**
- * Finds and verifies the caller's access token: {@code Authorization: Bearer …} first, else the cookie.
+ * Finds and verifies the caller's access token: {@code Authorization: Bearer …} first, else the
+ * cookie.
  *
  * @param <P> the verified caller, as {@link AccessTokenVerifier} returns it
  */
@@ -38,7 +39,8 @@ public final class Auth<P> {
 
   /** The bearer token of an Authorization header if there is one, else the cookie's value. */
   public static String tokenOf(String authorizationHeader, String cookie) {
-    if (authorizationHeader != null && authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (authorizationHeader != null
+        && authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       String token = authorizationHeader.substring(BEARER.length()).strip();
       return token.isEmpty() ? null : token;
     }

@@ -2,7 +2,10 @@ package dev.supportchat.http;
 
 import io.javalin.http.Context;
 
-/** The client's IP: the socket's peer, or with {@code TRUST_PROXY} the first address of X-Forwarded-For. */
+/**
+ * The client's IP: the socket's peer, or with {@code TRUST_PROXY} the first address of
+ * X-Forwarded-For.
+ */
 public final class ClientAddress {
   private final boolean trustProxy;
 

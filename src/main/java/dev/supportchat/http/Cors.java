@@ -7,9 +7,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Cross-origin rules for the REST API: requests from the server's own origin always pass; other origins only when
- * listed in {@code CORS_ORIGIN}; everything else is refused with a 403 rather than served to a page that must not
- * read it.
+ * Cross-origin rules for the REST API: requests from the server's own origin always pass; other
+ * origins only when listed in {@code CORS_ORIGIN}; everything else is refused with a 403 rather
+ * than served to a page that must not read it.
  */
 final class Cors {
   private static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
@@ -58,8 +58,10 @@ final class Cors {
         return false;
       }
       String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-      String defaultPortStripped = host.endsWith(":80") || host.endsWith(":443")
-          ? host.substring(0, host.lastIndexOf(':')) : host;
+      String defaultPortStripped =
+          host.endsWith(":80") || host.endsWith(":443")
+              ? host.substring(0, host.lastIndexOf(':'))
+              : host;
       return originHost.equalsIgnoreCase(host) || originHost.equalsIgnoreCase(defaultPortStripped);
     } catch (IllegalArgumentException e) {
       return false;

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /health}, for load balancers: 200 when the database answers and every worker thread (message writer,
- * emitters) is running and getting through its queue; 503 with the reasons otherwise, so traffic leaves a node that
- * would accept sends it can no longer store or deliver.
+ * {@code GET /health}, for load balancers: 200 when the database answers and every worker thread
+ * (message writer, emitters) is running and getting through its queue; 503 with the reasons
+ * otherwise, so traffic leaves a node that would accept sends it can no longer store or deliver.
  */
 public final class HealthRoutes {
-  /** Work queued this long with no batch finished means the worker is stuck (a batch normally takes milliseconds). */
+  /**
+   * Work queued this long with no batch finished means the worker is stuck (a batch normally takes
+   * milliseconds).
+   */
   public static final long STALL_MILLIS = 5_000;
 
   private final Database db;
@@ -40,8 +43,10 @@ public final class HealthRoutes {
     data.put("status", healthy ? "ok" : "unavailable");
     data.put("database", dbUp ? "up" : "down");
     data.put("workers", workerStates);
-    ctx.status(status).json(healthy
-        ? ApiEnvelope.ok(status, data, "healthy")
-        : new ApiEnvelope(status, data, problems.toString(), false, null, null));
+    ctx.status(status)
+        .json(
+            healthy
+                ? ApiEnvelope.ok(status, data, "healthy")
+                : new ApiEnvelope(status, data, problems.toString(), false, null, null));
   }
 }

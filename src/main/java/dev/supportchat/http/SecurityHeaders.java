@@ -3,20 +3,24 @@ package dev.supportchat.http;
 import io.javalin.http.Context;
 
 /**
- * Headers that keep browsers from guessing content types, leaking URLs, running injected script, or framing the
- * dashboard. The widget page is the one page meant to be framed, by the sites listed in
+ * Headers that keep browsers from guessing content types, leaking URLs, running injected script, or
+ * framing the dashboard. The widget page is the one page meant to be framed, by the sites listed in
  * {@code WIDGET_FRAME_ANCESTORS}.
  */
 final class SecurityHeaders {
-  private static final String BASE_POLICY = "default-src 'self'; script-src 'self'; "
-      + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; "
-      + "object-src 'none'; base-uri 'self'; form-action 'self'; ";
+  private static final String BASE_POLICY =
+      "default-src 'self'; script-src 'self'; "
+          + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; "
+          + "object-src 'none'; base-uri 'self'; form-action 'self'; ";
   private static final String WIDGET_PATH_PREFIX = "/widget";
 
   private final String widgetPolicy;
   private final String pagePolicy;
 
-  /** @param widgetFrameAncestors a validated CSP source list, e.g. {@code 'self' https://shop.example.com} */
+  /**
+   * @param widgetFrameAncestors a validated CSP source list, e.g. {@code 'self'
+   *     https://shop.example.com}
+   */
   SecurityHeaders(String widgetFrameAncestors) {
     this.widgetPolicy = BASE_POLICY + "frame-ancestors " + widgetFrameAncestors;
     this.pagePolicy = BASE_POLICY + "frame-ancestors 'self'";

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The HTTP server: one Javalin app holding the REST route tree, the error mapping to the envelope, request ids and
- * logging, CORS, security headers, the built web app, and (through {@link Mount}) the Socket.IO servlet.
+ * The HTTP server: one Javalin app holding the REST route tree, the error mapping to the envelope,
+ * request ids and logging, CORS, security headers, the built web app, and (through {@link Mount})
+ * the Socket.IO servlet.
  */
 public final class WebServer {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
@@ -35,7 +36,10 @@ public final class WebServer {
   /** A feature's routes, declared under a path of the one tree. */
   public record RouteGroup(String path, EndpointGroup endpoints) {}
 
-  /** An HTTP endpoint as registered on the router: method and path template, e.g. {@code GET /api/v1/users/me}. */
+  /**
+   * An HTTP endpoint as registered on the router: method and path template, e.g. {@code GET
+   * /api/v1/users/me}.
+   */
   public record Route(String method, String path) {}
 
   /** Something else mounted on the same server and port (the Socket.IO servlet). */
@@ -47,22 +51,29 @@ public final class WebServer {
     this.app = app;
   }
 
-  public static WebServer create(AppConfig config, HealthRoutes health, List<RouteGroup> apiGroups,
-      List<Mount> mounts, WebAppFiles webApp) {
+  public static WebServer create(
+      AppConfig config,
+      HealthRoutes health,
+      List<RouteGroup> apiGroups,
+      List<Mount> mounts,
+      WebAppFiles webApp) {
     Cors cors = new Cors(config.corsOrigins());
     SecurityHeaders securityHeaders = new SecurityHeaders(config.widgetFrameAncestors());
-    Javalin app = Javalin.create(c -> {
-      configure(c, config);
-      mounts.forEach(m -> m.accept(c));
-      webApp.register(c);
-      c.routes.before(ctx -> startRequest(ctx, securityHeaders));
-      c.routes.before("/api/*", cors::apply);
-      c.routes.apiBuilder(() -> {
-        get("/health", health::check);
-        path("/api/v1", () -> apiGroups.forEach(g -> path(g.path(), g.endpoints())));
-      });
-      mapErrors(c);
-    });
+    Javalin app =
+        Javalin.create(
+            c -> {
+              configure(c, config);
+              mounts.forEach(m -> m.accept(c));
+              webApp.register(c);
+              c.routes.before(ctx -> startRequest(ctx, securityHeaders));
+              c.routes.before("/api/*", cors::apply);
+              c.routes.apiBuilder(
+                  () -> {
+                    get("/health", health::check);
+                    path("/api/v1", () -> apiGroups.forEach(g -> path(g.path(), g.endpoints())));
+                  });
+              mapErrors(c);
+            });
     return new WebServer(app);
   }
 
@@ -74,14 +85,18 @@ public final class WebServer {
     c.jetty.host = config.host();
     c.jetty.port = config.port();
     c.jetty.multipartConfig.maxFileSize(config.maxAttachmentBytes(), SizeUnit.BYTES);
-    c.jetty.multipartConfig.maxTotalRequestSize(config.maxAttachmentBytes() + 64 * 1024, SizeUnit.BYTES);
+    c.jetty.multipartConfig.maxTotalRequestSize(
+        config.maxAttachmentBytes() + 64 * 1024, SizeUnit.BYTES);
     c.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, SizeUnit.BYTES);
     c.requestLogger.http((ctx, ms) -> logRequest(ctx, ms));
   }
 
   private static void startRequest(Context ctx, SecurityHeaders securityHeaders) {
     String incoming = ctx.header(REQUEST_ID_HEADER);
-    String id = incoming != null && incoming.matches("[A-Za-z0-9._-]{8,64}") ? incoming : UUID.randomUUID().toString();
+    String id =
+        incoming != null && incoming.matches("[A-Za-z0-9._-]{8,64}")
+            ? incoming
+            : UUID.randomUUID().toString();
     ctx.attribute(REQUEST_ID, id);
     ctx.header(REQUEST_ID_HEADER, id);
     securityHeaders.apply(ctx);
@@ -99,51 +114,87 @@ public final class WebServer {
     MDC.put(REQUEST_ID, requestId(ctx));
     try {
       // Only method, path (no query: it may carry a token), status and time; never bodies.
-      requestLog.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms));
+      requestLog.info(
+          "{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms));
     } finally {
       MDC.remove(REQUEST_ID);
     }
   }
 
   private static void mapErrors(JavalinConfig c) {
-    c.routes.exception(AppException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.details(), e));
-    c.routes.exception(HttpResponseException.class, (e, ctx) -> {
-      ErrorCode code = codeFor(e.getStatus());
-      String message = code == ErrorCode.NOT_FOUND ? "No such route: " + ctx.method() + " " + ctx.path()
-          : messageFor(code, e.getMessage());
-      writeError(ctx, code, message, null, null);
-    });
-    c.routes.exception(Exception.class, (e, ctx) -> {
-      String id = requestId(ctx);
-      log.error("Unexpected error in {} {} (request {})", ctx.method(), ctx.path(), id, e);
-      writeError(ctx, ErrorCode.INTERNAL, "Something went wrong on our side. Request id: " + id, null, null);
-    });
-    c.routes.error(404, ctx -> {
-      if (ctx.attribute(ERROR_WRITTEN) == null) {
-        writeError(ctx, ErrorCode.NOT_FOUND, "No such route: " + ctx.method() + " " + ctx.path(), null, null);
-      }
-    });
-    c.routes.error(405, ctx -> {
-      if (ctx.attribute(ERROR_WRITTEN) == null) {
-        writeError(ctx, ErrorCode.NOT_FOUND, "No such route: " + ctx.method() + " " + ctx.path(), null, null);
-      }
-    });
+    c.routes.exception(
+        AppException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.details(), e));
+    c.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          ErrorCode code = codeFor(e.getStatus());
+          String message =
+              code == ErrorCode.NOT_FOUND
+                  ? "No such route: " + ctx.method() + " " + ctx.path()
+                  : messageFor(code, e.getMessage());
+          writeError(ctx, code, message, null, null);
+        });
+    c.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          String id = requestId(ctx);
+          log.error("Unexpected error in {} {} (request {})", ctx.method(), ctx.path(), id, e);
+          writeError(
+              ctx,
+              ErrorCode.INTERNAL,
+              "Something went wrong on our side. Request id: " + id,
+              null,
+              null);
+        });
+    c.routes.error(
+        404,
+        ctx -> {
+          if (ctx.attribute(ERROR_WRITTEN) == null) {
+            writeError(
+                ctx,
+                ErrorCode.NOT_FOUND,
+                "No such route: " + ctx.method() + " " + ctx.path(),
+                null,
+                null);
+          }
+        });
+    c.routes.error(
+        405,
+        ctx -> {
+          if (ctx.attribute(ERROR_WRITTEN) == null) {
+            writeError(
+                ctx,
+                ErrorCode.NOT_FOUND,
+                "No such route: " + ctx.method() + " " + ctx.path(),
+                null,
+                null);
+          }
+        });
   }
 
-  private static void writeError(Context ctx, ErrorCode code, String message, List<AppException.Detail> details,
+  private static void writeError(
+      Context ctx,
+      ErrorCode code,
+      String message,
+      List<AppException.Detail> details,
       AppException source) {
-    List<AppException.Detail> errors = details != null ? details
-        : List.of(new AppException.Detail(code.wireName(), message, null));
+    List<AppException.Detail> errors =
+        details != null
+            ? details
+            : List.of(new AppException.Detail(code.wireName(), message, null));
     if (source != null && source.retryAfterSeconds() > 0) {
       ctx.header("Retry-After", String.valueOf(source.retryAfterSeconds()));
     }
     if (code == ErrorCode.TOO_LARGE) {
-      // The rest of an oversized body is left unread, so this connection cannot carry another request; saying so
-      // keeps clients from sending their next request into a connection the server is about to drop.
+      // The rest of an oversized body is left unread, so this connection cannot carry another
+      // request; saying so
+      // keeps clients from sending their next request into a connection the server is about to
+      // drop.
       ctx.header("Connection", "close");
     }
     ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
-    ctx.status(code.httpStatus()).json(ApiEnvelope.error(code.httpStatus(), message, errors, requestId(ctx)));
+    ctx.status(code.httpStatus())
+        .json(ApiEnvelope.error(code.httpStatus(), message, errors, requestId(ctx)));
   }
 
   private static ErrorCode codeFor(int status) {
@@ -163,7 +214,9 @@ public final class WebServer {
     };
   }
 
-  /** Starts listening; throws {@link PortInUseException} with one sentence when the port is taken. */
+  /**
+   * Starts listening; throws {@link PortInUseException} with one sentence when the port is taken.
+   */
   public WebServer start() {
     try {
       app.start();
@@ -189,7 +242,10 @@ public final class WebServer {
     return app.port();
   }
 
-  /** Every endpoint of the route tree (not the before-filters), read from Javalin's router; tests cover them all. */
+  /**
+   * Every endpoint of the route tree (not the before-filters), read from Javalin's router; tests
+   * cover them all.
+   */
   public List<Route> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
         .map(parsed -> parsed.endpoint)
@@ -207,7 +263,10 @@ public final class WebServer {
     private static final long serialVersionUID = 1L;
 
     PortInUseException(int port) {
-      super("Port " + port + " is already in use; stop the other process or set PORT to a free port.");
+      super(
+          "Port "
+              + port
+              + " is already in use; stop the other process or set PORT to a free port.");
     }
   }
 }

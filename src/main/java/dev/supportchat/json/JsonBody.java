@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.supportchat.error.AppException;
 
 /**
- * A REST request body or a Socket.IO event payload read as a JSON object, with typed accessors that refuse wrong types
- * with {@code invalid} (a 400, or an error ack) naming the field. Types are not validation: services still check values.
+ * A REST request body or a Socket.IO event payload read as a JSON object, with typed accessors that
+ * refuse wrong types with {@code invalid} (a 400, or an error ack) naming the field. Types are not
+ * validation: services still check values.
  */
 public final class JsonBody {
   private final JsonNode root;
@@ -42,7 +43,10 @@ public final class JsonBody {
     return new JsonBody(node);
   }
 
-  /** A string field, or null when absent or null; any other type, or text that cannot be stored, is a 400. */
+  /**
+   * A string field, or null when absent or null; any other type, or text that cannot be stored, is
+   * a 400.
+   */
   public String string(String field) {
     JsonNode v = root.get(field);
     if (v == null || v.isNull()) {

@@ -3,8 +3,9 @@ package dev.supportchat.json;
 import dev.supportchat.error.AppException;
 
 /**
- * Refuses text that cannot be stored as it was sent: NUL characters (PostgreSQL rejects them, which surfaced as a
- * 500) and unpaired UTF-16 surrogates (not Unicode at all; database drivers silently store them as '?').
+ * Refuses text that cannot be stored as it was sent: NUL characters (PostgreSQL rejects them, which
+ * surfaced as a 500) and unpaired UTF-16 surrogates (not Unicode at all; database drivers silently
+ * store them as '?').
  */
 public final class TextInput {
   private TextInput() {}
@@ -12,7 +13,8 @@ public final class TextInput {
   /** The value itself when it is storable text (null passes); otherwise a 400 naming the field. */
   public static String checked(String field, String value) {
     if (value != null && !isStorable(value)) {
-      throw AppException.invalid(field, field + " must be text without NUL characters or unpaired surrogates.");
+      throw AppException.invalid(
+          field, field + " must be text without NUL characters or unpaired surrogates.");
     }
     return value;
   }

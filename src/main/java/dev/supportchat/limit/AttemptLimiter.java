@@ -6,11 +6,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts attempts per key (an e-mail address, an IP, a socket) in fixed time windows and says when a key has used up
- * its allowance. Kept in this node's memory: behind a load balancer each node counts on its own (docs/DEPLOYMENT.md).
+ * Counts attempts per key (an e-mail address, an IP, a socket) in fixed time windows and says when
+ * a key has used up its allowance. Kept in this node's memory: behind a load balancer each node
+ * counts on its own (docs/DEPLOYMENT.md).
  */
 public final class AttemptLimiter {
-  /** Above this many keys, windows that have ended are swept out so the map cannot grow without bound. */
+  /**
+   * Above this many keys, windows that have ended are swept out so the map cannot grow without
+   * bound.
+   */
   private static final int SWEEP_THRESHOLD = 10_000;
 
   private record Window(long startMs, int count) {}
@@ -26,21 +30,25 @@ public final class AttemptLimiter {
     this.clock = clock;
   }
 
-  /** Counts one attempt if the key has any left; returns false (counting nothing) when it has none. */
+  /**
+   * Counts one attempt if the key has any left; returns false (counting nothing) when it has none.
+   */
   public boolean tryAcquire(String key) {
     long now = clock.millis();
     boolean[] admitted = {false};
-    windows.compute(key, (k, old) -> {
-      if (old == null || now - old.startMs >= windowMs) {
-        admitted[0] = true;
-        return new Window(now, 1);
-      }
-      if (old.count < maxAttempts) {
-        admitted[0] = true;
-        return new Window(old.startMs, old.count + 1);
-      }
-      return old;
-    });
+    windows.compute(
+        key,
+        (k, old) -> {
+          if (old == null || now - old.startMs >= windowMs) {
+            admitted[0] = true;
+            return new Window(now, 1);
+          }
+          if (old.count < maxAttempts) {
+            admitted[0] = true;
+            return new Window(old.startMs, old.count + 1);
+          }
+          return old;
+        });
     sweepIfLarge(now);
     return admitted[0];
   }
@@ -54,18 +62,26 @@ public final class AttemptLimiter {
   /** Counts an attempt that failed (used where only failures count, like wrong passwords). */
   public void record(String key) {
     long now = clock.millis();
-    windows.compute(key, (k, old) -> old == null || now - old.startMs >= windowMs
-        ? new Window(now, 1)
-        : new Window(old.startMs, old.count + 1));
+    windows.compute(
+        key,
+        (k, old) ->
+            old == null || now - old.startMs >= windowMs
+                ? new Window(now, 1)
+                : new Window(old.startMs, old.count + 1));
     sweepIfLarge(now);
   }
 
-  /** Gives back one attempt counted in the key's current window (one that turned out not to count). */
+  /**
+   * Gives back one attempt counted in the key's current window (one that turned out not to count).
+   */
   public void release(String key) {
     long now = clock.millis();
-    windows.computeIfPresent(key, (k, old) -> now - old.startMs < windowMs && old.count > 0
-        ? new Window(old.startMs, old.count - 1)
-        : old);
+    windows.computeIfPresent(
+        key,
+        (k, old) ->
+            now - old.startMs < windowMs && old.count > 0
+                ? new Window(old.startMs, old.count - 1)
+                : old);
   }
 
   public void reset(String key) {

@@ -10,11 +10,13 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Which admins are connected: a count of sockets per admin on this node, plus (with several nodes) the admins other
- * nodes reported through Redis. Answers "is support online?" and announces when that answer changes.
+ * Which admins are connected: a count of sockets per admin on this node, plus (with several nodes)
+ * the admins other nodes reported through Redis. Answers "is support online?" and announces when
+ * that answer changes.
  *
- * <p>"Offline" for one admin is told by exactly one node: the node of the admin's last socket when it closes; or,
- * when that node died, the one node that removed the dead node's report ({@link #nodeGone}).
+ * <p>"Offline" for one admin is told by exactly one node: the node of the admin's last socket when
+ * it closes; or, when that node died, the one node that removed the dead node's report ({@link
+ * #nodeGone}).
  */
 public final class AdminPresence {
   private final Map<String, Integer> socketsPerAdmin = new ConcurrentHashMap<>();
@@ -24,22 +26,25 @@ public final class AdminPresence {
   private volatile Consumer<String> onBackOnline = adminId -> {};
 
   /**
-   * An admin whose last socket here closed while other nodes' reports still had them: when, and which nodes. Those
-   * reports may be older than that moment (reports are written every couple of seconds): whether the admin is
-   * online elsewhere is decided by reports written after it.
+   * An admin whose last socket here closed while other nodes' reports still had them: when, and
+   * which nodes. Those reports may be older than that moment (reports are written every couple of
+   * seconds): whether the admin is online elsewhere is decided by reports written after it.
    */
   private record LeftHere(long atMillis, Set<String> reportedBy) {}
 
   private final Map<String, LeftHere> leftHere = new HashMap<>();
+
   /** The latest report of every other node, by node id. */
   private Map<String, NodeReport> reports = Map.of();
+
   /**
-   * Admins this node told offline because their node stopped reporting. A node that was only cut from Redis for
-   * longer than a report stays fresh comes back with them, and an admin may have reconnected elsewhere before this
-   * node told the offline: either way, once seen online again, they are told online again (a second "online" is
-   * harmless, a wrong "offline" is not).
+   * Admins this node told offline because their node stopped reporting. A node that was only cut
+   * from Redis for longer than a report stays fresh comes back with them, and an admin may have
+   * reconnected elsewhere before this node told the offline: either way, once seen online again,
+   * they are told online again (a second "online" is harmless, a wrong "offline" is not).
    */
   private final Set<String> toldOfflineForGoneNode = new HashSet<>();
+
   private final LongSupplier clock;
   private boolean lastAnnounced;
 
@@ -50,7 +55,9 @@ public final class AdminPresence {
     this(System::currentTimeMillis);
   }
 
-  /** @param clock epoch milliseconds, comparable with the times other nodes write on their reports */
+  /**
+   * @param clock epoch milliseconds, comparable with the times other nodes write on their reports
+   */
   AdminPresence(LongSupplier clock) {
     this.clock = clock;
   }
@@ -59,12 +66,17 @@ public final class AdminPresence {
     this.onAnyOnlineChanged = listener;
   }
 
-  /** Told once per admin who went offline everywhere (see the class comment for which node tells it). */
+  /**
+   * Told once per admin who went offline everywhere (see the class comment for which node tells
+   * it).
+   */
   void onWentOffline(Consumer<String> listener) {
     this.onWentOffline = listener;
   }
 
-  /** Told when an admin this node told offline for a gone node turns out to be connected after all. */
+  /**
+   * Told when an admin this node told offline for a gone node turns out to be connected after all.
+   */
   void onBackOnline(Consumer<String> listener) {
     this.onBackOnline = listener;
   }
@@ -77,9 +89,9 @@ public final class AdminPresence {
   }
 
   /**
-   * An admin's socket on this node closed. When it was the admin's last one and no other node reports the admin,
-   * the admin went offline now; when another node's report still has the admin, the reports written after this
-   * moment decide (see {@link #otherNodesReport}).
+   * An admin's socket on this node closed. When it was the admin's last one and no other node
+   * reports the admin, the admin went offline now; when another node's report still has the admin,
+   * the reports written after this moment decide (see {@link #otherNodesReport}).
    */
   synchronized void disconnected(String adminId) {
     if (!socketsPerAdmin.containsKey(adminId)) {
@@ -98,12 +110,15 @@ public final class AdminPresence {
   }
 
   /**
-   * This node is stopping: every admin still connected here is gone with it. A socket that gets no close event
-   * when the server stops (a long-polling one between two polls: no request is open to fail) would otherwise
-   * never be told offline; its node's report is removed at once, so no other node would tell it either.
+   * This node is stopping: every admin still connected here is gone with it. A socket that gets no
+   * close event when the server stops (a long-polling one between two polls: no request is open to
+   * fail) would otherwise never be told offline; its node's report is removed at once, so no other
+   * node would tell it either.
    */
   synchronized void stopping() {
-    socketsPerAdmin.keySet().stream().filter(adminId -> !onOtherNodes.contains(adminId)).forEach(onWentOffline);
+    socketsPerAdmin.keySet().stream()
+        .filter(adminId -> !onOtherNodes.contains(adminId))
+        .forEach(onWentOffline);
     socketsPerAdmin.clear();
     announceIfChanged();
   }
@@ -114,57 +129,70 @@ public final class AdminPresence {
   }
 
   /**
-   * What the other nodes reported most recently (fresh reports only). For an admin who left this node while
-   * reported elsewhere: a report written after that still having the admin means the admin is online there (that
-   * node tells the offline when it comes); the nodes that had the admin all reporting without them means offline,
-   * told by this node; one of those nodes no longer reporting means it died, and the node that removes its report
-   * tells ({@link #nodeGone}).
+   * What the other nodes reported most recently (fresh reports only). For an admin who left this
+   * node while reported elsewhere: a report written after that still having the admin means the
+   * admin is online there (that node tells the offline when it comes); the nodes that had the admin
+   * all reporting without them means offline, told by this node; one of those nodes no longer
+   * reporting means it died, and the node that removes its report tells ({@link #nodeGone}).
    */
   synchronized void otherNodesReport(Collection<NodeReport> fresh) {
     Map<String, NodeReport> byNode = new HashMap<>();
     Set<String> all = new HashSet<>();
-    fresh.forEach(r -> {
-      byNode.put(r.nodeId(), r);
-      all.addAll(r.adminIds());
-    });
+    fresh.forEach(
+        r -> {
+          byNode.put(r.nodeId(), r);
+          all.addAll(r.adminIds());
+        });
     reports = byNode;
     onOtherNodes = Set.copyOf(all);
-    toldOfflineForGoneNode.removeIf(adminId -> {
-      boolean back = all.contains(adminId);
-      if (back) {
-        onBackOnline.accept(adminId);
-      }
-      return back;
-    });
-    leftHere.entrySet().removeIf(entry -> {
-      String adminId = entry.getKey();
-      LeftHere left = entry.getValue();
-      boolean onlineThereSince = fresh.stream()
-          .anyMatch(r -> r.writtenAtMillis() >= left.atMillis() && r.adminIds().contains(adminId));
-      if (onlineThereSince || socketsPerAdmin.containsKey(adminId)) {
-        return true;
-      }
-      if (all.contains(adminId)) {
-        return false; // only reports from before it left here have it: wait for newer ones
-      }
-      if (byNode.keySet().containsAll(left.reportedBy())) {
-        onWentOffline.accept(adminId);
-      }
-      return true;
-    });
+    toldOfflineForGoneNode.removeIf(
+        adminId -> {
+          boolean back = all.contains(adminId);
+          if (back) {
+            onBackOnline.accept(adminId);
+          }
+          return back;
+        });
+    leftHere
+        .entrySet()
+        .removeIf(
+            entry -> {
+              String adminId = entry.getKey();
+              LeftHere left = entry.getValue();
+              boolean onlineThereSince =
+                  fresh.stream()
+                      .anyMatch(
+                          r ->
+                              r.writtenAtMillis() >= left.atMillis()
+                                  && r.adminIds().contains(adminId));
+              if (onlineThereSince || socketsPerAdmin.containsKey(adminId)) {
+                return true;
+              }
+              if (all.contains(adminId)) {
+                return false; // only reports from before it left here have it: wait for newer ones
+              }
+              if (byNode.keySet().containsAll(left.reportedBy())) {
+                onWentOffline.accept(adminId);
+              }
+              return true;
+            });
     announceIfChanged();
   }
 
   /**
-   * This node removed the report of a node that stopped writing it (it died, or lost Redis for too long): only one
-   * node removes it, so only that node tells its admins offline, those not connected anywhere else. Call it after
-   * {@link #otherNodesReport} with the reports read in the same pass.
+   * This node removed the report of a node that stopped writing it (it died, or lost Redis for too
+   * long): only one node removes it, so only that node tells its admins offline, those not
+   * connected anywhere else. Call it after {@link #otherNodesReport} with the reports read in the
+   * same pass.
    */
   synchronized void nodeGone(Set<String> itsAdmins) {
-    itsAdmins.stream().filter(adminId -> !isOnline(adminId)).forEach(adminId -> {
-      onWentOffline.accept(adminId);
-      toldOfflineForGoneNode.add(adminId);
-    });
+    itsAdmins.stream()
+        .filter(adminId -> !isOnline(adminId))
+        .forEach(
+            adminId -> {
+              onWentOffline.accept(adminId);
+              toldOfflineForGoneNode.add(adminId);
+            });
   }
 
   public boolean isOnline(String adminId) {
@@ -177,11 +205,14 @@ public final class AdminPresence {
 
   private Set<String> nodesReporting(String adminId) {
     Set<String> nodes = new HashSet<>();
-    reports.values().forEach(r -> {
-      if (r.adminIds().contains(adminId)) {
-        nodes.add(r.nodeId());
-      }
-    });
+    reports
+        .values()
+        .forEach(
+            r -> {
+              if (r.adminIds().contains(adminId)) {
+                nodes.add(r.nodeId());
+              }
+            });
     return nodes;
   }
 

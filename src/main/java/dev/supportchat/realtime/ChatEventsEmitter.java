@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns what the chat service reports into the Socket.IO events of the contract, each to its recipients: users
- * get chats shaped for users and never an internal note; staff get everything.
+ * Turns what the chat service reports into the Socket.IO events of the contract, each to its
+ * recipients: users get chats shaped for users and never an internal note; staff get everything.
  */
 public final class ChatEventsEmitter implements ChatEvents {
   static final String NEW_MESSAGE = "new_support_message";
@@ -32,7 +32,10 @@ public final class ChatEventsEmitter implements ChatEvents {
 
   @Override
   public void chatCreated(Chat chat) {
-    emit(List.of(RoomNames.ADMINS), CHAT_CREATED, Map.of("chatId", chat.id(), "chat", ChatJson.chat(chat, true)));
+    emit(
+        List.of(RoomNames.ADMINS),
+        CHAT_CREATED,
+        Map.of("chatId", chat.id(), "chat", ChatJson.chat(chat, true)));
   }
 
   @Override
@@ -44,10 +47,14 @@ public final class ChatEventsEmitter implements ChatEvents {
     }
     emit(List.of(RoomNames.chatUser(chat.id()), RoomNames.chatStaff(chat.id())), NEW_MESSAGE, msg);
     if (message.fromAdmin()) {
-      emit(List.of(RoomNames.user(chat.user().id())), ADMIN_REPLY_NOTIFICATION,
+      emit(
+          List.of(RoomNames.user(chat.user().id())),
+          ADMIN_REPLY_NOTIFICATION,
           Map.of("chatId", chat.id(), "message", msg));
     } else {
-      emit(List.of(RoomNames.ADMINS), NEW_USER_MESSAGE_NOTIFICATION,
+      emit(
+          List.of(RoomNames.ADMINS),
+          NEW_USER_MESSAGE_NOTIFICATION,
           Map.of("chatId", chat.id(), "message", msg, "chat", ChatJson.chat(chat, true)));
     }
   }
@@ -55,46 +62,63 @@ public final class ChatEventsEmitter implements ChatEvents {
   @Override
   public void messageEdited(Message message, Chat chat) {
     Map<String, Object> msg = ChatJson.message(message);
-    List<String> rooms = message.isInternalNote() ? List.of(RoomNames.chatStaff(chat.id()))
-        : List.of(RoomNames.chatUser(chat.id()), RoomNames.chatStaff(chat.id()));
+    List<String> rooms =
+        message.isInternalNote()
+            ? List.of(RoomNames.chatStaff(chat.id()))
+            : List.of(RoomNames.chatUser(chat.id()), RoomNames.chatStaff(chat.id()));
     emit(rooms, MESSAGE_EDITED, Map.of("chatId", chat.id(), "message", msg));
   }
 
   @Override
   public void messagesRead(ReadReceipt receipt) {
     String chatId = receipt.chatId();
-    emit(List.of(RoomNames.chatUser(chatId), RoomNames.chatStaff(chatId)), MESSAGES_READ,
+    emit(
+        List.of(RoomNames.chatUser(chatId), RoomNames.chatStaff(chatId)),
+        MESSAGES_READ,
         ChatJson.readReceipt(receipt));
   }
 
   @Override
   public void statusUpdated(Chat chat) {
-    emitToRoomAndAdmins(chat, STATUS_UPDATED, view -> {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("chatId", chat.id());
-      p.put("status", chat.status().wire());
-      p.put("priority", chat.priority().wire());
-      p.put("chat", view);
-      return p;
-    });
+    emitToRoomAndAdmins(
+        chat,
+        STATUS_UPDATED,
+        view -> {
+          Map<String, Object> p = new LinkedHashMap<>();
+          p.put("chatId", chat.id());
+          p.put("status", chat.status().wire());
+          p.put("priority", chat.priority().wire());
+          p.put("chat", view);
+          return p;
+        });
   }
 
   @Override
   public void assigned(Chat chat) {
-    emitToRoomAndAdmins(chat, ASSIGNED, view -> {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("chatId", chat.id());
-      p.put("admin", chat.admin() == null ? null : ChatJson.user(chat.admin()));
-      p.put("chat", view);
-      return p;
-    });
+    emitToRoomAndAdmins(
+        chat,
+        ASSIGNED,
+        view -> {
+          Map<String, Object> p = new LinkedHashMap<>();
+          p.put("chatId", chat.id());
+          p.put("admin", chat.admin() == null ? null : ChatJson.user(chat.admin()));
+          p.put("chat", view);
+          return p;
+        });
   }
 
-  /** The chat's user sockets get the user view; its staff room and every admin get the admin view. */
-  private void emitToRoomAndAdmins(Chat chat, String event,
+  /**
+   * The chat's user sockets get the user view; its staff room and every admin get the admin view.
+   */
+  private void emitToRoomAndAdmins(
+      Chat chat,
+      String event,
       java.util.function.Function<Map<String, Object>, Map<String, Object>> payload) {
     emit(List.of(RoomNames.chatUser(chat.id())), event, payload.apply(ChatJson.chat(chat, false)));
-    emit(List.of(RoomNames.chatStaff(chat.id()), RoomNames.ADMINS), event, payload.apply(ChatJson.chat(chat, true)));
+    emit(
+        List.of(RoomNames.chatStaff(chat.id()), RoomNames.ADMINS),
+        event,
+        payload.apply(ChatJson.chat(chat, true)));
   }
 
   void typing(String chatId, String userId, boolean isAdmin, boolean isTyping) {
@@ -103,8 +127,9 @@ public final class ChatEventsEmitter implements ChatEvents {
     p.put("userId", userId);
     p.put("isAdmin", isAdmin);
     p.put("isTyping", isTyping);
-    broadcaster.emit(new Broadcaster.Emit(List.of(RoomNames.chatUser(chatId), RoomNames.chatStaff(chatId)), TYPING,
-        p, userId));
+    broadcaster.emit(
+        new Broadcaster.Emit(
+            List.of(RoomNames.chatUser(chatId), RoomNames.chatStaff(chatId)), TYPING, p, userId));
   }
 
   void emit(List<String> rooms, String event, Map<String, Object> payload) {

@@ -3,9 +3,9 @@ package dev.supportchat.realtime;
 import java.util.List;
 
 /**
- * The names of the client → server events the server answers (docs/API.md). The event adapter refuses to register
- * a name missing here, so this list is always the server's real one; the authorization matrix test is generated
- * from it and fails for an event it has no rule for.
+ * The names of the client → server events the server answers (docs/API.md). The event adapter
+ * refuses to register a name missing here, so this list is always the server's real one; the
+ * authorization matrix test is generated from it and fails for an event it has no rule for.
  */
 public final class ClientEvents {
   public static final String JOIN = "join_support_chat";

@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Admin presence shared between nodes: every node writes the admins connected to it, with a timestamp, into one
- * Redis hash, and reads the others' entries, every {@link #PERIOD_MS}. An entry not rewritten for {@link #STALE_MS}
- * belongs to a node that died (or lost Redis): the node whose compare-and-delete removes it, one node only, tells
- * its admins not connected elsewhere offline. Presence may lag a change on another node by one period.
+ * Admin presence shared between nodes: every node writes the admins connected to it, with a
+ * timestamp, into one Redis hash, and reads the others' entries, every {@link #PERIOD_MS}. An entry
+ * not rewritten for {@link #STALE_MS} belongs to a node that died (or lost Redis): the node whose
+ * compare-and-delete removes it, one node only, tells its admins not connected elsewhere offline.
+ * Presence may lag a change on another node by one period.
  */
 final class ClusterPresence implements AutoCloseable {
   static final long PERIOD_MS = 2_000;
@@ -29,17 +30,22 @@ final class ClusterPresence implements AutoCloseable {
   private final JedisPooled redis;
   private final String key;
   private final String nodeId = UUID.randomUUID().toString();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "cluster-presence");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "cluster-presence");
+            t.setDaemon(true);
+            return t;
+          });
 
   ClusterPresence(AdminPresence presence, String redisUrl, String prefix) {
     this.presence = presence;
     this.redis = new JedisPooled(URI.create(redisUrl));
     this.key = prefix + ":presence";
-    timer.scheduleWithFixedDelay(Fatal.survivable("cluster presence exchange", this::exchange), 0, PERIOD_MS,
+    timer.scheduleWithFixedDelay(
+        Fatal.survivable("cluster presence exchange", this::exchange),
+        0,
+        PERIOD_MS,
         TimeUnit.MILLISECONDS);
   }
 
@@ -55,7 +61,8 @@ final class ClusterPresence implements AutoCloseable {
         }
         String[] parts = e.getValue().split("\\|", 2);
         long writtenAt = Long.parseLong(parts[0]);
-        Set<String> admins = parts.length > 1 && !parts[1].isEmpty() ? Set.of(parts[1].split(",")) : Set.of();
+        Set<String> admins =
+            parts.length > 1 && !parts[1].isEmpty() ? Set.of(parts[1].split(",")) : Set.of();
         if (now - writtenAt <= STALE_MS) {
           others.add(new AdminPresence.NodeReport(e.getKey(), writtenAt, admins));
         } else if (deleteIfUnchanged(e.getKey(), e.getValue())) {
@@ -70,8 +77,8 @@ final class ClusterPresence implements AutoCloseable {
   }
 
   /**
-   * Removes a stale entry unless its node rewrote it meanwhile, atomically in Redis: when several nodes find the
-   * same stale entry, exactly one of them gets true.
+   * Removes a stale entry unless its node rewrote it meanwhile, atomically in Redis: when several
+   * nodes find the same stale entry, exactly one of them gets true.
    */
   private boolean deleteIfUnchanged(String field, String value) {
     Object deleted = redis.eval(DELETE_IF_UNCHANGED, List.of(key), List.of(field, value));
@@ -82,7 +89,8 @@ final class ClusterPresence implements AutoCloseable {
   public void close() {
     timer.shutdownNow();
     try {
-      // This node told its own admins' disconnects (AdminPresence.stopping): its entry goes now, not stale later.
+      // This node told its own admins' disconnects (AdminPresence.stopping): its entry goes now,
+      // not stale later.
       redis.hdel(key, nodeId);
     } catch (RuntimeException ignored) {
       // Redis gone: the entry goes stale, and the node that removes it tells what is still in it

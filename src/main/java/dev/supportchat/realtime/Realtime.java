@@ -22,58 +22,87 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
- * The real-time half of the server: the Socket.IO endpoint, the rooms each socket joins on connect, admin presence,
- * typing state, and the emitter that turns chat events into Socket.IO events.
+ * The real-time half of the server: the Socket.IO endpoint, the rooms each socket joins on connect,
+ * admin presence, typing state, and the emitter that turns chat events into Socket.IO events.
  */
 public final class Realtime implements AutoCloseable {
   static final String NAMESPACE = "/";
   static final String SUPPORT_PRESENCE = "support_presence";
   static final String ADMIN_PRESENCE = "admin_presence";
-  /** Sent when this node may have missed other nodes' events (Redis was down): clients catch up with ?since=. */
+
+  /**
+   * Sent when this node may have missed other nodes' events (Redis was down): clients catch up with
+   * ?since=.
+   */
   static final String RESYNC = "support_resync";
 
   private final SocketIoTransport<SocketUser> transport;
   private final Broadcaster broadcaster;
   private final ChatEventsEmitter emitter;
   private final AdminPresence presence = new AdminPresence();
+
   /** Null on a single node. */
   private final ClusterPresence clusterPresence;
+
   private final ScheduledExecutorService timers;
-  /** Finishes socket sends once committed (their events and acks), one at a time in commit order. */
+
+  /**
+   * Finishes socket sends once committed (their events and acks), one at a time in commit order.
+   */
   private final BurstThread sendsCommitted;
+
   private final Clock clock;
   private final AppConfig.SocketLimits limits;
+
   /** The emitter's and sends-committed threads, for /health. */
   private final List<WorkerHealth> workers;
 
   public Realtime(AppConfig config, TokenService tokens, Clock clock) {
     this.clock = clock;
     this.limits = config.socketLimits();
-    SocketIoTransportOptions options = SocketIoTransportOptions.defaults(config.corsOrigins())
-        .withPing(limits.pingInterval(), limits.pingTimeout())
-        .withMaxPayloadBytes((int) Math.min(Integer.MAX_VALUE, limits.maxPacketBytes()))
-        .withPacketLimits(limits.maxAttachments(), Math.max(limits.maxPendingBytes(), limits.maxPacketBytes()));
+    SocketIoTransportOptions options =
+        SocketIoTransportOptions.defaults(config.corsOrigins())
+            .withPing(limits.pingInterval(), limits.pingTimeout())
+            .withMaxPayloadBytes((int) Math.min(Integer.MAX_VALUE, limits.maxPacketBytes()))
+            .withPacketLimits(
+                limits.maxAttachments(),
+                Math.max(limits.maxPendingBytes(), limits.maxPacketBytes()));
     this.transport = new SocketIoTransport<>(options, token -> authenticate(tokens, token));
     SocketIoNamespace namespace = transport.namespace(NAMESPACE);
     this.sendsCommitted = new BurstThread("sends-committed");
     RoomEmitter roomEmitter = new RoomEmitter(namespace);
     this.workers = List.of(roomEmitter.health(), sendsCommitted.health());
     LocalDelivery local = new LocalDelivery(roomEmitter);
-    this.broadcaster = config.redisUrl().isPresent()
-        ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix())
-        : new LocalBroadcaster(local);
-    this.clusterPresence = config.redisUrl()
-        .map(url -> new ClusterPresence(presence, url, config.redisPrefix()))
-        .orElse(null);
+    this.broadcaster =
+        config.redisUrl().isPresent()
+            ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix())
+            : new LocalBroadcaster(local);
+    this.clusterPresence =
+        config
+            .redisUrl()
+            .map(url -> new ClusterPresence(presence, url, config.redisPrefix()))
+            .orElse(null);
     this.emitter = new ChatEventsEmitter(broadcaster);
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "typing-timers"));
-    // Each node tells its own users (every node sees the same cluster-wide answer, so none is told twice).
-    presence.onAnyOnlineChanged(online -> local.deliver(new Broadcaster.Emit(List.of(RoomNames.USERS),
-        SUPPORT_PRESENCE, Map.of("online", online), null)));
-    presence.onWentOffline(adminId -> emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE,
-        Map.of("adminId", adminId, "online", false)));
-    presence.onBackOnline(adminId -> emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE,
-        Map.of("adminId", adminId, "online", true)));
+    // Each node tells its own users (every node sees the same cluster-wide answer, so none is told
+    // twice).
+    presence.onAnyOnlineChanged(
+        online ->
+            local.deliver(
+                new Broadcaster.Emit(
+                    List.of(RoomNames.USERS), SUPPORT_PRESENCE, Map.of("online", online), null)));
+    presence.onWentOffline(
+        adminId ->
+            emitter.emit(
+                List.of(RoomNames.ADMINS),
+                ADMIN_PRESENCE,
+                Map.of("adminId", adminId, "online", false)));
+    presence.onBackOnline(
+        adminId ->
+            emitter.emit(
+                List.of(RoomNames.ADMINS),
+                ADMIN_PRESENCE,
+                Map.of("adminId", adminId, "online", true)));
   }
 
   private static Optional<SocketUser> authenticate(TokenService tokens, String token) {
@@ -101,14 +130,21 @@ public final class Realtime implements AutoCloseable {
 
   /** Starts handling connections; the service must exist first because the events call it. */
   public void serve(ChatService chats) {
-    SupportChatEvents events = new SupportChatEvents(chats, new TypingTracker(timers, emitter::typing), clock,
-        limits.messagesPerSecond(), sendsCommitted);
+    SupportChatEvents events =
+        new SupportChatEvents(
+            chats,
+            new TypingTracker(timers, emitter::typing),
+            clock,
+            limits.messagesPerSecond(),
+            sendsCommitted);
     Consumer<ClientSocket> onGone = client -> disconnected(events, client);
-    transport.onConnection(NAMESPACE, (socket, user) -> {
-      ClientSocket client = new ClientSocket(socket, user, onGone);
-      events.attach(client);
-      joinPersonalRooms(client);
-    });
+    transport.onConnection(
+        NAMESPACE,
+        (socket, user) -> {
+          ClientSocket client = new ClientSocket(socket, user, onGone);
+          events.attach(client);
+          joinPersonalRooms(client);
+        });
   }
 
   private void joinPersonalRooms(ClientSocket client) {
@@ -121,12 +157,16 @@ public final class Realtime implements AutoCloseable {
       presence.connected(user.userId());
       client.keepsState();
       if (firstSocket) {
-        emitter.emit(List.of(RoomNames.ADMINS), ADMIN_PRESENCE, Map.of("adminId", user.userId(), "online", true));
+        emitter.emit(
+            List.of(RoomNames.ADMINS),
+            ADMIN_PRESENCE,
+            Map.of("adminId", user.userId(), "online", true));
       }
     } else {
       socket.joinRoom(RoomNames.USERS);
       // Tell a newly connected user at once whether anyone is there to answer.
-      socket.send(SUPPORT_PRESENCE, new org.json.JSONObject().put("online", presence.anyAdminOnline()));
+      socket.send(
+          SUPPORT_PRESENCE, new org.json.JSONObject().put("online", presence.anyAdminOnline()));
     }
   }
 
@@ -134,8 +174,10 @@ public final class Realtime implements AutoCloseable {
     events.disconnected(client);
     SocketUser user = client.user;
     if (user.isAdmin()) {
-      // Offline only when no node has the admin any more (AdminPresence asks again as other nodes report): an
-      // admin with a dashboard open on another node stays online. Online is announced by the node of the admin's
+      // Offline only when no node has the admin any more (AdminPresence asks again as other nodes
+      // report): an
+      // admin with a dashboard open on another node stays online. Online is announced by the node
+      // of the admin's
       // first socket there; an extra "online" is harmless, a wrong "offline" is not.
       presence.disconnected(user.userId());
     }

@@ -19,11 +19,12 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.JedisPubSub;
 
 /**
- * Several nodes as one: every emit is delivered to this node's sockets at once and published on a Redis channel,
- * tagged with this node's id; every other node delivers it to its own sockets. A socket lives on exactly one node,
- * so each socket gets each event exactly once. When Redis is down this node keeps serving its own sockets, logs
- * the outage once, and resubscribes when Redis is back (events published meanwhile are not replayed: clients
- * catch up over REST, see docs/DEPLOYMENT.md).
+ * Several nodes as one: every emit is delivered to this node's sockets at once and published on a
+ * Redis channel, tagged with this node's id; every other node delivers it to its own sockets. A
+ * socket lives on exactly one node, so each socket gets each event exactly once. When Redis is down
+ * this node keeps serving its own sockets, logs the outage once, and resubscribes when Redis is
+ * back (events published meanwhile are not replayed: clients catch up over REST, see
+ * docs/DEPLOYMENT.md).
  */
 final class RedisBroadcaster implements Broadcaster {
   private static final Logger log = LoggerFactory.getLogger(RedisBroadcaster.class);
@@ -34,8 +35,11 @@ final class RedisBroadcaster implements Broadcaster {
   private final String channel;
   private final JedisPooled publisher;
   private final URI redisUri;
+
   /** Publishing happens off the caller's thread, in order. */
-  private final ExecutorService publishThread = Executors.newSingleThreadExecutor(r -> daemon(r, "redis-publish"));
+  private final ExecutorService publishThread =
+      Executors.newSingleThreadExecutor(r -> daemon(r, "redis-publish"));
+
   private final Thread subscriberThread;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean outage = new AtomicBoolean();
@@ -58,9 +62,20 @@ final class RedisBroadcaster implements Broadcaster {
 
   private void publish(Emit emit) {
     try {
-      publisher.publish(channel, Json.MAPPER.writeValueAsString(Map.of("node", nodeId, "rooms", emit.rooms(),
-          "event", emit.event(), "payload", emit.payload(),
-          "except", emit.exceptUserId() == null ? "" : emit.exceptUserId())));
+      publisher.publish(
+          channel,
+          Json.MAPPER.writeValueAsString(
+              Map.of(
+                  "node",
+                  nodeId,
+                  "rooms",
+                  emit.rooms(),
+                  "event",
+                  emit.event(),
+                  "payload",
+                  emit.payload(),
+                  "except",
+                  emit.exceptUserId() == null ? "" : emit.exceptUserId())));
       recovered();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -71,17 +86,18 @@ final class RedisBroadcaster implements Broadcaster {
 
   private void subscribeLoop() {
     while (!closed.get()) {
-      JedisPubSub sub = new JedisPubSub() {
-        @Override
-        public void onMessage(String ch, String message) {
-          receive(message);
-        }
+      JedisPubSub sub =
+          new JedisPubSub() {
+            @Override
+            public void onMessage(String ch, String message) {
+              receive(message);
+            }
 
-        @Override
-        public void onSubscribe(String ch, int count) {
-          recovered();
-        }
-      };
+            @Override
+            public void onSubscribe(String ch, int count) {
+              recovered();
+            }
+          };
       subscription = sub;
       try (JedisPooled subscriber = new JedisPooled(redisUri)) {
         subscriber.subscribe(sub, channel);
@@ -91,7 +107,8 @@ final class RedisBroadcaster implements Broadcaster {
         }
         outage(e);
       } catch (Throwable t) {
-        // Anything else (an Error in a listener): resubscribe rather than end the thread and stop hearing others.
+        // Anything else (an Error in a listener): resubscribe rather than end the thread and stop
+        // hearing others.
         Fatal.haltIfFatal(t, Thread.currentThread().getName());
         log.error("Redis subscriber failed; subscribing again", t);
       }
@@ -109,7 +126,8 @@ final class RedisBroadcaster implements Broadcaster {
       m.path("rooms").forEach(r -> rooms.add(r.asText()));
       String except = m.path("except").asText();
       Object payload = Json.MAPPER.treeToValue(m.path("payload"), Object.class);
-      local.deliver(new Emit(rooms, m.path("event").asText(), payload, except.isEmpty() ? null : except));
+      local.deliver(
+          new Emit(rooms, m.path("event").asText(), payload, except.isEmpty() ? null : except));
     } catch (JsonProcessingException | RuntimeException e) {
       log.warn("Ignoring a malformed message on {}: {}", channel, e.getMessage());
     }
@@ -117,15 +135,19 @@ final class RedisBroadcaster implements Broadcaster {
 
   private void outage(RuntimeException e) {
     if (outage.compareAndSet(false, true)) {
-      log.error("Redis is unreachable ({}); serving this node's sockets only until it is back.", e.getMessage());
+      log.error(
+          "Redis is unreachable ({}); serving this node's sockets only until it is back.",
+          e.getMessage());
     }
   }
 
   private void recovered() {
     if (outage.compareAndSet(true, false)) {
       log.info("Redis is reachable again; events are shared between nodes again.");
-      // Events of other nodes were missed meanwhile: tell this node's clients to catch up over REST.
-      local.deliver(new Emit(List.of(RoomNames.USERS, RoomNames.ADMINS), Realtime.RESYNC, Map.of(), null));
+      // Events of other nodes were missed meanwhile: tell this node's clients to catch up over
+      // REST.
+      local.deliver(
+          new Emit(List.of(RoomNames.USERS, RoomNames.ADMINS), Realtime.RESYNC, Map.of(), null));
     }
   }
 

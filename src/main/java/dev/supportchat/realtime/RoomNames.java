@@ -1,12 +1,14 @@
 package dev.supportchat.realtime;
 
 /**
- * The rooms sockets are put in. A chat has two: one for its user's sockets, one for staff who joined it, so an
- * internal note can be sent to the second alone and each audience gets the chat in its own shape.
+ * The rooms sockets are put in. A chat has two: one for its user's sockets, one for staff who
+ * joined it, so an internal note can be sent to the second alone and each audience gets the chat in
+ * its own shape.
  */
 final class RoomNames {
   /** Every connected admin socket. */
   static final String ADMINS = "admins";
+
   /** Every connected non-admin socket (for "support is online" notices). */
   static final String USERS = "users";
 

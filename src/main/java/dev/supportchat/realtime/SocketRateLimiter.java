@@ -3,8 +3,9 @@ package dev.supportchat.realtime;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Token buckets for sockets: {@code perSecond} events a second on average, bursts up to twice that. The rate is
- * shared; each socket carries its own {@link Bucket} (a connected socket is one object, see {@link ClientSocket}).
+ * Token buckets for sockets: {@code perSecond} events a second on average, bursts up to twice that.
+ * The rate is shared; each socket carries its own {@link Bucket} (a connected socket is one object,
+ * see {@link ClientSocket}).
  */
 final class SocketRateLimiter {
   private final double perNano;
@@ -24,8 +25,10 @@ final class SocketRateLimiter {
   boolean tryAcquire(Bucket bucket) {
     synchronized (bucket) {
       long now = System.nanoTime();
-      bucket.tokens = Double.isNaN(bucket.tokens) ? capacity
-          : Math.min(capacity, bucket.tokens + (now - bucket.last) * perNano);
+      bucket.tokens =
+          Double.isNaN(bucket.tokens)
+              ? capacity
+              : Math.min(capacity, bucket.tokens + (now - bucket.last) * perNano);
       bucket.last = now;
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;

@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client → server events of the contract. Each one checks the socket's token is still valid and its rate,
- * reads the payload's shape, calls the same service method as its REST twin, and answers through the ack.
+ * The client → server events of the contract. Each one checks the socket's token is still valid and
+ * its rate, reads the payload's shape, calls the same service method as its REST twin, and answers
+ * through the ack.
  */
 final class SupportChatEvents {
   private static final Logger LOG = LoggerFactory.getLogger(SupportChatEvents.class);
@@ -28,10 +29,15 @@ final class SupportChatEvents {
   private final Clock clock;
   private final SocketRateLimiter limiter;
   private final Executor sendsCommitted;
+
   /** Built once; every socket dispatches through it (see {@link SocketEvents} for why). */
   private final SocketEvents<ClientSocket> events;
 
-  SupportChatEvents(ChatService chats, TypingTracker typing, Clock clock, int messagesPerSecond,
+  SupportChatEvents(
+      ChatService chats,
+      TypingTracker typing,
+      Clock clock,
+      int messagesPerSecond,
       Executor sendsCommitted) {
     this.chats = chats;
     this.sendsCommitted = sendsCommitted;
@@ -39,56 +45,93 @@ final class SupportChatEvents {
     this.clock = clock;
     this.limiter = new SocketRateLimiter(messagesPerSecond);
     SocketEvents.Builder<ClientSocket> b = SocketEvents.builder();
-    on(b, ClientEvents.JOIN, (c, p) -> {
-      String chatId = p.requiredString("chatId");
-      chats.checkAccess(c.user.principal(), chatId);
-      c.socket.joinRoom(c.user.isAdmin() ? RoomNames.chatStaff(chatId) : RoomNames.chatUser(chatId));
-      return Map.of("chatId", chatId);
-    });
-    on(b, ClientEvents.LEAVE, (c, p) -> {
-      String chatId = p.requiredString("chatId");
-      c.socket.leaveRoom(RoomNames.chatStaff(chatId), RoomNames.chatUser(chatId));
-      typing.stop(c.id(), chatId);
-      return Map.of("chatId", chatId);
-    });
-    // Reported and answered once committed, on the one thread that finishes every send: the commits complete in
-    // order on the writer thread, which hands each to sendsCommitted as it completes, so events and acks keep
+    on(
+        b,
+        ClientEvents.JOIN,
+        (c, p) -> {
+          String chatId = p.requiredString("chatId");
+          chats.checkAccess(c.user.principal(), chatId);
+          c.socket.joinRoom(
+              c.user.isAdmin() ? RoomNames.chatStaff(chatId) : RoomNames.chatUser(chatId));
+          return Map.of("chatId", chatId);
+        });
+    on(
+        b,
+        ClientEvents.LEAVE,
+        (c, p) -> {
+          String chatId = p.requiredString("chatId");
+          c.socket.leaveRoom(RoomNames.chatStaff(chatId), RoomNames.chatUser(chatId));
+          typing.stop(c.id(), chatId);
+          return Map.of("chatId", chatId);
+        });
+    // Reported and answered once committed, on the one thread that finishes every send: the commits
+    // complete in
+    // order on the writer thread, which hands each to sendsCommitted as it completes, so events and
+    // acks keep
     // commit order (see ChatService.sendAsync).
-    on(b, ClientEvents.SEND, (c, p) -> {
-      String chatId = p.requiredString("chatId");
-      return chats.sendAsync(c.user.principal(), chatId, SendPayload.read(p))
-          .thenApplyAsync(ChatService.CommittedSend::report, sendsCommitted)
-          .thenApply(result -> {
-            typing.stop(c.id(), chatId);
-            return ChatJson.message(result.message());
-          });
-    });
-    on(b, ClientEvents.TYPING_START, (c, p) -> {
-      String chatId = p.requiredString("chatId");
-      chats.checkAccess(c.user.principal(), chatId);
-      c.keepsState(); // its typing state ends when it disconnects
-      typing.start(c.id(), chatId, c.user.userId(), c.user.isAdmin());
-      return Map.of("chatId", chatId);
-    });
-    on(b, ClientEvents.TYPING_STOP, (c, p) -> {
-      String chatId = p.requiredString("chatId");
-      typing.stop(c.id(), chatId);
-      return Map.of("chatId", chatId);
-    });
-    on(b, ClientEvents.MARK_READ, (c, p) -> {
-      return ChatJson.readReceipt(chats.markRead(c.user.principal(), p.requiredString("chatId")));
-    });
-    on(b, ClientEvents.UPDATE_STATUS, (c, p) -> ChatJson.chat(
-        chats.updateStatus(c.user.principal(), p.requiredString("chatId"), p.string("status"), p.string("priority")),
-        true));
-    on(b, ClientEvents.ASSIGN, (c, p) -> ChatJson.chat(
-        chats.assign(c.user.principal(), p.requiredString("chatId"), p.string("adminId")), true));
+    on(
+        b,
+        ClientEvents.SEND,
+        (c, p) -> {
+          String chatId = p.requiredString("chatId");
+          return chats
+              .sendAsync(c.user.principal(), chatId, SendPayload.read(p))
+              .thenApplyAsync(ChatService.CommittedSend::report, sendsCommitted)
+              .thenApply(
+                  result -> {
+                    typing.stop(c.id(), chatId);
+                    return ChatJson.message(result.message());
+                  });
+        });
+    on(
+        b,
+        ClientEvents.TYPING_START,
+        (c, p) -> {
+          String chatId = p.requiredString("chatId");
+          chats.checkAccess(c.user.principal(), chatId);
+          c.keepsState(); // its typing state ends when it disconnects
+          typing.start(c.id(), chatId, c.user.userId(), c.user.isAdmin());
+          return Map.of("chatId", chatId);
+        });
+    on(
+        b,
+        ClientEvents.TYPING_STOP,
+        (c, p) -> {
+          String chatId = p.requiredString("chatId");
+          typing.stop(c.id(), chatId);
+          return Map.of("chatId", chatId);
+        });
+    on(
+        b,
+        ClientEvents.MARK_READ,
+        (c, p) -> {
+          return ChatJson.readReceipt(
+              chats.markRead(c.user.principal(), p.requiredString("chatId")));
+        });
+    on(
+        b,
+        ClientEvents.UPDATE_STATUS,
+        (c, p) ->
+            ChatJson.chat(
+                chats.updateStatus(
+                    c.user.principal(),
+                    p.requiredString("chatId"),
+                    p.string("status"),
+                    p.string("priority")),
+                true));
+    on(
+        b,
+        ClientEvents.ASSIGN,
+        (c, p) ->
+            ChatJson.chat(
+                chats.assign(c.user.principal(), p.requiredString("chatId"), p.string("adminId")),
+                true));
     this.events = b.build();
   }
 
   /**
-   * A handler that gets the sending socket and the payload as a {@link JsonBody}, and returns the ack's data, or a
-   * {@link CompletionStage} of it to be answered later.
+   * A handler that gets the sending socket and the payload as a {@link JsonBody}, and returns the
+   * ack's data, or a {@link CompletionStage} of it to be answered later.
    */
   private interface Handler {
     Object handle(ClientSocket client, JsonBody payload);
@@ -106,37 +149,43 @@ final class SupportChatEvents {
 
   private void on(SocketEvents.Builder<ClientSocket> builder, String event, Handler handler) {
     if (!ClientEvents.ALL.contains(event)) {
-      // Tests derive the authorization matrix from ClientEvents.ALL; an unlisted event would escape it.
+      // Tests derive the authorization matrix from ClientEvents.ALL; an unlisted event would escape
+      // it.
       throw new IllegalStateException("Event '" + event + "' must be listed in ClientEvents.ALL");
     }
-    builder.on(event, (client, payload, ack) -> {
-      if (!clock.instant().isBefore(client.user.tokenExpiresAt())) {
-        ack.error(ErrorCode.UNAUTHORIZED.wireName(), "Access token expired; reconnect with a fresh token.");
-        return;
-      }
-      if (!limiter.tryAcquire(client)) {
-        ack.error(ErrorCode.RATE_LIMITED.wireName(), "Too many events; slow down.");
-        return;
-      }
-      Object data;
-      try {
-        data = handler.handle(client, JsonBody.wrap(OrgJson.toJackson(payload)));
-      } catch (AppException e) {
-        ack.error(e.code().wireName(), e.getMessage());
-        return;
-      }
-      if (data instanceof CompletionStage<?> later) {
-        later.whenComplete((result, failure) -> {
-          if (failure == null) {
-            answer(ack, result);
+    builder.on(
+        event,
+        (client, payload, ack) -> {
+          if (!clock.instant().isBefore(client.user.tokenExpiresAt())) {
+            ack.error(
+                ErrorCode.UNAUTHORIZED.wireName(),
+                "Access token expired; reconnect with a fresh token.");
+            return;
+          }
+          if (!limiter.tryAcquire(client)) {
+            ack.error(ErrorCode.RATE_LIMITED.wireName(), "Too many events; slow down.");
+            return;
+          }
+          Object data;
+          try {
+            data = handler.handle(client, JsonBody.wrap(OrgJson.toJackson(payload)));
+          } catch (AppException e) {
+            ack.error(e.code().wireName(), e.getMessage());
+            return;
+          }
+          if (data instanceof CompletionStage<?> later) {
+            later.whenComplete(
+                (result, failure) -> {
+                  if (failure == null) {
+                    answer(ack, result);
+                  } else {
+                    answerFailure(ack, event, Futures.unwrap(failure));
+                  }
+                });
           } else {
-            answerFailure(ack, event, Futures.unwrap(failure));
+            answer(ack, data);
           }
         });
-      } else {
-        answer(ack, data);
-      }
-    });
   }
 
   private static void answer(EventAck ack, Object data) {
@@ -145,7 +194,10 @@ final class SupportChatEvents {
     }
   }
 
-  /** A rule the event broke is answered with its code; anything else is a bug, logged and answered 'internal'. */
+  /**
+   * A rule the event broke is answered with its code; anything else is a bug, logged and answered
+   * 'internal'.
+   */
   private static void answerFailure(EventAck ack, String event, RuntimeException failure) {
     if (failure instanceof AppException e) {
       ack.error(e.code().wireName(), e.getMessage());

@@ -8,8 +8,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Who is typing where. A "typing" state ends by itself after a few seconds without a new start (a client that
- * vanished mid-word does not leave "typing…" on screen), on an explicit stop, or when the typist disconnects.
+ * Who is typing where. A "typing" state ends by itself after a few seconds without a new start (a
+ * client that vanished mid-word does not leave "typing…" on screen), on an explicit stop, or when
+ * the typist disconnects.
  */
 final class TypingTracker {
   static final Duration EXPIRY = Duration.ofSeconds(6);
@@ -34,7 +35,8 @@ final class TypingTracker {
 
   void start(String socketId, String chatId, String userId, boolean isAdmin) {
     Key key = new Key(socketId, chatId);
-    ScheduledFuture<?> expiry = timers.schedule(() -> stop(socketId, chatId), EXPIRY.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> expiry =
+        timers.schedule(() -> stop(socketId, chatId), EXPIRY.toMillis(), TimeUnit.MILLISECONDS);
     State previous = states.put(key, new State(userId, isAdmin, expiry));
     if (previous != null) {
       previous.expiry().cancel(false);
@@ -50,9 +52,13 @@ final class TypingTracker {
     }
   }
 
-  /** A typist who stopped without saying so: an explicit stop is announced for each of its chats. */
+  /**
+   * A typist who stopped without saying so: an explicit stop is announced for each of its chats.
+   */
   void socketGone(String socketId) {
-    states.keySet().stream().filter(k -> k.socketId().equals(socketId)).toList()
+    states.keySet().stream()
+        .filter(k -> k.socketId().equals(socketId))
+        .toList()
         .forEach(k -> stop(k.socketId(), k.chatId()));
   }
 }

@@ -21,16 +21,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The connection pool and the two ways to use it: {@link #read} on an auto-commit connection, {@link #write} in a
- * transaction. On SQLite, writes from this process are serialised by a lock so they queue here instead of spinning
- * on the file's busy timeout.
+ * The connection pool and the two ways to use it: {@link #read} on an auto-commit connection,
+ * {@link #write} in a transaction. On SQLite, writes from this process are serialised by a lock so
+ * they queue here instead of spinning on the file's busy timeout.
  */
 public final class Database implements AutoCloseable {
   private static final int SQLITE_POOL_SIZE = 8;
   private static final long CHECKPOINT_PERIOD_MS = 1_000;
+
   /** About 40 MB of log with 4 KB pages. */
   private static final int WAL_TRUNCATE_FRAMES = 10_000;
-  /** How long a request waits for a connection before failing with 503: an outage answers fast, not hangs. */
+
+  /**
+   * How long a request waits for a connection before failing with 503: an outage answers fast, not
+   * hangs.
+   */
   private static final long CONNECTION_TIMEOUT_MS = 3_000;
 
   private final HikariDataSource pool;
@@ -45,24 +50,33 @@ public final class Database implements AutoCloseable {
     this.checkpoints = dialect == Dialect.SQLITE ? startCheckpoints() : null;
   }
 
-  /** A PASSIVE checkpoint every second: it copies what it can without blocking writers or readers. */
+  /**
+   * A PASSIVE checkpoint every second: it copies what it can without blocking writers or readers.
+   */
   private ScheduledExecutorService startCheckpoints() {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "sqlite-checkpoint");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.scheduleWithFixedDelay(Fatal.survivable("SQLite checkpoint", this::checkpoint), CHECKPOINT_PERIOD_MS, CHECKPOINT_PERIOD_MS,
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sqlite-checkpoint");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        Fatal.survivable("SQLite checkpoint", this::checkpoint),
+        CHECKPOINT_PERIOD_MS,
+        CHECKPOINT_PERIOD_MS,
         TimeUnit.MILLISECONDS);
     return timer;
   }
 
   private void checkpoint() {
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
         ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
       int walFrames = r.next() ? r.getInt(2) : 0;
       if (walFrames > WAL_TRUNCATE_FRAMES) {
-        // Readers kept the passive checkpoints from finishing and the log keeps growing: between two writes,
+        // Readers kept the passive checkpoints from finishing and the log keeps growing: between
+        // two writes,
         // copy it all and truncate it (readers are waited for by the busy timeout).
         sqliteWriteLock.lock();
         try (Statement truncate = c.createStatement()) {
@@ -76,7 +90,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Opens the pool; the database must be reachable. Throws {@link DatabaseUnreachableException} when it is not. */
+  /**
+   * Opens the pool; the database must be reachable. Throws {@link DatabaseUnreachableException}
+   * when it is not.
+   */
   public static Database open(DatabaseSettings settings, int postgresPoolSize) {
     Dialect dialect = Dialect.of(settings.engine());
     if (dialect == Dialect.SQLITE) {
@@ -93,8 +110,10 @@ public final class Database implements AutoCloseable {
     }
     config.setDataSourceProperties(dialect.connectionProperties());
     if (dialect == Dialect.SQLITE) {
-      // Checkpoints run in the background (below), not inside whichever commit happens to cross the threshold:
-      // an inline checkpoint copies the WAL into the database and fsyncs it while every waiting sender waits.
+      // Checkpoints run in the background (below), not inside whichever commit happens to cross the
+      // threshold:
+      // an inline checkpoint copies the WAL into the database and fsyncs it while every waiting
+      // sender waits.
       config.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
     }
     config.setMaximumPoolSize(dialect == Dialect.SQLITE ? SQLITE_POOL_SIZE : postgresPoolSize);
@@ -162,7 +181,8 @@ public final class Database implements AutoCloseable {
 
   /** True when a trivial query answers within a second; used by {@code /health}. */
   public boolean isReachable() {
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
       s.setQueryTimeout(1);
       s.execute("SELECT 1");
       return true;
@@ -182,7 +202,8 @@ public final class Database implements AutoCloseable {
 
   private RuntimeException translate(SQLException e) {
     if (e instanceof SQLTransientConnectionException || dialect.isConnectionFailure(e)) {
-      return new AppException(ErrorCode.UNAVAILABLE, "The database is unavailable; try again shortly.");
+      return new AppException(
+          ErrorCode.UNAVAILABLE, "The database is unavailable; try again shortly.");
     }
     return new DataAccessException("database error: " + e.getMessage(), e);
   }

@@ -7,8 +7,9 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * The one place where SQLite and PostgreSQL differ: connection settings, error classification and the lock that
- * keeps two nodes from migrating at once. All other SQL in the project is written to run on both.
+ * The one place where SQLite and PostgreSQL differ: connection settings, error classification and
+ * the lock that keeps two nodes from migrating at once. All other SQL in the project is written to
+ * run on both.
  */
 public enum Dialect {
   SQLITE {
@@ -18,7 +19,8 @@ public enum Dialect {
       p.setProperty("journal_mode", "WAL");
       p.setProperty("foreign_keys", "true");
       p.setProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MS));
-      // FULL: a commit that was acknowledged survives a power cut, not only a process crash. Group commits keep
+      // FULL: a commit that was acknowledged survives a power cut, not only a process crash. Group
+      // commits keep
       // the number of fsyncs low enough for this to cost little.
       p.setProperty("synchronous", "FULL");
       return p;
@@ -26,20 +28,26 @@ public enum Dialect {
 
     @Override
     boolean isUniqueViolation(SQLException e) {
-      // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555) as extended codes; 19 in general.
+      // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555) as extended codes;
+      // 19 in general.
       int code = e.getErrorCode();
-      return code == 19 || code == 2067 || code == 1555
+      return code == 19
+          || code == 2067
+          || code == 1555
           || (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed"));
     }
 
     @Override
     boolean isConnectionFailure(SQLException e) {
-      return e.getMessage() != null && (e.getMessage().contains("SQLITE_CANTOPEN") || e.getMessage().contains("SQLITE_IOERR"));
+      return e.getMessage() != null
+          && (e.getMessage().contains("SQLITE_CANTOPEN")
+              || e.getMessage().contains("SQLITE_IOERR"));
     }
 
     @Override
     void lockForMigrations(Connection c) {
-      // SQLite migrations run under the process's write lock inside one transaction; another process waits on
+      // SQLite migrations run under the process's write lock inside one transaction; another
+      // process waits on
       // the database file lock (busy timeout).
     }
 
@@ -54,8 +62,10 @@ public enum Dialect {
       p.setProperty("ApplicationName", "support-chat");
       p.setProperty("connectTimeout", "5");
       p.setProperty("socketTimeout", "30");
-      // The planner's default assumes spinning disks and then prefers full scans over the admin list's partial
-      // indexes (measured: docs/BENCHMARKS.md, "Data scale"). Per session, so the server needs no superuser.
+      // The planner's default assumes spinning disks and then prefers full scans over the admin
+      // list's partial
+      // indexes (measured: docs/BENCHMARKS.md, "Data scale"). Per session, so the server needs no
+      // superuser.
       p.setProperty("options", "-c random_page_cost=1.1");
       return p;
     }
@@ -88,6 +98,7 @@ public enum Dialect {
   };
 
   static final int BUSY_TIMEOUT_MS = 10_000;
+
   /** An arbitrary constant every node agrees on: "support chat migrations". */
   private static final long MIGRATION_LOCK_KEY = 0x5c_4a7_0001L;
 
@@ -97,7 +108,10 @@ public enum Dialect {
 
   abstract Properties connectionProperties();
 
-  /** True when the statement broke a unique index (a duplicate), which callers turn into a conflict or a retry. */
+  /**
+   * True when the statement broke a unique index (a duplicate), which callers turn into a conflict
+   * or a retry.
+   */
   abstract boolean isUniqueViolation(SQLException e);
 
   /** True when the database could not be reached, as opposed to a bad statement. */

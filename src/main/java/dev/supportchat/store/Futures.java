@@ -7,7 +7,10 @@ import java.util.concurrent.CompletionException;
 public final class Futures {
   private Futures() {}
 
-  /** The future's result; what the work threw is rethrown as it was, not wrapped in a CompletionException. */
+  /**
+   * The future's result; what the work threw is rethrown as it was, not wrapped in a
+   * CompletionException.
+   */
   public static <T> T join(CompletableFuture<T> future) {
     try {
       return future.join();
@@ -18,7 +21,10 @@ public final class Futures {
 
   /** What the work itself threw, without the CompletionException a dependent stage wraps it in. */
   public static RuntimeException unwrap(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     return cause instanceof RuntimeException r ? r : new CompletionException(cause);
   }
 }

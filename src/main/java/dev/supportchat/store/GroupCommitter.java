@@ -1,23 +1,27 @@
 package dev.supportchat.store;
 
 import dev.supportchat.error.AppException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import dev.supportchat.worker.BatchingWorker;
 import dev.supportchat.worker.WorkerHealth;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Group commit: writes submitted at the same time are applied by one writer thread in one transaction, so a burst
- * of N items costs one commit (one fsync) and, with set-wise SQL in the {@link BatchWork}, a handful of statements
- * instead of N times as many. {@link #submit} returns only after that transaction has committed, so nothing is
- * acknowledged before it is durable. If a batch fails as a whole (the connection dropped, a constraint the work did
- * not foresee), its items are retried one transaction each, so one bad item never fails the others.
+ * Group commit: writes submitted at the same time are applied by one writer thread in one
+ * transaction, so a burst of N items costs one commit (one fsync) and, with set-wise SQL in the
+ * {@link BatchWork}, a handful of statements instead of N times as many. {@link #submit} returns
+ * only after that transaction has committed, so nothing is acknowledged before it is durable. If a
+ * batch fails as a whole (the connection dropped, a constraint the work did not foresee), its items
+ * are retried one transaction each, so one bad item never fails the others.
  */
 public final class GroupCommitter<I, O> implements AutoCloseable {
-  /** What became of one item of a batch: its result, or the rule it broke (nothing of it was written). */
+  /**
+   * What became of one item of a batch: its result, or the rule it broke (nothing of it was
+   * written).
+   */
   public record Outcome<O>(O result, AppException refusal) {
     public static <O> Outcome<O> done(O result) {
       return new Outcome<>(result, null);
@@ -28,7 +32,9 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
     }
   }
 
-  /** Applies a batch inside its transaction and returns one outcome per item, in the items' order. */
+  /**
+   * Applies a batch inside its transaction and returns one outcome per item, in the items' order.
+   */
   @FunctionalInterface
   public interface BatchWork<I, O> {
     List<Outcome<O>> apply(Connection c, List<I> items) throws SQLException;
@@ -43,10 +49,15 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   public GroupCommitter(Database db, String name, int maxBatch, BatchWork<I, O> work) {
     this.db = db;
     this.work = work;
-    // A batch that failed in a way commit() did not foresee (an Error) is answered with that failure; the thread
+    // A batch that failed in a way commit() did not foresee (an Error) is answered with that
+    // failure; the thread
     // carries on with the next batch.
-    this.writer = new BatchingWorker<>(name, maxBatch, this::commit,
-        (batch, failure) -> batch.forEach(p -> p.result().completeExceptionally(failure)));
+    this.writer =
+        new BatchingWorker<>(
+            name,
+            maxBatch,
+            this::commit,
+            (batch, failure) -> batch.forEach(p -> p.result().completeExceptionally(failure)));
   }
 
   /** Applies the item and waits for the commit; throws what applying it threw. */
@@ -55,9 +66,9 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
   }
 
   /**
-   * Queues the item and returns at once. The future completes, on the writer thread, once the item's transaction
-   * has committed (or with what applying it threw): a caller that must not wait chains its next step on another
-   * executor, so the writer thread only writes.
+   * Queues the item and returns at once. The future completes, on the writer thread, once the
+   * item's transaction has committed (or with what applying it threw): a caller that must not wait
+   * chains its next step on another executor, so the writer thread only writes.
    */
   public CompletableFuture<O> submitAsync(I item) {
     CompletableFuture<O> result = new CompletableFuture<>();
@@ -80,7 +91,8 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
       List<I> items = batch.stream().map(Pending::item).toList();
       outcomes = db.write(c -> work.apply(c, items));
     } catch (AppException unavailable) {
-      // The database is unreachable: retrying item by item would only make every sender wait longer.
+      // The database is unreachable: retrying item by item would only make every sender wait
+      // longer.
       batch.forEach(p -> p.result().completeExceptionally(unavailable));
       return;
     } catch (RuntimeException batchFailed) {

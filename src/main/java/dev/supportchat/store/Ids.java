@@ -5,9 +5,9 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Generates the 24-hex-digit ids clients of the original (MongoDB) system expect in {@code _id}: 4 bytes of
- * seconds since the epoch, 5 random bytes fixed per process, 3 bytes of a counter. Ids sort roughly by creation
- * time and never collide between nodes in practice.
+ * Generates the 24-hex-digit ids clients of the original (MongoDB) system expect in {@code _id}: 4
+ * bytes of seconds since the epoch, 5 random bytes fixed per process, 3 bytes of a counter. Ids
+ * sort roughly by creation time and never collide between nodes in practice.
  */
 public final class Ids {
   private static final byte[] PROCESS_RANDOM = new byte[5];
@@ -42,6 +42,8 @@ public final class Ids {
 
   /** True for a well-formed id; anything else can be refused before it reaches SQL. */
   public static boolean isValid(String id) {
-    return id != null && id.length() == 24 && id.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f');
+    return id != null
+        && id.length() == 24
+        && id.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f');
   }
 }

@@ -16,23 +16,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the versioned schema files in {@code db/migration/} that this database has not seen yet, in order, each in
- * its own transaction, and records them in {@code schema_version}. A file runs on both SQLite and PostgreSQL,
- * unless a version needs what only one engine has (an FTS5 table, a pg_trgm index): it then comes as two files,
- * {@code V5__name.sqlite.sql} and {@code V5__name.postgres.sql}, listed once as {@code V5__name.sql}.
- * (Why not Flyway: see docs/DECISIONS.md.)
+ * Applies the versioned schema files in {@code db/migration/} that this database has not seen yet,
+ * in order, each in its own transaction, and records them in {@code schema_version}. A file runs on
+ * both SQLite and PostgreSQL, unless a version needs what only one engine has (an FTS5 table, a
+ * pg_trgm index): it then comes as two files, {@code V5__name.sqlite.sql} and {@code
+ * V5__name.postgres.sql}, listed once as {@code V5__name.sql}. (Why not Flyway: see
+ * docs/DECISIONS.md.)
  */
 public final class Migrations {
   private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
   /** Every migration, oldest first. A new file is added here; an applied one is never edited. */
-  static final List<String> FILES = List.of(
-      "V1__users_and_sessions.sql",
-      "V2__chats_and_messages.sql",
-      "V3__query_indexes.sql",
-      "V4__message_counters.sql",
-      "V5__chat_search.sql",
-      "V6__chat_search_active_only.sql");
+  static final List<String> FILES =
+      List.of(
+          "V1__users_and_sessions.sql",
+          "V2__chats_and_messages.sql",
+          "V3__query_indexes.sql",
+          "V4__message_counters.sql",
+          "V5__chat_search.sql",
+          "V6__chat_search_active_only.sql");
 
   private static final String RESOURCE_FOLDER = "/db/migration/";
 
@@ -60,8 +62,9 @@ public final class Migrations {
 
   private static void createVersionTable(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-          + "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS schema_version ("
+              + "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)");
     }
   }
 
@@ -75,13 +78,18 @@ public final class Migrations {
       for (String statement : statements(read(file))) {
         s.execute(statement);
       }
-      Sql.update(c, "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-          version, file, System.currentTimeMillis());
+      Sql.update(
+          c,
+          "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+          version,
+          file,
+          System.currentTimeMillis());
       c.commit();
       log.info("Applied migration {}", file);
     } catch (SQLException e) {
       c.rollback();
-      // Another node may have applied it between our check and our insert (SQLite has no advisory lock).
+      // Another node may have applied it between our check and our insert (SQLite has no advisory
+      // lock).
       if (Sql.count(c, "SELECT COUNT(*) FROM schema_version WHERE version = ?", version) == 0) {
         throw e;
       }
@@ -92,7 +100,8 @@ public final class Migrations {
 
   /** The engine's own variant of a migration when there is one, else the shared file. */
   static String resolve(String file, Dialect dialect) {
-    String engineFile = file.replaceFirst("\\.sql$", "." + dialect.name().toLowerCase(Locale.ROOT) + ".sql");
+    String engineFile =
+        file.replaceFirst("\\.sql$", "." + dialect.name().toLowerCase(Locale.ROOT) + ".sql");
     return Migrations.class.getResource(RESOURCE_FOLDER + engineFile) != null ? engineFile : file;
   }
 
@@ -100,11 +109,15 @@ public final class Migrations {
     return Integer.parseInt(file.substring(1, file.indexOf("__")));
   }
 
-  /** Splits a file on semicolons that end a line; our migration files keep one statement per such block. */
+  /**
+   * Splits a file on semicolons that end a line; our migration files keep one statement per such
+   * block.
+   */
   static List<String> statements(String sql) {
-    String withoutComments = sql.lines()
-        .filter(line -> !line.strip().startsWith("--"))
-        .reduce("", (a, b) -> a + b + "\n");
+    String withoutComments =
+        sql.lines()
+            .filter(line -> !line.strip().startsWith("--"))
+            .reduce("", (a, b) -> a + b + "\n");
     return Arrays.stream(withoutComments.split(";\\s*\n"))
         .map(String::strip)
         .map(s -> s.endsWith(";") ? s.substring(0, s.length() - 1) : s)

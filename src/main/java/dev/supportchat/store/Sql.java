@@ -8,12 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Small helpers that run one parameterised statement, so repositories show only their SQL and their mappers. */
+/**
+ * Small helpers that run one parameterised statement, so repositories show only their SQL and their
+ * mappers.
+ */
 public final class Sql {
   private Sql() {}
 
-  public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-    try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+  public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, params);
+        ResultSet rs = ps.executeQuery()) {
       List<T> rows = new ArrayList<>();
       while (rs.next()) {
         rows.add(mapper.map(rs));
@@ -24,7 +29,8 @@ public final class Sql {
 
   public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params)
       throws SQLException {
-    try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = prepare(c, sql, params);
+        ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
     }
   }
@@ -40,8 +46,8 @@ public final class Sql {
   }
 
   /**
-   * Runs one statement for each row of parameters as a JDBC batch (prepared once; on PostgreSQL sent in one round
-   * trip) and returns each row's update count.
+   * Runs one statement for each row of parameters as a JDBC batch (prepared once; on PostgreSQL
+   * sent in one round trip) and returns each row's update count.
    */
   public static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
     if (rows.isEmpty()) {
@@ -56,7 +62,8 @@ public final class Sql {
     }
   }
 
-  public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+  public static PreparedStatement prepare(Connection c, String sql, Object... params)
+      throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     try {
       bind(ps, params);

@@ -28,7 +28,10 @@ public final class AccountRoutes implements EndpointGroup {
     boolean isOnline(String userId);
   }
 
-  public AccountRoutes(AccountService accounts, Auth<Principal> auth, ClientAddress clientAddress,
+  public AccountRoutes(
+      AccountService accounts,
+      Auth<Principal> auth,
+      ClientAddress clientAddress,
       PresenceLookup presence) {
     this.accounts = accounts;
     this.auth = auth;
@@ -48,15 +51,19 @@ public final class AccountRoutes implements EndpointGroup {
 
   private void register(Context ctx) {
     JsonBody body = RequestBody.json(ctx);
-    UserView user = accounts.register(body.string("email"), body.string("password"), body.string("fullName"),
-        body.string("username"));
+    UserView user =
+        accounts.register(
+            body.string("email"),
+            body.string("password"),
+            body.string("fullName"),
+            body.string("username"));
     Responses.created(ctx, user, "User registered successfully");
   }
 
   private void login(Context ctx) {
     JsonBody body = RequestBody.json(ctx);
-    AccountService.Session session = accounts.login(body.string("email"), body.string("password"),
-        clientAddress.of(ctx));
+    AccountService.Session session =
+        accounts.login(body.string("email"), body.string("password"), clientAddress.of(ctx));
     setSessionCookies(ctx, session);
     Responses.ok(ctx, session, "User logged in successfully");
   }
@@ -90,21 +97,41 @@ public final class AccountRoutes implements EndpointGroup {
   }
 
   private void admins(Context ctx) {
-    var list = accounts.admins(auth.require(ctx)).stream()
-        .map(a -> Map.of("_id", a.id(), "fullName", a.fullName(), "email", a.email(), "isAdmin", true,
-            "online", presence.isOnline(a.id())))
-        .toList();
+    var list =
+        accounts.admins(auth.require(ctx)).stream()
+            .map(
+                a ->
+                    Map.of(
+                        "_id",
+                        a.id(),
+                        "fullName",
+                        a.fullName(),
+                        "email",
+                        a.email(),
+                        "isAdmin",
+                        true,
+                        "online",
+                        presence.isOnline(a.id())))
+            .toList();
     Responses.ok(ctx, list, "Admins fetched");
   }
 
   private void setSessionCookies(Context ctx, AccountService.Session session) {
-    boolean secure = "https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    boolean secure =
+        "https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     ctx.cookie(cookie(Auth.ACCESS_COOKIE, session.accessToken(), accounts.accessTtl(), secure));
     ctx.cookie(cookie(Auth.REFRESH_COOKIE, session.refreshToken(), accounts.refreshTtl(), secure));
   }
 
   private static Cookie cookie(String name, String value, Duration ttl, boolean secure) {
-    return new Cookie(name, value, "/", (int) Math.min(Integer.MAX_VALUE, ttl.toSeconds()), secure, true, null,
+    return new Cookie(
+        name,
+        value,
+        "/",
+        (int) Math.min(Integer.MAX_VALUE, ttl.toSeconds()),
+        secure,
+        true,
+        null,
         SameSite.LAX);
   }
 

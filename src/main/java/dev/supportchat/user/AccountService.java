@@ -30,8 +30,14 @@ public final class AccountService {
   private final AttemptLimiter loginsPerIp;
   private final Clock clock;
 
-  public AccountService(UserRepository users, SessionRepository sessions, PasswordHasher hasher, TokenService tokens,
-      AttemptLimiter loginsPerEmail, AttemptLimiter loginsPerIp, Clock clock) {
+  public AccountService(
+      UserRepository users,
+      SessionRepository sessions,
+      PasswordHasher hasher,
+      TokenService tokens,
+      AttemptLimiter loginsPerEmail,
+      AttemptLimiter loginsPerIp,
+      Clock clock) {
     this.users = users;
     this.sessions = sessions;
     this.hasher = hasher;
@@ -44,40 +50,56 @@ public final class AccountService {
   public UserView register(String email, String password, String fullName, String username) {
     String normalizedEmail = checkEmail(email);
     checkPassword(password);
-    String name = fullName == null || fullName.isBlank()
-        ? normalizedEmail.substring(0, normalizedEmail.indexOf('@'))
-        : fullName.strip();
+    String name =
+        fullName == null || fullName.isBlank()
+            ? normalizedEmail.substring(0, normalizedEmail.indexOf('@'))
+            : fullName.strip();
     if (name.length() > MAX_NAME_LENGTH) {
-      throw AppException.invalid("fullName", "fullName must be at most " + MAX_NAME_LENGTH + " characters.");
+      throw AppException.invalid(
+          "fullName", "fullName must be at most " + MAX_NAME_LENGTH + " characters.");
     }
     String normalizedUsername = null;
     if (username != null && !username.isBlank()) {
       normalizedUsername = username.strip().toLowerCase(Locale.ROOT);
       if (!USERNAME.matcher(normalizedUsername).matches()) {
-        throw AppException.invalid("username",
-            "username must be 3 to 30 letters, digits, dots, dashes or underscores.");
+        throw AppException.invalid(
+            "username", "username must be 3 to 30 letters, digits, dots, dashes or underscores.");
       }
     }
     Instant now = clock.instant();
-    User user = new User(Ids.newId(now.toEpochMilli()), normalizedEmail, normalizedUsername, name,
-        hasher.hash(password), false, now, now);
+    User user =
+        new User(
+            Ids.newId(now.toEpochMilli()),
+            normalizedEmail,
+            normalizedUsername,
+            name,
+            hasher.hash(password),
+            false,
+            now,
+            now);
     users.insert(user);
     return user.view();
   }
 
-  /** Checks the password, rate-limited per address and per IP; opens a new session (refresh-token family). */
+  /**
+   * Checks the password, rate-limited per address and per IP; opens a new session (refresh-token
+   * family).
+   */
   public Session login(String email, String password, String clientIp) {
     String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     if (!loginsPerIp.tryAcquire(clientIp)) {
-      throw AppException.rateLimited("Too many login attempts from this address; try again later.",
+      throw AppException.rateLimited(
+          "Too many login attempts from this address; try again later.",
           loginsPerIp.retryAfterSeconds(clientIp));
     }
     if (loginsPerEmail.isExhausted(key)) {
-      throw AppException.rateLimited("Too many failed logins for this account; try again later.",
+      throw AppException.rateLimited(
+          "Too many failed logins for this account; try again later.",
           loginsPerEmail.retryAfterSeconds(key));
     }
     if (key.isEmpty() || password == null || password.isEmpty()) {
-      throw AppException.invalid(key.isEmpty() ? "email" : "password", "email and password are required.");
+      throw AppException.invalid(
+          key.isEmpty() ? "email" : "password", "email and password are required.");
     }
     Optional<User> found = users.findByEmail(key);
     boolean ok;
@@ -100,45 +122,75 @@ public final class AccountService {
     String familyId = Ids.newId();
     String refresh = tokens.newRefreshToken();
     Instant now = clock.instant();
-    sessions.insert(new RefreshToken(Ids.newId(), familyId, user.id(), tokens.hashRefreshToken(refresh), now,
-        tokens.refreshExpiry(now), null, null));
+    sessions.insert(
+        new RefreshToken(
+            Ids.newId(),
+            familyId,
+            user.id(),
+            tokens.hashRefreshToken(refresh),
+            now,
+            tokens.refreshExpiry(now),
+            null,
+            null));
     return new Session(user.view(), tokens.issueAccessToken(user, familyId), refresh);
   }
 
-  /** Spends the refresh token and returns a new pair; a token presented twice revokes its whole session. */
+  /**
+   * Spends the refresh token and returns a new pair; a token presented twice revokes its whole
+   * session.
+   */
   public Session refresh(String refreshToken) {
     if (refreshToken == null || refreshToken.isBlank()) {
       throw AppException.unauthorized("Refresh token required.");
     }
     Instant now = clock.instant();
     String next = tokens.newRefreshToken();
-    SessionRepository.Rotation rotation = sessions.rotate(tokens.hashRefreshToken(refreshToken),
-        old -> new RefreshToken(Ids.newId(), old.familyId(), old.userId(), tokens.hashRefreshToken(next), now,
-            tokens.refreshExpiry(now), null, null),
-        now);
+    SessionRepository.Rotation rotation =
+        sessions.rotate(
+            tokens.hashRefreshToken(refreshToken),
+            old ->
+                new RefreshToken(
+                    Ids.newId(),
+                    old.familyId(),
+                    old.userId(),
+                    tokens.hashRefreshToken(next),
+                    now,
+                    tokens.refreshExpiry(now),
+                    null,
+                    null),
+            now);
     if (rotation instanceof SessionRepository.Rotation.Rotated rotated) {
-      User user = users.findById(rotated.userId())
-          .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
+      User user =
+          users
+              .findById(rotated.userId())
+              .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
       return new Session(user.view(), tokens.issueAccessToken(user, rotated.familyId()), next);
     }
     if (rotation instanceof SessionRepository.Rotation.Reused) {
-      throw AppException.unauthorized("Refresh token already used; the session was revoked. Please log in again.");
+      throw AppException.unauthorized(
+          "Refresh token already used; the session was revoked. Please log in again.");
     }
     throw AppException.unauthorized("Invalid or expired refresh token.");
   }
 
-  /** Revokes the session of the given refresh token, or else the session of the caller's access token. */
+  /**
+   * Revokes the session of the given refresh token, or else the session of the caller's access
+   * token.
+   */
   public void logout(String refreshToken, Principal caller) {
     Instant now = clock.instant();
-    boolean revoked = refreshToken != null && !refreshToken.isBlank()
-        && sessions.revokeFamilyOfToken(tokens.hashRefreshToken(refreshToken), now);
+    boolean revoked =
+        refreshToken != null
+            && !refreshToken.isBlank()
+            && sessions.revokeFamilyOfToken(tokens.hashRefreshToken(refreshToken), now);
     if (!revoked && caller != null) {
       sessions.revokeFamily(caller.sessionId(), now);
     }
   }
 
   public UserView me(Principal caller) {
-    return users.findById(caller.userId())
+    return users
+        .findById(caller.userId())
         .map(User::view)
         .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
   }
@@ -176,10 +228,12 @@ public final class AccountService {
 
   static void checkPassword(String password) {
     if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-      throw AppException.invalid("password", "password must be at least " + MIN_PASSWORD_LENGTH + " characters.");
+      throw AppException.invalid(
+          "password", "password must be at least " + MIN_PASSWORD_LENGTH + " characters.");
     }
     if (password.length() > MAX_PASSWORD_LENGTH) {
-      throw AppException.invalid("password", "password must be at most " + MAX_PASSWORD_LENGTH + " characters.");
+      throw AppException.invalid(
+          "password", "password must be at most " + MAX_PASSWORD_LENGTH + " characters.");
     }
   }
 }

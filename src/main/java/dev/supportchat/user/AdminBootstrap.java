@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure an admin can log in after start-up: {@code ADMIN_EMAIL}/{@code ADMIN_PASSWORD} create or update that
- * admin; with neither set and no admin stored, one is created with a random password printed once.
+ * Makes sure an admin can log in after start-up: {@code ADMIN_EMAIL}/{@code ADMIN_PASSWORD} create
+ * or update that admin; with neither set and no admin stored, one is created with a random password
+ * printed once.
  */
 public final class AdminBootstrap {
   private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -38,11 +39,15 @@ public final class AdminBootstrap {
     }
     String generated = randomPassword();
     upsert(DEFAULT_ADMIN_EMAIL, generated);
-    // Printed once, on purpose: there is no other way to learn it. Set ADMIN_EMAIL/ADMIN_PASSWORD to choose your own.
-    log.warn("\n=================================================================\n"
-        + " First admin created:  email {}   password {}\n"
-        + " Change it by setting ADMIN_EMAIL and ADMIN_PASSWORD and restarting.\n"
-        + "=================================================================", DEFAULT_ADMIN_EMAIL, generated);
+    // Printed once, on purpose: there is no other way to learn it. Set ADMIN_EMAIL/ADMIN_PASSWORD
+    // to choose your own.
+    log.warn(
+        "\n=================================================================\n"
+            + " First admin created:  email {}   password {}\n"
+            + " Change it by setting ADMIN_EMAIL and ADMIN_PASSWORD and restarting.\n"
+            + "=================================================================",
+        DEFAULT_ADMIN_EMAIL,
+        generated);
   }
 
   private void upsert(String email, String password) {
@@ -54,7 +59,8 @@ public final class AdminBootstrap {
       return;
     }
     Instant now = clock.instant();
-    users.insert(new User(Ids.newId(now.toEpochMilli()), normalized, null, "Support", hash, true, now, now));
+    users.insert(
+        new User(Ids.newId(now.toEpochMilli()), normalized, null, "Support", hash, true, now, now));
   }
 
   private static String randomPassword() {

@@ -14,15 +14,17 @@ public final class JdbcUserRepository implements UserRepository {
   private static final String COLUMNS =
       "id, email, username, full_name, password_hash, is_admin, created_at, updated_at";
 
-  static final RowMapper<User> MAPPER = rs -> new User(
-      rs.getString("id"),
-      rs.getString("email"),
-      rs.getString("username"),
-      rs.getString("full_name"),
-      rs.getString("password_hash"),
-      rs.getBoolean("is_admin"),
-      Instant.ofEpochMilli(rs.getLong("created_at")),
-      Instant.ofEpochMilli(rs.getLong("updated_at")));
+  static final RowMapper<User> MAPPER =
+      rs ->
+          new User(
+              rs.getString("id"),
+              rs.getString("email"),
+              rs.getString("username"),
+              rs.getString("full_name"),
+              rs.getString("password_hash"),
+              rs.getBoolean("is_admin"),
+              Instant.ofEpochMilli(rs.getLong("created_at")),
+              Instant.ofEpochMilli(rs.getLong("updated_at")));
 
   private final Database db;
 
@@ -32,18 +34,27 @@ public final class JdbcUserRepository implements UserRepository {
 
   @Override
   public void insert(User u) {
-    db.write(c -> {
-      try {
-        return Sql.update(c, "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            u.id(), u.email(), u.username(), u.fullName(), u.passwordHash(), u.isAdmin(),
-            u.createdAt().toEpochMilli(), u.updatedAt().toEpochMilli());
-      } catch (SQLException e) {
-        if (db.isUniqueViolation(e)) {
-          throw AppException.conflict("An account with this email or username already exists.");
-        }
-        throw e;
-      }
-    });
+    db.write(
+        c -> {
+          try {
+            return Sql.update(
+                c,
+                "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                u.id(),
+                u.email(),
+                u.username(),
+                u.fullName(),
+                u.passwordHash(),
+                u.isAdmin(),
+                u.createdAt().toEpochMilli(),
+                u.updatedAt().toEpochMilli());
+          } catch (SQLException e) {
+            if (db.isUniqueViolation(e)) {
+              throw AppException.conflict("An account with this email or username already exists.");
+            }
+            throw e;
+          }
+        });
   }
 
   @Override
@@ -53,20 +64,37 @@ public final class JdbcUserRepository implements UserRepository {
 
   @Override
   public Optional<User> findByEmail(String email) {
-    return db.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM users WHERE email = ?", MAPPER,
-        email.toLowerCase()));
+    return db.read(
+        c ->
+            Sql.one(
+                c,
+                "SELECT " + COLUMNS + " FROM users WHERE email = ?",
+                MAPPER,
+                email.toLowerCase()));
   }
 
   @Override
   public void updateCredentials(String userId, String passwordHash, boolean isAdmin) {
-    db.write(c -> Sql.update(c, "UPDATE users SET password_hash = ?, is_admin = ?, updated_at = ? WHERE id = ?",
-        passwordHash, isAdmin, System.currentTimeMillis(), userId));
+    db.write(
+        c ->
+            Sql.update(
+                c,
+                "UPDATE users SET password_hash = ?, is_admin = ?, updated_at = ? WHERE id = ?",
+                passwordHash,
+                isAdmin,
+                System.currentTimeMillis(),
+                userId));
   }
 
   @Override
   public List<User> findAdmins() {
-    return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM users WHERE is_admin = ? ORDER BY full_name, id",
-        MAPPER, true));
+    return db.read(
+        c ->
+            Sql.list(
+                c,
+                "SELECT " + COLUMNS + " FROM users WHERE is_admin = ? ORDER BY full_name, id",
+                MAPPER,
+                true));
   }
 
   @Override

@@ -3,14 +3,23 @@ package dev.supportchat.user;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 
-/** bcrypt with a configurable cost (at least 10); passwords longer than bcrypt's 72 bytes are pre-hashed. */
+/**
+ * bcrypt with a configurable cost (at least 10); passwords longer than bcrypt's 72 bytes are
+ * pre-hashed.
+ */
 public final class PasswordHasher {
   private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2B;
 
   private final int cost;
-  private final BCrypt.Hasher hasher = BCrypt.with(VERSION, LongPasswordStrategies.hashSha512(VERSION));
-  private final BCrypt.Verifyer verifier = BCrypt.verifyer(VERSION, LongPasswordStrategies.hashSha512(VERSION));
-  /** Compared against when the account does not exist, so a wrong email takes as long as a wrong password. */
+  private final BCrypt.Hasher hasher =
+      BCrypt.with(VERSION, LongPasswordStrategies.hashSha512(VERSION));
+  private final BCrypt.Verifyer verifier =
+      BCrypt.verifyer(VERSION, LongPasswordStrategies.hashSha512(VERSION));
+
+  /**
+   * Compared against when the account does not exist, so a wrong email takes as long as a wrong
+   * password.
+   */
   private final String decoyHash;
 
   public PasswordHasher(int cost) {

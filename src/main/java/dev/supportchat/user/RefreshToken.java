@@ -2,7 +2,10 @@ package dev.supportchat.user;
 
 import java.time.Instant;
 
-/** One issued refresh token, stored by hash. Tokens of one login share a {@code familyId} (the session id). */
+/**
+ * One issued refresh token, stored by hash. Tokens of one login share a {@code familyId} (the
+ * session id).
+ */
 record RefreshToken(
     String id,
     String familyId,

@@ -18,13 +18,18 @@ public interface SessionRepository {
   void insert(RefreshToken token);
 
   /**
-   * In one transaction: checks the token with {@code presentedHash}, marks it used and stores {@code nextFor}'s
-   * token in the same family; or, if it was used before, revokes its whole family.
+   * In one transaction: checks the token with {@code presentedHash}, marks it used and stores
+   * {@code nextFor}'s token in the same family; or, if it was used before, revokes its whole
+   * family.
    */
-  Rotation rotate(String presentedHash, java.util.function.Function<RefreshToken, RefreshToken> nextFor,
+  Rotation rotate(
+      String presentedHash,
+      java.util.function.Function<RefreshToken, RefreshToken> nextFor,
       java.time.Instant now);
 
-  /** Revokes every token of the family that the token with this hash belongs to; false if unknown. */
+  /**
+   * Revokes every token of the family that the token with this hash belongs to; false if unknown.
+   */
   boolean revokeFamilyOfToken(String tokenHash, java.time.Instant now);
 
   void revokeFamily(String familyId, java.time.Instant now);

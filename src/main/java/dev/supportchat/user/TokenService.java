@@ -20,8 +20,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Issues and verifies access tokens (HS256 JWTs, short-lived) and makes refresh tokens (random, opaque, stored only
- * as an HMAC of themselves). Only HS256 with our secret is accepted, so {@code alg: none} or a forged key fail.
+ * Issues and verifies access tokens (HS256 JWTs, short-lived) and makes refresh tokens (random,
+ * opaque, stored only as an HMAC of themselves). Only HS256 with our secret is accepted, so {@code
+ * alg: none} or a forged key fail.
  */
 public final class TokenService {
   private static final String ISSUER = "support-chat";
@@ -37,13 +38,21 @@ public final class TokenService {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public TokenService(String accessSecret, String refreshSecret, Duration accessTtl, Duration refreshTtl, Clock clock) {
+  public TokenService(
+      String accessSecret,
+      String refreshSecret,
+      Duration accessTtl,
+      Duration refreshTtl,
+      Clock clock) {
     this.accessAlgorithm = Algorithm.HMAC256(accessSecret);
-    this.refreshKey = new SecretKeySpec(refreshSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    this.refreshKey =
+        new SecretKeySpec(refreshSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     this.accessTtl = accessTtl;
     this.refreshTtl = refreshTtl;
     this.clock = clock;
-    this.verifier = ((JWTVerifier.BaseVerification) JWT.require(accessAlgorithm).withIssuer(ISSUER)).build(clock);
+    this.verifier =
+        ((JWTVerifier.BaseVerification) JWT.require(accessAlgorithm).withIssuer(ISSUER))
+            .build(clock);
   }
 
   public String issueAccessToken(User user, String sessionId) {
@@ -67,7 +76,10 @@ public final class TokenService {
     return verify(token).principal();
   }
 
-  /** As {@link #verifyAccessToken}, keeping the expiry, for long-lived connections that must stop using it. */
+  /**
+   * As {@link #verifyAccessToken}, keeping the expiry, for long-lived connections that must stop
+   * using it.
+   */
   public Verified verify(String token) {
     if (token == null || token.isBlank()) {
       throw AppException.unauthorized("Authentication required.");
@@ -79,7 +91,8 @@ public final class TokenService {
       if (jwt.getSubject() == null || admin == null || session == null) {
         throw AppException.unauthorized("Invalid access token.");
       }
-      return new Verified(new Principal(jwt.getSubject(), admin, session), jwt.getExpiresAtAsInstant());
+      return new Verified(
+          new Principal(jwt.getSubject(), admin, session), jwt.getExpiresAtAsInstant());
     } catch (TokenExpiredException e) {
       throw AppException.unauthorized("Access token expired.");
     } catch (JWTVerificationException e) {

@@ -2,7 +2,10 @@ package dev.supportchat.user;
 
 import java.time.Instant;
 
-/** An account as stored. The password hash never leaves the user package; clients get a {@link UserView}. */
+/**
+ * An account as stored. The password hash never leaves the user package; clients get a {@link
+ * UserView}.
+ */
 public record User(
     String id,
     String email,

@@ -6,7 +6,10 @@ import java.util.Optional;
 /** Stored accounts. Emails are looked up and stored lower-cased. */
 public interface UserRepository {
 
-  /** Inserts the user; throws {@link dev.supportchat.error.AppException} {@code conflict} if email or username is taken. */
+  /**
+   * Inserts the user; throws {@link dev.supportchat.error.AppException} {@code conflict} if email
+   * or username is taken.
+   */
   void insert(User user);
 
   Optional<User> findById(String id);

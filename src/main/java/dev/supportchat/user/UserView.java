@@ -2,7 +2,10 @@ package dev.supportchat.user;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The public face of an account, as clients of the original system know it ({@code _id}, no password hash). */
+/**
+ * The public face of an account, as clients of the original system know it ({@code _id}, no
+ * password hash).
+ */
 public record UserView(
     @JsonProperty("_id") String id,
     String email,
@@ -13,7 +16,13 @@ public record UserView(
     String updatedAt) {
 
   static UserView of(User u) {
-    return new UserView(u.id(), u.email(), u.username(), u.fullName(), u.isAdmin(),
-        u.createdAt().toString(), u.updatedAt().toString());
+    return new UserView(
+        u.id(),
+        u.email(),
+        u.username(),
+        u.fullName(),
+        u.isAdmin(),
+        u.createdAt().toString(),
+        u.updatedAt().toString());
   }
 }

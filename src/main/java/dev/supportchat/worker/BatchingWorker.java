@@ -13,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One thread that takes whatever has queued up (at most {@code maxBatch} items) and hands it to its handler as one
- * batch, in submission order. The group-commit writer and the socket emitters are built on it.
+ * One thread that takes whatever has queued up (at most {@code maxBatch} items) and hands it to its
+ * handler as one batch, in submission order. The group-commit writer and the socket emitters are
+ * built on it.
  *
- * <p>The thread survives anything its handler throws: the failure goes to {@code onFailure} for the batch (whose
- * callers must hear of it) and the loop goes on; a fatal error ({@link Fatal}) ends the process instead. It records
- * its progress, so {@code /health} can tell a worker that is stuck or gone while work waits for it.
+ * <p>The thread survives anything its handler throws: the failure goes to {@code onFailure} for the
+ * batch (whose callers must hear of it) and the loop goes on; a fatal error ({@link Fatal}) ends
+ * the process instead. It records its progress, so {@code /health} can tell a worker that is stuck
+ * or gone while work waits for it.
  */
 public final class BatchingWorker<T> implements WorkerHealth, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BatchingWorker.class);
@@ -31,14 +33,19 @@ public final class BatchingWorker<T> implements WorkerHealth, AutoCloseable {
   private final BlockingQueue<T> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closed;
+
   /** System.nanoTime() when the loop last came round: after a poll, or after a batch. */
   private volatile long lastProgressNanos = System.nanoTime();
 
   /**
-   * @param onFailure told when the handler threw for a batch (items in it may not have been handled); runs on the
-   *     worker thread
+   * @param onFailure told when the handler threw for a batch (items in it may not have been
+   *     handled); runs on the worker thread
    */
-  public BatchingWorker(String name, int maxBatch, Consumer<List<T>> handler, BiConsumer<List<T>, Throwable> onFailure) {
+  public BatchingWorker(
+      String name,
+      int maxBatch,
+      Consumer<List<T>> handler,
+      BiConsumer<List<T>, Throwable> onFailure) {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be positive");
     }
@@ -72,7 +79,13 @@ public final class BatchingWorker<T> implements WorkerHealth, AutoCloseable {
     int waiting = queue.size();
     long idleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastProgressNanos);
     if (waiting > 0 && idleMillis > stallMillis) {
-      return Optional.of(name + " has made no progress for " + idleMillis + " ms with " + waiting + " items waiting");
+      return Optional.of(
+          name
+              + " has made no progress for "
+              + idleMillis
+              + " ms with "
+              + waiting
+              + " items waiting");
     }
     return Optional.empty();
   }

@@ -2,10 +2,16 @@ package dev.supportchat.worker;
 
 import java.util.Optional;
 
-/** A long-lived thread that {@code /health} watches: whether it runs and gets through the work queued for it. */
+/**
+ * A long-lived thread that {@code /health} watches: whether it runs and gets through the work
+ * queued for it.
+ */
 public interface WorkerHealth {
   String name();
 
-  /** Why this worker is unhealthy now (not running, or work queued and no progress for {@code stallMillis}), if so. */
+  /**
+   * Why this worker is unhealthy now (not running, or work queued and no progress for {@code
+   * stallMillis}), if so.
+   */
   Optional<String> problem(long stallMillis);
 }

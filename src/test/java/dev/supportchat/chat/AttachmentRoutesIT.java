@@ -20,9 +20,14 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Uploads over real multipart HTTP: the whitelist, the size limit, and downloads only for the chat's people. */
+/**
+ * Uploads over real multipart HTTP: the whitelist, the size limit, and downloads only for the
+ * chat's people.
+ */
 class AttachmentRoutesIT {
-  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
+  private static final byte[] PNG = {
+    (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0
+  };
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @ParameterizedTest
@@ -32,58 +37,105 @@ class AttachmentRoutesIT {
       Login ann = t.http.newUser("ann@example.com");
       Login bob = t.http.newUser("bob@example.com");
       Login admin = t.http.admin();
-      String chatId = t.http.post("/api/v1/chats/support", Map.of(), ann.accessToken()).data().get("_id").asText();
+      String chatId =
+          t.http
+              .post("/api/v1/chats/support", Map.of(), ann.accessToken())
+              .data()
+              .get("_id")
+              .asText();
       String base = "/api/v1/chats/" + chatId + "/attachments";
 
-      Response uploaded = upload(t, base, ann.accessToken(), "../../etc/screen shot.png", "image/png", PNG);
+      Response uploaded =
+          upload(t, base, ann.accessToken(), "../../etc/screen shot.png", "image/png", PNG);
       assertThat(uploaded.status()).isEqualTo(201);
       JsonNode a = uploaded.data();
       assertThat(a.get("fileName").asText()).isEqualTo("screen shot.png");
       assertThat(a.get("size").asLong()).isEqualTo(PNG.length);
       assertThat(a.get("url").asText()).isEqualTo(base + "/" + a.get("_id").asText());
 
-      Response message = t.http.post("/api/v1/chats/" + chatId + "/messages",
-          Map.of("content", "", "messageType", "image", "attachments", List.of(a.get("_id").asText())),
-          ann.accessToken());
+      Response message =
+          t.http.post(
+              "/api/v1/chats/" + chatId + "/messages",
+              Map.of(
+                  "content",
+                  "",
+                  "messageType",
+                  "image",
+                  "attachments",
+                  List.of(a.get("_id").asText())),
+              ann.accessToken());
       assertThat(message.status()).isEqualTo(201);
-      assertThat(message.data().path("attachments").path(0).path("url").asText()).isEqualTo(a.get("url").asText());
+      assertThat(message.data().path("attachments").path(0).path("url").asText())
+          .isEqualTo(a.get("url").asText());
 
       HttpResponse<byte[]> download = get(t, a.get("url").asText(), admin.accessToken());
       assertThat(download.statusCode()).isEqualTo(200);
       assertThat(download.body()).isEqualTo(PNG);
       assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
       assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-      assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("screen shot.png");
+      assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
+          .contains("screen shot.png");
 
       assertThat(get(t, a.get("url").asText(), bob.accessToken()).statusCode()).isEqualTo(403);
       assertThat(get(t, a.get("url").asText(), null).statusCode()).isEqualTo(401);
-      assertThat(get(t, base + "/0123456789abcdef01234567", ann.accessToken()).statusCode()).isEqualTo(404);
+      assertThat(get(t, base + "/0123456789abcdef01234567", ann.accessToken()).statusCode())
+          .isEqualTo(404);
 
       assertError(upload(t, base, bob.accessToken(), "x.png", "image/png", PNG), 403, "forbidden");
-      assertError(upload(t, base, ann.accessToken(), "evil.html", "text/html", "<script>".getBytes()),
-          400, "invalid");
-      assertError(upload(t, base, ann.accessToken(), "fake.png", "image/png", "not a png".getBytes()),
-          400, "invalid");
-      assertError(upload(t, base, ann.accessToken(), "big.txt", "text/plain", new byte[5000]), 413, "too_large");
-      assertError(t.http.post("/api/v1/chats/" + chatId + "/messages", Map.of("content", "x", "messageType", "file",
-          "attachments", List.of("0123456789abcdef01234567")), ann.accessToken()), 400, "invalid");
+      assertError(
+          upload(t, base, ann.accessToken(), "evil.html", "text/html", "<script>".getBytes()),
+          400,
+          "invalid");
+      assertError(
+          upload(t, base, ann.accessToken(), "fake.png", "image/png", "not a png".getBytes()),
+          400,
+          "invalid");
+      assertError(
+          upload(t, base, ann.accessToken(), "big.txt", "text/plain", new byte[5000]),
+          413,
+          "too_large");
+      assertError(
+          t.http.post(
+              "/api/v1/chats/" + chatId + "/messages",
+              Map.of(
+                  "content",
+                  "x",
+                  "messageType",
+                  "file",
+                  "attachments",
+                  List.of("0123456789abcdef01234567")),
+              ann.accessToken()),
+          400,
+          "invalid");
     }
   }
 
-  private static Response upload(TestApp t, String path, String token, String fileName, String type, byte[] bytes)
+  private static Response upload(
+      TestApp t, String path, String token, String fileName, String type, byte[] bytes)
       throws Exception {
     String boundary = "----sc" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: "
+                + type
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.write(bytes);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(t.baseUrl() + path))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return new Response(r.statusCode(), r.body(), HttpTestClient.JSON.readTree(r.body()), r.headers());
+    HttpResponse<String> r =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(t.baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Response(
+        r.statusCode(), r.body(), HttpTestClient.JSON.readTree(r.body()), r.headers());
   }
 
   private static HttpResponse<byte[]> get(TestApp t, String path, String token) throws Exception {

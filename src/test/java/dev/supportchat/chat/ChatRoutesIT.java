@@ -15,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The chat endpoints over real HTTP, on SQLite and PostgreSQL: the rules a client sees, and every error case. */
+/**
+ * The chat endpoints over real HTTP, on SQLite and PostgreSQL: the rules a client sees, and every
+ * error case.
+ */
 class ChatRoutesIT {
 
   @ParameterizedTest
@@ -26,8 +29,17 @@ class ChatRoutesIT {
       Login admin = t.http.admin();
 
       assertError(t.http.get("/api/v1/chats/support", ann.accessToken()), 404, "not_found");
-      Response created = t.http.post("/api/v1/chats/support",
-          Map.of("subject", "Billing", "priority", "high", "message", "Hello, I was charged twice"), ann.accessToken());
+      Response created =
+          t.http.post(
+              "/api/v1/chats/support",
+              Map.of(
+                  "subject",
+                  "Billing",
+                  "priority",
+                  "high",
+                  "message",
+                  "Hello, I was charged twice"),
+              ann.accessToken());
       assertThat(created.status()).isEqualTo(201);
       JsonNode chat = created.data();
       String chatId = chat.get("_id").asText();
@@ -35,52 +47,81 @@ class ChatRoutesIT {
       assertThat(chat.get("priority").asText()).isEqualTo("high");
       assertThat(chat.get("subject").asText()).isEqualTo("Billing");
       assertThat(chat.path("user").path("fullName").asText()).isEqualTo("ann");
-      assertThat(chat.path("lastMessage").path("content").asText()).isEqualTo("Hello, I was charged twice");
+      assertThat(chat.path("lastMessage").path("content").asText())
+          .isEqualTo("Hello, I was charged twice");
       assertThat(chat.get("unreadByAdmin").asInt()).isEqualTo(1);
 
       Response again = t.http.post("/api/v1/chats/support", Map.of(), ann.accessToken());
       assertThat(again.status()).as("create-or-get returns the existing chat").isEqualTo(200);
       assertThat(again.data().get("_id").asText()).isEqualTo(chatId);
 
-      Response reply = t.http.post("/api/v1/chats/" + chatId + "/messages", Map.of("content", "  Let me check.  "),
-          admin.accessToken());
+      Response reply =
+          t.http.post(
+              "/api/v1/chats/" + chatId + "/messages",
+              Map.of("content", "  Let me check.  "),
+              admin.accessToken());
       assertThat(reply.status()).isEqualTo(201);
       assertThat(reply.data().get("content").asText()).isEqualTo("Let me check.");
       assertThat(reply.data().path("sender").path("isAdmin").asBoolean()).isTrue();
-      Response note = t.http.post("/api/v1/chats/" + chatId + "/messages",
-          Map.of("content", "Refund approved by finance", "isInternalNote", true), admin.accessToken());
+      Response note =
+          t.http.post(
+              "/api/v1/chats/" + chatId + "/messages",
+              Map.of("content", "Refund approved by finance", "isInternalNote", true),
+              admin.accessToken());
       assertThat(note.status()).isEqualTo(201);
 
-      JsonNode userPage = t.http.get("/api/v1/chats/" + chatId + "/messages", ann.accessToken()).data();
+      JsonNode userPage =
+          t.http.get("/api/v1/chats/" + chatId + "/messages", ann.accessToken()).data();
       assertThat(contents(userPage)).containsExactly("Let me check.", "Hello, I was charged twice");
-      JsonNode adminPage = t.http.get("/api/v1/chats/" + chatId + "/messages", admin.accessToken()).data();
+      JsonNode adminPage =
+          t.http.get("/api/v1/chats/" + chatId + "/messages", admin.accessToken()).data();
       assertThat(contents(adminPage))
-          .containsExactly("Refund approved by finance", "Let me check.", "Hello, I was charged twice");
+          .containsExactly(
+              "Refund approved by finance", "Let me check.", "Hello, I was charged twice");
 
       JsonNode userView = t.http.get("/api/v1/chats/support", ann.accessToken()).data();
       assertThat(userView.path("lastMessage").path("content").asText())
-          .as("a note is never a user's last message").isEqualTo("Let me check.");
-      assertThat(userView.get("unreadByUser").asInt()).as("notes are not unread for users").isEqualTo(1);
+          .as("a note is never a user's last message")
+          .isEqualTo("Let me check.");
+      assertThat(userView.get("unreadByUser").asInt())
+          .as("notes are not unread for users")
+          .isEqualTo(1);
 
       Response read = t.http.post("/api/v1/chats/" + chatId + "/read", null, ann.accessToken());
       assertThat(read.status()).isEqualTo(200);
       assertThat(read.data().get("markedCount").asInt()).isEqualTo(1);
-      assertThat(t.http.get("/api/v1/chats/support", ann.accessToken()).data().get("unreadByUser").asInt()).isZero();
-      JsonNode afterRead = t.http.get("/api/v1/chats/" + chatId + "/messages", admin.accessToken()).data();
+      assertThat(
+              t.http
+                  .get("/api/v1/chats/support", ann.accessToken())
+                  .data()
+                  .get("unreadByUser")
+                  .asInt())
+          .isZero();
+      JsonNode afterRead =
+          t.http.get("/api/v1/chats/" + chatId + "/messages", admin.accessToken()).data();
       assertThat(afterRead.path("messages").path(1).path("isReadByUser").asBoolean()).isTrue();
 
-      Response assigned = t.http.post("/api/v1/chats/" + chatId + "/assign", Map.of(), admin.accessToken());
+      Response assigned =
+          t.http.post("/api/v1/chats/" + chatId + "/assign", Map.of(), admin.accessToken());
       assertThat(assigned.data().get("status").asText()).isEqualTo("in-progress");
       assertThat(assigned.data().path("admin").path("_id").asText()).isEqualTo(admin.userId());
 
-      Response resolved = t.http.put("/api/v1/chats/" + chatId + "/status",
-          Map.of("status", "resolved", "priority", "low"), admin.accessToken());
+      Response resolved =
+          t.http.put(
+              "/api/v1/chats/" + chatId + "/status",
+              Map.of("status", "resolved", "priority", "low"),
+              admin.accessToken());
       assertThat(resolved.data().get("status").asText()).isEqualTo("resolved");
       assertThat(resolved.data().get("priority").asText()).isEqualTo("low");
 
-      t.http.post("/api/v1/chats/" + chatId + "/messages", Map.of("content", "It happened again"), ann.accessToken());
-      assertThat(t.http.get("/api/v1/chats/support", ann.accessToken()).data().get("status").asText())
-          .as("a user's message reopens a resolved chat").isEqualTo("open");
+      t.http.post(
+          "/api/v1/chats/" + chatId + "/messages",
+          Map.of("content", "It happened again"),
+          ann.accessToken());
+      assertThat(
+              t.http.get("/api/v1/chats/support", ann.accessToken()).data().get("status").asText())
+          .as("a user's message reopens a resolved chat")
+          .isEqualTo("open");
     }
   }
 
@@ -89,16 +130,28 @@ class ChatRoutesIT {
   void retriedSendsWithTheSameClientMessageIdAreStoredOnce(Engine engine) {
     try (TestApp t = TestApp.start(engine)) {
       Login ann = t.http.newUser("ann@example.com");
-      String chatId = t.http.post("/api/v1/chats/support", Map.of(), ann.accessToken()).data().get("_id").asText();
+      String chatId =
+          t.http
+              .post("/api/v1/chats/support", Map.of(), ann.accessToken())
+              .data()
+              .get("_id")
+              .asText();
       Map<String, Object> body = Map.of("content", "once", "clientMessageId", "c-1");
-      Response first = t.http.post("/api/v1/chats/" + chatId + "/messages", body, ann.accessToken());
-      Response retry = t.http.post("/api/v1/chats/" + chatId + "/messages", body, ann.accessToken());
+      Response first =
+          t.http.post("/api/v1/chats/" + chatId + "/messages", body, ann.accessToken());
+      Response retry =
+          t.http.post("/api/v1/chats/" + chatId + "/messages", body, ann.accessToken());
       assertThat(first.status()).isEqualTo(201);
       assertThat(retry.status()).isEqualTo(200);
       assertThat(retry.data().get("_id").asText()).isEqualTo(first.data().get("_id").asText());
       JsonNode page = t.http.get("/api/v1/chats/" + chatId + "/messages", ann.accessToken()).data();
       assertThat(page.get("messages")).hasSize(1);
-      assertThat(t.http.get("/api/v1/chats/support", ann.accessToken()).data().get("unreadByAdmin").asInt())
+      assertThat(
+              t.http
+                  .get("/api/v1/chats/support", ann.accessToken())
+                  .data()
+                  .get("unreadByAdmin")
+                  .asInt())
           .isEqualTo(1);
     }
   }
@@ -108,17 +161,30 @@ class ChatRoutesIT {
   void messagePagesWalkBackwardsWithACursor(Engine engine) {
     try (TestApp t = TestApp.start(engine)) {
       Login ann = t.http.newUser("ann@example.com");
-      String chatId = t.http.post("/api/v1/chats/support", Map.of(), ann.accessToken()).data().get("_id").asText();
+      String chatId =
+          t.http
+              .post("/api/v1/chats/support", Map.of(), ann.accessToken())
+              .data()
+              .get("_id")
+              .asText();
       for (int i = 1; i <= 7; i++) {
         t.clock.advance(Duration.ofMillis(1));
-        t.http.post("/api/v1/chats/" + chatId + "/messages", Map.of("content", "m" + i), ann.accessToken());
+        t.http.post(
+            "/api/v1/chats/" + chatId + "/messages", Map.of("content", "m" + i), ann.accessToken());
       }
       List<String> seen = new ArrayList<>();
       String cursor = null;
       int pages = 0;
       do {
-        JsonNode page = t.http.get("/api/v1/chats/" + chatId + "/messages?limit=3"
-            + (cursor == null ? "" : "&before=" + cursor), ann.accessToken()).data();
+        JsonNode page =
+            t.http
+                .get(
+                    "/api/v1/chats/"
+                        + chatId
+                        + "/messages?limit=3"
+                        + (cursor == null ? "" : "&before=" + cursor),
+                    ann.accessToken())
+                .data();
         seen.addAll(contents(page));
         cursor = page.get("hasMore").asBoolean() ? page.get("nextCursor").asText() : null;
         pages++;
@@ -126,15 +192,26 @@ class ChatRoutesIT {
       assertThat(pages).isEqualTo(3);
       assertThat(seen).containsExactly("m7", "m6", "m5", "m4", "m3", "m2", "m1");
 
-      // catching up after a reconnect: everything after the last message seen, oldest first, in pages
-      JsonNode newest = t.http.get("/api/v1/chats/" + chatId + "/messages?limit=7", ann.accessToken()).data();
+      // catching up after a reconnect: everything after the last message seen, oldest first, in
+      // pages
+      JsonNode newest =
+          t.http.get("/api/v1/chats/" + chatId + "/messages?limit=7", ann.accessToken()).data();
       String m3 = newest.get("messages").get(4).get("_id").asText();
-      JsonNode since = t.http.get("/api/v1/chats/" + chatId + "/messages?limit=3&since=" + m3, ann.accessToken())
-          .data();
+      JsonNode since =
+          t.http
+              .get("/api/v1/chats/" + chatId + "/messages?limit=3&since=" + m3, ann.accessToken())
+              .data();
       assertThat(contents(since)).containsExactly("m4", "m5", "m6");
       assertThat(since.get("hasMore").asBoolean()).isTrue();
-      JsonNode rest = t.http.get("/api/v1/chats/" + chatId + "/messages?limit=3&since="
-          + since.get("nextCursor").asText(), ann.accessToken()).data();
+      JsonNode rest =
+          t.http
+              .get(
+                  "/api/v1/chats/"
+                      + chatId
+                      + "/messages?limit=3&since="
+                      + since.get("nextCursor").asText(),
+                  ann.accessToken())
+              .data();
       assertThat(contents(rest)).containsExactly("m7");
       assertThat(rest.get("hasMore").asBoolean()).isFalse();
     }
@@ -151,13 +228,21 @@ class ChatRoutesIT {
       for (int i = 0; i < 3; i++) {
         Login u = t.http.newUser("user" + i + "@example.com");
         t.clock.advance(Duration.ofSeconds(1));
-        ids.add(t.http.post("/api/v1/chats/support", Map.of("subject", subjects[i], "priority", priorities[i],
-            "message", "hi"), u.accessToken()).data().get("_id").asText());
+        ids.add(
+            t.http
+                .post(
+                    "/api/v1/chats/support",
+                    Map.of("subject", subjects[i], "priority", priorities[i], "message", "hi"),
+                    u.accessToken())
+                .data()
+                .get("_id")
+                .asText());
       }
       t.http.post("/api/v1/chats/" + ids.get(0) + "/assign", Map.of(), admin.accessToken());
 
       JsonNode all = t.http.get("/api/v1/chats/admin/all", admin.accessToken()).data();
-      assertThat(all.get("chats")).extracting(c -> c.get("subject").asText())
+      assertThat(all.get("chats"))
+          .extracting(c -> c.get("subject").asText())
           .as("latest message first; assigning is not activity")
           .containsExactly("Feature request", "Login broken", "Billing question");
       assertThat(all.path("pagination").path("total").asInt()).isEqualTo(3);
@@ -165,12 +250,14 @@ class ChatRoutesIT {
       assertThat(listSubjects(t, admin, "?priority=low")).containsExactly("Login broken");
       assertThat(listSubjects(t, admin, "?status=in-progress")).containsExactly("Billing question");
       assertThat(listSubjects(t, admin, "?assigned=me")).containsExactly("Billing question");
-      assertThat(listSubjects(t, admin, "?assigned=none")).containsExactly("Feature request", "Login broken");
+      assertThat(listSubjects(t, admin, "?assigned=none"))
+          .containsExactly("Feature request", "Login broken");
       assertThat(listSubjects(t, admin, "?q=LOGIN")).containsExactly("Login broken");
       assertThat(listSubjects(t, admin, "?q=user2%40")).containsExactly("Feature request");
       assertThat(listSubjects(t, admin, "?q=%25")).isEmpty();
 
-      JsonNode page2 = t.http.get("/api/v1/chats/admin/all?limit=2&page=2", admin.accessToken()).data();
+      JsonNode page2 =
+          t.http.get("/api/v1/chats/admin/all?limit=2&page=2", admin.accessToken()).data();
       assertThat(page2.get("chats")).hasSize(1);
       assertThat(page2.path("pagination").path("pages").asInt()).isEqualTo(2);
     }
@@ -182,13 +269,19 @@ class ChatRoutesIT {
     try (TestApp t = TestApp.start(engine)) {
       Login admin = t.http.admin();
       Login ann = t.http.newUser("ann@example.com");
-      String chatId = t.http.post("/api/v1/chats/support", Map.of("message", "help"), ann.accessToken())
-          .data().get("_id").asText();
+      String chatId =
+          t.http
+              .post("/api/v1/chats/support", Map.of("message", "help"), ann.accessToken())
+              .data()
+              .get("_id")
+              .asText();
       t.clock.advance(Duration.ofSeconds(90));
-      t.http.post("/api/v1/chats/" + chatId + "/messages", Map.of("content", "on it"), admin.accessToken());
+      t.http.post(
+          "/api/v1/chats/" + chatId + "/messages", Map.of("content", "on it"), admin.accessToken());
       t.http.post("/api/v1/chats/" + chatId + "/assign", Map.of(), admin.accessToken());
       t.clock.advance(Duration.ofMinutes(10));
-      t.http.put("/api/v1/chats/" + chatId + "/status", Map.of("status", "resolved"), admin.accessToken());
+      t.http.put(
+          "/api/v1/chats/" + chatId + "/status", Map.of("status", "resolved"), admin.accessToken());
 
       JsonNode stats = t.http.get("/api/v1/chats/admin/stats", admin.accessToken()).data();
       assertThat(stats.path("totals").path("chats").asLong()).isEqualTo(1);
@@ -200,7 +293,8 @@ class ChatRoutesIT {
       assertThat(first.get("avg").asLong()).isEqualTo(90_000);
       assertThat(first.get("median").asLong()).isEqualTo(90_000);
       assertThat(first.get("p90").asLong()).isEqualTo(90_000);
-      assertThat(stats.path("responseTimes").path("resolutionMs").path("avg").asLong()).isEqualTo(690_000);
+      assertThat(stats.path("responseTimes").path("resolutionMs").path("avg").asLong())
+          .isEqualTo(690_000);
       assertThat(stats.path("byPriority").path("medium").asLong()).isEqualTo(1);
       JsonNode workload = stats.get("adminWorkload").get(0);
       assertThat(workload.path("admin").path("_id").asText()).isEqualTo(admin.userId());
@@ -217,33 +311,72 @@ class ChatRoutesIT {
       Login ann = t.http.newUser("ann@example.com");
       Login bob = t.http.newUser("bob@example.com");
       Login admin = t.http.admin();
-      String chatId = t.http.post("/api/v1/chats/support", Map.of(), ann.accessToken()).data().get("_id").asText();
+      String chatId =
+          t.http
+              .post("/api/v1/chats/support", Map.of(), ann.accessToken())
+              .data()
+              .get("_id")
+              .asText();
       String msgs = "/api/v1/chats/" + chatId + "/messages";
 
       assertError(t.http.get(msgs, bob.accessToken()), 403, "forbidden");
       assertError(t.http.post(msgs, Map.of("content", "hi"), bob.accessToken()), 403, "forbidden");
-      assertError(t.http.get("/api/v1/chats/0123456789abcdef01234567/messages", ann.accessToken()), 404, "not_found");
-      assertError(t.http.get("/api/v1/chats/not-an-id/messages", ann.accessToken()), 404, "not_found");
+      assertError(
+          t.http.get("/api/v1/chats/0123456789abcdef01234567/messages", ann.accessToken()),
+          404,
+          "not_found");
+      assertError(
+          t.http.get("/api/v1/chats/not-an-id/messages", ann.accessToken()), 404, "not_found");
       assertError(t.http.post(msgs, Map.of("content", "   "), ann.accessToken()), 400, "invalid");
       assertError(t.http.post(msgs, Map.of("content", 5), ann.accessToken()), 400, "invalid");
-      assertError(t.http.post(msgs, Map.of("content", "x".repeat(101)), ann.accessToken()), 413, "too_large");
-      assertError(t.http.post(msgs, Map.of("content", "psst", "isInternalNote", true), ann.accessToken()),
-          403, "forbidden");
-      assertError(t.http.post(msgs, Map.of("content", "x", "messageType", "video"), ann.accessToken()), 400, "invalid");
-      assertError(t.http.post(msgs, Map.of("content", "", "messageType", "image"), ann.accessToken()), 400, "invalid");
+      assertError(
+          t.http.post(msgs, Map.of("content", "x".repeat(101)), ann.accessToken()),
+          413,
+          "too_large");
+      assertError(
+          t.http.post(msgs, Map.of("content", "psst", "isInternalNote", true), ann.accessToken()),
+          403,
+          "forbidden");
+      assertError(
+          t.http.post(msgs, Map.of("content", "x", "messageType", "video"), ann.accessToken()),
+          400,
+          "invalid");
+      assertError(
+          t.http.post(msgs, Map.of("content", "", "messageType", "image"), ann.accessToken()),
+          400,
+          "invalid");
       assertError(t.http.get(msgs + "?limit=abc", ann.accessToken()), 400, "invalid");
       assertError(t.http.get(msgs + "?before=zzz", ann.accessToken()), 400, "invalid");
-      assertError(t.http.put("/api/v1/chats/" + chatId + "/status", Map.of("status", "done"), admin.accessToken()),
-          400, "invalid");
-      assertError(t.http.put("/api/v1/chats/" + chatId + "/status", Map.of("status", "closed"), ann.accessToken()),
-          403, "forbidden");
-      assertError(t.http.post("/api/v1/chats/" + chatId + "/assign", Map.of("adminId", bob.userId()),
-          admin.accessToken()), 400, "invalid");
-      assertError(t.http.post("/api/v1/chats/" + chatId + "/assign", Map.of(), ann.accessToken()), 403, "forbidden");
+      assertError(
+          t.http.put(
+              "/api/v1/chats/" + chatId + "/status", Map.of("status", "done"), admin.accessToken()),
+          400,
+          "invalid");
+      assertError(
+          t.http.put(
+              "/api/v1/chats/" + chatId + "/status", Map.of("status", "closed"), ann.accessToken()),
+          403,
+          "forbidden");
+      assertError(
+          t.http.post(
+              "/api/v1/chats/" + chatId + "/assign",
+              Map.of("adminId", bob.userId()),
+              admin.accessToken()),
+          400,
+          "invalid");
+      assertError(
+          t.http.post("/api/v1/chats/" + chatId + "/assign", Map.of(), ann.accessToken()),
+          403,
+          "forbidden");
       assertError(t.http.get("/api/v1/chats/admin/all", ann.accessToken()), 403, "forbidden");
-      assertError(t.http.get("/api/v1/chats/admin/all?status=weird", admin.accessToken()), 400, "invalid");
-      assertError(t.http.post("/api/v1/chats/support", Map.of(), admin.accessToken()), 403, "forbidden");
-      assertError(t.http.post("/api/v1/chats/support", Map.of("priority", "asap"), bob.accessToken()), 400, "invalid");
+      assertError(
+          t.http.get("/api/v1/chats/admin/all?status=weird", admin.accessToken()), 400, "invalid");
+      assertError(
+          t.http.post("/api/v1/chats/support", Map.of(), admin.accessToken()), 403, "forbidden");
+      assertError(
+          t.http.post("/api/v1/chats/support", Map.of("priority", "asap"), bob.accessToken()),
+          400,
+          "invalid");
       assertError(t.http.get(msgs, null), 401, "unauthorized");
     }
   }
@@ -254,12 +387,23 @@ class ChatRoutesIT {
     try (TestApp t = TestApp.start(engine)) {
       Login ann = t.http.newUser("ann@example.com");
       Login admin = t.http.admin();
-      String chatId = t.http.post("/api/v1/chats/support", Map.of("message", "helo"), ann.accessToken())
-          .data().get("_id").asText();
-      String messageId = t.http.get("/api/v1/chats/" + chatId + "/messages", ann.accessToken()).data()
-          .path("messages").path(0).path("_id").asText();
+      String chatId =
+          t.http
+              .post("/api/v1/chats/support", Map.of("message", "helo"), ann.accessToken())
+              .data()
+              .get("_id")
+              .asText();
+      String messageId =
+          t.http
+              .get("/api/v1/chats/" + chatId + "/messages", ann.accessToken())
+              .data()
+              .path("messages")
+              .path(0)
+              .path("_id")
+              .asText();
       String path = "/api/v1/chats/" + chatId + "/messages/" + messageId;
-      assertError(t.http.patch(path, Map.of("content", "hacked"), admin.accessToken()), 403, "forbidden");
+      assertError(
+          t.http.patch(path, Map.of("content", "hacked"), admin.accessToken()), 403, "forbidden");
       Response edited = t.http.patch(path, Map.of("content", "hello"), ann.accessToken());
       assertThat(edited.status()).isEqualTo(200);
       assertThat(edited.data().get("content").asText()).isEqualTo("hello");

@@ -17,16 +17,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The admin list's {@code q} on both engines, through the trigram tables of migration V5: substrings of the subject,
- * the user's name and email, any case, terms shorter than a trigram, characters that mean something to LIKE or to
- * FTS5, and the search table following a renamed user.
+ * The admin list's {@code q} on both engines, through the trigram tables of migration V5:
+ * substrings of the subject, the user's name and email, any case, terms shorter than a trigram,
+ * characters that mean something to LIKE or to FTS5, and the search table following a renamed user.
  */
 class ChatSearchIT {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
   void findsChatsBySubjectNameOrEmailSubstring(Engine engine) {
-    try (TestDatabases.Fresh fresh = TestDatabases.create(engine); Database db = Database.open(fresh.settings(), 2)) {
+    try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
+        Database db = Database.open(fresh.settings(), 2)) {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
       var chats = new JdbcChatRepository(db);
@@ -35,17 +36,33 @@ class ChatSearchIT {
       chat(chats, user(users, "cleo@example.com", "Cléo \"Q\" Martin"), "Login broken\\again");
       chat(chats, user(users, "dan@example.com", "Dan Ng"), "Payment method update");
 
-      assertThat(search(chats, "payment")).containsExactlyInAnyOrder("Payment failed twice", "Payment method update");
-      assertThat(search(chats, "PAYMENT FAILED")).as("case and spaces").containsExactly("Payment failed twice");
-      assertThat(search(chats, "ørst")).as("name, non-ASCII").containsExactly("Payment failed twice");
-      assertThat(search(chats, "ØRSTED")).as("non-ASCII upper case").containsExactly("Payment failed twice");
+      assertThat(search(chats, "payment"))
+          .containsExactlyInAnyOrder("Payment failed twice", "Payment method update");
+      assertThat(search(chats, "PAYMENT FAILED"))
+          .as("case and spaces")
+          .containsExactly("Payment failed twice");
+      assertThat(search(chats, "ørst"))
+          .as("name, non-ASCII")
+          .containsExactly("Payment failed twice");
+      assertThat(search(chats, "ØRSTED"))
+          .as("non-ASCII upper case")
+          .containsExactly("Payment failed twice");
       assertThat(search(chats, "shop.test")).as("email").containsExactly("Refund 100% please");
-      assertThat(search(chats, "b_s")).as("underscore is literal").containsExactly("Refund 100% please");
-      assertThat(search(chats, "0%")).as("percent is literal").containsExactly("Refund 100% please");
+      assertThat(search(chats, "b_s"))
+          .as("underscore is literal")
+          .containsExactly("Refund 100% please");
+      assertThat(search(chats, "0%"))
+          .as("percent is literal")
+          .containsExactly("Refund 100% please");
       assertThat(search(chats, "%")).containsExactly("Refund 100% please");
-      assertThat(search(chats, "\"q\"")).as("quotes are literal").containsExactly("Login broken\\again");
-      assertThat(search(chats, "n\\a")).as("backslash is literal").containsExactly("Login broken\\again");
-      assertThat(search(chats, "ng")).as("two letters, shorter than a trigram: Dan Ng's chat")
+      assertThat(search(chats, "\"q\""))
+          .as("quotes are literal")
+          .containsExactly("Login broken\\again");
+      assertThat(search(chats, "n\\a"))
+          .as("backslash is literal")
+          .containsExactly("Login broken\\again");
+      assertThat(search(chats, "ng"))
+          .as("two letters, shorter than a trigram: Dan Ng's chat")
           .containsExactly("Payment method update");
       assertThat(search(chats, "é")).as("one letter").containsExactly("Login broken\\again");
       assertThat(search(chats, "payment OR login")).as("no query syntax").isEmpty();
@@ -56,20 +73,27 @@ class ChatSearchIT {
   @ParameterizedTest
   @EnumSource(Engine.class)
   void followsRenamedUsersAndSkipsInactiveChats(Engine engine) {
-    try (TestDatabases.Fresh fresh = TestDatabases.create(engine); Database db = Database.open(fresh.settings(), 2)) {
+    try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
+        Database db = Database.open(fresh.settings(), 2)) {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
       var chats = new JdbcChatRepository(db);
       User eve = user(users, "eve@example.com", "Eve Adams");
       String chatId = chat(chats, eve, "Cannot export");
 
-      db.write(c -> Sql.update(c, "UPDATE users SET full_name = 'Eve Zimmer', email = 'eve.z@example.org'"
-          + " WHERE id = ?", eve.id()));
+      db.write(
+          c ->
+              Sql.update(
+                  c,
+                  "UPDATE users SET full_name = 'Eve Zimmer', email = 'eve.z@example.org'"
+                      + " WHERE id = ?",
+                  eve.id()));
       assertThat(search(chats, "adams")).isEmpty();
       assertThat(search(chats, "zimmer")).containsExactly("Cannot export");
       assertThat(search(chats, "example.org")).containsExactly("Cannot export");
 
-      db.write(c -> Sql.update(c, "UPDATE chats SET subject = 'Cannot import' WHERE id = ?", chatId));
+      db.write(
+          c -> Sql.update(c, "UPDATE chats SET subject = 'Cannot import' WHERE id = ?", chatId));
       assertThat(search(chats, "export")).isEmpty();
       assertThat(search(chats, "import")).containsExactly("Cannot import");
 
@@ -79,9 +103,11 @@ class ChatSearchIT {
       assertThat(total(chats, "im", null)).as("a short term too").isZero();
       assertThat(total(chats, "import", ChatStatus.OPEN)).as("or with a filter").isZero();
 
-      db.write(c -> Sql.update(c, "UPDATE users SET full_name = 'Eve Young' WHERE id = ?", eve.id()));
+      db.write(
+          c -> Sql.update(c, "UPDATE users SET full_name = 'Eve Young' WHERE id = ?", eve.id()));
       db.write(c -> Sql.update(c, "UPDATE chats SET is_active = TRUE WHERE id = ?", chatId));
-      assertThat(search(chats, "young")).as("reactivated, with what changed meanwhile")
+      assertThat(search(chats, "young"))
+          .as("reactivated, with what changed meanwhile")
           .containsExactly("Cannot import");
       assertThat(total(chats, "import", null)).isEqualTo(1);
       assertThat(total(chats, "im", ChatStatus.OPEN)).isEqualTo(1);
@@ -93,8 +119,12 @@ class ChatSearchIT {
   }
 
   private static List<String> search(JdbcChatRepository chats, String term) {
-    return chats.listForAdmin(new AdminFilter(null, null, null, false, term), 0, 50).chats().stream()
-        .map(Chat::subject).toList();
+    return chats
+        .listForAdmin(new AdminFilter(null, null, null, false, term), 0, 50)
+        .chats()
+        .stream()
+        .map(Chat::subject)
+        .toList();
   }
 
   private static User user(JdbcUserRepository users, String email, String name) {

@@ -27,8 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The set-wise group commit (MessageBatch) with many messages released at once, so they share batches: what each
- * sender is told and what is stored must be what one transaction per message would have given.
+ * The set-wise group commit (MessageBatch) with many messages released at once, so they share
+ * batches: what each sender is told and what is stored must be what one transaction per message
+ * would have given.
  */
 class MessageBatchIT {
   private static final int THREADS = 24;
@@ -36,7 +37,8 @@ class MessageBatchIT {
   @ParameterizedTest
   @EnumSource(Engine.class)
   void concurrentSendsStoreEachMessageOnceAndKeepEveryChatExact(Engine engine) throws Exception {
-    try (TestDatabases.Fresh fresh = TestDatabases.create(engine); Database db = Database.open(fresh.settings(), 8);
+    try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
+        Database db = Database.open(fresh.settings(), 8);
         JdbcChatRepository chats = new JdbcChatRepository(db)) {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -46,7 +48,10 @@ class MessageBatchIT {
       for (int i = 0; i < 4; i++) {
         owners.add(user(users, "u" + i + "@example.com", false));
         chatIds.add(Ids.newId());
-        chats.createChat(chatIds.get(i), owners.get(i).id(), "chat " + i, Priority.MEDIUM, Instant.now()).orElseThrow();
+        chats
+            .createChat(
+                chatIds.get(i), owners.get(i).id(), "chat " + i, Priority.MEDIUM, Instant.now())
+            .orElseThrow();
       }
       chats.updateStatus(chatIds.get(0), ChatStatus.RESOLVED, null, Instant.now());
 
@@ -66,34 +71,79 @@ class MessageBatchIT {
 
       List<Object> results = releaseTogether(sends);
 
-      assertThat(results.get(results.size() - 1)).as("a message to an unknown chat is refused alone")
+      assertThat(results.get(results.size() - 1))
+          .as("a message to an unknown chat is refused alone")
           .isInstanceOf(AppException.class);
-      long reopenedCount = results.stream().filter(r -> r instanceof Optional<?> o && o.isPresent()
-          && ((Appended) o.get()).reopened()).count();
-      assertThat(reopenedCount).as("only the first user message reopens the resolved chat").isEqualTo(1);
-      long duplicates = results.stream().filter(r -> r instanceof Optional<?> o && o.isEmpty()).count();
+      long reopenedCount =
+          results.stream()
+              .filter(
+                  r ->
+                      r instanceof Optional<?> o
+                          && o.isPresent()
+                          && ((Appended) o.get()).reopened())
+              .count();
+      assertThat(reopenedCount)
+          .as("only the first user message reopens the resolved chat")
+          .isEqualTo(1);
+      long duplicates =
+          results.stream().filter(r -> r instanceof Optional<?> o && o.isEmpty()).count();
       assertThat(duplicates).as("each clientMessageId is sent twice, stored once").isEqualTo(4 * 5);
 
       for (String chatId : chatIds) {
-        long userMessages = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM messages WHERE chat_id = ?"
-            + " AND sender_is_admin = FALSE", chatId));
+        long userMessages =
+            db.read(
+                c ->
+                    Sql.count(
+                        c,
+                        "SELECT COUNT(*) FROM messages WHERE chat_id = ?"
+                            + " AND sender_is_admin = FALSE",
+                        chatId));
         assertThat(userMessages).isEqualTo(5);
         Chat chat = chats.findChat(chatId).orElseThrow();
         assertThat(chat.unreadByAdmin()).isEqualTo(5);
         assertThat(chat.unreadByUser()).as("admin replies, notes excluded").isEqualTo(10);
-        String newest = db.read(c -> Sql.one(c, "SELECT id FROM messages WHERE chat_id = ?"
-            + " ORDER BY created_at DESC, id DESC LIMIT 1", rs -> rs.getString(1), chatId)).orElseThrow();
-        String newestPublic = db.read(c -> Sql.one(c, "SELECT id FROM messages WHERE chat_id = ?"
-            + " AND is_internal_note = FALSE ORDER BY created_at DESC, id DESC LIMIT 1", rs -> rs.getString(1),
-            chatId)).orElseThrow();
+        String newest =
+            db.read(
+                    c ->
+                        Sql.one(
+                            c,
+                            "SELECT id FROM messages WHERE chat_id = ?"
+                                + " ORDER BY created_at DESC, id DESC LIMIT 1",
+                            rs -> rs.getString(1),
+                            chatId))
+                .orElseThrow();
+        String newestPublic =
+            db.read(
+                    c ->
+                        Sql.one(
+                            c,
+                            "SELECT id FROM messages WHERE chat_id = ?"
+                                + " AND is_internal_note = FALSE ORDER BY created_at DESC, id DESC LIMIT 1",
+                            rs -> rs.getString(1),
+                            chatId))
+                .orElseThrow();
         assertThat(chat.lastMessage().id()).isEqualTo(newest);
         assertThat(chat.lastPublicMessage().id()).isEqualTo(newestPublic);
-        Long firstResponse = db.read(c -> Sql.one(c, "SELECT first_response_ms FROM chats WHERE id = ?",
-            rs -> Sql.nullableLong(rs, "first_response_ms"), chatId)).orElse(null);
-        assertThat(firstResponse).as("set by the first public reply after a user message").isNotNull();
-        List<Chat> reported = results.stream().filter(r -> r instanceof Optional<?> o && o.isPresent())
-            .map(r -> ((Appended) ((Optional<?>) r).get()).chat()).filter(ch -> ch.id().equals(chatId)).toList();
-        assertThat(reported).as("the chat the last batch reported (derived, not read back) is the stored one")
+        Long firstResponse =
+            db.read(
+                    c ->
+                        Sql.one(
+                            c,
+                            "SELECT first_response_ms FROM chats WHERE id = ?",
+                            rs -> Sql.nullableLong(rs, "first_response_ms"),
+                            chatId))
+                .orElse(null);
+        assertThat(firstResponse)
+            .as("set by the first public reply after a user message")
+            .isNotNull();
+        List<Chat> reported =
+            results.stream()
+                .filter(r -> r instanceof Optional<?> o && o.isPresent())
+                .map(r -> ((Appended) ((Optional<?>) r).get()).chat())
+                .filter(ch -> ch.id().equals(chatId))
+                .toList();
+        assertThat(reported)
+            .as("the chat the last batch reported (derived, not read back) is the stored one")
             .contains(chat);
       }
       assertThat(chats.findChat(chatIds.get(0)).orElseThrow().status()).isEqualTo(ChatStatus.OPEN);
@@ -105,20 +155,26 @@ class MessageBatchIT {
     }
   }
 
-  /** Starts every send at the same moment from a pool, so the writer finds many of them queued at once. */
-  private static List<Object> releaseTogether(List<Supplier<Optional<Appended>>> sends) throws Exception {
+  /**
+   * Starts every send at the same moment from a pool, so the writer finds many of them queued at
+   * once.
+   */
+  private static List<Object> releaseTogether(List<Supplier<Optional<Appended>>> sends)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Object>> futures = new ArrayList<>();
     for (Supplier<Optional<Appended>> send : sends) {
-      futures.add(pool.submit(() -> {
-        start.await();
-        try {
-          return send.get();
-        } catch (AppException refused) {
-          return refused;
-        }
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                try {
+                  return send.get();
+                } catch (AppException refused) {
+                  return refused;
+                }
+              }));
     }
     start.countDown();
     List<Object> results = new ArrayList<>();
@@ -129,10 +185,20 @@ class MessageBatchIT {
     return results;
   }
 
-  private static NewMessage message(String chatId, User sender, boolean admin, boolean note, String clientId) {
+  private static NewMessage message(
+      String chatId, User sender, boolean admin, boolean note, String clientId) {
     Instant now = Instant.now();
-    return new NewMessage(Ids.newId(now.toEpochMilli()), chatId, sender.id(), admin, "hello", MessageType.TEXT,
-        List.of(), note, clientId, now);
+    return new NewMessage(
+        Ids.newId(now.toEpochMilli()),
+        chatId,
+        sender.id(),
+        admin,
+        "hello",
+        MessageType.TEXT,
+        List.of(),
+        note,
+        clientId,
+        now);
   }
 
   private static User user(JdbcUserRepository users, String email, boolean admin) {

@@ -23,7 +23,8 @@ class StatusFlowTest {
   class Assignment {
     @Test
     void assigningAnOpenChatMakesItInProgress() {
-      assertThat(StatusFlow.assigned(ChatStatus.OPEN)).isEqualTo(new Step(ChatStatus.IN_PROGRESS, true));
+      assertThat(StatusFlow.assigned(ChatStatus.OPEN))
+          .isEqualTo(new Step(ChatStatus.IN_PROGRESS, true));
     }
 
     @ParameterizedTest
@@ -37,13 +38,16 @@ class StatusFlowTest {
   class StatusSetByAnAdmin {
     @Test
     void resolvingAnUnfinishedChatTimesTheResolutionFromItsCreation() {
-      StatusSet set = StatusFlow.setByAdmin(ChatStatus.IN_PROGRESS, ChatStatus.RESOLVED, CREATED, 5_000);
+      StatusSet set =
+          StatusFlow.setByAdmin(ChatStatus.IN_PROGRESS, ChatStatus.RESOLVED, CREATED, 5_000);
       assertThat(set).isEqualTo(new StatusSet(new Step(ChatStatus.RESOLVED, true), 4_000L));
     }
 
     @Test
     void closingAnOpenChatIsAResolutionToo() {
-      assertThat(StatusFlow.setByAdmin(ChatStatus.OPEN, ChatStatus.CLOSED, CREATED, 2_500).resolutionMs())
+      assertThat(
+              StatusFlow.setByAdmin(ChatStatus.OPEN, ChatStatus.CLOSED, CREATED, 2_500)
+                  .resolutionMs())
           .isEqualTo(1_500L);
     }
 
@@ -55,7 +59,8 @@ class StatusFlowTest {
 
     @Test
     void movingBetweenUnfinishedStatusesTimesNothing() {
-      StatusSet set = StatusFlow.setByAdmin(ChatStatus.IN_PROGRESS, ChatStatus.OPEN, CREATED, 9_000);
+      StatusSet set =
+          StatusFlow.setByAdmin(ChatStatus.IN_PROGRESS, ChatStatus.OPEN, CREATED, 9_000);
       assertThat(set).isEqualTo(new StatusSet(new Step(ChatStatus.OPEN, true), null));
     }
 
@@ -67,20 +72,29 @@ class StatusFlowTest {
 
     @Test
     void settingTheSameStatusIsNoChange() {
-      assertThat(StatusFlow.setByAdmin(ChatStatus.OPEN, ChatStatus.OPEN, CREATED, 9_000).step().changed()).isFalse();
+      assertThat(
+              StatusFlow.setByAdmin(ChatStatus.OPEN, ChatStatus.OPEN, CREATED, 9_000)
+                  .step()
+                  .changed())
+          .isFalse();
     }
   }
 
   @Nested
   class Messages {
     @ParameterizedTest
-    @EnumSource(value = ChatStatus.class, names = {"RESOLVED", "CLOSED"})
+    @EnumSource(
+        value = ChatStatus.class,
+        names = {"RESOLVED", "CLOSED"})
     void aUserMessageReopensAFinishedChat(ChatStatus finished) {
-      assertThat(StatusFlow.afterMessage(finished, true)).isEqualTo(new Step(ChatStatus.OPEN, true));
+      assertThat(StatusFlow.afterMessage(finished, true))
+          .isEqualTo(new Step(ChatStatus.OPEN, true));
     }
 
     @ParameterizedTest
-    @EnumSource(value = ChatStatus.class, names = {"OPEN", "IN_PROGRESS"})
+    @EnumSource(
+        value = ChatStatus.class,
+        names = {"OPEN", "IN_PROGRESS"})
     void aUserMessageLeavesAnUnfinishedChatAsItIs(ChatStatus unfinished) {
       assertThat(StatusFlow.afterMessage(unfinished, true)).isEqualTo(new Step(unfinished, false));
     }
@@ -96,12 +110,14 @@ class StatusFlowTest {
   class ResponseTimes {
     @Test
     void theFirstUserMessageStartsTheClock() {
-      assertThat(ResponseClock.NOT_STARTED.afterMessage(true, false, 100)).isEqualTo(new ResponseClock(100L, null));
+      assertThat(ResponseClock.NOT_STARTED.afterMessage(true, false, 100))
+          .isEqualTo(new ResponseClock(100L, null));
     }
 
     @Test
     void laterUserMessagesDoNotRestartIt() {
-      assertThat(new ResponseClock(100L, null).afterMessage(true, false, 300)).isEqualTo(new ResponseClock(100L, null));
+      assertThat(new ResponseClock(100L, null).afterMessage(true, false, 300))
+          .isEqualTo(new ResponseClock(100L, null));
     }
 
     @Test
@@ -112,12 +128,14 @@ class StatusFlowTest {
 
     @Test
     void anInternalNoteIsNoAnswer() {
-      assertThat(new ResponseClock(100L, null).afterMessage(false, true, 350)).isEqualTo(new ResponseClock(100L, null));
+      assertThat(new ResponseClock(100L, null).afterMessage(false, true, 350))
+          .isEqualTo(new ResponseClock(100L, null));
     }
 
     @Test
     void aReplyBeforeAnyUserMessageStopsNothing() {
-      assertThat(ResponseClock.NOT_STARTED.afterMessage(false, false, 50)).isEqualTo(ResponseClock.NOT_STARTED);
+      assertThat(ResponseClock.NOT_STARTED.afterMessage(false, false, 50))
+          .isEqualTo(ResponseClock.NOT_STARTED);
     }
 
     @Test

@@ -29,18 +29,27 @@ class ConfigLoaderTest {
   void missingSecretsAreGeneratedOnceAndKept() {
     AppConfig first = ConfigLoader.load(Map.of("DATA_DIR", dir.toString()));
     AppConfig second = ConfigLoader.load(Map.of("DATA_DIR", dir.toString()));
-    assertThat(first.accessTokenSecret()).hasSizeGreaterThan(40).isEqualTo(second.accessTokenSecret());
-    assertThat(first.refreshTokenSecret()).isNotEqualTo(first.accessTokenSecret())
+    assertThat(first.accessTokenSecret())
+        .hasSizeGreaterThan(40)
+        .isEqualTo(second.accessTokenSecret());
+    assertThat(first.refreshTokenSecret())
+        .isNotEqualTo(first.accessTokenSecret())
         .isEqualTo(second.refreshTokenSecret());
     assertThat(Files.exists(dir.resolve("secrets.properties"))).isTrue();
   }
 
   @Test
   void postgresUrlsAreTranslatedToJdbcWithCredentials() {
-    AppConfig c = ConfigLoader.load(Map.of("DATA_DIR", dir.toString(),
-        "DATABASE_URL", "postgres://chat:p%40ss@db.internal/support?sslmode=require"));
+    AppConfig c =
+        ConfigLoader.load(
+            Map.of(
+                "DATA_DIR",
+                dir.toString(),
+                "DATABASE_URL",
+                "postgres://chat:p%40ss@db.internal/support?sslmode=require"));
     assertThat(c.database().engine()).isEqualTo(Engine.POSTGRES);
-    assertThat(c.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/support?sslmode=require");
+    assertThat(c.database().jdbcUrl())
+        .isEqualTo("jdbc:postgresql://db.internal:5432/support?sslmode=require");
     assertThat(c.database().user()).isEqualTo("chat");
     assertThat(c.database().password()).isEqualTo("p@ss");
     assertThat(c.database().describe()).doesNotContain("p@ss");
@@ -48,9 +57,22 @@ class ConfigLoaderTest {
 
   @Test
   void everyProblemIsReportedInOneMessage() {
-    assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATA_DIR", dir.toString(),
-        "DATABASE_URL", "mysql://root:hunter2@x/y", "PORT", "eighty", "CORS_ORIGIN", "*",
-        "ADMIN_EMAIL", "boss@example.com", "ACCESS_TOKEN_EXPIRY", "soon")))
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "DATA_DIR",
+                        dir.toString(),
+                        "DATABASE_URL",
+                        "mysql://root:hunter2@x/y",
+                        "PORT",
+                        "eighty",
+                        "CORS_ORIGIN",
+                        "*",
+                        "ADMIN_EMAIL",
+                        "boss@example.com",
+                        "ACCESS_TOKEN_EXPIRY",
+                        "soon")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("DATABASE_URL must start with postgres://")
         .hasMessageNotContaining("hunter2")
@@ -62,17 +84,29 @@ class ConfigLoaderTest {
 
   @Test
   void durationsAndOriginListsAreParsed() {
-    AppConfig c = ConfigLoader.load(Map.of("DATA_DIR", dir.toString(), "ACCESS_TOKEN_EXPIRY", "30m",
-        "REFRESH_TOKEN_EXPIRY", "7d", "CORS_ORIGIN", "https://shop.example.com, http://localhost:3000/"));
+    AppConfig c =
+        ConfigLoader.load(
+            Map.of(
+                "DATA_DIR",
+                dir.toString(),
+                "ACCESS_TOKEN_EXPIRY",
+                "30m",
+                "REFRESH_TOKEN_EXPIRY",
+                "7d",
+                "CORS_ORIGIN",
+                "https://shop.example.com, http://localhost:3000/"));
     assertThat(c.accessTokenTtl()).isEqualTo(Duration.ofMinutes(30));
     assertThat(c.refreshTokenTtl()).isEqualTo(Duration.ofDays(7));
-    assertThat(c.corsOrigins()).containsExactly("https://shop.example.com", "http://localhost:3000");
+    assertThat(c.corsOrigins())
+        .containsExactly("https://shop.example.com", "http://localhost:3000");
   }
 
   @Test
   void dotEnvFilesAreRead() throws Exception {
     Path env = dir.resolve(".env");
     Files.writeString(env, "# comment\nexport PORT=9001\nCORS_ORIGIN=\"https://a.example\"\n");
-    assertThat(DotEnv.read(env)).containsEntry("PORT", "9001").containsEntry("CORS_ORIGIN", "https://a.example");
+    assertThat(DotEnv.read(env))
+        .containsEntry("PORT", "9001")
+        .containsEntry("CORS_ORIGIN", "https://a.example");
   }
 }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Health for load balancers, restarts that keep accounts and sessions, and start-up failures in one sentence. */
+/**
+ * Health for load balancers, restarts that keep accounts and sessions, and start-up failures in one
+ * sentence.
+ */
 class HealthAndLifecycleIT {
 
   @ParameterizedTest
@@ -38,8 +41,11 @@ class HealthAndLifecycleIT {
       Response health = t.http.get("/health", null);
       assertThat(health.status()).isEqualTo(503);
       assertThat(health.json().get("success").asBoolean()).isFalse();
-      Response login = t.http.post("/api/v1/users/login", Map.of("email", "a@b.co", "password", "whatever1"), null);
-      assertThat(login.status()).as("a request that needs the database fails fast, with the envelope")
+      Response login =
+          t.http.post(
+              "/api/v1/users/login", Map.of("email", "a@b.co", "password", "whatever1"), null);
+      assertThat(login.status())
+          .as("a request that needs the database fails fast, with the envelope")
           .isIn(500, 503);
       assertThat(login.json().get("success").asBoolean()).isFalse();
     }
@@ -56,10 +62,12 @@ class HealthAndLifecycleIT {
       }
       try (TestApp second = TestApp.start(db, clock, Map.of(), false)) {
         assertThat(second.http.get("/api/v1/users/me", ann.accessToken()).status()).isEqualTo(200);
-        Response refreshed = second.http.post("/api/v1/users/refresh-token",
-            Map.of("refreshToken", ann.refreshToken()), null);
+        Response refreshed =
+            second.http.post(
+                "/api/v1/users/refresh-token", Map.of("refreshToken", ann.refreshToken()), null);
         assertThat(refreshed.status()).isEqualTo(200);
-        assertThat(second.http.login("ann@example.com", "password-123").userId()).isEqualTo(ann.userId());
+        assertThat(second.http.login("ann@example.com", "password-123").userId())
+            .isEqualTo(ann.userId());
       }
     }
   }
@@ -73,17 +81,26 @@ class HealthAndLifecycleIT {
       env.put("DATABASE_URL", running.database.url());
       assertThatThrownBy(() -> App.start(ConfigLoader.load(env), new MutableClock()))
           .isInstanceOf(WebServer.PortInUseException.class)
-          .hasMessage("Port " + running.app.port()
-              + " is already in use; stop the other process or set PORT to a free port.");
+          .hasMessage(
+              "Port "
+                  + running.app.port()
+                  + " is already in use; stop the other process or set PORT to a free port.");
     }
   }
 
   @Test
   void anUnreachablePostgresStopsStartUpWithOneSentence() {
-    Map<String, String> env = Map.of("PORT", "0", "DATABASE_URL", "postgres://nobody:secret@127.0.0.1:1/nothing",
-        "DATA_DIR", System.getProperty("java.io.tmpdir") + "/sc-unreachable");
+    Map<String, String> env =
+        Map.of(
+            "PORT",
+            "0",
+            "DATABASE_URL",
+            "postgres://nobody:secret@127.0.0.1:1/nothing",
+            "DATA_DIR",
+            System.getProperty("java.io.tmpdir") + "/sc-unreachable");
     assertThatThrownBy(() -> App.start(ConfigLoader.load(env), new MutableClock()))
-        .hasMessageStartingWith("Cannot connect to the database (PostgreSQL jdbc:postgresql://127.0.0.1:1/nothing)")
+        .hasMessageStartingWith(
+            "Cannot connect to the database (PostgreSQL jdbc:postgresql://127.0.0.1:1/nothing)")
         .hasMessageNotContaining("secret");
   }
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * When this node says an admin went offline, given what other nodes reported and when: exactly one node says it,
- * once the admin has no socket on any node, even when a report is older than the last socket closing.
+ * When this node says an admin went offline, given what other nodes reported and when: exactly one
+ * node says it, once the admin has no socket on any node, even when a report is older than the last
+ * socket closing.
  */
 class AdminPresenceTest {
   private final AtomicLong now = new AtomicLong(1_000_000);
@@ -79,15 +80,20 @@ class AdminPresenceTest {
     AdminPresence other = new AdminPresence(now::get);
     List<String> toldByOther = new ArrayList<>();
     other.onWentOffline(toldByOther::add);
-    List<NodeReport> bothAlive = List.of(new NodeReport("node-b", now.get(), Set.of("ann", "bob")),
-        new NodeReport("node-c", now.get(), Set.of("bob")));
-    List<NodeReport> onlyCLeft = List.of(new NodeReport("node-c", now.get() + 12_000, Set.of("bob")));
+    List<NodeReport> bothAlive =
+        List.of(
+            new NodeReport("node-b", now.get(), Set.of("ann", "bob")),
+            new NodeReport("node-c", now.get(), Set.of("bob")));
+    List<NodeReport> onlyCLeft =
+        List.of(new NodeReport("node-c", now.get() + 12_000, Set.of("bob")));
     presence.otherNodesReport(bothAlive);
     other.otherNodesReport(bothAlive);
     presence.otherNodesReport(onlyCLeft);
     presence.nodeGone(Set.of("ann", "bob"));
     other.otherNodesReport(onlyCLeft);
-    assertThat(wentOffline).as("ann was only on node-b; bob is still on node-c").containsExactly("ann");
+    assertThat(wentOffline)
+        .as("ann was only on node-b; bob is still on node-c")
+        .containsExactly("ann");
     assertThat(toldByOther).as("did not remove node-b's report: says nothing").isEmpty();
   }
 
@@ -121,7 +127,9 @@ class AdminPresenceTest {
     presence.nodeGone(Set.of("ann"));
     assertThat(wentOffline).containsExactly("ann");
     report(now.get() + 12_000, "ann");
-    assertThat(backOnline).as("node-b's Redis link came back, ann never left").containsExactly("ann");
+    assertThat(backOnline)
+        .as("node-b's Redis link came back, ann never left")
+        .containsExactly("ann");
     report(now.get() + 14_000, "ann");
     assertThat(backOnline).as("told once").containsExactly("ann");
   }
@@ -136,7 +144,9 @@ class AdminPresenceTest {
     presence.nodeGone(Set.of("ann"));
     presence.otherNodesReport(List.of(new NodeReport("node-c", now.get() + 13_000, Set.of("ann"))));
     assertThat(wentOffline).containsExactly("ann");
-    assertThat(backOnline).as("the offline came after node-c's online: set right").containsExactly("ann");
+    assertThat(backOnline)
+        .as("the offline came after node-c's online: set right")
+        .containsExactly("ann");
   }
 
   @Test
@@ -147,7 +157,9 @@ class AdminPresenceTest {
     presence.stopping();
     assertThat(wentOffline).as("bob is on node-b too").containsExactly("ann");
     presence.disconnected("ann");
-    assertThat(wentOffline).as("a late disconnect of the same socket: not again").containsExactly("ann");
+    assertThat(wentOffline)
+        .as("a late disconnect of the same socket: not again")
+        .containsExactly("ann");
     assertThat(presence.localAdmins()).isEmpty();
   }
 }

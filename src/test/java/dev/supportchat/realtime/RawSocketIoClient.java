@@ -13,44 +13,55 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Socket.IO 4 client over one websocket that writes packets as text, for what the official clients refuse to
- * send (reserved event names). Connects to the "/" namespace with {@code auth.token}.
+ * A Socket.IO 4 client over one websocket that writes packets as text, for what the official
+ * clients refuse to send (reserved event names). Connects to the "/" namespace with {@code
+ * auth.token}.
  */
 final class RawSocketIoClient implements AutoCloseable {
   private final WebSocket socket;
   private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+
   /** Packets read while waiting for another one. */
   private final List<String> kept = new ArrayList<>();
+
   private int nextAckId;
-  private final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+  private final java.util.concurrent.CompletableFuture<Integer> closed =
+      new java.util.concurrent.CompletableFuture<>();
 
   private RawSocketIoClient(String baseUrl) throws Exception {
-    URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket");
-    socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
-      private final StringBuilder partial = new StringBuilder();
+    URI uri =
+        URI.create(baseUrl.replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket");
+    socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(
+                uri,
+                new WebSocket.Listener() {
+                  private final StringBuilder partial = new StringBuilder();
 
-      @Override
-      public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-          received.add(partial.toString());
-          partial.setLength(0);
-        }
-        ws.request(1);
-        return null;
-      }
+                  @Override
+                  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                      received.add(partial.toString());
+                      partial.setLength(0);
+                    }
+                    ws.request(1);
+                    return null;
+                  }
 
-      @Override
-      public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-        closed.complete(statusCode);
-        return null;
-      }
+                  @Override
+                  public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                    closed.complete(statusCode);
+                    return null;
+                  }
 
-      @Override
-      public void onError(WebSocket ws, Throwable error) {
-        closed.complete(-1);
-      }
-    }).get(5, TimeUnit.SECONDS);
+                  @Override
+                  public void onError(WebSocket ws, Throwable error) {
+                    closed.complete(-1);
+                  }
+                })
+            .get(5, TimeUnit.SECONDS);
   }
 
   static RawSocketIoClient connect(String baseUrl, String token) throws Exception {
@@ -65,7 +76,10 @@ final class RawSocketIoClient implements AutoCloseable {
     socket.sendText(packet, true).join();
   }
 
-  /** One binary websocket message: an attachment of a binary packet (engine.io sends these as they are). */
+  /**
+   * One binary websocket message: an attachment of a binary packet (engine.io sends these as they
+   * are).
+   */
   void sendBinary(byte[] attachment) {
     socket.sendBinary(java.nio.ByteBuffer.wrap(attachment), true).join();
   }
@@ -85,7 +99,10 @@ final class RawSocketIoClient implements AutoCloseable {
     return awaitAck(emit(event, jsonPayload), Duration.ofSeconds(5));
   }
 
-  /** Emits {@code event} with a JSON payload and an ack id, and returns the id without waiting for the answer. */
+  /**
+   * Emits {@code event} with a JSON payload and an ack id, and returns the id without waiting for
+   * the answer.
+   */
   int emit(String event, String jsonPayload) {
     int id = nextAckId++;
     send("42" + id + "[\"" + event + "\"," + jsonPayload + "]");
@@ -101,7 +118,10 @@ final class RawSocketIoClient implements AutoCloseable {
     return expect(prefix, Duration.ofSeconds(5));
   }
 
-  /** The first packet starting with {@code prefix}; others are kept for a later call (pings are answered). */
+  /**
+   * The first packet starting with {@code prefix}; others are kept for a later call (pings are
+   * answered).
+   */
   private String expect(String prefix, Duration wait) throws InterruptedException {
     for (Iterator<String> it = kept.iterator(); it.hasNext(); ) {
       String packet = it.next();
@@ -124,7 +144,8 @@ final class RawSocketIoClient implements AutoCloseable {
         kept.add(packet);
       }
     }
-    throw new AssertionError("no packet starting with " + prefix + " within " + wait.toMillis() + " ms");
+    throw new AssertionError(
+        "no packet starting with " + prefix + " within " + wait.toMillis() + " ms");
   }
 
   @Override

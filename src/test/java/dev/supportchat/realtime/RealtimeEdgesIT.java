@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Typing expiry, per-socket rate limits, presence, token expiry mid-session and packet size limits. */
+/**
+ * Typing expiry, per-socket rate limits, presence, token expiry mid-session and packet size limits.
+ */
 class RealtimeEdgesIT {
 
   private record Setup(TestApp app, Login user, Login admin, String chatId) {}
@@ -22,13 +24,23 @@ class RealtimeEdgesIT {
   private static Setup setup(TestApp t) {
     Login user = t.http.newUser("ann@example.com");
     Login admin = t.http.admin();
-    String chatId = t.http.post("/api/v1/chats/support", Map.of(), user.accessToken()).data().get("_id").asText();
+    String chatId =
+        t.http
+            .post("/api/v1/chats/support", Map.of(), user.accessToken())
+            .data()
+            .get("_id")
+            .asText();
     return new Setup(t, user, admin, chatId);
   }
 
   private static JsonNode run(Setup s, String scenario) throws Exception {
-    return NodeScript.run("realtime-edges.mjs", scenario, s.app().baseUrl(), s.user().accessToken(),
-        s.admin().accessToken(), s.chatId());
+    return NodeScript.run(
+        "realtime-edges.mjs",
+        scenario,
+        s.app().baseUrl(),
+        s.user().accessToken(),
+        s.admin().accessToken(),
+        s.chatId());
   }
 
   @Test
@@ -54,7 +66,12 @@ class RealtimeEdgesIT {
   void usersLearnWhetherSupportIsOnline() throws Exception {
     try (TestApp t = TestApp.start(Engine.SQLITE)) {
       Setup s = setup(t);
-      assertThat(t.http.get("/api/v1/chats/support", s.user().accessToken()).data().get("supportOnline").asBoolean())
+      assertThat(
+              t.http
+                  .get("/api/v1/chats/support", s.user().accessToken())
+                  .data()
+                  .get("supportOnline")
+                  .asBoolean())
           .isFalse();
       JsonNode r = run(s, "presence");
       assertThat(r.get("seen")).extracting(JsonNode::asBoolean).containsExactly(false, true, false);
@@ -66,10 +83,12 @@ class RealtimeEdgesIT {
     try (TestApp t = TestApp.start(Engine.SQLITE)) {
       Setup s = setup(t);
       // socket.io-client refuses to emit reserved names, so this speaks the protocol itself
-      try (RawSocketIoClient admin = RawSocketIoClient.connect(t.baseUrl(), s.admin().accessToken())) {
+      try (RawSocketIoClient admin =
+          RawSocketIoClient.connect(t.baseUrl(), s.admin().accessToken())) {
         assertThat(supportOnline(s, true)).isTrue();
         admin.send("42[\"disconnect\",\"forged\"]");
-        // events of one connection are handled in order: once this is answered, the forged one was too
+        // events of one connection are handled in order: once this is answered, the forged one was
+        // too
         assertThat(admin.sendWithAck("join_support_chat", "{\"chatId\":\"" + s.chatId() + "\"}"))
             .contains("\"ok\":true");
         assertThat(supportOnline(s, true)).isTrue();
@@ -79,8 +98,9 @@ class RealtimeEdgesIT {
   }
 
   /**
-   * Whether users are told support is online, once it equals {@code expected} or after 2 s: presence changes on the
-   * socket's thread, so a real disconnect takes a moment to land (and a wrong answer must have had time to appear).
+   * Whether users are told support is online, once it equals {@code expected} or after 2 s:
+   * presence changes on the socket's thread, so a real disconnect takes a moment to land (and a
+   * wrong answer must have had time to appear).
    */
   private static boolean supportOnline(Setup s, boolean expected) throws InterruptedException {
     boolean online = !expected;
@@ -88,8 +108,13 @@ class RealtimeEdgesIT {
       if (i > 0) {
         Thread.sleep(20);
       }
-      online = s.app().http.get("/api/v1/chats/support", s.user().accessToken()).data().get("supportOnline")
-          .asBoolean();
+      online =
+          s.app()
+              .http
+              .get("/api/v1/chats/support", s.user().accessToken())
+              .data()
+              .get("supportOnline")
+              .asBoolean();
     }
     return online;
   }
@@ -98,8 +123,14 @@ class RealtimeEdgesIT {
   void eventsAfterTheTokenExpiredAreRefused() throws Exception {
     try (TestApp t = TestApp.start(Engine.SQLITE)) {
       Setup s = setup(t);
-      NodeScript.Running script = NodeScript.start("realtime-edges.mjs", "token-expiry", t.baseUrl(),
-          s.user().accessToken(), s.admin().accessToken(), s.chatId());
+      NodeScript.Running script =
+          NodeScript.start(
+              "realtime-edges.mjs",
+              "token-expiry",
+              t.baseUrl(),
+              s.user().accessToken(),
+              s.admin().accessToken(),
+              s.chatId());
       assertThat(script.nextLine().get("ready").asBoolean()).isTrue();
       t.clock.advance(Duration.ofMinutes(16));
       JsonNode r = script.finish();
@@ -119,38 +150,50 @@ class RealtimeEdgesIT {
   }
 
   /**
-   * A send waits for its group commit without holding up its socket: while the chat row is locked (the commit
-   * cannot happen), the same socket's next events are answered, and a second send joins the wait. Once the lock is
-   * gone both sends are acknowledged, in order. A handler that waited for the commit would leave every later
-   * packet of that connection unread until then.
+   * A send waits for its group commit without holding up its socket: while the chat row is locked
+   * (the commit cannot happen), the same socket's next events are answered, and a second send joins
+   * the wait. Once the lock is gone both sends are acknowledged, in order. A handler that waited
+   * for the commit would leave every later packet of that connection unread until then.
    */
   @Test
   void aSendWaitingForItsCommitDoesNotHoldUpItsSocket() throws Exception {
     try (TestApp t = TestApp.start(Engine.POSTGRES);
         Connection blocker = DriverManager.getConnection(t.database.url())) {
       Setup s = setup(t);
-      try (RawSocketIoClient user = RawSocketIoClient.connect(t.baseUrl(), s.user().accessToken())) {
+      try (RawSocketIoClient user =
+          RawSocketIoClient.connect(t.baseUrl(), s.user().accessToken())) {
         String chat = "{\"chatId\":\"" + s.chatId() + "\"";
         blocker.setAutoCommit(false);
         try (Statement lock = blocker.createStatement()) {
           lock.execute("SELECT id FROM chats WHERE id = '" + s.chatId() + "' FOR UPDATE");
         }
-        int first = user.emit("send_support_message", chat + ",\"content\":\"one\",\"clientMessageId\":\"c1\"}");
-        int second = user.emit("send_support_message", chat + ",\"content\":\"two\",\"clientMessageId\":\"c2\"}");
+        int first =
+            user.emit(
+                "send_support_message", chat + ",\"content\":\"one\",\"clientMessageId\":\"c1\"}");
+        int second =
+            user.emit(
+                "send_support_message", chat + ",\"content\":\"two\",\"clientMessageId\":\"c2\"}");
         int typing = user.emit("support_typing_start", chat + "}");
         assertThat(user.awaitAck(typing, Duration.ofSeconds(3))).contains("\"ok\":true");
         Thread.sleep(300);
         assertThat(messageCount(t, s)).as("nothing committed while the chat is locked").isZero();
         blocker.commit();
-        assertThat(user.awaitAck(first, Duration.ofSeconds(5))).contains("\"ok\":true").contains("\"one\"");
-        assertThat(user.awaitAck(second, Duration.ofSeconds(5))).contains("\"ok\":true").contains("\"two\"");
+        assertThat(user.awaitAck(first, Duration.ofSeconds(5)))
+            .contains("\"ok\":true")
+            .contains("\"one\"");
+        assertThat(user.awaitAck(second, Duration.ofSeconds(5)))
+            .contains("\"ok\":true")
+            .contains("\"two\"");
         assertThat(messageCount(t, s)).isEqualTo(2);
       }
     }
   }
 
   private static int messageCount(TestApp t, Setup s) {
-    return t.http.get("/api/v1/chats/" + s.chatId() + "/messages", s.user().accessToken()).data().get("messages")
+    return t.http
+        .get("/api/v1/chats/" + s.chatId() + "/messages", s.user().accessToken())
+        .data()
+        .get("messages")
         .size();
   }
 }

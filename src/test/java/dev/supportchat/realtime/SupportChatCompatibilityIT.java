@@ -13,10 +13,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The compatibility suite: node-tests/conversation.mjs holds a whole user↔admin conversation with the official
- * JavaScript socket.io-client, using only the original system's events, over websocket, polling and polling→
- * websocket upgrade, on SQLite and PostgreSQL. Every event and recipient rule of the contract is checked here,
- * negatives included (stranger cannot join, user cannot change status, notes never reach the user).
+ * The compatibility suite: node-tests/conversation.mjs holds a whole user↔admin conversation with
+ * the official JavaScript socket.io-client, using only the original system's events, over
+ * websocket, polling and polling→ websocket upgrade, on SQLite and PostgreSQL. Every event and
+ * recipient rule of the contract is checked here, negatives included (stranger cannot join, user
+ * cannot change status, notes never reach the user).
  */
 class SupportChatCompatibilityIT {
   private static final String ADMIN2 = "second-admin@example.com";
@@ -32,23 +33,37 @@ class SupportChatCompatibilityIT {
   void aSeedClientHoldsAFullConversation(Engine engine, String transport) throws Exception {
     try (TestApp t = TestApp.start(engine)) {
       t.createAdmin(ADMIN2, ADMIN2_PASSWORD);
-      Callable<JsonNode> conversation = () -> NodeScript.run("conversation.mjs", transport, TestApp.ADMIN_EMAIL,
-          TestApp.ADMIN_PASSWORD, ADMIN2, ADMIN2_PASSWORD, t.baseUrl());
+      Callable<JsonNode> conversation =
+          () ->
+              NodeScript.run(
+                  "conversation.mjs",
+                  transport,
+                  TestApp.ADMIN_EMAIL,
+                  TestApp.ADMIN_PASSWORD,
+                  ADMIN2,
+                  ADMIN2_PASSWORD,
+                  t.baseUrl());
       JsonNode report;
       try {
         report = conversation.call();
       } catch (IllegalStateException stalled) {
-        // Seen about once in 30 full runs, long-polling or upgrade only, under load: a socket's connect never
-        // answered (cause not found yet; docs/RELIABILITY.md). Such a stall is retried once on a fresh
-        // conversation and printed, so it stays visible; a wrong event or recipient is never retried.
-        if (!String.valueOf(stalled.getMessage()).matches("(?s).*(not connected after|stalled after).*")) {
+        // Seen about once in 30 full runs, long-polling or upgrade only, under load: a socket's
+        // connect never
+        // answered (cause not found yet; docs/RELIABILITY.md). Such a stall is retried once on a
+        // fresh
+        // conversation and printed, so it stays visible; a wrong event or recipient is never
+        // retried.
+        if (!String.valueOf(stalled.getMessage())
+            .matches("(?s).*(not connected after|stalled after).*")) {
           throw stalled;
         }
-        System.out.println("RETRY after a stalled conversation over " + transport + ": " + stalled.getMessage());
+        System.out.println(
+            "RETRY after a stalled conversation over " + transport + ": " + stalled.getMessage());
         report = conversation.call();
       }
-    assertThat(report.get("transport").asText()).isEqualTo(transport.equals("polling") ? "polling" : "websocket");
-    assertConversation(report.get("steps"));
+      assertThat(report.get("transport").asText())
+          .isEqualTo(transport.equals("polling") ? "polling" : "websocket");
+      assertConversation(report.get("steps"));
     }
   }
 
@@ -63,7 +78,9 @@ class SupportChatCompatibilityIT {
 
     assertThat(s.get("typingSeenByAdmin").isObject()).as("admin sees the user typing").isTrue();
     assertThat(s.get("typingSeenByAdmin").get("isAdmin").asBoolean()).isFalse();
-    assertThat(s.get("typingSeenByOwnTab").asInt()).as("the typist's own tabs are skipped").isZero();
+    assertThat(s.get("typingSeenByOwnTab").asInt())
+        .as("the typist's own tabs are skipped")
+        .isZero();
     assertThat(s.get("typingStopSeenByAdmin").isObject()).isTrue();
 
     JsonNode sent = s.get("userSendAck");
@@ -72,12 +89,14 @@ class SupportChatCompatibilityIT {
     assertThat(sent.path("data").path("_id").asText()).hasSize(24);
     assertThat(s.get("adminGotMessage").isObject()).isTrue();
     assertThat(s.get("admin2Notified").path("chat").path("_id").isTextual())
-          .as("every connected admin is notified, with the chat").isTrue();
+        .as("every connected admin is notified, with the chat")
+        .isTrue();
     assertThat(s.get("strangerGotMessage").asInt()).isZero();
 
     assertOk(s.get("retryAck"));
     assertThat(s.path("retryAck").path("data").path("_id").asText())
-          .as("a retried send returns the stored message").isEqualTo(sent.path("data").path("_id").asText());
+        .as("a retried send returns the stored message")
+        .isEqualTo(sent.path("data").path("_id").asText());
     assertThat(s.get("adminCopiesOfMessage").asInt()).as("and emits nothing again").isEqualTo(1);
 
     assertOk(s.get("adminReplyAck"));
@@ -86,7 +105,9 @@ class SupportChatCompatibilityIT {
 
     assertOk(s.get("noteAck"));
     assertRefused(s.get("userNoteAttempt"), "forbidden");
-    assertThat(s.get("userSawNote").asBoolean()).as("internal notes never reach the user").isFalse();
+    assertThat(s.get("userSawNote").asBoolean())
+        .as("internal notes never reach the user")
+        .isFalse();
     assertThat(s.get("userTab2SawNote").asBoolean()).isFalse();
 
     assertOk(s.get("userMarkRead"));
@@ -96,17 +117,24 @@ class SupportChatCompatibilityIT {
     assertOk(s.get("statusAck"));
     assertThat(s.get("userSawStatus").path("priority").asText()).isEqualTo("urgent");
     assertThat(s.get("userSawStatus").path("chat").path("lastMessage").path("content").asText())
-          .as("users get the chat without the note as last message").isEqualTo("Looking into it now");
-    assertThat(s.get("admin2SawStatus").isObject()).as("all admins hear of status changes").isTrue();
+        .as("users get the chat without the note as last message")
+        .isEqualTo("Looking into it now");
+    assertThat(s.get("admin2SawStatus").isObject())
+        .as("all admins hear of status changes")
+        .isTrue();
 
     assertRefused(s.get("userAssignAttempt"), "forbidden");
     assertOk(s.get("assignAck"));
     assertThat(s.get("userSawAssign").path("admin").path("_id").isTextual()).isTrue();
     assertThat(s.get("admin2SawAssign").isObject()).isTrue();
 
-    assertThat(s.get("reopenedSeenByAdmin").isObject()).as("a user's message reopens a resolved chat").isTrue();
+    assertThat(s.get("reopenedSeenByAdmin").isObject())
+        .as("a user's message reopens a resolved chat")
+        .isTrue();
     assertThat(s.get("userGotAfterLeave").asInt()).as("left the room: no room messages").isZero();
-    assertThat(s.get("userNotifiedAfterLeave").isObject()).as("but still notified personally").isTrue();
+    assertThat(s.get("userNotifiedAfterLeave").isObject())
+        .as("but still notified personally")
+        .isTrue();
     assertThat(s.get("anonymous").asText()).isEqualTo("unauthorized");
   }
 

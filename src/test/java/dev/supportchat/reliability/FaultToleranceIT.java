@@ -23,14 +23,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Faults injected into real server processes while a real Socket.IO client sends continuously
- * (node-tests/fault-load.mjs): SIGKILL and restart, the database link cut, Redis cut between two nodes, the client's
- * network cut. After each: every acknowledged message is stored exactly once and reached the admin.
+ * (node-tests/fault-load.mjs): SIGKILL and restart, the database link cut, Redis cut between two
+ * nodes, the client's network cut. After each: every acknowledged message is stored exactly once
+ * and reached the admin.
  */
 class FaultToleranceIT {
   private static final String INTERVAL_MS = "20";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static Map<String, String> env(TestDatabases.Fresh db, String databaseUrl) throws Exception {
+  private static Map<String, String> env(TestDatabases.Fresh db, String databaseUrl)
+      throws Exception {
     Path dataDir = db.dir() != null ? db.dir() : Files.createTempDirectory("sc-fault-");
     Map<String, String> env = TestApp.serverEnvironment(dataDir, databaseUrl);
     env.put("SOCKET_MESSAGES_PER_SECOND", "1000");
@@ -38,18 +40,28 @@ class FaultToleranceIT {
   }
 
   private static NodeScript.Running load(String userUrl, String adminUrl) throws Exception {
-    NodeScript.Running script = NodeScript.start("fault-load.mjs", userUrl, adminUrl, TestApp.ADMIN_EMAIL,
-        TestApp.ADMIN_PASSWORD, INTERVAL_MS);
+    NodeScript.Running script =
+        NodeScript.start(
+            "fault-load.mjs",
+            userUrl,
+            adminUrl,
+            TestApp.ADMIN_EMAIL,
+            TestApp.ADMIN_PASSWORD,
+            INTERVAL_MS);
     assertThat(script.nextLine().get("ready").asBoolean()).isTrue();
     return script;
   }
 
   private static void assertNothingLost(String fault, JsonNode r) {
     System.out.println("FAULT " + fault + " " + r);
-    assertThat(r.get("unacknowledgedAtEnd").asInt()).as("every message was acknowledged in the end").isZero();
+    assertThat(r.get("unacknowledgedAtEnd").asInt())
+        .as("every message was acknowledged in the end")
+        .isZero();
     assertThat(r.get("lost").asInt()).as("acknowledged but not stored").isZero();
     assertThat(r.get("duplicated").asInt()).as("stored twice").isZero();
-    assertThat(r.get("notDelivered").asInt()).as("acknowledged but never reached the admin").isZero();
+    assertThat(r.get("notDelivered").asInt())
+        .as("acknowledged but never reached the admin")
+        .isZero();
     assertThat(r.get("stored").asInt()).isEqualTo(r.get("acknowledged").asInt());
     assertThat(r.get("acknowledged").asInt()).isGreaterThan(50);
   }
@@ -71,7 +83,8 @@ class FaultToleranceIT {
 
   @Test
   void aDatabaseOutageAnswers503AndRecoversByItself() throws Exception {
-    try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES); TcpProxy link = new TcpProxy(5432)) {
+    try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES);
+        TcpProxy link = new TcpProxy(5432)) {
       String viaProxy = db.url().replace("127.0.0.1:5432/", "127.0.0.1:" + link.port() + "/");
       try (ServerProcess server = new ServerProcess(env(db, viaProxy)).start()) {
         NodeScript.Running script = load(server.baseUrl(), server.baseUrl());
@@ -82,7 +95,8 @@ class FaultToleranceIT {
         Thread.sleep(3_000);
         assertThat(health(server)).isEqualTo(200);
         JsonNode r = script.finish();
-        assertThat(r.get("errorAcks").asInt()).as("sends during the outage got error acks, not silence")
+        assertThat(r.get("errorAcks").asInt())
+            .as("sends during the outage got error acks, not silence")
             .isPositive();
         assertNothingLost("database link cut", r);
         assertThat(server.isAlive()).isTrue();
@@ -92,18 +106,22 @@ class FaultToleranceIT {
 
   @Test
   void aRedisOutageBetweenTwoNodesLosesNothing() throws Exception {
-    try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES); TcpProxy redis = new TcpProxy(6379)) {
+    try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES);
+        TcpProxy redis = new TcpProxy(6379)) {
       Map<String, String> env = env(db, db.url());
       env.put("REDIS_URL", "redis://127.0.0.1:" + redis.port());
       env.put("REDIS_PREFIX", "sc-fault-" + UUID.randomUUID());
-      try (ServerProcess a = new ServerProcess(env).start(); ServerProcess b = new ServerProcess(env).start()) {
+      try (ServerProcess a = new ServerProcess(env).start();
+          ServerProcess b = new ServerProcess(env).start()) {
         NodeScript.Running script = load(a.baseUrl(), b.baseUrl());
         redis.cut();
         Thread.sleep(3_000);
         redis.restore();
         Thread.sleep(4_000);
         assertNothingLost("Redis cut between two nodes", script.finish());
-        assertThat(Files.readString(a.log())).contains("Redis is unreachable").contains("Redis is reachable again");
+        assertThat(Files.readString(a.log()))
+            .contains("Redis is unreachable")
+            .contains("Redis is reachable again");
       }
     }
   }
@@ -124,8 +142,10 @@ class FaultToleranceIT {
   }
 
   private static int health(ServerProcess server) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health")).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health")).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   /** The first non-200 answer of /health within 10 s of the cut. */

@@ -3,7 +3,9 @@ package dev.supportchat.security;
 import dev.supportchat.error.ErrorCode;
 import java.util.Optional;
 
-/** Who an endpoint or event lets through; the rule tables give one of these to each route and event. */
+/**
+ * Who an endpoint or event lets through; the rule tables give one of these to each route and event.
+ */
 enum Access {
   /** Everyone, whatever token comes along (it is ignored). */
   PUBLIC,
@@ -25,13 +27,14 @@ enum Access {
     if (!caller.authenticates()) {
       return Optional.of(ErrorCode.UNAUTHORIZED);
     }
-    boolean allowed = switch (this) {
-      case PUBLIC, SIGNED_IN -> true;
-      case USERS -> caller != Caller.ADMIN;
-      case CHAT_MEMBERS -> caller != Caller.OTHER_USER;
-      case SENDER -> caller == Caller.CHAT_USER;
-      case ADMINS -> caller == Caller.ADMIN;
-    };
+    boolean allowed =
+        switch (this) {
+          case PUBLIC, SIGNED_IN -> true;
+          case USERS -> caller != Caller.ADMIN;
+          case CHAT_MEMBERS -> caller != Caller.OTHER_USER;
+          case SENDER -> caller == Caller.CHAT_USER;
+          case ADMINS -> caller == Caller.ADMIN;
+        };
     return allowed ? Optional.empty() : Optional.of(ErrorCode.FORBIDDEN);
   }
 }

@@ -21,15 +21,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every REST route (as Javalin's router lists them) and every Socket.IO client event (as the server registers them)
- * × every {@link Caller}, each cell asserted exactly against {@link RestRules} and {@link SocketRules}. A route or
- * event without a rule fails the test, and so does a rule for a route that no longer exists.
+ * Every REST route (as Javalin's router lists them) and every Socket.IO client event (as the server
+ * registers them) × every {@link Caller}, each cell asserted exactly against {@link RestRules} and
+ * {@link SocketRules}. A route or event without a rule fails the test, and so does a rule for a
+ * route that no longer exists.
  */
 class AuthorizationMatrixIT {
-  private static final Map<String, String> SETTINGS = Map.of(
-      "ACCESS_TOKEN_SECRET", MatrixFixture.ACCESS_SECRET,
-      // The matrix logs the same account in for every refresh-token cell.
-      "LOGIN_MAX_ATTEMPTS_PER_IP", "1000");
+  private static final Map<String, String> SETTINGS =
+      Map.of(
+          "ACCESS_TOKEN_SECRET",
+          MatrixFixture.ACCESS_SECRET,
+          // The matrix logs the same account in for every refresh-token cell.
+          "LOGIN_MAX_ATTEMPTS_PER_IP",
+          "1000");
 
   @ParameterizedTest(name = "authorization matrix on {0}")
   @EnumSource(Engine.class)
@@ -38,15 +42,24 @@ class AuthorizationMatrixIT {
       MatrixFixture f = new MatrixFixture(t);
       int restCells = checkRest(t, f);
       int socketCells = checkSockets(t, f);
-      System.out.printf("AUTHORIZATION MATRIX %s: %d REST cells (%d routes), %d socket cells (%d events)%n",
-          engine, restCells, restCells / Caller.values().length, socketCells, socketCells / Caller.values().length);
+      System.out.printf(
+          "AUTHORIZATION MATRIX %s: %d REST cells (%d routes), %d socket cells (%d events)%n",
+          engine,
+          restCells,
+          restCells / Caller.values().length,
+          socketCells,
+          socketCells / Caller.values().length);
     }
   }
 
   private static int checkRest(TestApp t, MatrixFixture f) {
     List<String> routes = t.app.routes().stream().map(r -> r.method() + " " + r.path()).toList();
-    assertThat(missing(routes, RestRules.RULES.keySet())).as("routes without a rule in RestRules").isEmpty();
-    assertThat(missing(RestRules.RULES.keySet(), routes)).as("rules for routes that do not exist").isEmpty();
+    assertThat(missing(routes, RestRules.RULES.keySet()))
+        .as("routes without a rule in RestRules")
+        .isEmpty();
+    assertThat(missing(RestRules.RULES.keySet(), routes))
+        .as("rules for routes that do not exist")
+        .isEmpty();
     Map<String, String> expected = new TreeMap<>();
     Map<String, String> actual = new TreeMap<>();
     for (String route : routes) {
@@ -57,13 +70,17 @@ class AuthorizationMatrixIT {
         actual.put(cell, outcome(f.http.send(rule.request().apply(f), f.token(caller))));
       }
     }
-    assertThat(mismatches(expected, actual)).as("cells whose outcome differs from the rule").isEmpty();
+    assertThat(mismatches(expected, actual))
+        .as("cells whose outcome differs from the rule")
+        .isEmpty();
     return actual.size();
   }
 
   private static List<String> mismatches(Map<String, String> expected, Map<String, String> actual) {
-    return expected.keySet().stream().filter(cell -> !expected.get(cell).equals(actual.get(cell)))
-        .map(cell -> cell + ": expected " + expected.get(cell) + ", got " + actual.get(cell)).toList();
+    return expected.keySet().stream()
+        .filter(cell -> !expected.get(cell).equals(actual.get(cell)))
+        .map(cell -> cell + ": expected " + expected.get(cell) + ", got " + actual.get(cell))
+        .toList();
   }
 
   /** The items of {@code these} that {@code in} lacks. */
@@ -75,13 +92,17 @@ class AuthorizationMatrixIT {
     if (r.status() < 400) {
       return String.valueOf(r.status());
     }
-    return r.status() + " " + (r.json() == null ? "(not the error envelope) " + r.raw() : r.errorCode());
+    return r.status()
+        + " "
+        + (r.json() == null ? "(not the error envelope) " + r.raw() : r.errorCode());
   }
 
   private static int checkSockets(TestApp t, MatrixFixture f) throws Exception {
-    assertThat(missing(ClientEvents.ALL, SocketRules.RULES.keySet())).as("events without a rule in SocketRules")
+    assertThat(missing(ClientEvents.ALL, SocketRules.RULES.keySet()))
+        .as("events without a rule in SocketRules")
         .isEmpty();
-    assertThat(missing(SocketRules.RULES.keySet(), ClientEvents.ALL)).as("rules for events that do not exist")
+    assertThat(missing(SocketRules.RULES.keySet(), ClientEvents.ALL))
+        .as("rules for events that do not exist")
         .isEmpty();
     int storedBefore = storedMessages(t, f);
     JsonNode result = NodeScript.run("security-matrix.mjs", t.baseUrl(), casesFile(f).toString());
@@ -95,14 +116,28 @@ class AuthorizationMatrixIT {
         actual.put(cell, result.path("cells").path(caller.name()).path(event).asText("missing"));
       }
     }
-    assertThat(mismatches(expected, actual)).as("cells whose outcome differs from the rule").isEmpty();
+    assertThat(mismatches(expected, actual))
+        .as("cells whose outcome differs from the rule")
+        .isEmpty();
     // Refused callers that emit anyway on a raw connection are never answered, and store nothing.
-    result.path("answeredWithoutConnect").fields().forEachRemaining(e ->
-        assertThat(e.getValue().asInt()).as("events answered for " + e.getKey() + " without a connection").isZero());
+    result
+        .path("answeredWithoutConnect")
+        .fields()
+        .forEachRemaining(
+            e ->
+                assertThat(e.getValue().asInt())
+                    .as("events answered for " + e.getKey() + " without a connection")
+                    .isZero());
     assertThat(result.path("connectAnswers").size()).isEqualTo(4);
-    result.path("connectAnswers").forEach(answer -> assertThat(answer.asText()).contains("unauthorized"));
-    long allowedSends = expected.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(ClientEvents.SEND + " ") && e.getValue().equals("ack ok")).count();
+    result
+        .path("connectAnswers")
+        .forEach(answer -> assertThat(answer.asText()).contains("unauthorized"));
+    long allowedSends =
+        expected.entrySet().stream()
+            .filter(
+                e ->
+                    e.getKey().startsWith(ClientEvents.SEND + " ") && e.getValue().equals("ack ok"))
+            .count();
     assertThat(storedMessages(t, f)).isEqualTo(storedBefore + (int) allowedSends);
     return actual.size();
   }
@@ -112,9 +147,13 @@ class AuthorizationMatrixIT {
     for (Caller caller : Caller.values()) {
       callers.put(caller.name(), f.token(caller));
     }
-    List<Map<String, Object>> events = ClientEvents.ALL.stream()
-        .map(event -> Map.<String, Object>of("event", event, "payload", SocketRules.RULES.get(event).payload().apply(f)))
-        .collect(Collectors.toList());
+    List<Map<String, Object>> events =
+        ClientEvents.ALL.stream()
+            .map(
+                event ->
+                    Map.<String, Object>of(
+                        "event", event, "payload", SocketRules.RULES.get(event).payload().apply(f)))
+            .collect(Collectors.toList());
     Path file = Files.createTempFile("security-matrix-", ".json");
     file.toFile().deleteOnExit();
     HttpTestClient.JSON.writeValue(file.toFile(), Map.of("callers", callers, "events", events));
@@ -122,6 +161,10 @@ class AuthorizationMatrixIT {
   }
 
   private static int storedMessages(TestApp t, MatrixFixture f) {
-    return t.http.get(f.chatPath("/messages?limit=100"), f.token(Caller.ADMIN)).data().get("messages").size();
+    return t.http
+        .get(f.chatPath("/messages?limit=100"), f.token(Caller.ADMIN))
+        .data()
+        .get("messages")
+        .size();
   }
 }

@@ -1,6 +1,9 @@
 package dev.supportchat.security;
 
-/** A row of the authorization matrix: three kinds of bad credentials, nothing at all, and three real accounts. */
+/**
+ * A row of the authorization matrix: three kinds of bad credentials, nothing at all, and three real
+ * accounts.
+ */
 enum Caller {
   NO_TOKEN,
   EXPIRED_TOKEN,

@@ -16,14 +16,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Requests made as pages of other origins would make them (the Origin header set by hand): the one origin listed in
- * CORS_ORIGIN is served with CORS headers, every other one is refused, on REST and on both Socket.IO transports.
+ * Requests made as pages of other origins would make them (the Origin header set by hand): the one
+ * origin listed in CORS_ORIGIN is served with CORS headers, every other one is refused, on REST and
+ * on both Socket.IO transports.
  */
 class CorsIT {
   private static final String ALLOWED = "https://app.example.com";
-  /** Not listed, a look-alike of the listed one, the listed host over the wrong scheme, and a sandboxed frame. */
-  private static final List<String> REFUSED = List.of("https://evil.example.net", "https://app.example.com.evil.net",
-      "http://app.example.com", "null");
+
+  /**
+   * Not listed, a look-alike of the listed one, the listed host over the wrong scheme, and a
+   * sandboxed frame.
+   */
+  private static final List<String> REFUSED =
+      List.of(
+          "https://evil.example.net",
+          "https://app.example.com.evil.net",
+          "http://app.example.com",
+          "null");
 
   private static TestApp t;
   private static HostileHttp http;
@@ -53,8 +62,11 @@ class CorsIT {
     assertThat(r.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
     assertThat(r.headers().allValues("Vary")).anyMatch(v -> v.contains("Origin"));
 
-    Response preflight = fromOrigin(Request.of("OPTIONS", "/api/v1/chats/support")
-        .withHeader("Access-Control-Request-Method", "POST"), ALLOWED);
+    Response preflight =
+        fromOrigin(
+            Request.of("OPTIONS", "/api/v1/chats/support")
+                .withHeader("Access-Control-Request-Method", "POST"),
+            ALLOWED);
     assertThat(preflight.status()).isEqualTo(204);
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
@@ -67,13 +79,20 @@ class CorsIT {
       Response r = fromOrigin(Request.of("GET", "/api/v1/users/me"), origin);
       assertError(r, 403, "forbidden");
       assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(origin).isEmpty();
-      Response write = fromOrigin(Request.json("POST", "/api/v1/chats/support", Map.of("message", "from " + origin)),
-          origin);
+      Response write =
+          fromOrigin(
+              Request.json("POST", "/api/v1/chats/support", Map.of("message", "from " + origin)),
+              origin);
       assertError(write, 403, "forbidden");
-      Response preflight = fromOrigin(Request.of("OPTIONS", "/api/v1/chats/support")
-          .withHeader("Access-Control-Request-Method", "POST"), origin);
+      Response preflight =
+          fromOrigin(
+              Request.of("OPTIONS", "/api/v1/chats/support")
+                  .withHeader("Access-Control-Request-Method", "POST"),
+              origin);
       assertThat(preflight.status()).as(origin).isEqualTo(403);
-      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(origin).isEmpty();
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+          .as(origin)
+          .isEmpty();
     }
     // The refused writes stored nothing: the user still has no chat.
     assertError(t.http.get("/api/v1/chats/support", token), 404, "not_found");
@@ -91,8 +110,11 @@ class CorsIT {
       assertThat(refused.status()).as(origin).isEqualTo(403);
       assertThat(refused.raw()).doesNotContain("sid");
       assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).as(origin).isEmpty();
-      assertThat(fromOrigin(Request.of("OPTIONS", "/socket.io/?EIO=4&transport=polling"), origin).status())
-          .as(origin).isEqualTo(403);
+      assertThat(
+              fromOrigin(Request.of("OPTIONS", "/socket.io/?EIO=4&transport=polling"), origin)
+                  .status())
+          .as(origin)
+          .isEqualTo(403);
     }
   }
 

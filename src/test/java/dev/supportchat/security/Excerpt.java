@@ -9,6 +9,7 @@ final class Excerpt {
   static String of(String s) {
     String printable = s.replaceAll("[^\\x20-\\x7E]", "?");
     return printable.length() > MAX_CHARS
-        ? printable.substring(0, MAX_CHARS) + "…(" + s.length() + " chars)" : printable;
+        ? printable.substring(0, MAX_CHARS) + "…(" + s.length() + " chars)"
+        : printable;
   }
 }

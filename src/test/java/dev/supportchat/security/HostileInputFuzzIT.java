@@ -12,50 +12,77 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Seeded hostile input (the same cases on every run) against the real server, over REST and over the official
- * Socket.IO client: no 5xx, no unanswered event, no lost connection other than the one that sent garbage, nothing
- * stored that was not acknowledged as sent, and a normal conversation step still works afterwards.
+ * Seeded hostile input (the same cases on every run) against the real server, over REST and over
+ * the official Socket.IO client: no 5xx, no unanswered event, no lost connection other than the one
+ * that sent garbage, nothing stored that was not acknowledged as sent, and a normal conversation
+ * step still works afterwards.
  */
 class HostileInputFuzzIT {
   static final long SEED = 20_261_125L;
   static final int REST_CASES = 1_200;
   static final int SOCKET_CASES = 600;
-  private static final Map<String, String> SETTINGS = Map.of(
-      "ACCESS_TOKEN_SECRET", MatrixFixture.ACCESS_SECRET,
-      // The limits would answer most cases before the input is even read; they are tested on their own.
-      "LOGIN_MAX_ATTEMPTS_PER_IP", "100000",
-      "SOCKET_MESSAGES_PER_SECOND", "100000",
-      "MESSAGES_PER_MINUTE_PER_USER", "100000");
+  private static final Map<String, String> SETTINGS =
+      Map.of(
+          "ACCESS_TOKEN_SECRET", MatrixFixture.ACCESS_SECRET,
+          // The limits would answer most cases before the input is even read; they are tested on
+          // their own.
+          "LOGIN_MAX_ATTEMPTS_PER_IP", "100000",
+          "SOCKET_MESSAGES_PER_SECOND", "100000",
+          "MESSAGES_PER_MINUTE_PER_USER", "100000");
 
-  @ParameterizedTest(name = "fuzzing on {0}: " + REST_CASES + " REST + " + SOCKET_CASES + " Socket.IO cases, seed "
-      + SEED)
+  @ParameterizedTest(
+      name =
+          "fuzzing on {0}: "
+              + REST_CASES
+              + " REST + "
+              + SOCKET_CASES
+              + " Socket.IO cases, seed "
+              + SEED)
   @EnumSource(Engine.class)
   void hostileInputNeverBreaksTheServerNorStoresGarbage(Engine engine) throws Exception {
     try (TestApp t = TestApp.start(engine, SETTINGS)) {
       MatrixFixture f = new MatrixFixture(t);
-      String otherChatId = t.http.get("/api/v1/chats/support", f.token(Caller.OTHER_USER)).data().get("_id").asText();
+      String otherChatId =
+          t.http
+              .get("/api/v1/chats/support", f.token(Caller.OTHER_USER))
+              .data()
+              .get("_id")
+              .asText();
       MessageLedger ledger = new MessageLedger(t.app.database());
       int accountsBefore = countAccounts(t);
       HostileStrings strings = new HostileStrings(new SplittableRandom(SEED));
 
       long started = System.nanoTime();
-      RestFuzzRun rest = RestFuzzRun.run(new RestFuzzCases(strings, f, t.app.routes()), REST_CASES, f.http, ledger);
-      System.out.printf("FUZZ %s (seed %d): %d REST cases in %d ms, statuses %s%n", engine, SEED, REST_CASES,
-          millisSince(started), rest.statuses);
-      assertThat(rest.failures).as("REST answers that are 5xx, silent, or not the error envelope").isEmpty();
+      RestFuzzRun rest =
+          RestFuzzRun.run(
+              new RestFuzzCases(strings, f, t.app.routes()), REST_CASES, f.http, ledger);
+      System.out.printf(
+          "FUZZ %s (seed %d): %d REST cases in %d ms, statuses %s%n",
+          engine, SEED, REST_CASES, millisSince(started), rest.statuses);
+      assertThat(rest.failures)
+          .as("REST answers that are 5xx, silent, or not the error envelope")
+          .isEmpty();
 
       started = System.nanoTime();
-      SocketFuzzRun sockets = SocketFuzzRun.run(new SocketFuzzCases(strings, f.chatId, otherChatId), SOCKET_CASES,
-          f, ledger);
-      System.out.printf("FUZZ %s (seed %d): %d Socket.IO cases in %d ms, outcomes %s%n", engine, SEED,
-          SOCKET_CASES, millisSince(started), sockets.outcomes);
+      SocketFuzzRun sockets =
+          SocketFuzzRun.run(
+              new SocketFuzzCases(strings, f.chatId, otherChatId), SOCKET_CASES, f, ledger);
+      System.out.printf(
+          "FUZZ %s (seed %d): %d Socket.IO cases in %d ms, outcomes %s%n",
+          engine, SEED, SOCKET_CASES, millisSince(started), sockets.outcomes);
       assertThat(sockets.failures).as("Socket.IO cases answered wrongly").isEmpty();
-      assertThat(sockets.normalStepWorked()).as("a normal conversation step afterwards: " + sockets.normalStep)
+      assertThat(sockets.normalStepWorked())
+          .as("a normal conversation step afterwards: " + sockets.normalStep)
           .isTrue();
 
-      assertThat(ledger.differencesFrom(t.app.database())).as("stored messages vs acknowledged ones").isEmpty();
-      assertThat(countAccounts(t)).as("accounts stored").isEqualTo(accountsBefore + rest.registeredAccounts);
-      System.out.printf("FUZZ %s: %d stored messages match their acknowledgements exactly; %d accounts created%n",
+      assertThat(ledger.differencesFrom(t.app.database()))
+          .as("stored messages vs acknowledged ones")
+          .isEmpty();
+      assertThat(countAccounts(t))
+          .as("accounts stored")
+          .isEqualTo(accountsBefore + rest.registeredAccounts);
+      System.out.printf(
+          "FUZZ %s: %d stored messages match their acknowledgements exactly; %d accounts created%n",
           engine, ledger.size(), rest.registeredAccounts);
       assertThat(t.http.get("/health", null).status()).isEqualTo(200);
     }
@@ -66,11 +93,15 @@ class HostileInputFuzzIT {
   }
 
   private static int countAccounts(TestApp t) {
-    return t.app.database().read(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM users"); ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    });
+    return t.app
+        .database()
+        .read(
+            c -> {
+              try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM users");
+                  ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+              }
+            });
   }
 }

@@ -13,8 +13,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Bad access tokens made from a real one, so that only the one property under test is wrong: its expiry, its
- * signing key, or its algorithm. Made from an admin's token, they would grant everything if accepted.
+ * Bad access tokens made from a real one, so that only the one property under test is wrong: its
+ * expiry, its signing key, or its algorithm. Made from an admin's token, they would grant
+ * everything if accepted.
  */
 final class HostileTokens {
   private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
@@ -22,7 +23,10 @@ final class HostileTokens {
 
   private HostileTokens() {}
 
-  /** The same claims, correctly signed with the server's key, but expired a while before {@code now}. */
+  /**
+   * The same claims, correctly signed with the server's key, but expired a while before {@code
+   * now}.
+   */
   static String expired(String realToken, String serverSecret, Instant now) {
     ObjectNode claims = claims(realToken);
     claims.put("iat", now.minus(Duration.ofMinutes(30)).getEpochSecond());
@@ -62,7 +66,9 @@ final class HostileTokens {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return unsigned + "." + ENCODE.encodeToString(mac.doFinal(unsigned.getBytes(StandardCharsets.US_ASCII)));
+      return unsigned
+          + "."
+          + ENCODE.encodeToString(mac.doFinal(unsigned.getBytes(StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }

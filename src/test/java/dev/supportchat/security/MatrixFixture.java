@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the matrix's requests are about: a chat with a message and an attachment of its user, another user with a
- * chat of their own, an admin, and a token for every {@link Caller}.
+ * What the matrix's requests are about: a chat with a message and an attachment of its user,
+ * another user with a chat of their own, an admin, and a token for every {@link Caller}.
  */
 final class MatrixFixture {
-  /** The servers of these tests sign with this, so the tests can sign an expired token correctly. */
+  /**
+   * The servers of these tests sign with this, so the tests can sign an expired token correctly.
+   */
   static final String ACCESS_SECRET = "security-test-access-secret-0123456789";
+
   static final String PASSWORD = "password-123";
   static final String CHAT_USER_EMAIL = "owner@example.com";
 
@@ -33,14 +36,38 @@ final class MatrixFixture {
     Login owner = app.http.newUser(CHAT_USER_EMAIL);
     Login other = app.http.newUser("other@example.com");
     Login admin = app.http.admin();
-    this.chatId = created(app.http.post("/api/v1/chats/support", Map.of("message", "hello"), owner.accessToken()))
-        .data().get("_id").asText();
-    this.messageId = created(app.http.post("/api/v1/chats/" + chatId + "/messages", Map.of("content", "mine"),
-        owner.accessToken())).data().get("_id").asText();
+    this.chatId =
+        created(
+                app.http.post(
+                    "/api/v1/chats/support", Map.of("message", "hello"), owner.accessToken()))
+            .data()
+            .get("_id")
+            .asText();
+    this.messageId =
+        created(
+                app.http.post(
+                    "/api/v1/chats/" + chatId + "/messages",
+                    Map.of("content", "mine"),
+                    owner.accessToken()))
+            .data()
+            .get("_id")
+            .asText();
     created(app.http.post("/api/v1/chats/support", Map.of(), other.accessToken()));
-    this.attachmentId = created(http.send(Request.upload("/api/v1/chats/" + chatId + "/attachments", "note.txt",
-        "text/plain", "hello".getBytes(StandardCharsets.UTF_8)), owner.accessToken())).data().get("_id").asText();
-    tokens.put(Caller.EXPIRED_TOKEN, HostileTokens.expired(admin.accessToken(), ACCESS_SECRET, app.clock.instant()));
+    this.attachmentId =
+        created(
+                http.send(
+                    Request.upload(
+                        "/api/v1/chats/" + chatId + "/attachments",
+                        "note.txt",
+                        "text/plain",
+                        "hello".getBytes(StandardCharsets.UTF_8)),
+                    owner.accessToken()))
+            .data()
+            .get("_id")
+            .asText();
+    tokens.put(
+        Caller.EXPIRED_TOKEN,
+        HostileTokens.expired(admin.accessToken(), ACCESS_SECRET, app.clock.instant()));
     tokens.put(Caller.FORGED_TOKEN, HostileTokens.forged(admin.accessToken()));
     tokens.put(Caller.ALG_NONE_TOKEN, HostileTokens.algNone(admin.accessToken()));
     tokens.put(Caller.CHAT_USER, owner.accessToken());

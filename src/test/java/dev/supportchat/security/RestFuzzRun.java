@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Sends {@link RestFuzzCases} one by one and judges each answer: never a 5xx, never silence, and every refusal in
- * the error envelope (or Jetty's own bare refusal of a request line it cannot parse). Successful writes feed the
- * {@link MessageLedger}.
+ * Sends {@link RestFuzzCases} one by one and judges each answer: never a 5xx, never silence, and
+ * every refusal in the error envelope (or Jetty's own bare refusal of a request line it cannot
+ * parse). Successful writes feed the {@link MessageLedger}.
  */
 final class RestFuzzRun {
   private static final String OPEN_CHAT_ROUTE = "POST /api/v1/chats/support";
@@ -43,7 +43,8 @@ final class RestFuzzRun {
       return;
     }
     statuses.merge(r.status(), 1, Integer::sum);
-    if (r.status() >= 500 || r.status() >= 400 && !isErrorEnvelope(r) && !isRefusedBeforeRouting(r)) {
+    if (r.status() >= 500
+        || r.status() >= 400 && !isErrorEnvelope(r) && !isRefusedBeforeRouting(r)) {
       failures.add(describe(i, c) + " → " + r.status() + " " + Excerpt.of(r.raw()));
     }
     record(c, r, ledger);
@@ -69,7 +70,9 @@ final class RestFuzzRun {
   private static String sentContent(RestFuzzCases.Case c) {
     try {
       JsonNode body = HttpTestClient.JSON.readTree(c.request().body());
-      return body != null && body.path("content").isTextual() ? body.get("content").textValue() : null;
+      return body != null && body.path("content").isTextual()
+          ? body.get("content").textValue()
+          : null;
     } catch (IOException notJson) {
       return null;
     }
@@ -80,17 +83,29 @@ final class RestFuzzRun {
   }
 
   /**
-   * Jetty answers a request line it cannot parse (a NUL in the path, a URL over 8 KB) itself, before any route
-   * runs, with a bare HTML page; acceptable as long as it reveals nothing (no stack trace, no server version).
+   * Jetty answers a request line it cannot parse (a NUL in the path, a URL over 8 KB) itself,
+   * before any route runs, with a bare HTML page; acceptable as long as it reveals nothing (no
+   * stack trace, no server version).
    */
   private static boolean isRefusedBeforeRouting(Response r) {
     String body = r.raw();
-    return Set.of(400, 414, 431).contains(r.status()) && body.contains("<h2>HTTP ERROR " + r.status())
-        && !body.contains("Exception") && !body.contains("<pre>") && !body.toLowerCase().contains("jetty");
+    return Set.of(400, 414, 431).contains(r.status())
+        && body.contains("<h2>HTTP ERROR " + r.status())
+        && !body.contains("Exception")
+        && !body.contains("<pre>")
+        && !body.toLowerCase().contains("jetty");
   }
 
   private static String describe(int index, RestFuzzCases.Case c) {
-    return "case " + index + ": " + c.request().method() + " " + Excerpt.of(c.request().path()) + " "
-        + c.request().contentType() + " body " + Excerpt.of(new String(c.request().body(), StandardCharsets.UTF_8));
+    return "case "
+        + index
+        + ": "
+        + c.request().method()
+        + " "
+        + Excerpt.of(c.request().path())
+        + " "
+        + c.request().contentType()
+        + " body "
+        + Excerpt.of(new String(c.request().body(), StandardCharsets.UTF_8));
   }
 }

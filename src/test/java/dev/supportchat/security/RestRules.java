@@ -16,12 +16,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The authorization rule of every REST route, keyed like the router lists them ({@code GET /api/v1/users/me}),
- * with a request that would succeed for a caller the rule lets through.
+ * The authorization rule of every REST route, keyed like the router lists them ({@code GET
+ * /api/v1/users/me}), with a request that would succeed for a caller the rule lets through.
  */
 final class RestRules {
   /** One route's rule; {@code exceptions} are cells the access kind alone does not describe. */
-  record Rule(Access access, int successStatus, Map<Caller, String> exceptions,
+  record Rule(
+      Access access,
+      int successStatus,
+      Map<Caller, String> exceptions,
       Function<MatrixFixture, Request> request) {
 
     Rule except(Caller caller, ErrorCode code) {
@@ -31,7 +34,10 @@ final class RestRules {
       return new Rule(access, successStatus, more, request);
     }
 
-    /** The cell's expected outcome: {@code "200"}, or status and error code ({@code "403 forbidden"}). */
+    /**
+     * The cell's expected outcome: {@code "200"}, or status and error code ({@code "403
+     * forbidden"}).
+     */
     String expected(Caller caller) {
       if (exceptions.containsKey(caller)) {
         return exceptions.get(caller);
@@ -47,43 +53,115 @@ final class RestRules {
   private static Map<String, Rule> build() {
     Map<String, Rule> r = new LinkedHashMap<>();
     r.put("GET /health", rule(PUBLIC, 200, f -> Request.of("GET", "/health")));
-    r.put("POST /api/v1/users/register", rule(PUBLIC, 201, f -> Request.json("POST", "/api/v1/users/register",
-        Map.of("email", f.newEmail(), "password", MatrixFixture.PASSWORD))));
-    r.put("POST /api/v1/users/login", rule(PUBLIC, 200, f -> Request.json("POST", "/api/v1/users/login",
-        Map.of("email", MatrixFixture.CHAT_USER_EMAIL, "password", MatrixFixture.PASSWORD))));
-    r.put("POST /api/v1/users/refresh-token", rule(PUBLIC, 200, f -> Request.json("POST",
-        "/api/v1/users/refresh-token", Map.of("refreshToken", f.freshRefreshToken()))));
-    // Without a refresh token in the body, logout needs the access token to know whose login to end.
-    r.put("POST /api/v1/users/logout", rule(SIGNED_IN, 200, f -> Request.of("POST", "/api/v1/users/logout")));
+    r.put(
+        "POST /api/v1/users/register",
+        rule(
+            PUBLIC,
+            201,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/users/register",
+                    Map.of("email", f.newEmail(), "password", MatrixFixture.PASSWORD))));
+    r.put(
+        "POST /api/v1/users/login",
+        rule(
+            PUBLIC,
+            200,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/users/login",
+                    Map.of(
+                        "email",
+                        MatrixFixture.CHAT_USER_EMAIL,
+                        "password",
+                        MatrixFixture.PASSWORD))));
+    r.put(
+        "POST /api/v1/users/refresh-token",
+        rule(
+            PUBLIC,
+            200,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/users/refresh-token",
+                    Map.of("refreshToken", f.freshRefreshToken()))));
+    // Without a refresh token in the body, logout needs the access token to know whose login to
+    // end.
+    r.put(
+        "POST /api/v1/users/logout",
+        rule(SIGNED_IN, 200, f -> Request.of("POST", "/api/v1/users/logout")));
     r.put("GET /api/v1/users/me", rule(SIGNED_IN, 200, f -> Request.of("GET", "/api/v1/users/me")));
-    r.put("GET /api/v1/users/admins", rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/users/admins")));
+    r.put(
+        "GET /api/v1/users/admins",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/users/admins")));
     // Both users already have a chat, so both get theirs back (200).
-    r.put("POST /api/v1/chats/support", rule(USERS, 200, f -> Request.json("POST", "/api/v1/chats/support",
-        Map.of())));
+    r.put(
+        "POST /api/v1/chats/support",
+        rule(USERS, 200, f -> Request.json("POST", "/api/v1/chats/support", Map.of())));
     // An admin passes the check but has no chat of its own.
-    r.put("GET /api/v1/chats/support", rule(SIGNED_IN, 200, f -> Request.of("GET", "/api/v1/chats/support"))
-        .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
-    r.put("GET /api/v1/chats/admin/all", rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/chats/admin/all")));
-    r.put("GET /api/v1/chats/admin/stats", rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/chats/admin/stats")));
-    r.put("GET /api/v1/chats/{chatId}/messages", rule(CHAT_MEMBERS, 200, f -> Request.of("GET",
-        f.chatPath("/messages"))));
-    r.put("POST /api/v1/chats/{chatId}/messages", rule(CHAT_MEMBERS, 201, f -> Request.json("POST",
-        f.chatPath("/messages"), Map.of("content", "matrix"))));
-    r.put("PATCH /api/v1/chats/{chatId}/messages/{messageId}", rule(SENDER, 200, f -> Request.json("PATCH",
-        f.chatPath("/messages/" + f.messageId), Map.of("content", "edited"))));
-    r.put("POST /api/v1/chats/{chatId}/read", rule(CHAT_MEMBERS, 200, f -> Request.of("POST", f.chatPath("/read"))));
-    r.put("PUT /api/v1/chats/{chatId}/status", rule(ADMINS, 200, f -> Request.json("PUT", f.chatPath("/status"),
-        Map.of("priority", "high"))));
-    r.put("POST /api/v1/chats/{chatId}/assign", rule(ADMINS, 200, f -> Request.json("POST", f.chatPath("/assign"),
-        Map.of())));
-    r.put("POST /api/v1/chats/{chatId}/attachments", rule(CHAT_MEMBERS, 201, f -> Request.upload(
-        f.chatPath("/attachments"), "more.txt", "text/plain", "more".getBytes(StandardCharsets.UTF_8))));
-    r.put("GET /api/v1/chats/{chatId}/attachments/{attachmentId}", rule(CHAT_MEMBERS, 200, f -> Request.of("GET",
-        f.chatPath("/attachments/" + f.attachmentId))));
+    r.put(
+        "GET /api/v1/chats/support",
+        rule(SIGNED_IN, 200, f -> Request.of("GET", "/api/v1/chats/support"))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+    r.put(
+        "GET /api/v1/chats/admin/all",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/chats/admin/all")));
+    r.put(
+        "GET /api/v1/chats/admin/stats",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/chats/admin/stats")));
+    r.put(
+        "GET /api/v1/chats/{chatId}/messages",
+        rule(CHAT_MEMBERS, 200, f -> Request.of("GET", f.chatPath("/messages"))));
+    r.put(
+        "POST /api/v1/chats/{chatId}/messages",
+        rule(
+            CHAT_MEMBERS,
+            201,
+            f -> Request.json("POST", f.chatPath("/messages"), Map.of("content", "matrix"))));
+    r.put(
+        "PATCH /api/v1/chats/{chatId}/messages/{messageId}",
+        rule(
+            SENDER,
+            200,
+            f ->
+                Request.json(
+                    "PATCH", f.chatPath("/messages/" + f.messageId), Map.of("content", "edited"))));
+    r.put(
+        "POST /api/v1/chats/{chatId}/read",
+        rule(CHAT_MEMBERS, 200, f -> Request.of("POST", f.chatPath("/read"))));
+    r.put(
+        "PUT /api/v1/chats/{chatId}/status",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.json("PUT", f.chatPath("/status"), Map.of("priority", "high"))));
+    r.put(
+        "POST /api/v1/chats/{chatId}/assign",
+        rule(ADMINS, 200, f -> Request.json("POST", f.chatPath("/assign"), Map.of())));
+    r.put(
+        "POST /api/v1/chats/{chatId}/attachments",
+        rule(
+            CHAT_MEMBERS,
+            201,
+            f ->
+                Request.upload(
+                    f.chatPath("/attachments"),
+                    "more.txt",
+                    "text/plain",
+                    "more".getBytes(StandardCharsets.UTF_8))));
+    r.put(
+        "GET /api/v1/chats/{chatId}/attachments/{attachmentId}",
+        rule(
+            CHAT_MEMBERS,
+            200,
+            f -> Request.of("GET", f.chatPath("/attachments/" + f.attachmentId))));
     return Map.copyOf(r);
   }
 
-  private static Rule rule(Access access, int successStatus, Function<MatrixFixture, Request> request) {
+  private static Rule rule(
+      Access access, int successStatus, Function<MatrixFixture, Request> request) {
     return new Rule(access, successStatus, Map.of(), request);
   }
 

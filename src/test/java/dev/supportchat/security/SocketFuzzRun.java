@@ -13,14 +13,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Hands {@link SocketFuzzCases} to node-tests/security-fuzz.mjs and judges what became of each: a client event is
- * always answered, never with {@code internal}; an unknown event never; raw garbage may cost the connection that
- * sent it, nothing more. Acknowledged sends feed the {@link MessageLedger}.
+ * Hands {@link SocketFuzzCases} to node-tests/security-fuzz.mjs and judges what became of each: a
+ * client event is always answered, never with {@code internal}; an unknown event never; raw garbage
+ * may cost the connection that sent it, nothing more. Acknowledged sends feed the {@link
+ * MessageLedger}.
  */
 final class SocketFuzzRun {
   /** Outcome → number of cases, e.g. {@code "ack invalid" → 223}. */
   final Map<String, Integer> outcomes = new TreeMap<>();
+
   final List<String> failures = new ArrayList<>();
+
   /** What the script saw of a normal conversation step held after the fuzzing. */
   final JsonNode normalStep;
 
@@ -28,13 +31,15 @@ final class SocketFuzzRun {
     this.normalStep = normalStep;
   }
 
-  static SocketFuzzRun run(SocketFuzzCases generator, int count, MatrixFixture f, MessageLedger ledger)
+  static SocketFuzzRun run(
+      SocketFuzzCases generator, int count, MatrixFixture f, MessageLedger ledger)
       throws Exception {
     ArrayNode cases = HostileJson.WRITER.createArrayNode();
     for (int i = 0; i < count; i++) {
       cases.add(generator.next());
     }
-    JsonNode report = NodeScript.run("security-fuzz.mjs", f.app.baseUrl(), casesFile(cases, f).toString());
+    JsonNode report =
+        NodeScript.run("security-fuzz.mjs", f.app.baseUrl(), casesFile(cases, f).toString());
     SocketFuzzRun run = new SocketFuzzRun(report.path("normalStep"));
     run.judge(cases, report, ledger);
     for (String message : List.of("sentMessage", "replyMessage")) {
@@ -56,7 +61,8 @@ final class SocketFuzzRun {
       JsonNode sent = report.path("sent").path(String.valueOf(i));
       if (!sent.isMissingNode()) {
         boolean wellFormed = c.path("wellFormed").asBoolean();
-        ledger.acknowledged(sent, wellFormed ? c.path("args").path(0).path("content").textValue() : null);
+        ledger.acknowledged(
+            sent, wellFormed ? c.path("args").path(0).path("content").textValue() : null);
       }
     }
   }
@@ -70,7 +76,8 @@ final class SocketFuzzRun {
     if (c.path("kind").asText().equals("raw")) {
       return outcome.equals("survived") || outcome.startsWith("disconnected");
     }
-    // "client refused": the official client would not send it at all (a reserved name), so it never reached us.
+    // "client refused": the official client would not send it at all (a reserved name), so it never
+    // reached us.
     if (outcome.equals("client refused")) {
       return true;
     }
@@ -81,8 +88,12 @@ final class SocketFuzzRun {
   }
 
   private static Path casesFile(ArrayNode cases, MatrixFixture f) throws Exception {
-    ObjectNode input = HostileJson.WRITER.createObjectNode().put("userToken", f.token(Caller.CHAT_USER))
-        .put("adminToken", f.token(Caller.ADMIN)).put("chatId", f.chatId);
+    ObjectNode input =
+        HostileJson.WRITER
+            .createObjectNode()
+            .put("userToken", f.token(Caller.CHAT_USER))
+            .put("adminToken", f.token(Caller.ADMIN))
+            .put("chatId", f.chatId);
     input.set("cases", cases);
     Path file = Files.createTempFile("security-fuzz-", ".json");
     file.toFile().deleteOnExit();

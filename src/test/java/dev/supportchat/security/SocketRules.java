@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The authorization rule of every client → server Socket.IO event, with a payload that would succeed for a caller
- * the rule lets through. A caller without a valid token never gets as far as an event: its connection is refused.
+ * The authorization rule of every client → server Socket.IO event, with a payload that would
+ * succeed for a caller the rule lets through. A caller without a valid token never gets as far as
+ * an event: its connection is refused.
  */
 final class SocketRules {
   record Rule(Access access, Function<MatrixFixture, Map<String, Object>> payload) {
@@ -23,16 +24,20 @@ final class SocketRules {
     }
   }
 
-  static final Map<String, Rule> RULES = Map.of(
-      ClientEvents.JOIN, new Rule(CHAT_MEMBERS, SocketRules::chat),
-      // Leaving a room one is not in, or stopping one's own typing, reveals and changes nothing of others.
-      ClientEvents.LEAVE, new Rule(SIGNED_IN, SocketRules::chat),
-      ClientEvents.SEND, new Rule(CHAT_MEMBERS, f -> Map.of("chatId", f.chatId, "content", "matrix socket")),
-      ClientEvents.TYPING_START, new Rule(CHAT_MEMBERS, SocketRules::chat),
-      ClientEvents.TYPING_STOP, new Rule(SIGNED_IN, SocketRules::chat),
-      ClientEvents.MARK_READ, new Rule(CHAT_MEMBERS, SocketRules::chat),
-      ClientEvents.UPDATE_STATUS, new Rule(ADMINS, f -> Map.of("chatId", f.chatId, "priority", "urgent")),
-      ClientEvents.ASSIGN, new Rule(ADMINS, SocketRules::chat));
+  static final Map<String, Rule> RULES =
+      Map.of(
+          ClientEvents.JOIN, new Rule(CHAT_MEMBERS, SocketRules::chat),
+          // Leaving a room one is not in, or stopping one's own typing, reveals and changes nothing
+          // of others.
+          ClientEvents.LEAVE, new Rule(SIGNED_IN, SocketRules::chat),
+          ClientEvents.SEND,
+              new Rule(CHAT_MEMBERS, f -> Map.of("chatId", f.chatId, "content", "matrix socket")),
+          ClientEvents.TYPING_START, new Rule(CHAT_MEMBERS, SocketRules::chat),
+          ClientEvents.TYPING_STOP, new Rule(SIGNED_IN, SocketRules::chat),
+          ClientEvents.MARK_READ, new Rule(CHAT_MEMBERS, SocketRules::chat),
+          ClientEvents.UPDATE_STATUS,
+              new Rule(ADMINS, f -> Map.of("chatId", f.chatId, "priority", "urgent")),
+          ClientEvents.ASSIGN, new Rule(ADMINS, SocketRules::chat));
 
   private SocketRules() {}
 

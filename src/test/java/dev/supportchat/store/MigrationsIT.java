@@ -12,7 +12,8 @@ class MigrationsIT {
   @ParameterizedTest
   @EnumSource(Engine.class)
   void migrationsApplyOnceAndRecordTheirVersions(Engine engine) {
-    try (TestDatabases.Fresh fresh = TestDatabases.create(engine); Database db = Database.open(fresh.settings(), 2)) {
+    try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
+        Database db = Database.open(fresh.settings(), 2)) {
       Migrations.apply(db);
       Migrations.apply(db);
       Long recorded = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM schema_version"));
@@ -25,10 +26,12 @@ class MigrationsIT {
   @ParameterizedTest
   @EnumSource(Engine.class)
   void emailsAreUniqueAtTheDatabaseLevel(Engine engine) {
-    try (TestDatabases.Fresh fresh = TestDatabases.create(engine); Database db = Database.open(fresh.settings(), 2)) {
+    try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
+        Database db = Database.open(fresh.settings(), 2)) {
       Migrations.apply(db);
-      String insert = "INSERT INTO users (id, email, full_name, password_hash, is_admin, created_at, updated_at) "
-          + "VALUES (?, ?, 'A', 'h', FALSE, 0, 0)";
+      String insert =
+          "INSERT INTO users (id, email, full_name, password_hash, is_admin, created_at, updated_at) "
+              + "VALUES (?, ?, 'A', 'h', FALSE, 0, 0)";
       db.write(c -> Sql.update(c, insert, Ids.newId(), "a@b.co"));
       try {
         db.write(c -> Sql.update(c, insert, Ids.newId(), "a@b.co"));

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.testing.HttpTestClient.Response;
 
-/** Checks that a response is the error envelope with the expected status and code, and leaks nothing. */
+/**
+ * Checks that a response is the error envelope with the expected status and code, and leaks
+ * nothing.
+ */
 public final class ApiAssertions {
   private ApiAssertions() {}
 

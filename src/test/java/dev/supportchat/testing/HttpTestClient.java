@@ -15,7 +15,8 @@ import java.util.Map;
 /** A plain HTTP client for tests, speaking JSON to the real server. */
 public final class HttpTestClient {
   public static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
 
@@ -53,14 +54,23 @@ public final class HttpTestClient {
     return send("PATCH", path, body, token, Map.of());
   }
 
-  /** Sends a request; a String body is sent as it is (to test malformed JSON), anything else as JSON. */
-  public Response send(String method, String path, Object body, String token, Map<String, String> headers) {
+  /**
+   * Sends a request; a String body is sent as it is (to test malformed JSON), anything else as
+   * JSON.
+   */
+  public Response send(
+      String method, String path, Object body, String token, Map<String, String> headers) {
     try {
-      String payload = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
-          .timeout(Duration.ofSeconds(30))
-          .method(method, payload.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(payload));
+      String payload =
+          body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(baseUrl + path))
+              .timeout(Duration.ofSeconds(30))
+              .method(
+                  method,
+                  payload.isEmpty()
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(payload));
       if (!payload.isEmpty()) {
         b.header("Content-Type", "application/json");
       }
@@ -85,7 +95,10 @@ public final class HttpTestClient {
   }
 
   public Response register(String email, String password, String fullName) {
-    return post("/api/v1/users/register", Map.of("email", email, "password", password, "fullName", fullName), null);
+    return post(
+        "/api/v1/users/register",
+        Map.of("email", email, "password", password, "fullName", fullName),
+        null);
   }
 
   public Login login(String email, String password) {
@@ -94,8 +107,11 @@ public final class HttpTestClient {
       throw new IllegalStateException("login failed: " + r.status() + " " + r.raw());
     }
     JsonNode d = r.data();
-    return new Login(d.path("user").path("_id").asText(), d.path("accessToken").asText(),
-        d.path("refreshToken").asText(), d.path("user").path("isAdmin").asBoolean());
+    return new Login(
+        d.path("user").path("_id").asText(),
+        d.path("accessToken").asText(),
+        d.path("refreshToken").asText(),
+        d.path("user").path("isAdmin").asBoolean());
   }
 
   /** Registers a new user and logs it in. */

@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a script of node-tests/ (which uses the official socket.io-client) and returns its last JSON line. */
+/**
+ * Runs a script of node-tests/ (which uses the official socket.io-client) and returns its last JSON
+ * line.
+ */
 public final class NodeScript {
-  private static final Path DIR = Path.of(System.getProperty("nodeTestsDir", "node-tests")).toAbsolutePath();
+  private static final Path DIR =
+      Path.of(System.getProperty("nodeTestsDir", "node-tests")).toAbsolutePath();
   private static final long TIMEOUT_SECONDS = 120;
 
   private NodeScript() {}
 
-  public static JsonNode run(String script, String... args) throws IOException, InterruptedException {
+  public static JsonNode run(String script, String... args)
+      throws IOException, InterruptedException {
     if (!Files.isDirectory(DIR.resolve("node_modules"))) {
       throw new IllegalStateException("Run 'npm ci' in " + DIR + " first");
     }
@@ -33,21 +38,26 @@ public final class NodeScript {
     }
     String out = stdout.join().strip();
     if (process.exitValue() != 0 || out.isEmpty()) {
-      throw new IllegalStateException(script + " failed (" + process.exitValue() + "): " + stderr.join() + out);
+      throw new IllegalStateException(
+          script + " failed (" + process.exitValue() + "): " + stderr.join() + out);
     }
     String last = out.substring(out.lastIndexOf('\n') + 1);
     return HttpTestClient.JSON.readTree(last);
   }
 
-  /** A script still running: read its lines as they come, then close its stdin and take its last line. */
+  /**
+   * A script still running: read its lines as they come, then close its stdin and take its last
+   * line.
+   */
   public static final class Running {
     private final Process process;
     private final java.io.BufferedReader out;
 
     private Running(Process process) {
       this.process = process;
-      this.out = new java.io.BufferedReader(
-          new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.out =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
     public JsonNode nextLine() throws IOException {
@@ -64,14 +74,19 @@ public final class NodeScript {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         last = line;
       }
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0 || last == null) {
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+          || process.exitValue() != 0
+          || last == null) {
         throw new IllegalStateException("script failed: " + read(process, true));
       }
       return HttpTestClient.JSON.readTree(last);
     }
   }
 
-  /** Starts a script that talks back line by line (it waits for its stdin to close before finishing). */
+  /**
+   * Starts a script that talks back line by line (it waits for its stdin to close before
+   * finishing).
+   */
   public static Running start(String script, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(List.of(args));
@@ -80,7 +95,9 @@ public final class NodeScript {
 
   private static String read(Process p, boolean errors) {
     try {
-      return new String((errors ? p.getErrorStream() : p.getInputStream()).readAllBytes(), StandardCharsets.UTF_8);
+      return new String(
+          (errors ? p.getErrorStream() : p.getInputStream()).readAllBytes(),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       return e.toString();
     }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server as a separate operating-system process (the same classes as the jar), so a test can kill it with
- * SIGKILL and start it again on the same port and data.
+ * The server as a separate operating-system process (the same classes as the jar), so a test can
+ * kill it with SIGKILL and start it again on the same port and data.
  */
 public final class ServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -34,7 +34,9 @@ public final class ServerProcess implements AutoCloseable {
     this(env, List.of("-Xmx512m"));
   }
 
-  /** @param jvmArgs options for the server's JVM, e.g. a small heap */
+  /**
+   * @param jvmArgs options for the server's JVM, e.g. a small heap
+   */
   public ServerProcess(Map<String, String> env, List<String> jvmArgs) throws IOException {
     this.jvmArgs = List.copyOf(jvmArgs);
     this.port = freePort();
@@ -63,8 +65,9 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the server. The free port was only free when it was picked: if another process took it meanwhile, a first
-   * start moves to a new port; a restart (clients will reconnect to the same port) waits and tries that port again.
+   * Starts the server. The free port was only free when it was picked: if another process took it
+   * meanwhile, a first start moves to a new port; a restart (clients will reconnect to the same
+   * port) waits and tries that port again.
    */
   public ServerProcess start() throws IOException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
@@ -108,8 +111,10 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server exited: " + Files.readString(log));
       }
       try {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder on 127.0.0.1 whose link can be cut and restored: how the fault tests take a database, Redis or a
- * client's network away from the server without touching the machine's shared services.
+ * A TCP forwarder on 127.0.0.1 whose link can be cut and restored: how the fault tests take a
+ * database, Redis or a client's network away from the server without touching the machine's shared
+ * services.
  */
 public final class TcpProxy implements AutoCloseable {
   private final int targetPort;
@@ -52,8 +53,10 @@ public final class TcpProxy implements AutoCloseable {
           continue;
         }
         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-        // As the drivers do on their own sockets: without it, Nagle's algorithm holds each pipelined write (a
-        // JDBC batch) back until the previous one is acknowledged, up to a delayed ACK, and the fault tests
+        // As the drivers do on their own sockets: without it, Nagle's algorithm holds each
+        // pipelined write (a
+        // JDBC batch) back until the previous one is acknowledged, up to a delayed ACK, and the
+        // fault tests
         // would measure the proxy.
         client.setTcpNoDelay(true);
         upstream.setTcpNoDelay(true);
@@ -70,22 +73,26 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException ended) {
-        // one side closed or the link was cut
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-        open.remove(from);
-        open.remove(to);
-      }
-    }, "proxy-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                  out.write(buffer, 0, n);
+                  out.flush();
+                }
+              } catch (IOException ended) {
+                // one side closed or the link was cut
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+              }
+            },
+            "proxy-pump");
     t.setDaemon(true);
     t.start();
   }

@@ -11,8 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The real server, started in-process on a free port against a fresh database, with a known admin account and a
- * clock the test controls. Everything a test sees goes through real HTTP and real sockets.
+ * The real server, started in-process on a free port against a fresh database, with a known admin
+ * account and a clock the test controls. Everything a test sees goes through real HTTP and real
+ * sockets.
  */
 public final class TestApp implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@example.com";
@@ -27,7 +28,12 @@ public final class TestApp implements AutoCloseable {
   public final Path dataDir;
   private final boolean ownsDatabase;
 
-  private TestApp(TestDatabases.Fresh database, MutableClock clock, App app, Path dataDir, boolean ownsDatabase) {
+  private TestApp(
+      TestDatabases.Fresh database,
+      MutableClock clock,
+      App app,
+      Path dataDir,
+      boolean ownsDatabase) {
     this.database = database;
     this.clock = clock;
     this.app = app;
@@ -44,8 +50,14 @@ public final class TestApp implements AutoCloseable {
     return start(TestDatabases.create(engine), new MutableClock(), overrides, true);
   }
 
-  /** Starts (or restarts) a server on an existing database; the caller keeps ownership of the database. */
-  public static TestApp start(TestDatabases.Fresh db, MutableClock clock, Map<String, String> overrides,
+  /**
+   * Starts (or restarts) a server on an existing database; the caller keeps ownership of the
+   * database.
+   */
+  public static TestApp start(
+      TestDatabases.Fresh db,
+      MutableClock clock,
+      Map<String, String> overrides,
       boolean ownsDatabase) {
     Path dataDir = db.dir() != null ? db.dir() : tempDir();
     Map<String, String> env = serverEnvironment(dataDir, db.url());
@@ -57,8 +69,9 @@ public final class TestApp implements AutoCloseable {
   }
 
   /**
-   * What every test server is configured with, in this JVM or as a process of its own ({@link ServerProcess}):
-   * servers given the same database share accounts, and tokens one of them signs are valid on all.
+   * What every test server is configured with, in this JVM or as a process of its own ({@link
+   * ServerProcess}): servers given the same database share accounts, and tokens one of them signs
+   * are valid on all.
    */
   public static Map<String, String> serverEnvironment(Path dataDir, String databaseUrl) {
     Map<String, String> env = new HashMap<>();
@@ -79,17 +92,30 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
-  /** Adds another admin account straight into the database (only the first admin is bootstrapped). */
+  /**
+   * Adds another admin account straight into the database (only the first admin is bootstrapped).
+   */
   public void createAdmin(String email, String password) {
     createAdmin(app.database(), clock.instant(), email, password);
   }
 
   /** Adds another admin account into a database the servers use, whichever process runs them. */
-  public static void createAdmin(dev.supportchat.store.Database database, java.time.Instant now, String email,
+  public static void createAdmin(
+      dev.supportchat.store.Database database,
+      java.time.Instant now,
+      String email,
       String password) {
     var users = new dev.supportchat.user.JdbcUserRepository(database);
-    users.insert(new dev.supportchat.user.User(dev.supportchat.store.Ids.newId(), email, null, "Admin " + email,
-        new dev.supportchat.user.PasswordHasher(10).hash(password), true, now, now));
+    users.insert(
+        new dev.supportchat.user.User(
+            dev.supportchat.store.Ids.newId(),
+            email,
+            null,
+            "Admin " + email,
+            new dev.supportchat.user.PasswordHasher(10).hash(password),
+            true,
+            now,
+            now));
   }
 
   public String baseUrl() {

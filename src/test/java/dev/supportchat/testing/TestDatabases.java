@@ -13,17 +13,20 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Fresh, empty databases for tests: a SQLite file in a temp folder, or a new PostgreSQL database on the local
- * server (TEST_POSTGRES_URL, default the machine's trust-auth server), dropped again by {@link Fresh#close()}.
+ * Fresh, empty databases for tests: a SQLite file in a temp folder, or a new PostgreSQL database on
+ * the local server (TEST_POSTGRES_URL, default the machine's trust-auth server), dropped again by
+ * {@link Fresh#close()}.
  */
 public final class TestDatabases {
-  private static final String ADMIN_URL = System.getenv().getOrDefault("TEST_POSTGRES_URL",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+  private static final String ADMIN_URL =
+      System.getenv()
+          .getOrDefault("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   private TestDatabases() {}
 
   /** A database that exists only for one test (class). */
-  public record Fresh(Engine engine, DatabaseSettings settings, String pgName, Path dir) implements AutoCloseable {
+  public record Fresh(Engine engine, DatabaseSettings settings, String pgName, Path dir)
+      implements AutoCloseable {
     /** The same database as a {@code DATABASE_URL} value. */
     public String url() {
       return settings.jdbcUrl();
@@ -60,10 +63,12 @@ public final class TestDatabases {
   }
 
   public static void execAsAdmin(String sql) {
-    try (Connection c = DriverManager.getConnection(ADMIN_URL); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(ADMIN_URL);
+        Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL test server not usable (" + ADMIN_URL + "): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "PostgreSQL test server not usable (" + ADMIN_URL + "): " + e.getMessage(), e);
     }
   }
 

@@ -28,11 +28,17 @@ class AccountRoutesIT {
       assertThat(reg.data().has("_id")).isTrue();
       assertThat(reg.raw()).doesNotContain("password");
 
-      Response login = t.http.post("/api/v1/users/login", Map.of("email", "ANN@example.com", "password", "password-123"), null);
+      Response login =
+          t.http.post(
+              "/api/v1/users/login",
+              Map.of("email", "ANN@example.com", "password", "password-123"),
+              null);
       assertThat(login.status()).isEqualTo(200);
       assertThat(login.headers().allValues("Set-Cookie"))
-          .anySatisfy(c -> assertThat(c).startsWith("accessToken=").containsIgnoringCase("HttpOnly"))
-          .anySatisfy(c -> assertThat(c).startsWith("refreshToken=").containsIgnoringCase("HttpOnly"));
+          .anySatisfy(
+              c -> assertThat(c).startsWith("accessToken=").containsIgnoringCase("HttpOnly"))
+          .anySatisfy(
+              c -> assertThat(c).startsWith("refreshToken=").containsIgnoringCase("HttpOnly"));
       String access = login.data().get("accessToken").asText();
       String refresh = login.data().get("refreshToken").asText();
 
@@ -41,18 +47,25 @@ class AccountRoutesIT {
       assertThat(me.data().get("fullName").asText()).isEqualTo("Ann Lee");
       assertThat(me.data().get("isAdmin").asBoolean()).isFalse();
 
-      Response viaCookie = t.http.send("GET", "/api/v1/users/me", null, null, Map.of("Cookie", "accessToken=" + access));
+      Response viaCookie =
+          t.http.send(
+              "GET", "/api/v1/users/me", null, null, Map.of("Cookie", "accessToken=" + access));
       assertThat(viaCookie.status()).isEqualTo(200);
 
-      Response refreshed = t.http.post("/api/v1/users/refresh-token", Map.of("refreshToken", refresh), null);
+      Response refreshed =
+          t.http.post("/api/v1/users/refresh-token", Map.of("refreshToken", refresh), null);
       assertThat(refreshed.status()).isEqualTo(200);
       String refresh2 = refreshed.data().get("refreshToken").asText();
       assertThat(refresh2).isNotEqualTo(refresh);
-      assertThat(t.http.get("/api/v1/users/me", refreshed.data().get("accessToken").asText()).status()).isEqualTo(200);
+      assertThat(
+              t.http.get("/api/v1/users/me", refreshed.data().get("accessToken").asText()).status())
+          .isEqualTo(200);
 
-      Response logout = t.http.post("/api/v1/users/logout", Map.of("refreshToken", refresh2), access);
+      Response logout =
+          t.http.post("/api/v1/users/logout", Map.of("refreshToken", refresh2), access);
       assertThat(logout.status()).isEqualTo(200);
-      Response afterLogout = t.http.post("/api/v1/users/refresh-token", Map.of("refreshToken", refresh2), null);
+      Response afterLogout =
+          t.http.post("/api/v1/users/refresh-token", Map.of("refreshToken", refresh2), null);
       assertThat(afterLogout.status()).isEqualTo(401);
     }
   }
@@ -62,19 +75,33 @@ class AccountRoutesIT {
   void reusingARotatedRefreshTokenRevokesTheWholeSession(Engine engine) {
     try (TestApp t = TestApp.start(engine)) {
       Login ann = t.http.newUser("ann@example.com");
-      Response first = t.http.post("/api/v1/users/refresh-token", Map.of("refreshToken", ann.refreshToken()), null);
+      Response first =
+          t.http.post(
+              "/api/v1/users/refresh-token", Map.of("refreshToken", ann.refreshToken()), null);
       String current = first.data().get("refreshToken").asText();
 
-      Response reuse = t.http.post("/api/v1/users/refresh-token", Map.of("refreshToken", ann.refreshToken()), null);
+      Response reuse =
+          t.http.post(
+              "/api/v1/users/refresh-token", Map.of("refreshToken", ann.refreshToken()), null);
       assertThat(reuse.status()).isEqualTo(401);
       assertThat(reuse.errorCode()).isEqualTo("unauthorized");
 
-      Response stolenFamily = t.http.post("/api/v1/users/refresh-token", Map.of("refreshToken", current), null);
-      assertThat(stolenFamily.status()).as("the newest token of a reused family is dead too").isEqualTo(401);
+      Response stolenFamily =
+          t.http.post("/api/v1/users/refresh-token", Map.of("refreshToken", current), null);
+      assertThat(stolenFamily.status())
+          .as("the newest token of a reused family is dead too")
+          .isEqualTo(401);
 
       Login again = t.http.login("ann@example.com", "password-123");
-      assertThat(t.http.post("/api/v1/users/refresh-token", Map.of("refreshToken", again.refreshToken()), null)
-          .status()).as("another login is a separate session").isEqualTo(200);
+      assertThat(
+              t.http
+                  .post(
+                      "/api/v1/users/refresh-token",
+                      Map.of("refreshToken", again.refreshToken()),
+                      null)
+                  .status())
+          .as("another login is a separate session")
+          .isEqualTo(200);
     }
   }
 
@@ -90,18 +117,24 @@ class AccountRoutesIT {
       assertError(badEmail, 400, "invalid");
       assertThat(badEmail.json().path("errors").path(0).path("field").asText()).isEqualTo("email");
       assertError(t.http.register("bob@example.com", "short", "Bob"), 400, "invalid");
-      assertError(t.http.post("/api/v1/users/register", Map.of("email", 42, "password", "password-123"), null),
-          400, "invalid");
+      assertError(
+          t.http.post(
+              "/api/v1/users/register", Map.of("email", 42, "password", "password-123"), null),
+          400,
+          "invalid");
 
       assertError(t.http.get("/api/v1/users/me", null), 401, "unauthorized");
       assertError(t.http.get("/api/v1/users/me", "garbage"), 401, "unauthorized");
-      assertError(t.http.get("/api/v1/users/me", unsignedCopyOf(ann.accessToken())), 401, "unauthorized");
+      assertError(
+          t.http.get("/api/v1/users/me", unsignedCopyOf(ann.accessToken())), 401, "unauthorized");
 
       assertError(t.http.get("/api/v1/users/admins", ann.accessToken()), 403, "forbidden");
       assertError(t.http.get("/api/v1/nothing-here", null), 404, "not_found");
       assertError(t.http.register("ANN@example.com", "password-123", "Ann again"), 409, "conflict");
-      assertError(t.http.post("/api/v1/users/register", "{\"email\":\"" + "x".repeat(5000) + "\"}", null),
-          413, "too_large");
+      assertError(
+          t.http.post("/api/v1/users/register", "{\"email\":\"" + "x".repeat(5000) + "\"}", null),
+          413,
+          "too_large");
 
       t.clock.advance(Duration.ofMinutes(16));
       Response expired = t.http.get("/api/v1/users/me", ann.accessToken());
@@ -113,30 +146,61 @@ class AccountRoutesIT {
   @ParameterizedTest
   @EnumSource(Engine.class)
   void loginIsRateLimitedPerAddressAndPerIp(Engine engine) {
-    try (TestApp t = TestApp.start(engine, Map.of("LOGIN_MAX_ATTEMPTS_PER_EMAIL", "3",
-        "LOGIN_MAX_ATTEMPTS_PER_IP", "8"))) {
+    try (TestApp t =
+        TestApp.start(
+            engine,
+            Map.of("LOGIN_MAX_ATTEMPTS_PER_EMAIL", "3", "LOGIN_MAX_ATTEMPTS_PER_IP", "8"))) {
       t.http.register("ann@example.com", "password-123", "Ann");
       for (int i = 0; i < 3; i++) {
-        assertError(t.http.post("/api/v1/users/login", Map.of("email", "ann@example.com", "password", "wrong-pass"),
-            null), 401, "unauthorized");
+        assertError(
+            t.http.post(
+                "/api/v1/users/login",
+                Map.of("email", "ann@example.com", "password", "wrong-pass"),
+                null),
+            401,
+            "unauthorized");
       }
-      Response limited = t.http.post("/api/v1/users/login",
-          Map.of("email", "ann@example.com", "password", "password-123"), null);
+      Response limited =
+          t.http.post(
+              "/api/v1/users/login",
+              Map.of("email", "ann@example.com", "password", "password-123"),
+              null);
       assertError(limited, 429, "rate_limited");
       assertThat(limited.headers().firstValue("Retry-After")).isPresent();
 
       // other addresses still get their own allowance until the IP's allowance runs out
-      assertThat(t.http.post("/api/v1/users/login", Map.of("email", "x1@example.com", "password", "nope-nope"), null)
-          .status()).isEqualTo(401);
+      assertThat(
+              t.http
+                  .post(
+                      "/api/v1/users/login",
+                      Map.of("email", "x1@example.com", "password", "nope-nope"),
+                      null)
+                  .status())
+          .isEqualTo(401);
       for (int i = 0; i < 3; i++) {
-        t.http.post("/api/v1/users/login", Map.of("email", "y" + i + "@example.com", "password", "nope-nope"), null);
+        t.http.post(
+            "/api/v1/users/login",
+            Map.of("email", "y" + i + "@example.com", "password", "nope-nope"),
+            null);
       }
-      assertError(t.http.post("/api/v1/users/login", Map.of("email", "z@example.com", "password", "nope-nope"), null),
-          429, "rate_limited");
+      assertError(
+          t.http.post(
+              "/api/v1/users/login",
+              Map.of("email", "z@example.com", "password", "nope-nope"),
+              null),
+          429,
+          "rate_limited");
 
       t.clock.advance(Duration.ofMinutes(16));
-      assertThat(t.http.post("/api/v1/users/login", Map.of("email", "ann@example.com", "password", "password-123"),
-          null).status()).as("the window passed").isEqualTo(200);
+      assertThat(
+              t.http
+                  .post(
+                      "/api/v1/users/login",
+                      Map.of("email", "ann@example.com", "password", "password-123"),
+                      null)
+                  .status())
+          .as("the window passed")
+          .isEqualTo(200);
     }
   }
 
@@ -148,15 +212,19 @@ class AccountRoutesIT {
       assertThat(admin.isAdmin()).isTrue();
       Response admins = t.http.get("/api/v1/users/admins", admin.accessToken());
       assertThat(admins.status()).isEqualTo(200);
-      assertThat(admins.data()).extracting(a -> a.get("email").asText()).containsExactly(TestApp.ADMIN_EMAIL);
+      assertThat(admins.data())
+          .extracting(a -> a.get("email").asText())
+          .containsExactly(TestApp.ADMIN_EMAIL);
     }
   }
 
   /** The same claims with {@code alg: none} and no signature: must be refused. */
   private static String unsignedCopyOf(String jwt) {
     String[] parts = jwt.split("\\.");
-    String header = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String header =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     return header + "." + parts[1] + ".";
   }
 }

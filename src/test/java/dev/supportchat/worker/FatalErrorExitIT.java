@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real OutOfMemoryError, in a JVM of its own with a small heap: on a worker thread of ours and on a thread that is
- * not, the process ends with status 3 instead of running on with a dead thread.
+ * A real OutOfMemoryError, in a JVM of its own with a small heap: on a worker thread of ours and on
+ * a thread that is not, the process ends with status 3 instead of running on with a dead thread.
  */
 class FatalErrorExitIT {
 
@@ -33,8 +33,11 @@ class FatalErrorExitIT {
 
   private static Result run(Class<?> main) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"), main.getName())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                java, "-Xmx32m", "-cp", System.getProperty("java.class.path"), main.getName())
+            .redirectErrorStream(true)
+            .start();
     boolean ended = p.waitFor(30, TimeUnit.SECONDS);
     if (!ended) {
       p.destroyForcibly();
@@ -44,18 +47,23 @@ class FatalErrorExitIT {
     return new Result(p.exitValue(), output);
   }
 
-  /** Fills the heap from a BatchingWorker's handler, then would idle for a minute if still alive. */
+  /**
+   * Fills the heap from a BatchingWorker's handler, then would idle for a minute if still alive.
+   */
   public static final class OnAWorker {
     public static void main(String[] args) throws Exception {
-      BatchingWorker<Integer> worker = new BatchingWorker<>("oom-worker", 1, batch -> fillTheHeap(),
-          (batch, failure) -> { });
+      BatchingWorker<Integer> worker =
+          new BatchingWorker<>("oom-worker", 1, batch -> fillTheHeap(), (batch, failure) -> {});
       worker.submit(1);
       Thread.sleep(60_000);
       System.exit(0);
     }
   }
 
-  /** Fills the heap from a thread we did not build on BatchingWorker (as Jetty's or the JDK's would be). */
+  /**
+   * Fills the heap from a thread we did not build on BatchingWorker (as Jetty's or the JDK's would
+   * be).
+   */
   public static final class OnAPlainThread {
     public static void main(String[] args) throws Exception {
       Fatal.installUncaughtHandler();

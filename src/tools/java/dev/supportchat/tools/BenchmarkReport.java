@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The benchmark's results as a Markdown table (for docs/BENCHMARKS.md) and as a JSON file (for comparing runs). */
+/**
+ * The benchmark's results as a Markdown table (for docs/BENCHMARKS.md) and as a JSON file (for
+ * comparing runs).
+ */
 final class BenchmarkReport {
-  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter FILE_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final Map<String, Object> context;
   private final List<Timing> timings;
@@ -29,16 +32,27 @@ final class BenchmarkReport {
   }
 
   String markdown() {
-    StringBuilder out = new StringBuilder("| query | p50 ms | p95 ms | max ms | target p95 | met |\n")
-        .append("|---|---:|---:|---:|---:|:-:|\n");
+    StringBuilder out =
+        new StringBuilder("| query | p50 ms | p95 ms | max ms | target p95 | met |\n")
+            .append("|---|---:|---:|---:|---:|:-:|\n");
     for (Timing t : timings) {
-      out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | < %.0f ms | %s |%n", t.name(), t.p50(),
-          t.p95(), t.max(), t.targetMs(), t.meetsTarget() ? "yes" : "**no**"));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %.1f | %.1f | < %.0f ms | %s |%n",
+              t.name(),
+              t.p50(),
+              t.p95(),
+              t.max(),
+              t.targetMs(),
+              t.meetsTarget() ? "yes" : "**no**"));
     }
     return out.toString();
   }
 
-  /** Writes {@code query-benchmark-<engine>-<UTC time>.json} into {@code folder}; returns the file. */
+  /**
+   * Writes {@code query-benchmark-<engine>-<UTC time>.json} into {@code folder}; returns the file.
+   */
   Path writeJson(Path folder, String engine, Instant at) throws IOException {
     Files.createDirectories(folder);
     Path file = folder.resolve("query-benchmark-" + engine + "-" + FILE_TIME.format(at) + ".json");

@@ -11,7 +11,10 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
-/** Makes the rows of one planned chat: its user, the chat and its messages, by replaying the chat's script. */
+/**
+ * Makes the rows of one planned chat: its user, the chat and its messages, by replaying the chat's
+ * script.
+ */
 final class ChatGenerator {
   /** Chats come from the widget, which registers its visitor a moment before opening the chat. */
   private static final int MAX_SIGNUP_LEAD_MS = 5 * 60_000;
@@ -34,14 +37,24 @@ final class ChatGenerator {
     Rows.UserRow user = user(index, plan.createdAt() - 1 - random.nextInt(MAX_SIGNUP_LEAD_MS));
     String chatId = Ids.newId(plan.createdAt());
     // An unassigned chat is still answered, by whichever admin picked it up.
-    Rows.UserRow admin = admins.get(plan.adminIndex() >= 0 ? plan.adminIndex() : random.nextInt(admins.size()));
-    ChatReplay replay = new ChatReplay(chatId, user.id(), plan.subject(), plan.priority(), plan.createdAt());
+    Rows.UserRow admin =
+        admins.get(plan.adminIndex() >= 0 ? plan.adminIndex() : random.nextInt(admins.size()));
+    ChatReplay replay =
+        new ChatReplay(chatId, user.id(), plan.subject(), plan.priority(), plan.createdAt());
     for (Step step : ConversationScript.of(plan, random, now)) {
       if (step instanceof Send s) {
-        String content = s.note() ? SampleText.note(random)
-            : s.byAdmin() ? SampleText.adminMessage(random) : SampleText.userMessage(random);
-        replay.append(Ids.newId(s.at()), s.byAdmin() ? admin.id() : user.id(), s.byAdmin(), s.note(), content,
-            clientMessageId(), s.at());
+        String content =
+            s.note()
+                ? SampleText.note(random)
+                : s.byAdmin() ? SampleText.adminMessage(random) : SampleText.userMessage(random);
+        replay.append(
+            Ids.newId(s.at()),
+            s.byAdmin() ? admin.id() : user.id(),
+            s.byAdmin(),
+            s.note(),
+            content,
+            clientMessageId(),
+            s.at());
       } else if (step instanceof Read r) {
         replay.markRead(r.byAdmin());
       } else if (step instanceof Assign a) {
@@ -51,8 +64,13 @@ final class ChatGenerator {
       }
     }
     if (replay.status() != plan.finalStatus()) {
-      throw new IllegalStateException("script for a " + plan.kind() + " chat ended " + replay.status()
-          + " instead of " + plan.finalStatus());
+      throw new IllegalStateException(
+          "script for a "
+              + plan.kind()
+              + " chat ended "
+              + replay.status()
+              + " instead of "
+              + plan.finalStatus());
     }
     return new Generated(user, replay.chatRow(), replay.messageRows());
   }

@@ -4,8 +4,8 @@ import dev.supportchat.chat.ChatStatus;
 import dev.supportchat.chat.Priority;
 
 /**
- * What the generator decided about one chat before replaying it: when it starts, how it ends, who handles it and
- * how many messages it has. {@code adminIndex} is -1 for an unassigned chat.
+ * What the generator decided about one chat before replaying it: when it starts, how it ends, who
+ * handles it and how many messages it has. {@code adminIndex} is -1 for an unassigned chat.
  */
 record ChatPlan(
     long createdAt,

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One chat's history replayed in memory with the write rules of {@code JdbcChatRepository} (append, markRead,
- * updateStatus, assign), so the denormalised chat columns come out exactly as the live server would have left them:
- * last (public) message, unread counters, reopening, first response and resolution times, activity and update times.
- * Status and times are decided by {@link StatusFlow}, as on the server; only the bookkeeping is repeated here.
+ * One chat's history replayed in memory with the write rules of {@code JdbcChatRepository} (append,
+ * markRead, updateStatus, assign), so the denormalised chat columns come out exactly as the live
+ * server would have left them: last (public) message, unread counters, reopening, first response
+ * and resolution times, activity and update times. Status and times are decided by {@link
+ * StatusFlow}, as on the server; only the bookkeeping is repeated here.
  */
 final class ChatReplay {
   private final String chatId;
@@ -43,12 +44,27 @@ final class ChatReplay {
   }
 
   /** As {@code append}: the message's read flags, then the chat's counters, status and times. */
-  void append(String id, String senderId, boolean senderIsAdmin, boolean note, String content, String clientId,
+  void append(
+      String id,
+      String senderId,
+      boolean senderIsAdmin,
+      boolean note,
+      String content,
+      String clientId,
       long t) {
     boolean fromUser = !senderIsAdmin;
     boolean publicReply = senderIsAdmin && !note;
-    messages.add(new MutableMessage(id, senderId, senderIsAdmin, content, senderIsAdmin, fromUser || note, note,
-        clientId, t));
+    messages.add(
+        new MutableMessage(
+            id,
+            senderId,
+            senderIsAdmin,
+            content,
+            senderIsAdmin,
+            fromUser || note,
+            note,
+            clientId,
+            t));
     lastMessageId = id;
     if (!note) {
       lastPublicMessageId = id;
@@ -61,7 +77,10 @@ final class ChatReplay {
     updatedAt = t;
   }
 
-  /** As {@code markRead}: the other side's messages become read and the reader's counter is recounted. */
+  /**
+   * As {@code markRead}: the other side's messages become read and the reader's counter is
+   * recounted.
+   */
   void markRead(boolean readerIsAdmin) {
     int unread = 0;
     for (MutableMessage m : messages) {
@@ -70,8 +89,10 @@ final class ChatReplay {
       } else if (!readerIsAdmin && m.senderIsAdmin && !m.note) {
         m.readByUser = true;
       }
-      unread += readerIsAdmin ? (!m.senderIsAdmin && !m.readByAdmin ? 1 : 0)
-          : (m.senderIsAdmin && !m.note && !m.readByUser ? 1 : 0);
+      unread +=
+          readerIsAdmin
+              ? (!m.senderIsAdmin && !m.readByAdmin ? 1 : 0)
+              : (m.senderIsAdmin && !m.note && !m.readByUser ? 1 : 0);
     }
     if (readerIsAdmin) {
       unreadByAdmin = unread;
@@ -80,7 +101,9 @@ final class ChatReplay {
     }
   }
 
-  /** As {@code updateStatus}: a null resolution time from the rule keeps the one stored (COALESCE). */
+  /**
+   * As {@code updateStatus}: a null resolution time from the rule keeps the one stored (COALESCE).
+   */
   void updateStatus(ChatStatus newStatus, long t) {
     StatusFlow.StatusSet set = StatusFlow.setByAdmin(status, newStatus, createdAt, t);
     if (set.resolutionMs() != null) {
@@ -102,21 +125,49 @@ final class ChatReplay {
   }
 
   Rows.ChatRow chatRow() {
-    return new Rows.ChatRow(chatId, userId, adminId, subject, priority.name(), priority.rank(), status.name(),
-        lastMessageId, lastPublicMessageId, unreadByAdmin, unreadByUser, responseClock.firstUserMessageAt(),
-        responseClock.firstResponseMs(), resolutionMs, lastActivityAt, createdAt, updatedAt);
+    return new Rows.ChatRow(
+        chatId,
+        userId,
+        adminId,
+        subject,
+        priority.name(),
+        priority.rank(),
+        status.name(),
+        lastMessageId,
+        lastPublicMessageId,
+        unreadByAdmin,
+        unreadByUser,
+        responseClock.firstUserMessageAt(),
+        responseClock.firstResponseMs(),
+        resolutionMs,
+        lastActivityAt,
+        createdAt,
+        updatedAt);
   }
 
   List<Rows.MessageRow> messageRows() {
     List<Rows.MessageRow> rows = new ArrayList<>(messages.size());
     for (MutableMessage m : messages) {
-      rows.add(new Rows.MessageRow(m.id, chatId, m.senderId, m.senderIsAdmin, m.content, m.readByAdmin, m.readByUser,
-          m.note, m.clientId, m.at));
+      rows.add(
+          new Rows.MessageRow(
+              m.id,
+              chatId,
+              m.senderId,
+              m.senderIsAdmin,
+              m.content,
+              m.readByAdmin,
+              m.readByUser,
+              m.note,
+              m.clientId,
+              m.at));
     }
     return rows;
   }
 
-  /** Read flags change after the insert (markRead), so the replay keeps them mutable until the rows are made. */
+  /**
+   * Read flags change after the insert (markRead), so the replay keeps them mutable until the rows
+   * are made.
+   */
   private static final class MutableMessage {
     final String id;
     final String senderId;
@@ -128,8 +179,16 @@ final class ChatReplay {
     boolean readByAdmin;
     boolean readByUser;
 
-    MutableMessage(String id, String senderId, boolean senderIsAdmin, String content, boolean readByAdmin,
-        boolean readByUser, boolean note, String clientId, long at) {
+    MutableMessage(
+        String id,
+        String senderId,
+        boolean senderIsAdmin,
+        String content,
+        boolean readByAdmin,
+        boolean readByUser,
+        boolean note,
+        String clientId,
+        long at) {
       this.id = id;
       this.senderId = senderId;
       this.senderIsAdmin = senderIsAdmin;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Turns a {@link ChatPlan} into the timed actions that produced it, in the order the live server would have seen
- * them: the user writes first, sides mostly alternate, an admin reads before replying, the chat is assigned before
- * the assignee's first reply, resolved or closed after the last message. Times that would run past "now" are
- * compressed so the whole history fits.
+ * Turns a {@link ChatPlan} into the timed actions that produced it, in the order the live server
+ * would have seen them: the user writes first, sides mostly alternate, an admin reads before
+ * replying, the chat is assigned before the assignee's first reply, resolved or closed after the
+ * last message. Times that would run past "now" are compressed so the whole history fits.
  */
 final class ConversationScript {
   private static final long SECOND_MS = 1_000;
@@ -18,7 +18,10 @@ final class ConversationScript {
   private static final long MAX_GAP_MS = 3 * HelpdeskMix.DAY_MS;
   private static final double NOTE_SHARE = 0.06;
 
-  /** One action; {@code at} is an offset from the chat's creation while scripting, epoch ms once returned. */
+  /**
+   * One action; {@code at} is an offset from the chat's creation while scripting, epoch ms once
+   * returned.
+   */
   sealed interface Step permits Send, Read, Assign, SetStatus {
     long at();
 
@@ -112,8 +115,9 @@ final class ConversationScript {
   }
 
   /**
-   * n messages, the first from the user (sent with the chat, within two seconds), the first admin message a public
-   * reply so the chat has a first response; afterwards sides alternate four times out of five.
+   * n messages, the first from the user (sent with the chat, within two seconds), the first admin
+   * message a public reply so the chat has a first response; afterwards sides alternate four times
+   * out of five.
    */
   private void conversation(int n, Priority priority, boolean assigned) {
     offset = random.nextInt(2_000);
@@ -148,7 +152,10 @@ final class ConversationScript {
     }
   }
 
-  /** The end of a chat: finished chats are read by the admin, then resolved (and maybe closed later). */
+  /**
+   * The end of a chat: finished chats are read by the admin, then resolved (and maybe closed
+   * later).
+   */
   private void finish(ChatStatus finalStatus) {
     if (!finalStatus.isFinished()) {
       if (random.nextDouble() < 0.3) {
@@ -193,8 +200,8 @@ final class ConversationScript {
   }
 
   /**
-   * Absolute times, in order, all before {@code now}: a recent chat's timeline is scaled down rather than cut, so
-   * its order of events (and so its final state) stays the planned one.
+   * Absolute times, in order, all before {@code now}: a recent chat's timeline is scaled down
+   * rather than cut, so its order of events (and so its final state) stays the planned one.
    */
   private List<Step> fitBefore(long createdAt, long now) {
     // Stable: a read and the reply it precedes share a time and must keep their order.

@@ -26,11 +26,13 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Times the queries that must stay fast at scale (issue 4), through the server's own repository and statistics
- * classes: the admin list with each filter, a search, a deep page, message pages, and the full statistics. Prints a
- * Markdown table and writes the numbers as JSON into {@code bench/results/}.
+ * Times the queries that must stay fast at scale (issue 4), through the server's own repository and
+ * statistics classes: the admin list with each filter, a search, a deep page, message pages, and
+ * the full statistics. Prints a Markdown table and writes the numbers as JSON into {@code
+ * bench/results/}.
  *
- * <pre>java -cp target/support-chat.jar:target/support-chat-tools.jar dev.supportchat.tools.QueryBenchmark \
+ * <pre>
+ * java -cp target/support-chat.jar:target/support-chat-tools.jar dev.supportchat.tools.QueryBenchmark \
  *     --database-url jdbc:sqlite:data/bench.db \
  *     [--warmup 10] [--repetitions 50] [--seed 7] [--out bench/results]</pre>
  */
@@ -38,13 +40,18 @@ public final class QueryBenchmark {
   static final double LIST_TARGET_MS = 50;
   static final double PAGE_TARGET_MS = 50;
   static final double STATS_TARGET_MS = 300;
+
   /** The dashboard's default page size. */
   private static final int LIST_LIMIT = 20;
+
   private static final int DEEP_PAGE = 50;
   private static final int MESSAGE_PAGE_LIMIT = 50;
+
   /** A word in several common subjects ("Payment failed", "Update payment method", …). */
   private static final String COMMON_TERM = "payment";
-  private static final Set<String> OPTIONS = Set.of("database-url", "warmup", "repetitions", "seed", "out");
+
+  private static final Set<String> OPTIONS =
+      Set.of("database-url", "warmup", "repetitions", "seed", "out");
 
   private final Database db;
   private final ChatRepository repo;
@@ -67,7 +74,8 @@ public final class QueryBenchmark {
     Random random = new Random(a.longValue("seed", 7));
     Path out = Path.of(a.string("out", "bench/results"));
     try (Database db = Database.open(settings, 2)) {
-      // The server applies pending migrations at start; so does the benchmark, to measure the schema it would run.
+      // The server applies pending migrations at start; so does the benchmark, to measure the
+      // schema it would run.
       Migrations.apply(db);
       QueryBenchmark bench = new QueryBenchmark(db, warmup, repetitions);
       BenchmarkFixtures fixtures = BenchmarkFixtures.load(db, bench.repo, random);
@@ -89,17 +97,33 @@ public final class QueryBenchmark {
       list("list: priority=" + p.wire(), new AdminFilter(null, p, null, false, null), 1);
     }
     list("list: assigned=none", new AdminFilter(null, null, null, true, null), 1);
-    list("list: assigned=<busiest admin>", new AdminFilter(null, null, f.busiestAdminId(), false, null), 1);
-    list("list: q=" + COMMON_TERM + " (common)", new AdminFilter(null, null, null, false, COMMON_TERM), 1);
-    list("list: q=<one user's email> (rare)", new AdminFilter(null, null, null, false, f.rareTerm()), 1);
+    list(
+        "list: assigned=<busiest admin>",
+        new AdminFilter(null, null, f.busiestAdminId(), false, null),
+        1);
+    list(
+        "list: q=" + COMMON_TERM + " (common)",
+        new AdminFilter(null, null, null, false, COMMON_TERM),
+        1);
+    list(
+        "list: q=<one user's email> (rare)",
+        new AdminFilter(null, null, null, false, f.rareTerm()),
+        1);
     list("list: page " + DEEP_PAGE, new AdminFilter(null, null, null, false, null), DEEP_PAGE);
 
-    measure("messages: newest page, random chat", "messages", PAGE_TARGET_MS,
+    measure(
+        "messages: newest page, random chat",
+        "messages",
+        PAGE_TARGET_MS,
         i -> repo.messages(f.chat(i), true, MESSAGE_PAGE_LIMIT, null));
-    measure("messages: page before a cursor, random chat", "messages", PAGE_TARGET_MS, i -> {
-      BenchmarkFixtures.Cursor c = f.cursor(i);
-      repo.messages(c.chatId(), true, MESSAGE_PAGE_LIMIT, c.beforeId());
-    });
+    measure(
+        "messages: page before a cursor, random chat",
+        "messages",
+        PAGE_TARGET_MS,
+        i -> {
+          BenchmarkFixtures.Cursor c = f.cursor(i);
+          repo.messages(c.chatId(), true, MESSAGE_PAGE_LIMIT, c.beforeId());
+        });
 
     ChatStatistics stats = new ChatStatistics(db, Clock.systemUTC());
     Principal admin = new Principal(f.busiestAdminId(), true, "benchmark");
@@ -107,13 +131,22 @@ public final class QueryBenchmark {
   }
 
   private void list(String name, AdminFilter filter, int page) throws Exception {
-    measure(name, "list", LIST_TARGET_MS, i -> repo.listForAdmin(filter, (page - 1) * LIST_LIMIT, LIST_LIMIT));
+    measure(
+        name,
+        "list",
+        LIST_TARGET_MS,
+        i -> repo.listForAdmin(filter, (page - 1) * LIST_LIMIT, LIST_LIMIT));
   }
 
   private void measure(String name, String group, double targetMs, Timing.Case c) throws Exception {
     Timing t = Timing.measure(name, group, targetMs, warmup, repetitions, c);
     timings.add(t);
-    System.out.printf(Locale.ROOT, "%-48s p50 %8.1f ms   p95 %8.1f ms   max %8.1f ms%n", name, t.p50(), t.p95(),
+    System.out.printf(
+        Locale.ROOT,
+        "%-48s p50 %8.1f ms   p95 %8.1f ms   max %8.1f ms%n",
+        name,
+        t.p50(),
+        t.p95(),
         t.max());
   }
 
@@ -121,25 +154,41 @@ public final class QueryBenchmark {
   private Map<String, Object> context(DatabaseSettings settings) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("database", settings.describe());
-    m.put("engineVersion", db.read(c -> Sql.one(c,
-        db.dialect() == Dialect.SQLITE ? "SELECT 'SQLite ' || sqlite_version()" : "SELECT version()",
-        rs -> rs.getString(1))).orElse("?"));
+    m.put(
+        "engineVersion",
+        db.read(
+                c ->
+                    Sql.one(
+                        c,
+                        db.dialect() == Dialect.SQLITE
+                            ? "SELECT 'SQLite ' || sqlite_version()"
+                            : "SELECT version()",
+                        rs -> rs.getString(1)))
+            .orElse("?"));
     m.put("chats", db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM chats")));
     m.put("messages", db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM messages")));
     m.put("cpus", Runtime.getRuntime().availableProcessors());
     m.put("cpuModel", procLine("/proc/cpuinfo", "model name"));
     m.put("memTotal", procLine("/proc/meminfo", "MemTotal"));
-    m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    m.put(
+        "java",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     m.put("warmup", warmup);
     m.put("repetitions", repetitions);
     return m;
   }
 
-  /** The value of the first "key: value" line starting with {@code key}, or "?" (not Linux, not readable). */
+  /**
+   * The value of the first "key: value" line starting with {@code key}, or "?" (not Linux, not
+   * readable).
+   */
   private static String procLine(String file, String key) {
     try {
-      return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
-          .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?");
+      return Files.readAllLines(Path.of(file)).stream()
+          .filter(l -> l.startsWith(key))
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .findFirst()
+          .orElse("?");
     } catch (IOException | RuntimeException e) {
       return "?";
     }

@@ -2,17 +2,26 @@ package dev.supportchat.tools;
 
 import java.util.Arrays;
 
-/** The timings of one benchmark case: its repetitions in milliseconds, summarised by nearest-rank percentiles. */
+/**
+ * The timings of one benchmark case: its repetitions in milliseconds, summarised by nearest-rank
+ * percentiles.
+ */
 record Timing(String name, String group, double targetMs, double[] samplesMs) {
 
-  /** One repetition of a case; {@code i} lets a case vary its input (a different chat each time). */
+  /**
+   * One repetition of a case; {@code i} lets a case vary its input (a different chat each time).
+   */
   @FunctionalInterface
   interface Case {
     void run(int i) throws Exception;
   }
 
-  /** Runs {@code warmup} untimed repetitions (JIT, caches, prepared plans), then {@code repetitions} timed ones. */
-  static Timing measure(String name, String group, double targetMs, int warmup, int repetitions, Case c)
+  /**
+   * Runs {@code warmup} untimed repetitions (JIT, caches, prepared plans), then {@code repetitions}
+   * timed ones.
+   */
+  static Timing measure(
+      String name, String group, double targetMs, int warmup, int repetitions, Case c)
       throws Exception {
     for (int i = 0; i < warmup; i++) {
       c.run(i);

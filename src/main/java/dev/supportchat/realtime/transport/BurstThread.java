@@ -3,15 +3,14 @@ package dev.supportchat.realtime.transport;
 import dev.supportchat.worker.BatchingWorker;
 import dev.supportchat.worker.Fatal;
 import dev.supportchat.worker.WorkerHealth;
-import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One thread that runs its tasks in the order given, taking whatever has queued up as one burst and writing the
- * burst's websocket frames as one {@link FrameBatch}. A burst is capped so that the first frame of a burst waits
- * for at most {@value #MAX_BURST} tasks before it is flushed.
+ * One thread that runs its tasks in the order given, taking whatever has queued up as one burst and
+ * writing the burst's websocket frames as one {@link FrameBatch}. A burst is capped so that the
+ * first frame of a burst waits for at most {@value #MAX_BURST} tasks before it is flushed.
  */
 public final class BurstThread implements Executor, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BurstThread.class);
@@ -20,12 +19,19 @@ public final class BurstThread implements Executor, AutoCloseable {
   private final BatchingWorker<Runnable> worker;
 
   public BurstThread(String name) {
-    // runOne keeps each task's failure to itself, so a whole burst never fails: nothing to tell anyone.
-    worker = new BatchingWorker<>(name, MAX_BURST, burst -> FrameBatch.run(() -> burst.forEach(BurstThread::runOne)),
-        (burst, failure) -> { });
+    // runOne keeps each task's failure to itself, so a whole burst never fails: nothing to tell
+    // anyone.
+    worker =
+        new BatchingWorker<>(
+            name,
+            MAX_BURST,
+            burst -> FrameBatch.run(() -> burst.forEach(BurstThread::runOne)),
+            (burst, failure) -> {});
   }
 
-  /** Queues the task; throws {@link java.util.concurrent.RejectedExecutionException} once closed. */
+  /**
+   * Queues the task; throws {@link java.util.concurrent.RejectedExecutionException} once closed.
+   */
   @Override
   public void execute(Runnable task) {
     worker.submit(task);

@@ -1,8 +1,8 @@
 package dev.supportchat.realtime.transport;
 
+import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoSocket;
-import io.socket.engineio.server.Emitter;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.IOParser;
 import io.socket.socketio.server.parser.Packet;
@@ -19,170 +19,194 @@ import org.slf4j.LoggerFactory;
 /**
  * Authenticates every Socket.IO namespace CONNECT before socket.io-server sees it.
  *
- * <p>socket.io-server 4.1.2 has no connection middleware: a namespace's "connection" event fires after
- * the CONNECT ack ({@code 40{"sid":…}}) was already sent, which is too late to refuse. Its per-connection
- * {@code SocketIoClient} is final and package-private, but it receives packets through an ordinary
- * "data" listener on the engine.io socket. This gate, installed right after the {@code SocketIoServer}
- * has attached that listener, moves it behind itself:
+ * <p>socket.io-server 4.1.2 has no connection middleware: a namespace's "connection" event fires
+ * after the CONNECT ack ({@code 40{"sid":…}}) was already sent, which is too late to refuse. Its
+ * per-connection {@code SocketIoClient} is final and package-private, but it receives packets
+ * through an ordinary "data" listener on the engine.io socket. This gate, installed right after the
+ * {@code SocketIoServer} has attached that listener, moves it behind itself:
+ *
  * <ul>
- *   <li>a CONNECT with a valid token is passed on, without its data (the token), with the principal parked
- *       in {@link #principalFor} for the namespace's "connection" handlers, which run synchronously inside
- *       that call;</li>
- *   <li>a CONNECT without one is answered with {@code 44{"message":"unauthorized"}} (prefixed with the
- *       namespace when not "/") and dropped, so no socket exists for that namespace;</li>
- *   <li>everything else is passed on unchanged. socket.io-server only routes an event to a socket of an
- *       already connected namespace, so events of a refused client are never processed.</li>
+ *   <li>a CONNECT with a valid token is passed on, without its data (the token), with the principal
+ *       parked in {@link #principalFor} for the namespace's "connection" handlers, which run
+ *       synchronously inside that call;
+ *   <li>a CONNECT without one is answered with {@code 44{"message":"unauthorized"}} (prefixed with
+ *       the namespace when not "/") and dropped, so no socket exists for that namespace;
+ *   <li>everything else is passed on unchanged. socket.io-server only routes an event to a socket
+ *       of an already connected namespace, so events of a refused client are never processed.
  * </ul>
  */
 final class ConnectAuthGate<P> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectAuthGate.class);
-    private static final Parser.Encoder ENCODER = new IOParser.Encoder();
-    static final String UNAUTHORIZED = "unauthorized";
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectAuthGate.class);
+  private static final Parser.Encoder ENCODER = new IOParser.Encoder();
+  static final String UNAUTHORIZED = "unauthorized";
 
-    private final SocketAuthenticator<P> authenticator;
-    private final PacketGuard packetGuard;
-    /** Principal of the CONNECT being forwarded right now, per engine.io connection. */
-    private final Map<EngineIoSocket, P> handoff = new ConcurrentHashMap<>();
+  private final SocketAuthenticator<P> authenticator;
+  private final PacketGuard packetGuard;
 
-    ConnectAuthGate(SocketAuthenticator<P> authenticator, PacketGuard packetGuard) {
-        this.authenticator = authenticator;
-        this.packetGuard = packetGuard;
+  /** Principal of the CONNECT being forwarded right now, per engine.io connection. */
+  private final Map<EngineIoSocket, P> handoff = new ConcurrentHashMap<>();
+
+  ConnectAuthGate(SocketAuthenticator<P> authenticator, PacketGuard packetGuard) {
+    this.authenticator = authenticator;
+    this.packetGuard = packetGuard;
+  }
+
+  /**
+   * Must be called after the {@code SocketIoServer} was created on {@code engine}: listeners run in
+   * order.
+   */
+  void install(EngineIoServer engine) {
+    engine.on("connection", args -> guard((EngineIoSocket) args[0]));
+  }
+
+  /** The principal authenticated for the CONNECT that is creating {@code socket}. */
+  Optional<P> principalFor(SocketIoSocket socket) {
+    return Optional.ofNullable(handoff.get(socket.getClient().getConnection()));
+  }
+
+  private void guard(EngineIoSocket connection) {
+    // Kept for the connection's lifetime: a compact copy (usually of one listener).
+    List<Emitter.Listener> downstream = List.copyOf(connection.listeners("data"));
+    if (downstream.isEmpty()) {
+      // Fail closed: without the Socket.IO listener there is nothing to guard, so something is
+      // miswired.
+      LOG.error("No Socket.IO data listener on engine.io connection; closing it");
+      connection.close();
+      return;
     }
+    PacketGuard.Connection packets = packetGuard.connection();
+    connection.on("close", args -> packets.release());
+    connection.off("data");
+    connection.on("data", (Emitter.Listener) args -> onData(connection, packets, downstream, args));
+  }
 
-    /** Must be called after the {@code SocketIoServer} was created on {@code engine}: listeners run in order. */
-    void install(EngineIoServer engine) {
-        engine.on("connection", args -> guard((EngineIoSocket) args[0]));
+  private void onData(
+      EngineIoSocket connection,
+      PacketGuard.Connection packets,
+      List<Emitter.Listener> downstream,
+      Object[] args) {
+    String refusal = packets.admit(args.length > 0 ? args[0] : null);
+    if (refusal != null) {
+      LOG.warn("Closing Socket.IO connection {}: {}", connection.getId(), refusal);
+      packets.release();
+      connection.close();
+      return;
     }
-
-    /** The principal authenticated for the CONNECT that is creating {@code socket}. */
-    Optional<P> principalFor(SocketIoSocket socket) {
-        return Optional.ofNullable(handoff.get(socket.getClient().getConnection()));
+    try {
+      route(connection, downstream, args);
+    } finally {
+      packets.forwarded();
     }
+  }
 
-    private void guard(EngineIoSocket connection) {
-        // Kept for the connection's lifetime: a compact copy (usually of one listener).
-        List<Emitter.Listener> downstream = List.copyOf(connection.listeners("data"));
-        if (downstream.isEmpty()) {
-            // Fail closed: without the Socket.IO listener there is nothing to guard, so something is miswired.
-            LOG.error("No Socket.IO data listener on engine.io connection; closing it");
-            connection.close();
-            return;
-        }
-        PacketGuard.Connection packets = packetGuard.connection();
-        connection.on("close", args -> packets.release());
-        connection.off("data");
-        connection.on("data", (Emitter.Listener) args -> onData(connection, packets, downstream, args));
+  private void route(EngineIoSocket connection, List<Emitter.Listener> downstream, Object[] args) {
+    if (!(args.length > 0 && args[0] instanceof String text && text.startsWith("0"))) {
+      forward(connection, downstream, args);
+      return;
     }
-
-    private void onData(EngineIoSocket connection, PacketGuard.Connection packets, List<Emitter.Listener> downstream,
-            Object[] args) {
-        String refusal = packets.admit(args.length > 0 ? args[0] : null);
-        if (refusal != null) {
-            LOG.warn("Closing Socket.IO connection {}: {}", connection.getId(), refusal);
-            packets.release();
-            connection.close();
-            return;
-        }
-        try {
-            route(connection, downstream, args);
-        } finally {
-            packets.forwarded();
-        }
+    Optional<Packet<?>> connect = decode(text);
+    if (connect.isEmpty()) {
+      connection.close();
+      return;
     }
-
-    private void route(EngineIoSocket connection, List<Emitter.Listener> downstream, Object[] args) {
-        if (!(args.length > 0 && args[0] instanceof String text && text.startsWith("0"))) {
-            forward(connection, downstream, args);
-            return;
-        }
-        Optional<Packet<?>> connect = decode(text);
-        if (connect.isEmpty()) {
-            connection.close();
-            return;
-        }
-        String namespace = connect.get().nsp;
-        Optional<P> principal = authenticate(connect.get().data, connection);
-        if (principal.isEmpty()) {
-            refuse(connection, namespace);
-            return;
-        }
-        handoff.put(connection, principal.get());
-        try {
-            // Without the CONNECT's data: socket.io-server would keep it (the access token) for the socket's
-            // lifetime as getConnectData(), ~0.5 KB per socket that nothing reads once the token was checked.
-            forward(connection, downstream, new Object[] {withoutData(connect.get())});
-        } finally {
-            handoff.remove(connection);
-        }
+    String namespace = connect.get().nsp;
+    Optional<P> principal = authenticate(connect.get().data, connection);
+    if (principal.isEmpty()) {
+      refuse(connection, namespace);
+      return;
     }
-
-    private Optional<P> authenticate(Object connectData, EngineIoSocket connection) {
-        Optional<String> token = HandshakeToken.find(
-                connectData, connection.getInitialQuery(), connection.getInitialHeaders());
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return authenticator.authenticate(token.get());
-        } catch (RuntimeException e) {
-            LOG.warn("Socket authenticator failed; refusing the connection", e);
-            return Optional.empty();
-        }
+    handoff.put(connection, principal.get());
+    try {
+      // Without the CONNECT's data: socket.io-server would keep it (the access token) for the
+      // socket's
+      // lifetime as getConnectData(), ~0.5 KB per socket that nothing reads once the token was
+      // checked.
+      forward(connection, downstream, new Object[] {withoutData(connect.get())});
+    } finally {
+      handoff.remove(connection);
     }
+  }
 
-    private static void refuse(EngineIoSocket connection, String namespace) {
-        Packet<JSONObject> packet = new Packet<>(Parser.CONNECT_ERROR, new JSONObject().put("message", UNAUTHORIZED));
-        packet.nsp = namespace;
-        ENCODER.encode(packet, encoded -> {
-            for (Object item : encoded) {
-                var message = new io.socket.engineio.server.parser.Packet<>(io.socket.engineio.server.parser.Packet.MESSAGE);
-                message.data = item;
-                connection.send(message);
-            }
+  private Optional<P> authenticate(Object connectData, EngineIoSocket connection) {
+    Optional<String> token =
+        HandshakeToken.find(
+            connectData, connection.getInitialQuery(), connection.getInitialHeaders());
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return authenticator.authenticate(token.get());
+    } catch (RuntimeException e) {
+      LOG.warn("Socket authenticator failed; refusing the connection", e);
+      return Optional.empty();
+    }
+  }
+
+  private static void refuse(EngineIoSocket connection, String namespace) {
+    Packet<JSONObject> packet =
+        new Packet<>(Parser.CONNECT_ERROR, new JSONObject().put("message", UNAUTHORIZED));
+    packet.nsp = namespace;
+    ENCODER.encode(
+        packet,
+        encoded -> {
+          for (Object item : encoded) {
+            var message =
+                new io.socket.engineio.server.parser.Packet<>(
+                    io.socket.engineio.server.parser.Packet.MESSAGE);
+            message.data = item;
+            connection.send(message);
+          }
         });
-    }
+  }
 
-    private static String withoutData(Packet<?> connect) {
-        Packet<Object> bare = new Packet<>(Parser.CONNECT);
-        bare.nsp = connect.nsp;
-        StringBuilder encoded = new StringBuilder();
-        ENCODER.encode(bare, items -> {
-            for (Object item : items) {
-                encoded.append(item);
-            }
+  private static String withoutData(Packet<?> connect) {
+    Packet<Object> bare = new Packet<>(Parser.CONNECT);
+    bare.nsp = connect.nsp;
+    StringBuilder encoded = new StringBuilder();
+    ENCODER.encode(
+        bare,
+        items -> {
+          for (Object item : items) {
+            encoded.append(item);
+          }
         });
-        return encoded.toString();
-    }
+    return encoded.toString();
+  }
 
-    private static Optional<Packet<?>> decode(String text) {
-        AtomicReference<Packet<?>> decoded = new AtomicReference<>();
-        IOParser.Decoder decoder = new IOParser.Decoder();
-        decoder.onDecoded(decoded::set);
-        try {
-            decoder.add(text);
-        } catch (RuntimeException e) {
-            LOG.debug("Malformed CONNECT packet", e);
-            return Optional.empty();
-        }
-        return Optional.ofNullable(decoded.get());
+  private static Optional<Packet<?>> decode(String text) {
+    AtomicReference<Packet<?>> decoded = new AtomicReference<>();
+    IOParser.Decoder decoder = new IOParser.Decoder();
+    decoder.onDecoded(decoded::set);
+    try {
+      decoder.add(text);
+    } catch (RuntimeException e) {
+      LOG.debug("Malformed CONNECT packet", e);
+      return Optional.empty();
     }
+    return Optional.ofNullable(decoded.get());
+  }
 
-    /**
-     * Hands the packet to socket.io-server. Event handlers catch their own failures (SocketEvents), so what reaches
-     * here is the decoder refusing the packet: the connection is closed, as the reference server does on a parse
-     * error, rather than left with a decoder in an unknown state. (Emitter would swallow it silently.)
-     */
-    private static void forward(EngineIoSocket connection, List<Emitter.Listener> downstream, Object[] args) {
-        for (Emitter.Listener listener : downstream) {
-            try {
-                listener.call(args);
-            } catch (RuntimeException e) {
-                LOG.warn("Closing Socket.IO connection {}: undecodable packet ({})", connection.getId(), e.toString());
-                LOG.debug("Undecodable packet", e);
-                connection.close();
-                return;
-            }
-        }
+  /**
+   * Hands the packet to socket.io-server. Event handlers catch their own failures (SocketEvents),
+   * so what reaches here is the decoder refusing the packet: the connection is closed, as the
+   * reference server does on a parse error, rather than left with a decoder in an unknown state.
+   * (Emitter would swallow it silently.)
+   */
+  private static void forward(
+      EngineIoSocket connection, List<Emitter.Listener> downstream, Object[] args) {
+    for (Emitter.Listener listener : downstream) {
+      try {
+        listener.call(args);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "Closing Socket.IO connection {}: undecodable packet ({})",
+            connection.getId(),
+            e.toString());
+        LOG.debug("Undecodable packet", e);
+        connection.close();
+        return;
+      }
     }
+  }
 }

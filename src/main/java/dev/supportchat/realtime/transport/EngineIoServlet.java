@@ -19,187 +19,196 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The servlet behind {@code /socket.io/*}: websocket upgrades become {@link EngineIoJettyWebSocket}s,
- * every other request is engine.io long-polling.
+ * The servlet behind {@code /socket.io/*}: websocket upgrades become {@link
+ * EngineIoJettyWebSocket}s, every other request is engine.io long-polling.
  *
- * <p>{@link JettyWebSocketServlet#service} performs the upgrade itself and falls through to
- * {@code doGet}/{@code doPost} for plain HTTP. The servlet must be registered async-supported: a
- * long-poll GET is parked with {@code startAsync()} and holds no thread.
+ * <p>{@link JettyWebSocketServlet#service} performs the upgrade itself and falls through to {@code
+ * doGet}/{@code doPost} for plain HTTP. The servlet must be registered async-supported: a long-poll
+ * GET is parked with {@code startAsync()} and holds no thread.
  *
  * <p>Jetty performs the upgrade on a view of the request without its query string: its websocket
  * session would otherwise keep the query parsed twice more (request URI and parameter map, ~0.6 KB
- * per open websocket) for the connection's lifetime, while only engine.io reads it, from
- * {@link EngineIoJettyWebSocket#getQuery()}.
+ * per open websocket) for the connection's lifetime, while only engine.io reads it, from {@link
+ * EngineIoJettyWebSocket#getQuery()}.
  */
 final class EngineIoServlet extends JettyWebSocketServlet {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EngineIoServlet.class);
+  private static final Logger LOG = LoggerFactory.getLogger(EngineIoServlet.class);
 
-    private final transient EngineIoServer engine;
-    private final transient OriginPolicy originPolicy;
-    private final transient SocketIoTransportOptions options;
+  private final transient EngineIoServer engine;
+  private final transient OriginPolicy originPolicy;
+  private final transient SocketIoTransportOptions options;
 
-    EngineIoServlet(EngineIoServer engine, OriginPolicy originPolicy, SocketIoTransportOptions options) {
-        this.engine = engine;
-        this.originPolicy = originPolicy;
-        this.options = options;
+  EngineIoServlet(
+      EngineIoServer engine, OriginPolicy originPolicy, SocketIoTransportOptions options) {
+    this.engine = engine;
+    this.originPolicy = originPolicy;
+    this.options = options;
+  }
+
+  @Override
+  public void init() throws ServletException {
+    // Before super.init(), which takes the frame-handler factory for this servlet's mapping.
+    DetachingFrameHandlerFactory.install(getServletContext());
+    super.init();
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+    super.service(upgrade ? new WithoutQuery(request) : request, response);
+  }
+
+  /** The request as Jetty's websocket upgrade sees it: no query string. */
+  private static final class WithoutQuery extends HttpServletRequestWrapper {
+    WithoutQuery(HttpServletRequest request) {
+      super(request);
     }
 
     @Override
-    public void init() throws ServletException {
-        // Before super.init(), which takes the frame-handler factory for this servlet's mapping.
-        DetachingFrameHandlerFactory.install(getServletContext());
-        super.init();
+    public String getQueryString() {
+      return null;
     }
 
-    @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
-        super.service(upgrade ? new WithoutQuery(request) : request, response);
+    /** The request as the client sent it. */
+    HttpServletRequest original() {
+      return (HttpServletRequest) getRequest();
     }
+  }
 
-    /** The request as Jetty's websocket upgrade sees it: no query string. */
-    private static final class WithoutQuery extends HttpServletRequestWrapper {
-        WithoutQuery(HttpServletRequest request) {
-            super(request);
-        }
+  /**
+   * Undoes {@link WithoutQuery}: engine.io gets the request as sent (an upgrade Jetty declined).
+   */
+  private static HttpServletRequest original(HttpServletRequest request) {
+    return request instanceof WithoutQuery view ? view.original() : request;
+  }
 
-        @Override
-        public String getQueryString() {
-            return null;
-        }
+  @Override
+  protected void configure(JettyWebSocketServletFactory factory) {
+    // Jetty's defaults are 64 KB per message; engine.io's limit is the one to enforce.
+    factory.setMaxTextMessageSize(options.maxPayloadBytes());
+    factory.setMaxBinaryMessageSize(options.maxPayloadBytes());
+    factory.setMaxOutgoingFrames(options.maxOutgoingFrames());
+    // engine.io's own ping/pong decides liveness; Jetty's idle timeout only has to be longer than
+    // one ping cycle so it never closes a healthy but quiet connection first.
+    factory.setIdleTimeout(
+        options.pingInterval().plus(options.pingTimeout()).plus(Duration.ofSeconds(10)));
+    factory.setCreator(this::createWebSocket);
+  }
 
-        /** The request as the client sent it. */
-        HttpServletRequest original() {
-            return (HttpServletRequest) getRequest();
-        }
+  private Object createWebSocket(
+      JettyServerUpgradeRequest request, JettyServerUpgradeResponse response) throws IOException {
+    HttpServletRequest http = original(request.getHttpServletRequest());
+    if (!originPermitted(http)) {
+      response.sendForbidden("origin not allowed");
+      return null;
     }
-
-    /** Undoes {@link WithoutQuery}: engine.io gets the request as sent (an upgrade Jetty declined). */
-    private static HttpServletRequest original(HttpServletRequest request) {
-        return request instanceof WithoutQuery view ? view.original() : request;
+    Optional<Map<String, String>> query = parseQuery(http.getQueryString());
+    if (query.isEmpty()) {
+      response.sendError(HttpServletResponse.SC_BAD_REQUEST, "bad query");
+      return null;
     }
+    // Negotiate no extensions. The Node client offers permessage-deflate and Jetty would accept it;
+    // with it, echo-with-ack throughput fell from ~12.5k to ~3.7k msg/s here (8x in the earlier
+    // library comparison), for small frames that barely compress. Set per response, so Javalin's
+    // own websocket routes keep Jetty's defaults.
+    response.setExtensions(List.of());
+    Map<String, List<String>> headers = request.getHeaders();
+    return new EngineIoJettyWebSocket(engine, query.get(), headers);
+  }
 
-    @Override
-    protected void configure(JettyWebSocketServletFactory factory) {
-        // Jetty's defaults are 64 KB per message; engine.io's limit is the one to enforce.
-        factory.setMaxTextMessageSize(options.maxPayloadBytes());
-        factory.setMaxBinaryMessageSize(options.maxPayloadBytes());
-        factory.setMaxOutgoingFrames(options.maxOutgoingFrames());
-        // engine.io's own ping/pong decides liveness; Jetty's idle timeout only has to be longer than
-        // one ping cycle so it never closes a healthy but quiet connection first.
-        factory.setIdleTimeout(options.pingInterval().plus(options.pingTimeout()).plus(Duration.ofSeconds(10)));
-        factory.setCreator(this::createWebSocket);
+  @Override
+  protected void doGet(HttpServletRequest sent, HttpServletResponse response) throws IOException {
+    HttpServletRequest request = original(sent);
+    if (admit(request, response)) {
+      engine.handleRequest(request, response);
     }
+  }
 
-    private Object createWebSocket(JettyServerUpgradeRequest request, JettyServerUpgradeResponse response)
-            throws IOException {
-        HttpServletRequest http = original(request.getHttpServletRequest());
-        if (!originPermitted(http)) {
-            response.sendForbidden("origin not allowed");
-            return null;
-        }
-        Optional<Map<String, String>> query = parseQuery(http.getQueryString());
-        if (query.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "bad query");
-            return null;
-        }
-        // Negotiate no extensions. The Node client offers permessage-deflate and Jetty would accept it;
-        // with it, echo-with-ack throughput fell from ~12.5k to ~3.7k msg/s here (8x in the earlier
-        // library comparison), for small frames that barely compress. Set per response, so Javalin's
-        // own websocket routes keep Jetty's defaults.
-        response.setExtensions(List.of());
-        Map<String, List<String>> headers = request.getHeaders();
-        return new EngineIoJettyWebSocket(engine, query.get(), headers);
+  @Override
+  protected void doPost(HttpServletRequest sent, HttpServletResponse response) throws IOException {
+    HttpServletRequest request = original(sent);
+    if (!admit(request, response)) {
+      return;
     }
+    Optional<HttpServletRequest> buffered =
+        BufferedBodyRequest.read(request, options.maxPayloadBytes());
+    if (buffered.isEmpty()) {
+      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "payload too large");
+      return;
+    }
+    try {
+      engine.handleRequest(buffered.get(), response);
+    } catch (RuntimeException undecodable) {
+      // engine.io-server's payload decoder throws on an empty packet or bad base64 before it hands
+      // any packet
+      // on; that is the client's error (400), not ours (500).
+      LOG.debug("Undecodable polling payload", undecodable);
+      if (!response.isCommitted()) {
+        response.reset();
+        refuse(response, HttpServletResponse.SC_BAD_REQUEST, "bad payload");
+      }
+    }
+  }
 
-    @Override
-    protected void doGet(HttpServletRequest sent, HttpServletResponse response) throws IOException {
-        HttpServletRequest request = original(sent);
-        if (admit(request, response)) {
-            engine.handleRequest(request, response);
-        }
+  /**
+   * CORS preflight. engine.io-server answers OPTIONS with an error, so a browser client that adds
+   * headers (extraHeaders, e.g. Authorization) could not poll cross-origin without this.
+   */
+  @Override
+  protected void doOptions(HttpServletRequest request, HttpServletResponse response) {
+    String origin = request.getHeader("Origin");
+    if (origin == null || !originPermitted(request)) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      return;
     }
+    response.setHeader("Access-Control-Allow-Origin", origin);
+    response.setHeader("Access-Control-Allow-Credentials", "true");
+    response.setHeader("Access-Control-Allow-Methods", "GET, POST");
+    response.setHeader("Access-Control-Allow-Headers", "authorization, content-type");
+    response.setHeader("Access-Control-Max-Age", "600");
+    response.setHeader("Vary", "Origin");
+    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+  }
 
-    @Override
-    protected void doPost(HttpServletRequest sent, HttpServletResponse response) throws IOException {
-        HttpServletRequest request = original(sent);
-        if (!admit(request, response)) {
-            return;
-        }
-        Optional<HttpServletRequest> buffered = BufferedBodyRequest.read(request, options.maxPayloadBytes());
-        if (buffered.isEmpty()) {
-            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "payload too large");
-            return;
-        }
-        try {
-            engine.handleRequest(buffered.get(), response);
-        } catch (RuntimeException undecodable) {
-            // engine.io-server's payload decoder throws on an empty packet or bad base64 before it hands any packet
-            // on; that is the client's error (400), not ours (500).
-            LOG.debug("Undecodable polling payload", undecodable);
-            if (!response.isCommitted()) {
-                response.reset();
-                refuse(response, HttpServletResponse.SC_BAD_REQUEST, "bad payload");
-            }
-        }
+  /** Checks shared by every polling request; answers the refusal itself and returns false. */
+  private boolean admit(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!originPermitted(request)) {
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
+      return false;
     }
+    // engine.io-server throws on a missing query string and on repeated parameters; answer 400
+    // instead of letting that surface as a 500.
+    if (parseQuery(request.getQueryString()).isEmpty()) {
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "bad query");
+      return false;
+    }
+    return true;
+  }
 
-    /**
-     * CORS preflight. engine.io-server answers OPTIONS with an error, so a browser client that adds
-     * headers (extraHeaders, e.g. Authorization) could not poll cross-origin without this.
-     */
-    @Override
-    protected void doOptions(HttpServletRequest request, HttpServletResponse response) {
-        String origin = request.getHeader("Origin");
-        if (origin == null || !originPermitted(request)) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
-        response.setHeader("Access-Control-Allow-Origin", origin);
-        response.setHeader("Access-Control-Allow-Credentials", "true");
-        response.setHeader("Access-Control-Allow-Methods", "GET, POST");
-        response.setHeader("Access-Control-Allow-Headers", "authorization, content-type");
-        response.setHeader("Access-Control-Max-Age", "600");
-        response.setHeader("Vary", "Origin");
-        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-    }
+  private boolean originPermitted(HttpServletRequest request) {
+    return originPolicy.permits(
+        request.getHeader("Origin"), request.getScheme(), request.getHeader("Host"));
+  }
 
-    /** Checks shared by every polling request; answers the refusal itself and returns false. */
-    private boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!originPermitted(request)) {
-            refuse(response, HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
-            return false;
-        }
-        // engine.io-server throws on a missing query string and on repeated parameters; answer 400
-        // instead of letting that surface as a 500.
-        if (parseQuery(request.getQueryString()).isEmpty()) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "bad query");
-            return false;
-        }
-        return true;
+  private static Optional<Map<String, String>> parseQuery(String queryString) {
+    if (queryString == null || queryString.isEmpty()) {
+      return Optional.empty();
     }
+    try {
+      return Optional.of(ParseQS.decode(queryString));
+    } catch (RuntimeException e) {
+      LOG.debug("Unparsable Socket.IO query {}", queryString, e);
+      return Optional.empty();
+    }
+  }
 
-    private boolean originPermitted(HttpServletRequest request) {
-        return originPolicy.permits(request.getHeader("Origin"), request.getScheme(), request.getHeader("Host"));
-    }
-
-    private static Optional<Map<String, String>> parseQuery(String queryString) {
-        if (queryString == null || queryString.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ParseQS.decode(queryString));
-        } catch (RuntimeException e) {
-            LOG.debug("Unparsable Socket.IO query {}", queryString, e);
-            return Optional.empty();
-        }
-    }
-
-    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("text/plain;charset=utf-8");
-        response.getWriter().write(message);
-    }
+  private static void refuse(HttpServletResponse response, int status, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/plain;charset=utf-8");
+    response.getWriter().write(message);
+  }
 }

@@ -4,10 +4,11 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Coalesced websocket writes: the frames a thread writes inside {@link #run} are queued on their connections
- * without a flush, and each connection written to is flushed once when the work ends. An admin's dashboard socket
- * gets an event for nearly every message; a burst of events then costs one write system call per socket instead
- * of one per event. Writes by other threads, and outside {@code run}, are flushed at once as usual.
+ * Coalesced websocket writes: the frames a thread writes inside {@link #run} are queued on their
+ * connections without a flush, and each connection written to is flushed once when the work ends.
+ * An admin's dashboard socket gets an event for nearly every message; a burst of events then costs
+ * one write system call per socket instead of one per event. Writes by other threads, and outside
+ * {@code run}, are flushed at once as usual.
  */
 final class FrameBatch {
   private static final ThreadLocal<Set<EngineIoJettyWebSocket>> WRITTEN = new ThreadLocal<>();
@@ -29,7 +30,9 @@ final class FrameBatch {
     }
   }
 
-  /** Whether the calling thread is in a batch; if so, {@code connection} is flushed when it ends. */
+  /**
+   * Whether the calling thread is in a batch; if so, {@code connection} is flushed when it ends.
+   */
   static boolean join(EngineIoJettyWebSocket connection) {
     Set<EngineIoJettyWebSocket> written = WRITTEN.get();
     if (written == null) {

@@ -11,10 +11,11 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
- * Between org.json, socket.io-server's JSON, and ours: plain Java values (maps, lists, strings, numbers, booleans,
- * null) into the org.json tree it sends, keeping nulls as JSON {@code null} ({@code new JSONObject(map)} would drop
- * those keys); and the org.json tree it parsed from a client packet into a Jackson tree. Both cheaper than writing
- * JSON text and parsing it again, once per event and once per client packet.
+ * Between org.json, socket.io-server's JSON, and ours: plain Java values (maps, lists, strings,
+ * numbers, booleans, null) into the org.json tree it sends, keeping nulls as JSON {@code null}
+ * ({@code new JSONObject(map)} would drop those keys); and the org.json tree it parsed from a
+ * client packet into a Jackson tree. Both cheaper than writing JSON text and parsing it again, once
+ * per event and once per client packet.
  */
 public final class OrgJson {
   private OrgJson() {}
@@ -39,7 +40,10 @@ public final class OrgJson {
     throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
   }
 
-  /** The Jackson tree of what socket.io-server parsed: the tree Jackson would have read from the same text. */
+  /**
+   * The Jackson tree of what socket.io-server parsed: the tree Jackson would have read from the
+   * same text.
+   */
   public static JsonNode toJackson(Object value) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     if (value == null || value == JSONObject.NULL) {
@@ -74,7 +78,9 @@ public final class OrgJson {
     if (value instanceof BigInteger n) {
       return nodes.numberNode(n);
     }
-    if (value instanceof Number n) { // org.json keeps decimals as BigDecimal; Jackson reads them as doubles
+    if (value
+        instanceof
+        Number n) { // org.json keeps decimals as BigDecimal; Jackson reads them as doubles
       return nodes.numberNode(n.doubleValue());
     }
     return nodes.textNode(String.valueOf(value));

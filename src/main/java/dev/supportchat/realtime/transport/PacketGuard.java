@@ -3,21 +3,24 @@ package dev.supportchat.realtime.transport;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Checks every Socket.IO packet a client sends before the library's decoder sees it, so that nothing is buffered
- * beyond fixed caps. socket.io-server keeps each binary attachment of a packet until the number its header declared
- * has arrived; a header declaring 451,000,000 attachments followed by a stream of 1 MB frames once filled the heap.
+ * Checks every Socket.IO packet a client sends before the library's decoder sees it, so that
+ * nothing is buffered beyond fixed caps. socket.io-server keeps each binary attachment of a packet
+ * until the number its header declared has arrived; a header declaring 451,000,000 attachments
+ * followed by a stream of 1 MB frames once filled the heap.
  *
  * <p>Refused (the caller closes the connection, nobody else is touched):
+ *
  * <ul>
- *   <li>a binary packet header ({@code 5}/{@code 6}) declaring no, a malformed, or more than {@code maxAttachments}
- *       attachments;</li>
- *   <li>a packet whose header and attachments together exceed {@code maxPacketBytes} (the most one connection can
- *       have waiting for reassembly);</li>
- *   <li>attachments that would take the whole server's bytes waiting for reassembly over
- *       {@code maxPendingBytesTotal};</li>
- *   <li>binary data nobody announced, text while attachments are awaited, an empty packet or an unknown type;</li>
- *   <li>JSON nested deeper than {@code maxNestingDepth} (the decoder would refuse it anyway, after logging a
- *       thousand-line stack trace per packet).</li>
+ *   <li>a binary packet header ({@code 5}/{@code 6}) declaring no, a malformed, or more than {@code
+ *       maxAttachments} attachments;
+ *   <li>a packet whose header and attachments together exceed {@code maxPacketBytes} (the most one
+ *       connection can have waiting for reassembly);
+ *   <li>attachments that would take the whole server's bytes waiting for reassembly over {@code
+ *       maxPendingBytesTotal};
+ *   <li>binary data nobody announced, text while attachments are awaited, an empty packet or an
+ *       unknown type;
+ *   <li>JSON nested deeper than {@code maxNestingDepth} (the decoder would refuse it anyway, after
+ *       logging a thousand-line stack trace per packet).
  * </ul>
  */
 final class PacketGuard {
@@ -27,12 +30,17 @@ final class PacketGuard {
   /**
    * @param maxAttachments binary attachments one packet may declare (the seed's events use none)
    * @param maxPacketBytes bytes of one packet with its attachments
-   * @param maxPendingBytesTotal bytes of attachments waiting for reassembly on all connections together
+   * @param maxPendingBytesTotal bytes of attachments waiting for reassembly on all connections
+   *     together
    * @param maxNestingDepth deepest JSON nesting of a packet's payload
    */
-  record Limits(int maxAttachments, long maxPacketBytes, long maxPendingBytesTotal, int maxNestingDepth) {
+  record Limits(
+      int maxAttachments, long maxPacketBytes, long maxPendingBytesTotal, int maxNestingDepth) {
     Limits {
-      if (maxAttachments < 0 || maxPacketBytes < 1 || maxPendingBytesTotal < 1 || maxNestingDepth < 1) {
+      if (maxAttachments < 0
+          || maxPacketBytes < 1
+          || maxPendingBytesTotal < 1
+          || maxNestingDepth < 1) {
         throw new IllegalArgumentException("packet limits must be positive");
       }
     }
@@ -47,15 +55,23 @@ final class PacketGuard {
     return pendingTotal.get();
   }
 
-  /** The state of one connection. Its packets arrive one at a time (engine.io delivers them in order). */
+  /**
+   * The state of one connection. Its packets arrive one at a time (engine.io delivers them in
+   * order).
+   */
   Connection connection() {
     return new Connection();
   }
 
   final class Connection {
     private int attachmentsAwaited;
-    /** Header and attachments so far of the binary packet being reassembled, all counted in pendingTotal. */
+
+    /**
+     * Header and attachments so far of the binary packet being reassembled, all counted in
+     * pendingTotal.
+     */
     private long packetBytes;
+
     private boolean released;
 
     /**
@@ -78,7 +94,9 @@ final class PacketGuard {
 
     private String admitText(String text) {
       if (attachmentsAwaited > 0) {
-        return "a text packet arrived while " + attachmentsAwaited + " binary attachments were awaited";
+        return "a text packet arrived while "
+            + attachmentsAwaited
+            + " binary attachments were awaited";
       }
       if (text.isEmpty()) {
         return "empty packet";
@@ -100,7 +118,10 @@ final class PacketGuard {
     /** A binary packet: {@code 5<attachments>-…} (event) or {@code 6<attachments>-…} (ack). */
     private String startBinaryPacket(String header) {
       int end = 1;
-      while (end < header.length() && end <= 10 && Character.isDigit(header.charAt(end)) && header.charAt(end) < 128) {
+      while (end < header.length()
+          && end <= 10
+          && Character.isDigit(header.charAt(end))
+          && header.charAt(end) < 128) {
         end++;
       }
       if (end == 1 || end >= header.length() || header.charAt(end) != '-' || end > 10) {
@@ -136,15 +157,16 @@ final class PacketGuard {
       }
       if (pendingTotal.addAndGet(bytes) > limits.maxPendingBytesTotal()) {
         pendingTotal.addAndGet(-bytes);
-        return "the server's bytes awaiting reassembly are at their cap of " + limits.maxPendingBytesTotal();
+        return "the server's bytes awaiting reassembly are at their cap of "
+            + limits.maxPendingBytesTotal();
       }
       packetBytes += bytes;
       return null;
     }
 
     /**
-     * Called after the admitted data went to the decoder: once a binary packet is complete the decoder has handed
-     * it on, and its bytes no longer count as waiting.
+     * Called after the admitted data went to the decoder: once a binary packet is complete the
+     * decoder has handed it on, and its bytes no longer count as waiting.
      */
     synchronized void forwarded() {
       if (attachmentsAwaited == 0 && packetBytes > 0) {
@@ -165,8 +187,9 @@ final class PacketGuard {
   }
 
   /**
-   * The deepest nesting of JSON arrays and objects in {@code text}, counting brackets outside strings; stops
-   * counting once past {@code stopAbove}. Not a validation: the decoder parses what passes.
+   * The deepest nesting of JSON arrays and objects in {@code text}, counting brackets outside
+   * strings; stops counting once past {@code stopAbove}. Not a validation: the decoder parses what
+   * passes.
    */
   static int nestingDepth(String text, int stopAbove) {
     int depth = 0;

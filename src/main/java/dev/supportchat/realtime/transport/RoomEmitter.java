@@ -21,21 +21,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Emits to rooms from one dedicated thread, one socket at a time.
  *
- * <p>Why not the library's {@code broadcast}: its in-memory adapter holds the namespace lock while it writes to each
- * socket, and a polling socket's write takes that socket's lock. A thread handling a polling request holds its own
- * socket's lock and may need the namespace lock (join/leave/disconnect): with two polling clients the two orders
- * deadlock (seen in tests). Here no thread ever holds the namespace lock while writing, and event handlers never
- * write to other sockets themselves. One thread also keeps every emit in order.
+ * <p>Why not the library's {@code broadcast}: its in-memory adapter holds the namespace lock while
+ * it writes to each socket, and a polling socket's write takes that socket's lock. A thread
+ * handling a polling request holds its own socket's lock and may need the namespace lock
+ * (join/leave/disconnect): with two polling clients the two orders deadlock (seen in tests). Here
+ * no thread ever holds the namespace lock while writing, and event handlers never write to other
+ * sockets themselves. One thread also keeps every emit in order.
  *
- * <p>Why not {@code SocketIoSocket.send} per socket: it converts and encodes the payload again for every recipient
- * (org.json text per socket: the largest Java cost of a message under load, docs/BENCHMARKS.md). An event is the
- * same text for every socket of the namespace, so it is encoded once and handed to each socket's Engine.IO
- * connection as a message, which is what {@code send} ends with.
+ * <p>Why not {@code SocketIoSocket.send} per socket: it converts and encodes the payload again for
+ * every recipient (org.json text per socket: the largest Java cost of a message under load,
+ * docs/BENCHMARKS.md). An event is the same text for every socket of the namespace, so it is
+ * encoded once and handed to each socket's Engine.IO connection as a message, which is what {@code
+ * send} ends with.
  */
 public final class RoomEmitter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RoomEmitter.class);
 
   private final SocketIoNamespace namespace;
+
   /** One thread keeps every emit in order; a burst of emits flushes each socket once. */
   private final BurstThread thread = new BurstThread("socket-emitter");
 
@@ -44,8 +47,8 @@ public final class RoomEmitter implements AutoCloseable {
   }
 
   /**
-   * Sends {@code event} once to every socket in any of {@code rooms}, except the sockets in {@code excludedRoom}
-   * (null for none).
+   * Sends {@code event} once to every socket in any of {@code rooms}, except the sockets in {@code
+   * excludedRoom} (null for none).
    *
    * @param payload plain Java values: maps, lists, strings, numbers, booleans, null
    */
@@ -54,21 +57,25 @@ public final class RoomEmitter implements AutoCloseable {
   }
 
   /**
-   * The Socket.IO (protocol 5) text of an event: the EVENT type digit, the namespace and a comma unless it is "/",
-   * then the JSON array {@code [event, payload]} (no ack id: nobody acknowledges a broadcast).
+   * The Socket.IO (protocol 5) text of an event: the EVENT type digit, the namespace and a comma
+   * unless it is "/", then the JSON array {@code [event, payload]} (no ack id: nobody acknowledges
+   * a broadcast).
    */
   static String encodeEvent(String namespace, String event, Object payload) {
     List<Object> args = new ArrayList<>(2);
     args.add(event);
     args.add(payload);
     try {
-      return Parser.EVENT + ("/".equals(namespace) ? "" : namespace + ",") + Json.MAPPER.writeValueAsString(args);
+      return Parser.EVENT
+          + ("/".equals(namespace) ? "" : namespace + ",")
+          + Json.MAPPER.writeValueAsString(args);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a JSON value: " + payload, e);
     }
   }
 
-  private void deliver(Collection<String> rooms, String excludedRoom, String event, Object payload) {
+  private void deliver(
+      Collection<String> rooms, String excludedRoom, String event, Object payload) {
     Set<String> excluded = new HashSet<>();
     if (excludedRoom != null) {
       for (SocketIoSocket s : namespace.getAdapter().listClients(excludedRoom)) {

@@ -5,14 +5,14 @@ import java.util.Optional;
 /**
  * Turns the access token presented in a Socket.IO handshake into the caller's identity.
  *
- * <p>Called once per namespace CONNECT, on the thread that delivered the packet, so it should be quick
- * (verify a JWT; avoid slow I/O). Empty means "refuse": the client gets {@code connect_error} with the
- * message {@code unauthorized}. An exception is treated the same way.
+ * <p>Called once per namespace CONNECT, on the thread that delivered the packet, so it should be
+ * quick (verify a JWT; avoid slow I/O). Empty means "refuse": the client gets {@code connect_error}
+ * with the message {@code unauthorized}. An exception is treated the same way.
  *
  * @param <P> the application's principal type
  */
 @FunctionalInterface
 public interface SocketAuthenticator<P> {
 
-    Optional<P> authenticate(String accessToken);
+  Optional<P> authenticate(String accessToken);
 }

@@ -10,97 +10,101 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client-event handlers of a namespace, built once and shared by all its sockets: each socket gets one small
- * listener that looks the event up here and calls the handler with that socket's context, an object payload and an
- * {@link EventAck}.
+ * The client-event handlers of a namespace, built once and shared by all its sockets: each socket
+ * gets one small listener that looks the event up here and calls the handler with that socket's
+ * context, an object payload and an {@link EventAck}.
  *
- * <p>Why one listener per socket: socket.io-server keeps a listener queue per event name per socket, so handlers
- * registered with {@code socket.on(event, …)} cost ~190 bytes per event per socket, for as long as it is connected
- * (~1.8 KB for ten events; measured with a heap dump of idle sockets).
+ * <p>Why one listener per socket: socket.io-server keeps a listener queue per event name per
+ * socket, so handlers registered with {@code socket.on(event, …)} cost ~190 bytes per event per
+ * socket, for as long as it is connected (~1.8 KB for ten events; measured with a heap dump of idle
+ * sockets).
  *
- * <p>socket.io-server hands listeners raw {@code Object[]} arguments and silently swallows anything they throw.
- * Here a non-object payload is answered {@code invalid} and a failing handler {@code internal} (and logged), so the
- * client is never left waiting for an ack that will not come. An event without a handler is ignored, as
- * socket.io-server ignores an event nobody listens to.
+ * <p>socket.io-server hands listeners raw {@code Object[]} arguments and silently swallows anything
+ * they throw. Here a non-object payload is answered {@code invalid} and a failing handler {@code
+ * internal} (and logged), so the client is never left waiting for an ack that will not come. An
+ * event without a handler is ignored, as socket.io-server ignores an event nobody listens to.
  *
- * @param <C> what a handler needs to know about the socket that sent the event (the socket, who it is, …)
+ * @param <C> what a handler needs to know about the socket that sent the event (the socket, who it
+ *     is, …)
  */
 public final class SocketEvents<C> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SocketEvents.class);
+  private static final Logger LOG = LoggerFactory.getLogger(SocketEvents.class);
 
-    @FunctionalInterface
-    public interface Handler<C> {
-        void handle(C context, JSONObject payload, EventAck ack) throws Exception;
+  @FunctionalInterface
+  public interface Handler<C> {
+    void handle(C context, JSONObject payload, EventAck ack) throws Exception;
+  }
+
+  private final Map<String, Handler<C>> handlers;
+
+  private SocketEvents(Map<String, Handler<C>> handlers) {
+    this.handlers = Map.copyOf(handlers);
+  }
+
+  public static <C> Builder<C> builder() {
+    return new Builder<>();
+  }
+
+  /** Adds handlers, one per event name. */
+  public static final class Builder<C> {
+    private final Map<String, Handler<C>> handlers = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    public Builder<C> on(String event, Handler<C> handler) {
+      if (handlers.putIfAbsent(event, handler) != null) {
+        throw new IllegalArgumentException("Event '" + event + "' already has a handler");
+      }
+      return this;
     }
 
-    private final Map<String, Handler<C>> handlers;
-
-    private SocketEvents(Map<String, Handler<C>> handlers) {
-        this.handlers = Map.copyOf(handlers);
+    public SocketEvents<C> build() {
+      return new SocketEvents<>(handlers);
     }
+  }
 
-    public static <C> Builder<C> builder() {
-        return new Builder<>();
+  /** The events handled here. */
+  public Set<String> events() {
+    return handlers.keySet();
+  }
+
+  /**
+   * Dispatches {@code socket}'s client events to the handlers, each called with {@code context}.
+   * Call it in the connection handler: the client may emit as soon as it is connected.
+   */
+  public void attach(SocketIoSocket socket, C context) {
+    socket.registerAllEventListener(new Dispatcher<>(this, socket, context));
+  }
+
+  private void dispatch(SocketIoSocket socket, C context, String event, Object[] args) {
+    Handler<C> handler = handlers.get(event);
+    if (handler == null) {
+      return;
     }
-
-    /** Adds handlers, one per event name. */
-    public static final class Builder<C> {
-        private final Map<String, Handler<C>> handlers = new LinkedHashMap<>();
-
-        private Builder() {
-        }
-
-        public Builder<C> on(String event, Handler<C> handler) {
-            if (handlers.putIfAbsent(event, handler) != null) {
-                throw new IllegalArgumentException("Event '" + event + "' already has a handler");
-            }
-            return this;
-        }
-
-        public SocketEvents<C> build() {
-            return new SocketEvents<>(handlers);
-        }
+    EventAck ack = EventAck.fromEventArgs(args);
+    Object first =
+        args.length > 0 && !(args[0] instanceof ReceivedByLocalAcknowledgementCallback)
+            ? args[0]
+            : null;
+    if (!(first instanceof JSONObject payload)) {
+      ack.error("invalid", "payload must be an object");
+      return;
     }
-
-    /** The events handled here. */
-    public Set<String> events() {
-        return handlers.keySet();
+    try {
+      handler.handle(context, payload, ack);
+    } catch (Exception e) {
+      LOG.error("Handler for '{}' failed on socket {}", event, socket.getId(), e);
+      ack.error("internal", "internal error");
     }
+  }
 
-    /**
-     * Dispatches {@code socket}'s client events to the handlers, each called with {@code context}. Call it in the
-     * connection handler: the client may emit as soon as it is connected.
-     */
-    public void attach(SocketIoSocket socket, C context) {
-        socket.registerAllEventListener(new Dispatcher<>(this, socket, context));
+  /** The one listener a socket carries: three references. */
+  private record Dispatcher<C>(SocketEvents<C> events, SocketIoSocket socket, C context)
+      implements SocketIoSocket.AllEventListener {
+    @Override
+    public void event(String eventName, Object... args) {
+      events.dispatch(socket, context, eventName, args);
     }
-
-    private void dispatch(SocketIoSocket socket, C context, String event, Object[] args) {
-        Handler<C> handler = handlers.get(event);
-        if (handler == null) {
-            return;
-        }
-        EventAck ack = EventAck.fromEventArgs(args);
-        Object first = args.length > 0 && !(args[0] instanceof ReceivedByLocalAcknowledgementCallback) ? args[0] : null;
-        if (!(first instanceof JSONObject payload)) {
-            ack.error("invalid", "payload must be an object");
-            return;
-        }
-        try {
-            handler.handle(context, payload, ack);
-        } catch (Exception e) {
-            LOG.error("Handler for '{}' failed on socket {}", event, socket.getId(), e);
-            ack.error("internal", "internal error");
-        }
-    }
-
-    /** The one listener a socket carries: three references. */
-    private record Dispatcher<C>(SocketEvents<C> events, SocketIoSocket socket, C context)
-            implements SocketIoSocket.AllEventListener {
-        @Override
-        public void event(String eventName, Object... args) {
-            events.dispatch(socket, context, eventName, args);
-        }
-    }
+  }
 }

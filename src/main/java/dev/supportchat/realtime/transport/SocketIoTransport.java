@@ -25,101 +25,122 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocketIoTransport<P> implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SocketIoTransport.class);
-    /**
-     * socket.io-server logs every undecodable packet at WARNING through java.util.logging, with the parser's whole
-     * stack trace (a thousand lines for deep JSON): a client could flood the log. ConnectAuthGate logs one line per
-     * refused connection instead. Held here because java.util.logging keeps loggers only weakly.
-     */
-    private static final java.util.logging.Logger LIBRARY_LOG = quietLibraryLog();
+  private static final Logger LOG = LoggerFactory.getLogger(SocketIoTransport.class);
 
-    private final ScheduledExecutorService timers;
-    private final EngineIoServer engine;
-    private final SocketIoServer server;
-    private final ConnectAuthGate<P> gate;
-    private final EngineIoServlet servlet;
+  /**
+   * socket.io-server logs every undecodable packet at WARNING through java.util.logging, with the
+   * parser's whole stack trace (a thousand lines for deep JSON): a client could flood the log.
+   * ConnectAuthGate logs one line per refused connection instead. Held here because
+   * java.util.logging keeps loggers only weakly.
+   */
+  private static final java.util.logging.Logger LIBRARY_LOG = quietLibraryLog();
 
-    public SocketIoTransport(SocketIoTransportOptions options, SocketAuthenticator<P> authenticator) {
-        OriginPolicy originPolicy = new OriginPolicy(options.allowedOrigins());
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(options.timerThreads(), daemonThreads());
-        // engine.io cancels and reschedules each connection's ping timeout on every packet; without this the
-        // cancelled tasks stay queued until their time comes (up to pingInterval + pingTimeout), a few per socket.
-        timers.setRemoveOnCancelPolicy(true);
-        this.timers = timers;
+  private final ScheduledExecutorService timers;
+  private final EngineIoServer engine;
+  private final SocketIoServer server;
+  private final ConnectAuthGate<P> gate;
+  private final EngineIoServlet servlet;
 
-        EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault();
-        engineOptions.setPingInterval(options.pingInterval().toMillis());
-        engineOptions.setPingTimeout(options.pingTimeout().toMillis());
-        // An empty array means "no foreign origin"; null would mean "every origin". Never pass null.
-        engineOptions.setAllowedCorsOrigins(originPolicy.configuredOrigins().toArray(String[]::new));
-        engineOptions.setScheduledExecutorService(timers);
-        // Protocol v3 (socket.io-client 2.x) auto-joins "/" without a CONNECT packet, which would bypass
-        // the auth gate. Only socket.io-client 3+/4 (EIO=4) is supported anyway.
-        engineOptions.setHandshakeInterceptor((query, headers) -> "4".equals(query.get("EIO")));
-        this.engine = new EngineIoServer(engineOptions);
+  public SocketIoTransport(SocketIoTransportOptions options, SocketAuthenticator<P> authenticator) {
+    OriginPolicy originPolicy = new OriginPolicy(options.allowedOrigins());
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(options.timerThreads(), daemonThreads());
+    // engine.io cancels and reschedules each connection's ping timeout on every packet; without
+    // this the
+    // cancelled tasks stay queued until their time comes (up to pingInterval + pingTimeout), a few
+    // per socket.
+    timers.setRemoveOnCancelPolicy(true);
+    this.timers = timers;
 
-        this.server = new SocketIoServer(engine, SocketIoServerOptions.newFromDefault()
+    EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault();
+    engineOptions.setPingInterval(options.pingInterval().toMillis());
+    engineOptions.setPingTimeout(options.pingTimeout().toMillis());
+    // An empty array means "no foreign origin"; null would mean "every origin". Never pass null.
+    engineOptions.setAllowedCorsOrigins(originPolicy.configuredOrigins().toArray(String[]::new));
+    engineOptions.setScheduledExecutorService(timers);
+    // Protocol v3 (socket.io-client 2.x) auto-joins "/" without a CONNECT packet, which would
+    // bypass
+    // the auth gate. Only socket.io-client 3+/4 (EIO=4) is supported anyway.
+    engineOptions.setHandshakeInterceptor((query, headers) -> "4".equals(query.get("EIO")));
+    this.engine = new EngineIoServer(engineOptions);
+
+    this.server =
+        new SocketIoServer(
+            engine,
+            SocketIoServerOptions.newFromDefault()
                 .setConnectionTimeout(options.connectTimeout().toMillis())
                 .setAdapterFactory(RoomAdapter.FACTORY));
-        PacketGuard packetGuard = new PacketGuard(new PacketGuard.Limits(options.maxAttachments(), options.maxPayloadBytes(),
-                options.maxPendingBytesTotal(), options.maxNestingDepth()));
-        this.gate = new ConnectAuthGate<>(authenticator, packetGuard);
-        this.gate.install(engine); // after SocketIoServer, whose listener it wraps
-        this.servlet = new EngineIoServlet(engine, originPolicy, options);
-    }
+    PacketGuard packetGuard =
+        new PacketGuard(
+            new PacketGuard.Limits(
+                options.maxAttachments(),
+                options.maxPayloadBytes(),
+                options.maxPendingBytesTotal(),
+                options.maxNestingDepth()));
+    this.gate = new ConnectAuthGate<>(authenticator, packetGuard);
+    this.gate.install(engine); // after SocketIoServer, whose listener it wraps
+    this.servlet = new EngineIoServlet(engine, originPolicy, options);
+  }
 
-    /**
-     * Runs {@code handler} for every authenticated socket connecting to {@code namespace}. Register event
-     * listeners on the socket inside the handler: the client may emit as soon as it is connected, and its
-     * events are read only after this handler has returned.
-     */
-    public void onConnection(String namespace, BiConsumer<SocketIoSocket, P> handler) {
-        server.namespace(namespace).on("connection", args -> {
-            SocketIoSocket socket = (SocketIoSocket) args[0];
-            Optional<P> principal = gate.principalFor(socket);
-            if (principal.isEmpty()) {
+  /**
+   * Runs {@code handler} for every authenticated socket connecting to {@code namespace}. Register
+   * event listeners on the socket inside the handler: the client may emit as soon as it is
+   * connected, and its events are read only after this handler has returned.
+   */
+  public void onConnection(String namespace, BiConsumer<SocketIoSocket, P> handler) {
+    server
+        .namespace(namespace)
+        .on(
+            "connection",
+            args -> {
+              SocketIoSocket socket = (SocketIoSocket) args[0];
+              Optional<P> principal = gate.principalFor(socket);
+              if (principal.isEmpty()) {
                 // Unreachable through the gate; refuse rather than serve an anonymous socket.
-                LOG.error("Socket {} connected without an authenticated principal; disconnecting", socket.getId());
+                LOG.error(
+                    "Socket {} connected without an authenticated principal; disconnecting",
+                    socket.getId());
                 socket.disconnect(true);
                 return;
-            }
-            try {
+              }
+              try {
                 handler.accept(socket, principal.get());
-            } catch (RuntimeException e) {
-                LOG.error("Connection handler failed for socket {}; disconnecting", socket.getId(), e);
+              } catch (RuntimeException e) {
+                LOG.error(
+                    "Connection handler failed for socket {}; disconnecting", socket.getId(), e);
                 socket.disconnect(true);
-            }
-        });
-    }
+              }
+            });
+  }
 
-    /** The namespace, for emitting to rooms from outside an event handler (e.g. domain events). */
-    public SocketIoNamespace namespace(String name) {
-        return server.namespace(name);
-    }
+  /** The namespace, for emitting to rooms from outside an event handler (e.g. domain events). */
+  public SocketIoNamespace namespace(String name) {
+    return server.namespace(name);
+  }
 
-    HttpServlet servlet() {
-        return servlet;
-    }
+  HttpServlet servlet() {
+    return servlet;
+  }
 
-    /** Stops the ping/timeout scheduler. Call after the HTTP server stopped. */
-    @Override
-    public void close() {
-        engine.shutdown();
-        timers.shutdownNow();
-    }
+  /** Stops the ping/timeout scheduler. Call after the HTTP server stopped. */
+  @Override
+  public void close() {
+    engine.shutdown();
+    timers.shutdownNow();
+  }
 
-    private static java.util.logging.Logger quietLibraryLog() {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.socket");
-        log.setLevel(java.util.logging.Level.SEVERE);
-        return log;
-    }
+  private static java.util.logging.Logger quietLibraryLog() {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.socket");
+    log.setLevel(java.util.logging.Level.SEVERE);
+    return log;
+  }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "socketio-timer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "socketio-timer-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
 }

@@ -18,27 +18,32 @@ class BurstThreadTest {
     List<Integer> ran = new CopyOnWriteArrayList<>();
     CountDownLatch gate = new CountDownLatch(1);
     try (BurstThread thread = new BurstThread("test-burst")) {
-      thread.execute(() -> await(gate)); // holds the thread while a queue longer than a burst builds up
+      thread.execute(
+          () -> await(gate)); // holds the thread while a queue longer than a burst builds up
       for (int i = 0; i < 3 * BurstThread.MAX_BURST; i++) {
         int n = i;
-        thread.execute(() -> {
-          if (n == 5) {
-            throw new IllegalStateException("a failing task");
-          }
-          ran.add(n);
-        });
+        thread.execute(
+            () -> {
+              if (n == 5) {
+                throw new IllegalStateException("a failing task");
+              }
+              ran.add(n);
+            });
       }
       gate.countDown();
     }
-    assertThat(ran).as("close runs what was queued").containsExactlyElementsOf(
-        IntStream.range(0, 3 * BurstThread.MAX_BURST).filter(n -> n != 5).boxed().toList());
+    assertThat(ran)
+        .as("close runs what was queued")
+        .containsExactlyElementsOf(
+            IntStream.range(0, 3 * BurstThread.MAX_BURST).filter(n -> n != 5).boxed().toList());
   }
 
   @Test
   void refusesTasksOnceClosed() {
     BurstThread thread = new BurstThread("test-burst");
     thread.close();
-    assertThatThrownBy(() -> thread.execute(() -> {})).isInstanceOf(RejectedExecutionException.class);
+    assertThatThrownBy(() -> thread.execute(() -> {}))
+        .isInstanceOf(RejectedExecutionException.class);
   }
 
   private static void await(CountDownLatch gate) {

@@ -10,27 +10,33 @@ import org.junit.jupiter.api.Test;
 
 class EventAckTest {
 
-    @Test
-    void bodiesHaveTheContractShape() {
-        assertThat(EventAck.okBody(new JSONObject().put("id", "1"))
-                .similar(new JSONObject("{\"ok\":true,\"data\":{\"id\":\"1\"}}"))).isTrue();
-        assertThat(EventAck.okBody(null).similar(new JSONObject("{\"ok\":true,\"data\":null}"))).isTrue();
-        assertThat(EventAck.errorBody("forbidden", "no")
-                .similar(new JSONObject("{\"ok\":false,\"error\":{\"code\":\"forbidden\",\"message\":\"no\"}}")))
-                .isTrue();
-    }
+  @Test
+  void bodiesHaveTheContractShape() {
+    assertThat(
+            EventAck.okBody(new JSONObject().put("id", "1"))
+                .similar(new JSONObject("{\"ok\":true,\"data\":{\"id\":\"1\"}}")))
+        .isTrue();
+    assertThat(EventAck.okBody(null).similar(new JSONObject("{\"ok\":true,\"data\":null}")))
+        .isTrue();
+    assertThat(
+            EventAck.errorBody("forbidden", "no")
+                .similar(
+                    new JSONObject(
+                        "{\"ok\":false,\"error\":{\"code\":\"forbidden\",\"message\":\"no\"}}")))
+        .isTrue();
+  }
 
-    @Test
-    void answersOnceAndOnlyWhenTheClientAsked() {
-        List<Object> sent = new ArrayList<>();
-        ReceivedByLocalAcknowledgementCallback callback = args -> sent.add(args[0]);
-        EventAck ack = EventAck.fromEventArgs(new Object[] {new JSONObject(), callback});
+  @Test
+  void answersOnceAndOnlyWhenTheClientAsked() {
+    List<Object> sent = new ArrayList<>();
+    ReceivedByLocalAcknowledgementCallback callback = args -> sent.add(args[0]);
+    EventAck ack = EventAck.fromEventArgs(new Object[] {new JSONObject(), callback});
 
-        ack.ok("first");
-        ack.error("internal", "second");
+    ack.ok("first");
+    ack.error("internal", "second");
 
-        assertThat(ack.requested()).isTrue();
-        assertThat(sent).hasSize(1);
-        assertThat(EventAck.fromEventArgs(new Object[] {new JSONObject()}).requested()).isFalse();
-    }
+    assertThat(ack.requested()).isTrue();
+    assertThat(sent).hasSize(1);
+    assertThat(EventAck.fromEventArgs(new Object[] {new JSONObject()}).requested()).isFalse();
+  }
 }

@@ -28,7 +28,8 @@ class OrgJsonTest {
 
   @Test
   void refusesWhatIsNotJson() {
-    assertThatThrownBy(() -> OrgJson.from(List.of(new Object()))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OrgJson.from(List.of(new Object())))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

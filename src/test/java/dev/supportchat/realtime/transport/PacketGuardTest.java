@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The caps checked before socket.io-server's decoder buffers anything, one connection state at a time. */
+/**
+ * The caps checked before socket.io-server's decoder buffers anything, one connection state at a
+ * time.
+ */
 class PacketGuardTest {
   private static final PacketGuard.Limits LIMITS = new PacketGuard.Limits(3, 1_000, 2_500, 8);
 
@@ -14,7 +17,9 @@ class PacketGuardTest {
   @Test
   void ordinaryPacketsPass() {
     assertThat(connection.admit("0{\"token\":\"t\"}")).isNull();
-    assertThat(connection.admit("2[\"send_support_message\",{\"chatId\":\"a\",\"content\":\"[{ not json }]\"}]"))
+    assertThat(
+            connection.admit(
+                "2[\"send_support_message\",{\"chatId\":\"a\",\"content\":\"[{ not json }]\"}]"))
         .isNull();
     assertThat(connection.admit("21[\"x\",{\"a\":[{\"b\":[1]}]}]")).isNull();
     assertThat(connection.admit("1")).isNull();
@@ -22,7 +27,9 @@ class PacketGuardTest {
 
   @Test
   void aBinaryPacketWithinTheCapsIsReassembledAndItsBytesReleased() {
-    assertThat(connection.admit("52-[\"x\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]"))
+    assertThat(
+            connection.admit(
+                "52-[\"x\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]"))
         .isNull();
     assertThat(connection.admit(new byte[300])).isNull();
     assertThat(guard.pendingBytes()).isGreaterThan(300);
@@ -36,16 +43,21 @@ class PacketGuardTest {
 
   @Test
   void aHeaderDeclaringTooManyOrMalformedAttachmentCountsIsRefused() {
-    assertThat(fresh().admit("5451000000-[\"send_support_message\",{\"_placeholder\":true,\"num\":0}]"))
+    assertThat(
+            fresh()
+                .admit("5451000000-[\"send_support_message\",{\"_placeholder\":true,\"num\":0}]"))
         .contains("451000000 binary attachments declared (at most 3)");
     assertThat(fresh().admit("54-[\"x\"]")).contains("4 binary attachments declared");
-    assertThat(fresh().admit("699999999999999999999-[\"x\"]")).contains("malformed attachment count");
+    assertThat(fresh().admit("699999999999999999999-[\"x\"]"))
+        .contains("malformed attachment count");
     assertThat(fresh().admit("5-1-[\"x\"]")).contains("malformed attachment count");
     assertThat(fresh().admit("5abc-[\"x\"]")).contains("malformed attachment count");
     assertThat(fresh().admit("50-[\"x\"]")).contains("0 binary attachments declared");
     assertThat(fresh().admit("51[\"x\"]")).contains("malformed attachment count");
     assertThat(fresh().admit("5")).contains("malformed attachment count");
-    assertThat(fresh().admit("5\u0661-[\"x\"]")).as("a non-ASCII digit").contains("malformed attachment count");
+    assertThat(fresh().admit("5\u0661-[\"x\"]"))
+        .as("a non-ASCII digit")
+        .contains("malformed attachment count");
   }
 
   @Test
@@ -78,7 +90,8 @@ class PacketGuardTest {
     assertThat(fresh().admit(new byte[10])).contains("binary data without a binary packet header");
     PacketGuard.Connection awaiting = fresh();
     assertThat(awaiting.admit("51-[\"x\"]")).isNull();
-    assertThat(awaiting.admit("2[\"x\"]")).contains("text packet arrived while 1 binary attachments were awaited");
+    assertThat(awaiting.admit("2[\"x\"]"))
+        .contains("text packet arrived while 1 binary attachments were awaited");
     assertThat(fresh().admit("")).contains("empty packet");
     assertThat(fresh().admit("9")).contains("unknown packet type");
     assertThat(fresh().admit(42)).contains("unexpected packet data");
@@ -89,8 +102,12 @@ class PacketGuardTest {
     String deep = "2[\"x\"," + "[".repeat(100_000) + "]".repeat(100_000) + "]";
     assertThat(fresh().admit(deep)).contains("nested deeper than 8 levels");
     String brackets = "[".repeat(50);
-    assertThat(fresh().admit("2[\"x\",\"" + brackets + "\"]")).as("brackets inside a string").isNull();
-    assertThat(fresh().admit("2[\"x\",\"\\\"" + brackets + "\"]")).as("after an escaped quote").isNull();
+    assertThat(fresh().admit("2[\"x\",\"" + brackets + "\"]"))
+        .as("brackets inside a string")
+        .isNull();
+    assertThat(fresh().admit("2[\"x\",\"\\\"" + brackets + "\"]"))
+        .as("after an escaped quote")
+        .isNull();
     assertThat(PacketGuard.nestingDepth("[[[[]]]]", 10)).isEqualTo(4);
   }
 

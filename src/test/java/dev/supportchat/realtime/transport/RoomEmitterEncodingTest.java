@@ -13,7 +13,10 @@ import java.util.Map;
 import org.json.JSONArray;
 import org.junit.jupiter.api.Test;
 
-/** RoomEmitter encodes an event once itself: it must be the packet the library's own encoder would send. */
+/**
+ * RoomEmitter encodes an event once itself: it must be the packet the library's own encoder would
+ * send.
+ */
 class RoomEmitterEncodingTest {
 
   @Test
@@ -26,13 +29,17 @@ class RoomEmitterEncodingTest {
     payload.put("list", List.of("a", Map.of("b", 1.5)));
     for (String namespace : List.of("/", "/admin")) {
       String ours = RoomEmitter.encodeEvent(namespace, "new_support_message", payload);
-      String theirs = libraryEncoding(namespace, new JSONArray().put("new_support_message")
-          .put(OrgJson.from(payload)));
+      String theirs =
+          libraryEncoding(
+              namespace, new JSONArray().put("new_support_message").put(OrgJson.from(payload)));
       String prefix = "/".equals(namespace) ? "2" : "2" + namespace + ",";
       assertThat(ours).startsWith(prefix);
       assertThat(theirs).startsWith(prefix);
-      assertThat(new JSONArray(ours.substring(prefix.length())).similar(
-          new JSONArray(theirs.substring(prefix.length())))).as(ours + " vs " + theirs).isTrue();
+      assertThat(
+              new JSONArray(ours.substring(prefix.length()))
+                  .similar(new JSONArray(theirs.substring(prefix.length()))))
+          .as(ours + " vs " + theirs)
+          .isTrue();
     }
   }
 

@@ -16,113 +16,152 @@ import org.json.JSONObject;
  */
 final class TestServer implements AutoCloseable {
 
-    static final String ALLOWED_ORIGIN = "http://allowed.example";
+  static final String ALLOWED_ORIGIN = "http://allowed.example";
 
-    record TestUser(String id) {
-    }
+  record TestUser(String id) {}
 
-    private static final Map<String, TestUser> TOKENS = Map.of(
-            "tok-alice", new TestUser("alice"),
-            "tok-bob", new TestUser("bob"),
-            "tok-carol", new TestUser("carol"));
+  private static final Map<String, TestUser> TOKENS =
+      Map.of(
+          "tok-alice", new TestUser("alice"),
+          "tok-bob", new TestUser("bob"),
+          "tok-carol", new TestUser("carol"));
 
-    final Javalin app;
-    final SocketIoTransport<TestUser> transport;
-    /** Every client event any handler has processed. */
-    final AtomicInteger handledEvents = new AtomicInteger();
+  final Javalin app;
+  final SocketIoTransport<TestUser> transport;
 
-    private TestServer(SocketIoTransportOptions options, int maxThreads) {
-        transport = new SocketIoTransport<>(options, token -> Optional.ofNullable(TOKENS.get(token)));
-        transport.onConnection("/", this::onConnection);
-        transport.onConnection("/admin", this::onConnection);
-        app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.startupWatcherEnabled = false;
-            if (maxThreads > 0) {
+  /** Every client event any handler has processed. */
+  final AtomicInteger handledEvents = new AtomicInteger();
+
+  private TestServer(SocketIoTransportOptions options, int maxThreads) {
+    transport = new SocketIoTransport<>(options, token -> Optional.ofNullable(TOKENS.get(token)));
+    transport.onConnection("/", this::onConnection);
+    transport.onConnection("/admin", this::onConnection);
+    app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.startupWatcherEnabled = false;
+              if (maxThreads > 0) {
                 config.jetty.threadPool = new QueuedThreadPool(maxThreads, 2);
-            }
-            config.routes.get("/api/health", ctx -> ctx.result("ok"));
-            SocketIoJavalin.mount(config, transport);
-        });
+              }
+              config.routes.get("/api/health", ctx -> ctx.result("ok"));
+              SocketIoJavalin.mount(config, transport);
+            });
+  }
+
+  private final java.util.Map<String, RoomEmitter> roomEmitters =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  static TestServer start(SocketIoTransportOptions options) {
+    return start(options, 0);
+  }
+
+  /**
+   * @param maxThreads size of Jetty's thread pool, or 0 for Javalin's default
+   */
+  static TestServer start(SocketIoTransportOptions options, int maxThreads) {
+    TestServer server = new TestServer(options, maxThreads);
+    server.app.start("127.0.0.1", 0);
+    return server;
+  }
+
+  static SocketIoTransportOptions defaultOptions() {
+    return SocketIoTransportOptions.defaults(List.of(ALLOWED_ORIGIN));
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + app.port();
+  }
+
+  /** What the demo handlers know about the socket that sent an event. */
+  private record Client(SocketIoSocket socket, TestUser user, RoomEmitter roomEmitter) {
+    String personalRoom() {
+      return "user:" + user.id();
     }
+  }
 
-    private final java.util.Map<String, RoomEmitter> roomEmitters = new java.util.concurrent.ConcurrentHashMap<>();
-
-    static TestServer start(SocketIoTransportOptions options) {
-        return start(options, 0);
-    }
-
-    /** @param maxThreads size of Jetty's thread pool, or 0 for Javalin's default */
-    static TestServer start(SocketIoTransportOptions options, int maxThreads) {
-        TestServer server = new TestServer(options, maxThreads);
-        server.app.start("127.0.0.1", 0);
-        return server;
-    }
-
-    static SocketIoTransportOptions defaultOptions() {
-        return SocketIoTransportOptions.defaults(List.of(ALLOWED_ORIGIN));
-    }
-
-    String baseUrl() {
-        return "http://127.0.0.1:" + app.port();
-    }
-
-    /** What the demo handlers know about the socket that sent an event. */
-    private record Client(SocketIoSocket socket, TestUser user, RoomEmitter roomEmitter) {
-        String personalRoom() {
-            return "user:" + user.id();
-        }
-    }
-
-    /** Built once, shared by every socket, as the real {@code *Events} classes do. */
-    private static final SocketEvents<Client> EVENTS = SocketEvents.<Client>builder()
-            .on("whoami", (c, payload, ack) -> ack.ok(new JSONObject()
-                    .put("userId", c.user().id())
-                    .put("namespace", c.socket().getNamespace().getName())))
-            .on("echo", (c, payload, ack) -> ack.ok(payload))
-            .on("join", (c, payload, ack) -> {
+  /** Built once, shared by every socket, as the real {@code *Events} classes do. */
+  private static final SocketEvents<Client> EVENTS =
+      SocketEvents.<Client>builder()
+          .on(
+              "whoami",
+              (c, payload, ack) ->
+                  ack.ok(
+                      new JSONObject()
+                          .put("userId", c.user().id())
+                          .put("namespace", c.socket().getNamespace().getName())))
+          .on("echo", (c, payload, ack) -> ack.ok(payload))
+          .on(
+              "join",
+              (c, payload, ack) -> {
                 c.socket().joinRoom(payload.getString("room"));
                 ack.ok(null);
-            })
-            .on("leave", (c, payload, ack) -> {
+              })
+          .on(
+              "leave",
+              (c, payload, ack) -> {
                 c.socket().leaveRoom(payload.getString("room"));
                 ack.ok(null);
-            })
-            .on("say", (c, payload, ack) -> {
+              })
+          .on(
+              "say",
+              (c, payload, ack) -> {
                 // the room, except the sending socket
-                c.socket().broadcast(payload.getString("room"), "said",
-                        new JSONObject().put("from", c.user().id()).put("text", payload.getString("text")));
+                c.socket()
+                    .broadcast(
+                        payload.getString("room"),
+                        "said",
+                        new JSONObject()
+                            .put("from", c.user().id())
+                            .put("text", payload.getString("text")));
                 ack.ok(null);
-            })
-            .on("typing", (c, payload, ack) -> {
+              })
+          .on(
+              "typing",
+              (c, payload, ack) -> {
                 // the room, except every socket of the typist
-                c.roomEmitter().emit(List.of(payload.getString("room")), c.personalRoom(), "typing",
+                c.roomEmitter()
+                    .emit(
+                        List.of(payload.getString("room")),
+                        c.personalRoom(),
+                        "typing",
                         java.util.Map.of("userId", c.user().id()));
                 ack.ok(null);
-            })
-            .on("notify", (c, payload, ack) -> {
+              })
+          .on(
+              "notify",
+              (c, payload, ack) -> {
                 // a user's personal room: all of their sockets, wherever connected
-                c.socket().getNamespace().broadcast("user:" + payload.getString("userId"), "notified",
-                        new JSONObject().put("from", c.user().id()).put("text", payload.getString("text")));
+                c.socket()
+                    .getNamespace()
+                    .broadcast(
+                        "user:" + payload.getString("userId"),
+                        "notified",
+                        new JSONObject()
+                            .put("from", c.user().id())
+                            .put("text", payload.getString("text")));
                 ack.ok(null);
-            })
-            .on("fail", (c, payload, ack) -> ack.error("forbidden", "not yours"))
-            .on("boom", (c, payload, ack) -> {
+              })
+          .on("fail", (c, payload, ack) -> ack.error("forbidden", "not yours"))
+          .on(
+              "boom",
+              (c, payload, ack) -> {
                 throw new IllegalStateException("handler bug");
-            })
-            .build();
+              })
+          .build();
 
-    private void onConnection(SocketIoSocket socket, TestUser user) {
-        SocketIoNamespace namespace = socket.getNamespace();
-        RoomEmitter roomEmitter = roomEmitters.computeIfAbsent(namespace.getName(), n -> new RoomEmitter(namespace));
-        Client client = new Client(socket, user, roomEmitter);
-        socket.joinRoom(client.personalRoom());
-        socket.registerAllEventListener((event, args) -> handledEvents.incrementAndGet());
-        EVENTS.attach(socket, client);
-    }
+  private void onConnection(SocketIoSocket socket, TestUser user) {
+    SocketIoNamespace namespace = socket.getNamespace();
+    RoomEmitter roomEmitter =
+        roomEmitters.computeIfAbsent(namespace.getName(), n -> new RoomEmitter(namespace));
+    Client client = new Client(socket, user, roomEmitter);
+    socket.joinRoom(client.personalRoom());
+    socket.registerAllEventListener((event, args) -> handledEvents.incrementAndGet());
+    EVENTS.attach(socket, client);
+  }
 
-    @Override
-    public void close() {
-        app.stop();
-    }
+  @Override
+  public void close() {
+    app.stop();
+  }
 }
