@@ -22,8 +22,10 @@ import dev.supportchat.user.PasswordHasher;
 import dev.supportchat.user.Principal;
 import dev.supportchat.user.Sessions;
 import dev.supportchat.user.TokenService;
+import dev.supportchat.widget.WidgetModule;
 import dev.supportchat.worker.WorkerHealth;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +72,7 @@ public final class App implements AutoCloseable {
               tokens,
               new AttemptLimiter(limits.perEmail(), limits.window(), clock),
               new AttemptLimiter(limits.perIp(), limits.window(), clock),
+              new AttemptLimiter(limits.registrationsPerIpPerHour(), Duration.ofHours(1), clock),
               clock);
       new AdminBootstrap(users, hasher, clock).run(config.adminEmail(), config.adminPassword());
 
@@ -87,6 +90,8 @@ public final class App implements AutoCloseable {
               config.maxMessageLength(),
               new AttemptLimiter(
                   config.messagesPerMinutePerUser(), ChatService.MESSAGE_RATE_WINDOW, clock));
+      var widget = WidgetModule.service(config.widget(), db, users, accounts, chats, clock);
+      realtime.acceptIdentityTokens(token -> widget.socketIdentity(token, tokens));
       realtime.serve(chats);
       var chatRoutes =
           ChatModule.routes(
@@ -107,7 +112,9 @@ public final class App implements AutoCloseable {
                   new WebServer.RouteGroup(
                       "/users",
                       new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
-                  new WebServer.RouteGroup("/chats", chatRoutes)),
+                  new WebServer.RouteGroup("/chats", chatRoutes),
+                  new WebServer.RouteGroup(
+                      "/widget", WidgetModule.routes(widget, auth, clientAddress))),
               List.of(socketIo),
               new WebAppFiles());
       web.start();

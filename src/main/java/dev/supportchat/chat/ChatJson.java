@@ -104,8 +104,40 @@ public final class ChatJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("_id", u.id());
     m.put("fullName", u.fullName());
-    m.put("email", u.email());
+    // A visitor may have left no email: stored as '', shown as null.
+    m.put("email", u.email() == null || u.email().isEmpty() ? null : u.email());
     m.put("isAdmin", u.isAdmin());
+    return m;
+  }
+
+  /** The agents' view of who they talk to ({@code GET /chats/:chatId/person}). */
+  static Map<String, Object> person(ChatService.Person p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("user", p.user());
+    if (p.context() == null) {
+      m.put("context", null);
+    } else {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("pageUrl", p.context().pageUrl());
+      c.put("pageTitle", p.context().pageTitle());
+      c.put("browser", p.context().browser());
+      c.put("language", p.context().language());
+      c.put("timeZone", p.context().timeZone());
+      c.put("updatedAt", iso(p.context().updatedAt()));
+      m.put("context", c);
+    }
+    List<Map<String, Object>> earlier = new ArrayList<>();
+    for (ChatRepository.ChatSummary s : p.earlierChats()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("_id", s.id());
+      e.put("subject", s.subject());
+      e.put("status", s.status().wire());
+      e.put("priority", s.priority().wire());
+      e.put("createdAt", iso(s.createdAt()));
+      e.put("lastMessageAt", iso(s.lastActivityAt()));
+      earlier.add(e);
+    }
+    m.put("earlierChats", earlier);
     return m;
   }
 

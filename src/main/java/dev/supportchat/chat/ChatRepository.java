@@ -17,6 +17,26 @@ public interface ChatRepository extends AutoCloseable {
   /** The thread that writes messages in group commits, for {@code /health}. */
   WorkerHealth writerHealth();
 
+  /**
+   * Makes a visitor's conversations the verified user's, in one transaction and exactly once per
+   * visitor (false when it was merged before or is not a visitor): its chats and messages change
+   * owner; if both have an active chat, the visitor's messages move into the verified user's chat;
+   * the visitor's sessions are revoked.
+   */
+  boolean mergeVisitor(String visitorId, String verifiedUserId, Instant at);
+
+  /** A person's chats, newest first, for the agents' view of who they talk to. */
+  List<ChatSummary> chatsOfUser(String userId, int limit);
+
+  /** One line of a person's chat history. */
+  record ChatSummary(
+      String id,
+      String subject,
+      ChatStatus status,
+      Priority priority,
+      Instant createdAt,
+      Instant lastActivityAt) {}
+
   /** A message about to be stored, with everything the service decided. */
   record NewMessage(
       String id,

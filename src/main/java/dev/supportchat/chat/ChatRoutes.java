@@ -58,6 +58,7 @@ final class ChatRoutes implements EndpointGroup {
     post("/{chatId}/read", this::markRead);
     put("/{chatId}/status", this::updateStatus);
     post("/{chatId}/assign", this::assign);
+    get("/{chatId}/person", this::person);
     post("/{chatId}/attachments", this::upload);
     get("/{chatId}/attachments/{attachmentId}", this::download);
   }
@@ -148,6 +149,13 @@ final class ChatRoutes implements EndpointGroup {
             intParam(ctx, "page"),
             intParam(ctx, "limit"));
     Responses.ok(ctx, ChatJson.chatPage(page), "Chats fetched");
+  }
+
+  private void person(Context ctx) {
+    Responses.ok(
+        ctx,
+        ChatJson.person(chats.person(auth.require(ctx), ctx.pathParam("chatId"))),
+        "Person fetched");
   }
 
   private void stats(Context ctx) {

@@ -12,7 +12,9 @@ import dev.supportchat.store.Ids;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.Principal;
 import dev.supportchat.user.User;
+import dev.supportchat.user.UserContext;
 import dev.supportchat.user.UserRepository;
+import dev.supportchat.user.UserView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -413,6 +415,37 @@ public final class ChatService {
             q);
     ChatRepository.ChatRows rows = chats.listForAdmin(filter, (p - 1) * n, n);
     return new ChatPage(rows.chats(), p, n, rows.total());
+  }
+
+  /**
+   * Makes a visitor's conversations those of the verified user they signed in as (exactly once per
+   * visitor; false when there was nothing to merge). Called by the widget's identify step.
+   */
+  public boolean mergeVisitor(String visitorId, String verifiedUserId) {
+    return chats.mergeVisitor(visitorId, verifiedUserId, clock.instant());
+  }
+
+  /** How many of a person's other chats the agents see beside a conversation. */
+  static final int EARLIER_CHATS_SHOWN = 20;
+
+  /** Who an agent is talking to: the person, where and how they chat, and their other chats. */
+  public record Person(
+      UserView user, UserContext context, List<ChatRepository.ChatSummary> earlierChats) {}
+
+  /** The person behind a chat, for its agents (admins only). */
+  public Person person(Principal caller, String chatId) {
+    AccountService.requireAdmin(caller);
+    Chat chat = access(caller, chatId);
+    User user =
+        users
+            .findById(chat.user().id())
+            .orElseThrow(() -> AppException.notFound("This chat's user no longer exists."));
+    List<ChatRepository.ChatSummary> earlier =
+        chats.chatsOfUser(user.id(), EARLIER_CHATS_SHOWN + 1).stream()
+            .filter(other -> !other.id().equals(chatId))
+            .limit(EARLIER_CHATS_SHOWN)
+            .toList();
+    return new Person(user.view(), users.findContext(user.id()).orElse(null), earlier);
   }
 
   public Chat updateStatus(Principal caller, String chatId, String status, String priority) {

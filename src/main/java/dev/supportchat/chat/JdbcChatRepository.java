@@ -121,6 +121,131 @@ final class JdbcChatRepository implements ChatRepository {
   }
 
   @Override
+  public boolean mergeVisitor(String visitorId, String verifiedUserId, Instant at) {
+    long now = at.toEpochMilli();
+    return db.write(
+        c -> {
+          // The guard: the merge happens once per visitor even when two tabs identify at the same
+          // moment; the second transaction finds merged_into set (or waits on the row, then does).
+          if (Sql.update(
+                  c,
+                  "UPDATE users SET merged_into = ?, updated_at = ?"
+                      + " WHERE id = ? AND kind = 'visitor' AND merged_into IS NULL",
+                  verifiedUserId,
+                  now,
+                  visitorId)
+              == 0) {
+            return false;
+          }
+          Optional<String> from = activeChatId(c, visitorId);
+          Optional<String> into = activeChatId(c, verifiedUserId);
+          if (from.isPresent() && into.isPresent()) {
+            moveConversation(c, from.get(), into.get(), now);
+          }
+          Sql.update(
+              c, "UPDATE chats SET user_id = ? WHERE user_id = ?", verifiedUserId, visitorId);
+          Sql.update(
+              c,
+              "UPDATE messages SET sender_id = ? WHERE sender_id = ?",
+              verifiedUserId,
+              visitorId);
+          Sql.update(
+              c,
+              "INSERT INTO sender_message_counts (sender_id, messages, public_replies)"
+                  + " SELECT ?, messages, public_replies FROM sender_message_counts"
+                  + " WHERE sender_id = ?"
+                  + " ON CONFLICT (sender_id) DO UPDATE SET"
+                  + " messages = sender_message_counts.messages + excluded.messages,"
+                  + " public_replies = sender_message_counts.public_replies + excluded.public_replies",
+              verifiedUserId,
+              visitorId);
+          Sql.update(c, "DELETE FROM sender_message_counts WHERE sender_id = ?", visitorId);
+          Sql.update(
+              c,
+              "UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+              now,
+              visitorId);
+          return true;
+        });
+  }
+
+  private static Optional<String> activeChatId(Connection c, String userId) throws SQLException {
+    return Sql.one(
+        c,
+        "SELECT id FROM chats WHERE user_id = ? AND is_active = TRUE",
+        rs -> rs.getString(1),
+        userId);
+  }
+
+  /**
+   * Both people had a conversation going: the visitor's messages (and attachments) join the
+   * verified user's chat, whose counters are then read again from its messages, and the emptied
+   * chat goes. Message ids and times keep their order, so the merged history interleaves correctly.
+   */
+  private static void moveConversation(Connection c, String from, String into, long now)
+      throws SQLException {
+    lockChat(c, into);
+    lockChat(c, from);
+    Chat fromChat = existingChat(c, from);
+    Chat intoChat = existingChat(c, into);
+    Sql.update(c, "UPDATE messages SET chat_id = ? WHERE chat_id = ?", into, from);
+    Sql.update(c, "UPDATE attachments SET chat_id = ? WHERE chat_id = ?", into, from);
+    long lastActivity =
+        Math.max(
+            fromChat.lastActivityAt().toEpochMilli(), intoChat.lastActivityAt().toEpochMilli());
+    Sql.update(
+        c,
+        "UPDATE chats SET"
+            + " last_message_id = (SELECT id FROM messages WHERE chat_id = ?"
+            + " ORDER BY created_at DESC, id DESC LIMIT 1),"
+            + " last_public_message_id = (SELECT id FROM messages WHERE chat_id = ?"
+            + " AND is_internal_note = FALSE ORDER BY created_at DESC, id DESC LIMIT 1),"
+            + " unread_by_admin = (SELECT COUNT(*) FROM messages WHERE chat_id = ?"
+            + " AND sender_is_admin = FALSE AND is_read_by_admin = FALSE),"
+            + " unread_by_user = (SELECT COUNT(*) FROM messages WHERE chat_id = ?"
+            + " AND sender_is_admin = TRUE AND is_internal_note = FALSE AND is_read_by_user = FALSE),"
+            + " first_user_message_at = (SELECT MIN(created_at) FROM messages WHERE chat_id = ?"
+            + " AND sender_is_admin = FALSE),"
+            + " first_response_ms = COALESCE(first_response_ms,"
+            + " (SELECT first_response_ms FROM chats WHERE id = ?)),"
+            + " admin_id = COALESCE(admin_id, (SELECT admin_id FROM chats WHERE id = ?)),"
+            + " status = ?, last_activity_at = ?, updated_at = ?"
+            + " WHERE id = ?",
+        into,
+        into,
+        into,
+        into,
+        into,
+        from,
+        from,
+        StatusFlow.merged(intoChat.status(), fromChat.status()).name(),
+        lastActivity,
+        now,
+        into);
+    Sql.update(c, "DELETE FROM chats WHERE id = ?", from);
+  }
+
+  @Override
+  public List<ChatSummary> chatsOfUser(String userId, int limit) {
+    return db.read(
+        c ->
+            Sql.list(
+                c,
+                "SELECT id, subject, status, priority, created_at, last_activity_at FROM chats"
+                    + " WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                rs ->
+                    new ChatSummary(
+                        rs.getString("id"),
+                        rs.getString("subject"),
+                        ChatStatus.valueOf(rs.getString("status")),
+                        Priority.valueOf(rs.getString("priority")),
+                        Instant.ofEpochMilli(rs.getLong("created_at")),
+                        Instant.ofEpochMilli(rs.getLong("last_activity_at"))),
+                userId,
+                limit));
+  }
+
+  @Override
   public dev.supportchat.worker.WorkerHealth writerHealth() {
     return messageWriter.health();
   }

@@ -80,4 +80,12 @@ public final class StatusFlow {
       return new ResponseClock(started, stopped);
     }
   }
+
+  /**
+   * 6. A visitor's conversation merged into the verified user's (when that visitor signs in on the
+   * host site): the merged chat is live if either was; a finished chat takes the live one's status.
+   */
+  public static ChatStatus merged(ChatStatus into, ChatStatus from) {
+    return into.isFinished() && !from.isFinished() ? from : into;
+  }
 }

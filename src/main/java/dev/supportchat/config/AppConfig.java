@@ -31,10 +31,47 @@ public record AppConfig(
     LoginLimits loginLimits,
     SocketLimits socketLimits,
     String widgetFrameAncestors,
-    boolean trustProxy) {
+    boolean trustProxy,
+    Widget widget) {
 
   /** How many login attempts are allowed in one window, per e-mail address and per client IP. */
-  public record LoginLimits(int perEmail, int perIp, Duration window) {}
+  /**
+   * @param perEmail failed logins per address per window
+   * @param perIp failed sign-ins (logins, identity tokens) per client address per window
+   * @param registrationsPerIpPerHour accounts created per client address per hour
+   */
+  public record LoginLimits(
+      int perEmail, int perIp, Duration window, int registrationsPerIpPerHour) {}
+
+  /** How the widget lets people in (docs/API.md, "Widget"). */
+  public enum Prechat {
+    OFF,
+    OPTIONAL,
+    REQUIRED
+  }
+
+  /**
+   * @param visitors whether anonymous visitors may chat (WIDGET_VISITORS)
+   * @param prechat the visitors' name-and-email form
+   * @param visitorsPerIpPerHour visitor sessions started per client address per hour
+   * @param identitySecret the HS256 secret shared with the host's backend, if any
+   * @param identityPublicKey a PEM public key (EC P-256 for ES256, RSA for RS256), if any
+   * @param identityMaxTtl the longest lifetime an identity token may have
+   * @param identityClockSkew tolerated difference between the host's clock and ours
+   */
+  public record Widget(
+      boolean visitors,
+      Prechat prechat,
+      int visitorsPerIpPerHour,
+      Optional<String> identitySecret,
+      Optional<String> identityPublicKey,
+      Duration identityMaxTtl,
+      Duration identityClockSkew) {
+
+    public boolean identityConfigured() {
+      return identitySecret.isPresent() || identityPublicKey.isPresent();
+    }
+  }
 
   /** Engine.IO heartbeat and per-socket limits. */
   /**

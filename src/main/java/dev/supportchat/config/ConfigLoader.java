@@ -55,6 +55,18 @@ public final class ConfigLoader {
   public static final long DEFAULT_MAX_SOCKET_PACKET_BYTES = 1_000_000L;
   public static final int DEFAULT_SOCKET_MESSAGES_PER_SECOND = 20;
   public static final int DEFAULT_SOCKET_MAX_ATTACHMENTS = 10;
+
+  /** An office of 200 behind one address all registering in one hour still fits. */
+  public static final int DEFAULT_REGISTRATIONS_PER_IP_PER_HOUR = 300;
+
+  /**
+   * Visitor sessions per address per hour: a session lasts a browser's lifetime, so 500 is ample.
+   */
+  public static final int DEFAULT_VISITORS_PER_IP_PER_HOUR = 500;
+
+  public static final Duration DEFAULT_IDENTITY_MAX_TTL = Duration.ofMinutes(10);
+  public static final Duration DEFAULT_IDENTITY_CLOCK_SKEW = Duration.ofSeconds(30);
+  static final int MIN_IDENTITY_SECRET_BYTES = 32;
   public static final long DEFAULT_SOCKET_MAX_PENDING_BYTES = 32_000_000L;
 
   /**
@@ -133,7 +145,13 @@ public final class ConfigLoader {
         new AppConfig.LoginLimits(
             integer("LOGIN_MAX_ATTEMPTS_PER_EMAIL", DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL, 1, 1_000_000),
             integer("LOGIN_MAX_ATTEMPTS_PER_IP", DEFAULT_LOGIN_ATTEMPTS_PER_IP, 1, 1_000_000),
-            duration("LOGIN_WINDOW", DEFAULT_LOGIN_WINDOW));
+            duration("LOGIN_WINDOW", DEFAULT_LOGIN_WINDOW),
+            integer(
+                "REGISTRATIONS_PER_IP_PER_HOUR",
+                DEFAULT_REGISTRATIONS_PER_IP_PER_HOUR,
+                1,
+                1_000_000));
+    var widget = widget();
     var socketLimits =
         new AppConfig.SocketLimits(
             duration("SOCKET_PING_INTERVAL", DEFAULT_PING_INTERVAL),
@@ -197,7 +215,69 @@ public final class ConfigLoader {
         loginLimits,
         socketLimits,
         widgetFrameAncestors,
-        trustProxy);
+        trustProxy,
+        widget);
+  }
+
+  private AppConfig.Widget widget() {
+    boolean visitors = onOff("WIDGET_VISITORS", true);
+    AppConfig.Prechat prechat = AppConfig.Prechat.OFF;
+    Optional<String> rawPrechat = text("WIDGET_PRECHAT");
+    if (rawPrechat.isPresent()) {
+      try {
+        prechat = AppConfig.Prechat.valueOf(rawPrechat.get().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            "WIDGET_PRECHAT must be off, optional or required (got '" + rawPrechat.get() + "').");
+      }
+    }
+    Optional<String> secret = text("WIDGET_IDENTITY_SECRET");
+    secret.ifPresent(
+        value -> {
+          if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+              < MIN_IDENTITY_SECRET_BYTES) {
+            problems.add(
+                "WIDGET_IDENTITY_SECRET must be at least "
+                    + MIN_IDENTITY_SECRET_BYTES
+                    + " bytes long (a random string; see the README).");
+          }
+        });
+    Optional<String> publicKey = text("WIDGET_IDENTITY_PUBLIC_KEY");
+    publicKey.ifPresent(
+        pem -> {
+          try {
+            PublicKeys.parse(pem);
+          } catch (IllegalArgumentException e) {
+            problems.add("WIDGET_IDENTITY_PUBLIC_KEY: " + e.getMessage());
+          }
+        });
+    Duration maxTtl = duration("WIDGET_IDENTITY_MAX_TTL", DEFAULT_IDENTITY_MAX_TTL);
+    Duration skew = duration("WIDGET_IDENTITY_CLOCK_SKEW", DEFAULT_IDENTITY_CLOCK_SKEW);
+    return new AppConfig.Widget(
+        visitors,
+        prechat,
+        integer(
+            "WIDGET_VISITORS_PER_IP_PER_HOUR", DEFAULT_VISITORS_PER_IP_PER_HOUR, 1, 100_000_000),
+        secret,
+        publicKey,
+        maxTtl,
+        skew);
+  }
+
+  private boolean onOff(String name, boolean fallback) {
+    Optional<String> raw = text(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+      case "on", "true", "1", "yes":
+        return true;
+      case "off", "false", "0", "no":
+        return false;
+      default:
+        problems.add(name + " must be on or off (got '" + raw.get() + "').");
+        return fallback;
+    }
   }
 
   private static List<String> splitOrigins(String value) {

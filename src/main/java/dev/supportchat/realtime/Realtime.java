@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The real-time half of the server: the Socket.IO endpoint, the rooms each socket joins on connect,
@@ -53,6 +54,8 @@ public final class Realtime implements AutoCloseable {
 
   private final Clock clock;
   private final AppConfig.SocketLimits limits;
+
+  private volatile Function<String, Optional<TokenService.Verified>> identityTokens;
 
   /** The emitter's and sends-committed threads, for /health. */
   private final List<WorkerHealth> workers;
@@ -105,13 +108,25 @@ public final class Realtime implements AutoCloseable {
                 Map.of("adminId", adminId, "online", true)));
   }
 
-  private static Optional<SocketUser> authenticate(TokenService tokens, String token) {
+  private Optional<SocketUser> authenticate(TokenService tokens, String token) {
     try {
       TokenService.Verified v = tokens.verify(token);
       return Optional.of(new SocketUser(v.principal(), v.expiresAt()));
-    } catch (RuntimeException invalid) {
-      return Optional.empty();
+    } catch (RuntimeException notOurs) {
+      // Not one of our access tokens: perhaps the host site's identity token (docs/API.md).
+      Function<String, Optional<TokenService.Verified>> identities = identityTokens;
+      return identities == null
+          ? Optional.empty()
+          : identities.apply(token).map(v -> new SocketUser(v.principal(), v.expiresAt()));
     }
+  }
+
+  /**
+   * Lets the handshake also accept the host site's identity tokens: {@code identities} turns one
+   * into a session of its verified user (the widget feature knows how), or answers empty.
+   */
+  public void acceptIdentityTokens(Function<String, Optional<TokenService.Verified>> identities) {
+    this.identityTokens = identities;
   }
 
   /** What the chat service reports to; becomes Socket.IO events. */

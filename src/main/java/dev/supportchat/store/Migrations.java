@@ -34,7 +34,8 @@ public final class Migrations {
           "V3__query_indexes.sql",
           "V4__message_counters.sql",
           "V5__chat_search.sql",
-          "V6__chat_search_active_only.sql");
+          "V6__chat_search_active_only.sql",
+          "V7__visitors_and_identity.sql");
 
   private static final String RESOURCE_FOLDER = "/db/migration/";
 

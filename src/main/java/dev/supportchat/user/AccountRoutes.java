@@ -56,7 +56,8 @@ public final class AccountRoutes implements EndpointGroup {
             body.string("email"),
             body.string("password"),
             body.string("fullName"),
-            body.string("username"));
+            body.string("username"),
+            clientAddress.of(ctx));
     Responses.created(ctx, user, "User registered successfully");
   }
 

@@ -28,6 +28,7 @@ public final class AccountService {
   private final TokenService tokens;
   private final AttemptLimiter loginsPerEmail;
   private final AttemptLimiter loginsPerIp;
+  private final AttemptLimiter registrationsPerIp;
   private final Clock clock;
 
   public AccountService(
@@ -37,6 +38,7 @@ public final class AccountService {
       TokenService tokens,
       AttemptLimiter loginsPerEmail,
       AttemptLimiter loginsPerIp,
+      AttemptLimiter registrationsPerIp,
       Clock clock) {
     this.users = users;
     this.sessions = sessions;
@@ -44,10 +46,18 @@ public final class AccountService {
     this.tokens = tokens;
     this.loginsPerEmail = loginsPerEmail;
     this.loginsPerIp = loginsPerIp;
+    this.registrationsPerIp = registrationsPerIp;
     this.clock = clock;
   }
 
-  public UserView register(String email, String password, String fullName, String username) {
+  /** Creates an account; at most REGISTRATIONS_PER_IP_PER_HOUR from one client address. */
+  public UserView register(
+      String email, String password, String fullName, String username, String clientIp) {
+    if (!registrationsPerIp.tryAcquire(clientIp)) {
+      throw AppException.rateLimited(
+          "Too many accounts were created from this address; try again later.",
+          registrationsPerIp.retryAfterSeconds(clientIp));
+    }
     String normalizedEmail = checkEmail(email);
     checkPassword(password);
     String name =
@@ -82,14 +92,15 @@ public final class AccountService {
   }
 
   /**
-   * Checks the password, rate-limited per address and per IP; opens a new session (refresh-token
-   * family).
+   * Checks the password and opens a new session (refresh-token family). Failed attempts are limited
+   * per email and per client address; successful ones are not counted, so an office of hundreds
+   * behind one address can all sign in.
    */
   public Session login(String email, String password, String clientIp) {
     String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    if (!loginsPerIp.tryAcquire(clientIp)) {
+    if (loginsPerIp.isExhausted(clientIp)) {
       throw AppException.rateLimited(
-          "Too many login attempts from this address; try again later.",
+          "Too many failed logins from this address; try again later.",
           loginsPerIp.retryAfterSeconds(clientIp));
     }
     if (loginsPerEmail.isExhausted(key)) {
@@ -111,14 +122,29 @@ public final class AccountService {
     }
     if (!ok) {
       loginsPerEmail.record(key);
+      loginsPerIp.record(clientIp);
       throw AppException.unauthorized("Invalid email or password.");
     }
     loginsPerEmail.reset(key);
     return openSession(found.get());
   }
 
-  /** Opens a new login session for an already verified user. */
-  Session openSession(User user) {
+  /** Counts a failed sign-in of another kind (a refused identity token) against the address. */
+  public void recordFailedSignIn(String clientIp) {
+    loginsPerIp.record(clientIp);
+  }
+
+  /** Refuses a sign-in of any kind from an address that has failed too often. */
+  public void checkSignInAllowed(String clientIp) {
+    if (loginsPerIp.isExhausted(clientIp)) {
+      throw AppException.rateLimited(
+          "Too many failed sign-ins from this address; try again later.",
+          loginsPerIp.retryAfterSeconds(clientIp));
+    }
+  }
+
+  /** Opens a new login session for a user who has proved who they are (any kind). */
+  public Session openSession(User user) {
     String familyId = Ids.newId();
     String refresh = tokens.newRefreshToken();
     Instant now = clock.instant();

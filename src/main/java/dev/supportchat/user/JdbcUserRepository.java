@@ -12,7 +12,8 @@ import java.util.Optional;
 /** {@link UserRepository} in SQL that runs on SQLite and PostgreSQL. */
 public final class JdbcUserRepository implements UserRepository {
   private static final String COLUMNS =
-      "id, email, username, full_name, password_hash, is_admin, created_at, updated_at";
+      "id, email, username, full_name, password_hash, is_admin, created_at, updated_at, kind,"
+          + " external_id, email_verified";
 
   static final RowMapper<User> MAPPER =
       rs ->
@@ -24,7 +25,10 @@ public final class JdbcUserRepository implements UserRepository {
               rs.getString("password_hash"),
               rs.getBoolean("is_admin"),
               Instant.ofEpochMilli(rs.getLong("created_at")),
-              Instant.ofEpochMilli(rs.getLong("updated_at")));
+              Instant.ofEpochMilli(rs.getLong("updated_at")),
+              UserKind.fromWire(rs.getString("kind")),
+              rs.getString("external_id"),
+              rs.getBoolean("email_verified"));
 
   private final Database db;
 
@@ -39,7 +43,7 @@ public final class JdbcUserRepository implements UserRepository {
           try {
             return Sql.update(
                 c,
-                "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 u.id(),
                 u.email(),
                 u.username(),
@@ -47,7 +51,10 @@ public final class JdbcUserRepository implements UserRepository {
                 u.passwordHash(),
                 u.isAdmin(),
                 u.createdAt().toEpochMilli(),
-                u.updatedAt().toEpochMilli());
+                u.updatedAt().toEpochMilli(),
+                u.kind().wire(),
+                u.externalId(),
+                u.emailVerified());
           } catch (SQLException e) {
             if (db.isUniqueViolation(e)) {
               throw AppException.conflict("An account with this email or username already exists.");
@@ -68,7 +75,8 @@ public final class JdbcUserRepository implements UserRepository {
         c ->
             Sql.one(
                 c,
-                "SELECT " + COLUMNS + " FROM users WHERE email = ?",
+                // Only accounts sign in by email (the index on it covers accounts only).
+                "SELECT " + COLUMNS + " FROM users WHERE email = ? AND kind = 'account'",
                 MAPPER,
                 email.toLowerCase()));
   }
@@ -100,5 +108,68 @@ public final class JdbcUserRepository implements UserRepository {
   @Override
   public boolean anyAdmin() {
     return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM users WHERE is_admin = ?", true)) > 0;
+  }
+
+  @Override
+  public Optional<User> findByExternalId(String externalId) {
+    return db.read(
+        c ->
+            Sql.one(
+                c, "SELECT " + COLUMNS + " FROM users WHERE external_id = ?", MAPPER, externalId));
+  }
+
+  @Override
+  public void updateProfile(String userId, String fullName, String email, boolean emailVerified) {
+    db.write(
+        c ->
+            Sql.update(
+                c,
+                "UPDATE users SET full_name = ?, email = ?, email_verified = ?, updated_at = ?"
+                    + " WHERE id = ?",
+                fullName,
+                email,
+                emailVerified,
+                System.currentTimeMillis(),
+                userId));
+  }
+
+  @Override
+  public void saveContext(String userId, UserContext context) {
+    db.write(
+        c ->
+            Sql.update(
+                c,
+                "INSERT INTO user_context (user_id, page_url, page_title, browser, language,"
+                    + " time_zone, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (user_id) DO UPDATE SET page_url = excluded.page_url,"
+                    + " page_title = excluded.page_title, browser = excluded.browser,"
+                    + " language = excluded.language, time_zone = excluded.time_zone,"
+                    + " updated_at = excluded.updated_at",
+                userId,
+                context.pageUrl(),
+                context.pageTitle(),
+                context.browser(),
+                context.language(),
+                context.timeZone(),
+                context.updatedAt().toEpochMilli()));
+  }
+
+  @Override
+  public Optional<UserContext> findContext(String userId) {
+    return db.read(
+        c ->
+            Sql.one(
+                c,
+                "SELECT page_url, page_title, browser, language, time_zone, updated_at"
+                    + " FROM user_context WHERE user_id = ?",
+                rs ->
+                    new UserContext(
+                        rs.getString("page_url"),
+                        rs.getString("page_title"),
+                        rs.getString("browser"),
+                        rs.getString("language"),
+                        rs.getString("time_zone"),
+                        Instant.ofEpochMilli(rs.getLong("updated_at"))),
+                userId));
   }
 }

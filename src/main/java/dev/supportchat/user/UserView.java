@@ -3,8 +3,9 @@ package dev.supportchat.user;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The public face of an account, as clients of the original system know it ({@code _id}, no
- * password hash).
+ * The public face of a user, as clients of the original system know it ({@code _id}, no password
+ * hash), plus who they are to us: {@code kind} (account, verified, visitor), whether the email was
+ * vouched for, and the host site's id of a verified user.
  */
 public record UserView(
     @JsonProperty("_id") String id,
@@ -13,16 +14,22 @@ public record UserView(
     String fullName,
     @JsonProperty("isAdmin") boolean isAdmin,
     String createdAt,
-    String updatedAt) {
+    String updatedAt,
+    String kind,
+    boolean emailVerified,
+    String externalId) {
 
   static UserView of(User u) {
     return new UserView(
         u.id(),
-        u.email(),
+        u.email() == null || u.email().isEmpty() ? null : u.email(),
         u.username(),
         u.fullName(),
         u.isAdmin(),
         u.createdAt().toString(),
-        u.updatedAt().toString());
+        u.updatedAt().toString(),
+        u.kind().wire(),
+        u.emailVerified(),
+        u.externalId());
   }
 }
