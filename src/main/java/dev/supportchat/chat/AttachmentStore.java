@@ -2,6 +2,7 @@ package dev.supportchat.chat;
 
 import dev.supportchat.error.AppException;
 import dev.supportchat.store.Ids;
+import dev.supportchat.user.Principal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +62,7 @@ final class AttachmentStore {
 
   /** Stores an upload for the chat, if the caller may write to it. */
   Attachment upload(
-      dev.supportchat.user.Principal caller,
+      Principal caller,
       String chatId,
       String fileName,
       String contentType,
@@ -110,7 +111,7 @@ final class AttachmentStore {
   }
 
   /** The attachment's file, if the caller may read the chat. */
-  Download download(dev.supportchat.user.Principal caller, String chatId, String attachmentId) {
+  Download download(Principal caller, String chatId, String attachmentId) {
     chats.access(caller, chatId);
     Optional<ChatRepository.StoredAttachment> found =
         Ids.isValid(attachmentId)

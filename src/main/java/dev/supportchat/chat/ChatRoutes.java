@@ -18,6 +18,8 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -234,8 +236,7 @@ final class ChatRoutes implements EndpointGroup {
             + "; filename=\""
             + a.fileName().replaceAll("[^\\x20-\\x7E]", "_")
             + "\"; filename*=UTF-8''"
-            + java.net.URLEncoder.encode(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20"));
+            + URLEncoder.encode(a.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
     try {
       ctx.result(Files.newInputStream(d.file()));
     } catch (IOException e) {

@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rules of support chats: who may read and write which chat, one active chat per user,
@@ -67,8 +69,7 @@ public final class ChatService {
    */
   private static final int MAX_REMEMBERED_OWNERS = 100_000;
 
-  private final java.util.Map<String, String> owners =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> owners = new ConcurrentHashMap<>();
   private final ChatRepository chats;
   private final UserRepository users;
   private final ChatEvents events;

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class ChatStatistics {
             + DAY_MS,
         rs -> counts.put(rs.getLong(1), rs.getLong(2)),
         from);
-    List<Map<String, Object>> days = new java.util.ArrayList<>();
+    List<Map<String, Object>> days = new ArrayList<>();
     for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
       long day = d.toEpochDay();
       days.add(Map.of("date", d.toString(), "count", counts.getOrDefault(day, 0L)));

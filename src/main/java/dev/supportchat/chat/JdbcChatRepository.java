@@ -8,6 +8,7 @@ import dev.supportchat.store.Database;
 import dev.supportchat.store.GroupCommitter;
 import dev.supportchat.store.RowMapper;
 import dev.supportchat.store.Sql;
+import dev.supportchat.worker.WorkerHealth;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link ChatRepository} in SQL that runs unchanged on SQLite and PostgreSQL. */
 final class JdbcChatRepository implements ChatRepository {
@@ -107,7 +109,7 @@ final class JdbcChatRepository implements ChatRepository {
   private static final int MAX_REMEMBERED_SENDERS = 100_000;
 
   private final Database db;
-  private final Map<String, UserRef> senders = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, UserRef> senders = new ConcurrentHashMap<>();
   private final GroupCommitter<NewMessage, Optional<Appended>> messageWriter;
 
   JdbcChatRepository(Database db) {
@@ -246,7 +248,7 @@ final class JdbcChatRepository implements ChatRepository {
   }
 
   @Override
-  public dev.supportchat.worker.WorkerHealth writerHealth() {
+  public WorkerHealth writerHealth() {
     return messageWriter.health();
   }
 

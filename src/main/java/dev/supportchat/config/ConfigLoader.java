@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Builds the {@link AppConfig} from environment variables (and a {@code .env} file, whose values
@@ -176,9 +177,7 @@ public final class ConfigLoader {
             "WIDGET_FRAME_ANCESTORS",
             String.join(
                 " ",
-                java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(DEFAULT_WIDGET_FRAME_ANCESTORS),
-                        corsOrigins.stream())
+                Stream.concat(Stream.of(DEFAULT_WIDGET_FRAME_ANCESTORS), corsOrigins.stream())
                     .toList()));
     long maxAttachmentBytes =
         longValue("MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES, 1, 1_000_000_000L);

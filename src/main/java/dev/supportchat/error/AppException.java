@@ -1,5 +1,6 @@
 package dev.supportchat.error;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -14,11 +15,7 @@ public class AppException extends RuntimeException {
    * any.
    */
   public record Detail(
-      String code,
-      String message,
-      @com.fasterxml.jackson.annotation.JsonInclude(
-              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-          String field) {}
+      String code, String message, @JsonInclude(JsonInclude.Include.NON_NULL) String field) {}
 
   private final ErrorCode code;
   private final String field;

@@ -14,6 +14,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.net.BindException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -231,7 +232,7 @@ public final class WebServer {
 
   private static boolean isBindFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.BindException) {
+      if (t instanceof BindException) {
         return true;
       }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.supportchat.error.AppException;
+import java.io.IOException;
 
 /**
  * A REST request body or a Socket.IO event payload read as a JSON object, with typed accessors that
@@ -27,7 +28,7 @@ public final class JsonBody {
       node = Json.MAPPER.readTree(bytes);
     } catch (JacksonException e) {
       throw AppException.invalid(null, "The request body is not valid JSON.");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw AppException.invalid(null, "The request body could not be read.");
     }
     if (node == null || node instanceof NullNode) {

@@ -8,6 +8,7 @@ import dev.supportchat.chat.ReadReceipt;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns what the chat service reports into the Socket.IO events of the contract, each to its
@@ -111,9 +112,7 @@ public final class ChatEventsEmitter implements ChatEvents {
    * The chat's user sockets get the user view; its staff room and every admin get the admin view.
    */
   private void emitToRoomAndAdmins(
-      Chat chat,
-      String event,
-      java.util.function.Function<Map<String, Object>, Map<String, Object>> payload) {
+      Chat chat, String event, Function<Map<String, Object>, Map<String, Object>> payload) {
     emit(List.of(RoomNames.chatUser(chat.id())), event, payload.apply(ChatJson.chat(chat, false)));
     emit(
         List.of(RoomNames.chatStaff(chat.id()), RoomNames.ADMINS),

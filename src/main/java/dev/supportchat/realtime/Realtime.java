@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.json.JSONObject;
 
 /**
  * The real-time half of the server: the Socket.IO endpoint, the rooms each socket joins on connect,
@@ -180,8 +181,7 @@ public final class Realtime implements AutoCloseable {
     } else {
       socket.joinRoom(RoomNames.USERS);
       // Tell a newly connected user at once whether anyone is there to answer.
-      socket.send(
-          SUPPORT_PRESENCE, new org.json.JSONObject().put("online", presence.anyAdminOnline()));
+      socket.send(SUPPORT_PRESENCE, new JSONObject().put("online", presence.anyAdminOnline()));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.supportchat.error.AppException;
 import dev.supportchat.limit.AttemptLimiter;
 import dev.supportchat.store.Ids;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -227,11 +228,11 @@ public final class AccountService {
     return users.findAdmins().stream().map(User::view).toList();
   }
 
-  public java.time.Duration accessTtl() {
+  public Duration accessTtl() {
     return tokens.accessTtl();
   }
 
-  public java.time.Duration refreshTtl() {
+  public Duration refreshTtl() {
     return tokens.refreshTtl();
   }
 

@@ -1,5 +1,8 @@
 package dev.supportchat.user;
 
+import java.time.Instant;
+import java.util.function.Function;
+
 /** Login sessions: the refresh tokens issued for them, rotated on use and revoked as a family. */
 public interface SessionRepository {
 
@@ -22,15 +25,12 @@ public interface SessionRepository {
    * {@code nextFor}'s token in the same family; or, if it was used before, revokes its whole
    * family.
    */
-  Rotation rotate(
-      String presentedHash,
-      java.util.function.Function<RefreshToken, RefreshToken> nextFor,
-      java.time.Instant now);
+  Rotation rotate(String presentedHash, Function<RefreshToken, RefreshToken> nextFor, Instant now);
 
   /**
    * Revokes every token of the family that the token with this hash belongs to; false if unknown.
    */
-  boolean revokeFamilyOfToken(String tokenHash, java.time.Instant now);
+  boolean revokeFamilyOfToken(String tokenHash, Instant now);
 
-  void revokeFamily(String familyId, java.time.Instant now);
+  void revokeFamily(String familyId, Instant now);
 }

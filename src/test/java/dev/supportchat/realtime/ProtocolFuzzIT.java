@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,8 +190,7 @@ class ProtocolFuzzIT {
     cases.add(new PollCase("bad base64", "b%%%%"));
     cases.add(new PollCase("deep nesting", "42[\"x\"," + DEEP + "]"));
     cases.add(
-        new PollCase(
-            "100,000 noops", String.join("\u001e", java.util.Collections.nCopies(100_000, "6"))));
+        new PollCase("100,000 noops", String.join("\u001e", Collections.nCopies(100_000, "6"))));
     cases.add(
         new PollCase(
             "attachments over the packet cap",

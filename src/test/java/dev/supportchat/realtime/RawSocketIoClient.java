@@ -3,11 +3,13 @@ package dev.supportchat.realtime;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +27,7 @@ final class RawSocketIoClient implements AutoCloseable {
   private final List<String> kept = new ArrayList<>();
 
   private int nextAckId;
-  private final java.util.concurrent.CompletableFuture<Integer> closed =
-      new java.util.concurrent.CompletableFuture<>();
+  private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
   private RawSocketIoClient(String baseUrl) throws Exception {
     URI uri =
@@ -81,7 +82,7 @@ final class RawSocketIoClient implements AutoCloseable {
    * are).
    */
   void sendBinary(byte[] attachment) {
-    socket.sendBinary(java.nio.ByteBuffer.wrap(attachment), true).join();
+    socket.sendBinary(ByteBuffer.wrap(attachment), true).join();
   }
 
   /** Whether the server closed the connection (or it failed) within {@code wait}. */

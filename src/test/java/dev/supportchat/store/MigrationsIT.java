@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportchat.config.DatabaseSettings.Engine;
 import dev.supportchat.testing.TestDatabases;
+import java.sql.SQLException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,8 +38,8 @@ class MigrationsIT {
         db.write(c -> Sql.update(c, insert, Ids.newId(), "a@b.co"));
         throw new AssertionError("duplicate accepted");
       } catch (DataAccessException e) {
-        assertThat(e.getCause()).isInstanceOf(java.sql.SQLException.class);
-        assertThat(db.isUniqueViolation((java.sql.SQLException) e.getCause())).isTrue();
+        assertThat(e.getCause()).isInstanceOf(SQLException.class);
+        assertThat(db.isUniqueViolation((SQLException) e.getCause())).isTrue();
       }
     }
   }

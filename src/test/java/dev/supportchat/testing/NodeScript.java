@@ -1,7 +1,9 @@
 package dev.supportchat.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,13 +53,13 @@ public final class NodeScript {
    */
   public static final class Running {
     private final Process process;
-    private final java.io.BufferedReader out;
+    private final BufferedReader out;
 
     private Running(Process process) {
       this.process = process;
       this.out =
-          new java.io.BufferedReader(
-              new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
     public JsonNode nextLine() throws IOException {

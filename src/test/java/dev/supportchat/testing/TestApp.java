@@ -3,10 +3,16 @@ package dev.supportchat.testing;
 import dev.supportchat.App;
 import dev.supportchat.config.ConfigLoader;
 import dev.supportchat.config.DatabaseSettings.Engine;
+import dev.supportchat.store.Database;
+import dev.supportchat.store.Ids;
+import dev.supportchat.user.JdbcUserRepository;
+import dev.supportchat.user.PasswordHasher;
+import dev.supportchat.user.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -100,19 +106,15 @@ public final class TestApp implements AutoCloseable {
   }
 
   /** Adds another admin account into a database the servers use, whichever process runs them. */
-  public static void createAdmin(
-      dev.supportchat.store.Database database,
-      java.time.Instant now,
-      String email,
-      String password) {
-    var users = new dev.supportchat.user.JdbcUserRepository(database);
+  public static void createAdmin(Database database, Instant now, String email, String password) {
+    var users = new JdbcUserRepository(database);
     users.insert(
-        new dev.supportchat.user.User(
-            dev.supportchat.store.Ids.newId(),
+        new User(
+            Ids.newId(),
             email,
             null,
             "Admin " + email,
-            new dev.supportchat.user.PasswordHasher(10).hash(password),
+            new PasswordHasher(10).hash(password),
             true,
             now,
             now));

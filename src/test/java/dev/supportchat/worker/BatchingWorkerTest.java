@@ -1,10 +1,12 @@
 package dev.supportchat.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +97,6 @@ class BatchingWorkerTest {
     worker.close();
     assertThat(handled).hasSize(100);
     assertThat(worker.problem(0)).as("stopped on purpose").isEmpty();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> worker.submit(1))
-        .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    assertThatThrownBy(() -> worker.submit(1)).isInstanceOf(RejectedExecutionException.class);
   }
 }

@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One chat's history replayed in memory with the write rules of {@code JdbcChatRepository} (append,
- * markRead, updateStatus, assign), so the denormalised chat columns come out exactly as the live
- * server would have left them: last (public) message, unread counters, reopening, first response
- * and resolution times, activity and update times. Status and times are decided by {@link
- * StatusFlow}, as on the server; only the bookkeeping is repeated here.
+ * One chat's history replayed in memory with the server's write rules ({@code MessageBatch} for
+ * appended messages; {@code JdbcChatRepository}'s createChat, markRead, updateStatus and assign),
+ * so the denormalised chat columns come out exactly as the live server would have left them: last
+ * (public) message, unread counters, reopening, first response and resolution times, activity and
+ * update times. Status and times are decided by {@link StatusFlow}, as on the server; only the
+ * bookkeeping is repeated here.
  */
 final class ChatReplay {
   private final String chatId;
@@ -43,7 +44,10 @@ final class ChatReplay {
     this.updatedAt = createdAt;
   }
 
-  /** As {@code append}: the message's read flags, then the chat's counters, status and times. */
+  /**
+   * As {@code MessageBatch} storing a message: its read flags, then the chat's counters, status and
+   * times.
+   */
   void append(
       String id,
       String senderId,

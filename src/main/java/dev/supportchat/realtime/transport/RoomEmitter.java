@@ -2,6 +2,7 @@ package dev.supportchat.realtime.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.supportchat.json.Json;
+import dev.supportchat.worker.WorkerHealth;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.ReadyState;
 import io.socket.engineio.server.parser.Packet;
@@ -109,7 +110,7 @@ public final class RoomEmitter implements AutoCloseable {
   }
 
   /** The emitting thread, for {@code /health}. */
-  public dev.supportchat.worker.WorkerHealth health() {
+  public WorkerHealth health() {
     return thread.health();
   }
 

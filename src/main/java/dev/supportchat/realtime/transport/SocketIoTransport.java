@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.logging.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,7 +132,7 @@ public final class SocketIoTransport<P> implements AutoCloseable {
 
   private static java.util.logging.Logger quietLibraryLog() {
     java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.socket");
-    log.setLevel(java.util.logging.Level.SEVERE);
+    log.setLevel(Level.SEVERE);
     return log;
   }
 

@@ -6,6 +6,7 @@ import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.parser.Packet;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +141,7 @@ class EngineIoJettyWebSocketTest {
                   case "sendText", "sendBinary" -> {
                     Callback callback = (Callback) args[1];
                     if (failWrites.get()) {
-                      callback.fail(new java.io.IOException("broken pipe"));
+                      callback.fail(new IOException("broken pipe"));
                     } else {
                       sent.add(args[0] instanceof ByteBuffer buffer ? toBytes(buffer) : args[0]);
                       callback.succeed();

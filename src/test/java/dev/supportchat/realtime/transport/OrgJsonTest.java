@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportchat.json.Json;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ class OrgJsonTest {
       "{\"nested\":{\"deep\":{\"list\":[[],{},false]}},\"nothing\":null,\"empty\":\"\"}",
     };
     for (String text : payloads) {
-      JsonNode expected = dev.supportchat.json.Json.MAPPER.readTree(text);
+      JsonNode expected = Json.MAPPER.readTree(text);
       JsonNode converted = OrgJson.toJackson(new JSONObject(text));
       assertThat(converted).as(text).isEqualTo(expected);
     }

@@ -2,6 +2,7 @@ package dev.supportchat.realtime.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
@@ -11,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
@@ -297,14 +300,14 @@ class SocketIoTransportIT {
     return seen.getJSONObject(client).optJSONArray(event, new JSONArray());
   }
 
-  private static java.util.List<String> texts(JSONObject seen, String client, String event) {
+  private static List<String> texts(JSONObject seen, String client, String event) {
     JSONArray list = events(seen, client, event);
-    return java.util.stream.IntStream.range(0, list.length())
+    return IntStream.range(0, list.length())
         .mapToObj(i -> list.getJSONObject(i).getString("text"))
         .toList();
   }
 
-  private static String readHead(InputStream in) throws java.io.IOException {
+  private static String readHead(InputStream in) throws IOException {
     StringBuilder head = new StringBuilder();
     while (!head.toString().endsWith("\r\n\r\n")) {
       int b = in.read();

@@ -6,6 +6,7 @@ import io.socket.socketio.server.SocketIoSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.json.JSONObject;
@@ -49,8 +50,7 @@ final class TestServer implements AutoCloseable {
             });
   }
 
-  private final java.util.Map<String, RoomEmitter> roomEmitters =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, RoomEmitter> roomEmitters = new ConcurrentHashMap<>();
 
   static TestServer start(SocketIoTransportOptions options) {
     return start(options, 0);
@@ -125,7 +125,7 @@ final class TestServer implements AutoCloseable {
                         List.of(payload.getString("room")),
                         c.personalRoom(),
                         "typing",
-                        java.util.Map.of("userId", c.user().id()));
+                        Map.of("userId", c.user().id()));
                 ack.ok(null);
               })
           .on(
