@@ -163,8 +163,9 @@ public final class ChatService {
 
   /**
    * Checks that the caller may use the chat (its own user, or any admin) without loading it: the
-   * hot paths (send, read, join, typing) only need the answer. Who owns a chat never changes, so
-   * the answer is remembered.
+   * hot paths (send, read, join, typing) only need the answer. The owner is remembered: it changes
+   * only when a visitor's chats are merged into the user they signed in as, so a caller who is not
+   * the remembered owner is checked against the database before being refused (on any node).
    */
   public void checkAccess(Principal caller, String chatId) {
     if (!Ids.isValid(chatId)) {
@@ -180,7 +181,12 @@ public final class ChatService {
       owners.put(chatId, owner);
     }
     if (!caller.isAdmin() && !owner.equals(caller.userId())) {
-      throw AppException.forbidden("This chat is not yours.");
+      String current =
+          chats.findActiveOwner(chatId).orElseThrow(() -> AppException.notFound("Chat not found."));
+      owners.put(chatId, current);
+      if (!current.equals(caller.userId())) {
+        throw AppException.forbidden("This chat is not yours.");
+      }
     }
   }
 
@@ -428,7 +434,11 @@ public final class ChatService {
    * visitor; false when there was nothing to merge). Called by the widget's identify step.
    */
   public boolean mergeVisitor(String visitorId, String verifiedUserId) {
-    return chats.mergeVisitor(visitorId, verifiedUserId, clock.instant());
+    boolean merged = chats.mergeVisitor(visitorId, verifiedUserId, clock.instant());
+    if (merged) {
+      owners.clear(); // the visitor's chats have a new owner (other nodes re-check on a mismatch)
+    }
+    return merged;
   }
 
   /** The last page the admin list answers: 100 million chats at 100 a page. */

@@ -73,7 +73,13 @@ class ProtocolFuzzIT {
         for (PollCase c : pollingCases()) {
           Polling session = Polling.open(t.baseUrl(), attacker.accessToken());
           int status = session.post(c.body());
-          assertThat(status).as("polling " + c.name()).isIn(200, 400, 413);
+          // Over the cap the server may answer 413 and close before the client has sent it all;
+          // the client then sees the connection end (-1). Either way the body was refused.
+          if (c.body().length() > 1_000_000) {
+            assertThat(status).as("polling " + c.name()).isIn(413, -1);
+          } else {
+            assertThat(status).as("polling " + c.name()).isIn(200, 400, 413);
+          }
           outcomes.put("polling " + c.name(), String.valueOf(status));
           assertBystanderServed(bystander, chatId, "polling " + c.name());
         }
@@ -90,7 +96,7 @@ class ProtocolFuzzIT {
           .containsEntry("ws binary without header", "closed")
           .containsEntry("ws deep nesting", "closed")
           .containsEntry("ws attachments over the packet cap", "closed")
-          .containsEntry("polling body over the cap", "413");
+          .containsKey("polling body over the cap");
       System.out.println("protocol fuzz: " + outcomes.size() + " cases " + outcomes);
     }
   }
@@ -255,6 +261,14 @@ class ProtocolFuzzIT {
     }
 
     int post(String body) throws Exception {
+      try {
+        return send(body);
+      } catch (java.io.IOException closedBeforeAnswer) {
+        return -1;
+      }
+    }
+
+    private int send(String body) throws Exception {
       return HTTP.send(
               HttpRequest.newBuilder(URI.create(url))
                   .header("Content-Type", "text/plain;charset=UTF-8")

@@ -24,6 +24,7 @@ class HostileInputFuzzIT {
   private static final Map<String, String> SETTINGS =
       Map.of(
           "ACCESS_TOKEN_SECRET", MatrixFixture.ACCESS_SECRET,
+          "WIDGET_IDENTITY_SECRET", dev.supportchat.testing.HostSite.SECRET,
           // The limits would answer most cases before the input is even read; they are tested on
           // their own.
           "LOGIN_MAX_ATTEMPTS_PER_IP", "100000",
