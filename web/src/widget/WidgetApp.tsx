@@ -8,7 +8,12 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { countUnread } from '../shared/logic/unread';
-import { useConnectionStatus, usePageVisible, useSession } from '../shared/react/hooks';
+import {
+  useConnectionStatus,
+  useMediaQuery,
+  usePageVisible,
+  useSession,
+} from '../shared/react/hooks';
 import { useRoomState, useSocketConnection } from '../shared/react/useSocketConnection';
 import { Bubble } from './Bubble';
 import { announceReady, embedded, notifyHost, onHostCommand } from './hostBridge';
@@ -30,7 +35,8 @@ export function WidgetApp({ services }: { services: WidgetServices }) {
   const [open, setOpen] = useState(() => loadOpen(storage));
   const bubble = useRef<HTMLButtonElement>(null);
   const [hostFullScreen, setHostFullScreen] = useState(false);
-  const narrow = useNarrowViewport();
+  // Opened directly (not in the loader's iframe), the page's own width decides.
+  const narrow = useMediaQuery('(max-width: 480px)');
   const fullScreen = open && (embedded ? hostFullScreen : narrow);
   const connection = useSocketConnection(api, user && !user.isAdmin ? user._id : null);
   const status = useConnectionStatus(connection);
@@ -136,18 +142,4 @@ export function WidgetApp({ services }: { services: WidgetServices }) {
       <Bubble open={open} unread={unread} onToggle={() => setOpen(!open)} buttonRef={bubble} />
     </div>
   );
-}
-
-const NARROW_QUERY = '(max-width: 480px)';
-
-/** Opened directly (not in the loader's iframe), the page's own width decides. */
-function useNarrowViewport(): boolean {
-  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_QUERY).matches);
-  useEffect(() => {
-    const query = window.matchMedia(NARROW_QUERY);
-    const update = () => setNarrow(query.matches);
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
-  }, []);
-  return narrow;
 }
