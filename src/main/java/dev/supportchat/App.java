@@ -11,6 +11,7 @@ import dev.supportchat.http.HealthRoutes;
 import dev.supportchat.http.WebAppFiles;
 import dev.supportchat.http.WebServer;
 import dev.supportchat.limit.AttemptLimiter;
+import dev.supportchat.limit.Limits;
 import dev.supportchat.realtime.Realtime;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
@@ -41,7 +42,15 @@ public final class App implements AutoCloseable {
   private final Realtime realtime;
   private final ChatRepository chatRepository;
 
-  private App(Database db, WebServer web, Realtime realtime, ChatRepository chatRepository) {
+  private final Limits sharedLimits;
+
+  private App(
+      Database db,
+      WebServer web,
+      Realtime realtime,
+      ChatRepository chatRepository,
+      Limits sharedLimits) {
+    this.sharedLimits = sharedLimits;
     this.db = db;
     this.web = web;
     this.realtime = realtime;
@@ -52,6 +61,7 @@ public final class App implements AutoCloseable {
     Database db = Database.open(config.database(), POSTGRES_POOL_SIZE);
     Realtime realtime = null;
     ChatRepository chatRepository = null;
+    Limits sharedLimits = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -64,15 +74,17 @@ public final class App implements AutoCloseable {
               config.refreshTokenTtl(),
               clock);
       var limits = config.loginLimits();
+      sharedLimits = new Limits(config.redisUrl(), config.redisPrefix(), clock);
       var accounts =
           new AccountService(
               users,
               Sessions.repository(db),
               hasher,
               tokens,
-              new AttemptLimiter(limits.perEmail(), limits.window(), clock),
-              new AttemptLimiter(limits.perIp(), limits.window(), clock),
-              new AttemptLimiter(limits.registrationsPerIpPerHour(), Duration.ofHours(1), clock),
+              sharedLimits.shared("login-email", limits.perEmail(), limits.window()),
+              sharedLimits.shared("login-ip", limits.perIp(), limits.window()),
+              sharedLimits.shared(
+                  "registrations-ip", limits.registrationsPerIpPerHour(), Duration.ofHours(1)),
               clock);
       new AdminBootstrap(users, hasher, clock).run(config.adminEmail(), config.adminPassword());
 
@@ -90,7 +102,8 @@ public final class App implements AutoCloseable {
               config.maxMessageLength(),
               new AttemptLimiter(
                   config.messagesPerMinutePerUser(), ChatService.MESSAGE_RATE_WINDOW, clock));
-      var widget = WidgetModule.service(config.widget(), db, users, accounts, chats, clock);
+      var widget =
+          WidgetModule.service(config.widget(), db, users, accounts, chats, sharedLimits, clock);
       realtime.acceptIdentityTokens(token -> widget.socketIdentity(token, tokens));
       realtime.serve(chats);
       var chatRoutes =
@@ -118,13 +131,16 @@ public final class App implements AutoCloseable {
               List.of(socketIo),
               new WebAppFiles());
       web.start();
-      return new App(db, web, realtime, chatRepository);
+      return new App(db, web, realtime, chatRepository, sharedLimits);
     } catch (RuntimeException e) {
       if (chatRepository != null) {
         chatRepository.close();
       }
       if (realtime != null) {
         realtime.close();
+      }
+      if (sharedLimits != null) {
+        sharedLimits.close();
       }
       db.close();
       throw e;
@@ -157,6 +173,7 @@ public final class App implements AutoCloseable {
     // Writes still queued are committed first; their acks and events need the realtime side still
     // open.
     chatRepository.close();
+    sharedLimits.close();
     realtime.close();
     db.close();
   }

@@ -390,6 +390,11 @@ public final class ChatService {
     if (n < 1 || p < 1) {
       throw AppException.invalid(n < 1 ? "limit" : "page", "page and limit must be at least 1.");
     }
+    if (p > MAX_LIST_PAGE) {
+      // (page - 1) * limit would overflow an int (a 500 on PostgreSQL): no list has that many
+      // pages.
+      throw AppException.invalid("page", "page must be at most " + MAX_LIST_PAGE + ".");
+    }
     String adminId = null;
     boolean unassigned = false;
     if (assigned != null && !assigned.isBlank() && !assigned.equals("all")) {
@@ -425,6 +430,9 @@ public final class ChatService {
   public boolean mergeVisitor(String visitorId, String verifiedUserId) {
     return chats.mergeVisitor(visitorId, verifiedUserId, clock.instant());
   }
+
+  /** The last page the admin list answers: 100 million chats at 100 a page. */
+  static final int MAX_LIST_PAGE = 1_000_000;
 
   /** How many of a person's other chats the agents see beside a conversation. */
   static final int EARLIER_CHATS_SHOWN = 20;

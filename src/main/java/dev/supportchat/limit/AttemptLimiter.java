@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a key has used up its allowance. Kept in this node's memory: behind a load balancer each node
  * counts on its own (docs/DEPLOYMENT.md).
  */
-public final class AttemptLimiter {
+public final class AttemptLimiter implements Limiter {
   /**
    * Above this many keys, windows that have ended are swept out so the map cannot grow without
    * bound.
@@ -33,6 +33,7 @@ public final class AttemptLimiter {
   /**
    * Counts one attempt if the key has any left; returns false (counting nothing) when it has none.
    */
+  @Override
   public boolean tryAcquire(String key) {
     long now = clock.millis();
     boolean[] admitted = {false};
@@ -54,12 +55,14 @@ public final class AttemptLimiter {
   }
 
   /** True while the key has no attempts left in its current window (without counting one). */
+  @Override
   public boolean isExhausted(String key) {
     Window w = windows.get(key);
     return w != null && clock.millis() - w.startMs < windowMs && w.count >= maxAttempts;
   }
 
   /** Counts an attempt that failed (used where only failures count, like wrong passwords). */
+  @Override
   public void record(String key) {
     long now = clock.millis();
     windows.compute(
@@ -74,6 +77,7 @@ public final class AttemptLimiter {
   /**
    * Gives back one attempt counted in the key's current window (one that turned out not to count).
    */
+  @Override
   public void release(String key) {
     long now = clock.millis();
     windows.computeIfPresent(
@@ -84,11 +88,13 @@ public final class AttemptLimiter {
                 : old);
   }
 
+  @Override
   public void reset(String key) {
     windows.remove(key);
   }
 
   /** Seconds until the key's window ends (at least 1). */
+  @Override
   public long retryAfterSeconds(String key) {
     Window w = windows.get(key);
     if (w == null) {

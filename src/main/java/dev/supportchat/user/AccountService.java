@@ -1,7 +1,7 @@
 package dev.supportchat.user;
 
 import dev.supportchat.error.AppException;
-import dev.supportchat.limit.AttemptLimiter;
+import dev.supportchat.limit.Limiter;
 import dev.supportchat.store.Ids;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,9 +27,9 @@ public final class AccountService {
   private final SessionRepository sessions;
   private final PasswordHasher hasher;
   private final TokenService tokens;
-  private final AttemptLimiter loginsPerEmail;
-  private final AttemptLimiter loginsPerIp;
-  private final AttemptLimiter registrationsPerIp;
+  private final Limiter loginsPerEmail;
+  private final Limiter loginsPerIp;
+  private final Limiter registrationsPerIp;
   private final Clock clock;
 
   public AccountService(
@@ -37,9 +37,9 @@ public final class AccountService {
       SessionRepository sessions,
       PasswordHasher hasher,
       TokenService tokens,
-      AttemptLimiter loginsPerEmail,
-      AttemptLimiter loginsPerIp,
-      AttemptLimiter registrationsPerIp,
+      Limiter loginsPerEmail,
+      Limiter loginsPerIp,
+      Limiter registrationsPerIp,
       Clock clock) {
     this.users = users;
     this.sessions = sessions;

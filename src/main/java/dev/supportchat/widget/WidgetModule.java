@@ -4,6 +4,7 @@ import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
+import dev.supportchat.limit.Limits;
 import dev.supportchat.store.Database;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.Principal;
@@ -21,6 +22,7 @@ public final class WidgetModule {
       UserRepository users,
       AccountService accounts,
       ChatService chats,
+      Limits limits,
       Clock clock) {
     return new WidgetService(
         settings,
@@ -29,7 +31,7 @@ public final class WidgetModule {
         users,
         accounts,
         chats,
-        WidgetService.visitorLimiter(settings, clock),
+        limits.shared("visitors-ip", settings.visitorsPerIpPerHour(), WidgetService.VISITOR_WINDOW),
         clock);
   }
 

@@ -4,7 +4,7 @@ import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
-import dev.supportchat.limit.AttemptLimiter;
+import dev.supportchat.limit.Limiter;
 import dev.supportchat.store.Ids;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.Principal;
@@ -56,7 +56,7 @@ public final class WidgetService {
   private final UserRepository users;
   private final AccountService accounts;
   private final ChatService chats;
-  private final AttemptLimiter visitorsPerIp;
+  private final Limiter visitorsPerIp;
   private final Clock clock;
 
   WidgetService(
@@ -66,7 +66,7 @@ public final class WidgetService {
       UserRepository users,
       AccountService accounts,
       ChatService chats,
-      AttemptLimiter visitorsPerIp,
+      Limiter visitorsPerIp,
       Clock clock) {
     this.settings = settings;
     this.identities = identities;
@@ -279,10 +279,5 @@ public final class WidgetService {
       throw AppException.invalid(field, field + " must be at most " + max + " characters.");
     }
     return v;
-  }
-
-  /** Visitor sessions per address per hour. */
-  static AttemptLimiter visitorLimiter(AppConfig.Widget settings, Clock clock) {
-    return new AttemptLimiter(settings.visitorsPerIpPerHour(), VISITOR_WINDOW, clock);
   }
 }

@@ -144,4 +144,16 @@ class StatusFlowTest {
           .isEqualTo(new ResponseClock(100L, 250L));
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aMergedConversationIsLiveIfEitherWas() {
+    assertThat(StatusFlow.merged(ChatStatus.RESOLVED, ChatStatus.OPEN)).isEqualTo(ChatStatus.OPEN);
+    assertThat(StatusFlow.merged(ChatStatus.CLOSED, ChatStatus.IN_PROGRESS))
+        .isEqualTo(ChatStatus.IN_PROGRESS);
+    assertThat(StatusFlow.merged(ChatStatus.IN_PROGRESS, ChatStatus.OPEN))
+        .isEqualTo(ChatStatus.IN_PROGRESS);
+    assertThat(StatusFlow.merged(ChatStatus.OPEN, ChatStatus.RESOLVED)).isEqualTo(ChatStatus.OPEN);
+    assertThat(StatusFlow.merged(ChatStatus.RESOLVED, ChatStatus.CLOSED))
+        .isEqualTo(ChatStatus.RESOLVED);
+  }
 }

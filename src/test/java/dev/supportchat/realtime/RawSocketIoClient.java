@@ -73,6 +73,17 @@ final class RawSocketIoClient implements AutoCloseable {
     return client;
   }
 
+  /**
+   * Connects with {@code token} and returns the CONNECT_ERROR packet the server refuses it with.
+   */
+  static String refusedConnect(String baseUrl, String token) throws Exception {
+    try (RawSocketIoClient client = new RawSocketIoClient(baseUrl)) {
+      client.expect("0{");
+      client.send("40{\"token\":\"" + token + "\"}");
+      return client.expect("44");
+    }
+  }
+
   void send(String packet) {
     socket.sendText(packet, true).join();
   }

@@ -31,7 +31,7 @@ enum Access {
         switch (this) {
           case PUBLIC, SIGNED_IN -> true;
           case USERS -> caller != Caller.ADMIN;
-          case CHAT_MEMBERS -> caller != Caller.OTHER_USER;
+          case CHAT_MEMBERS -> !caller.isOutsider();
           case SENDER -> caller == Caller.CHAT_USER;
           case ADMINS -> caller == Caller.ADMIN;
         };

@@ -1,6 +1,7 @@
 package dev.supportchat.security;
 
 import dev.supportchat.security.HostileHttp.Request;
+import dev.supportchat.testing.HostSite;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.HttpTestClient.Response;
 import dev.supportchat.testing.TestApp;
@@ -73,6 +74,27 @@ final class MatrixFixture {
     tokens.put(Caller.CHAT_USER, owner.accessToken());
     tokens.put(Caller.OTHER_USER, other.accessToken());
     tokens.put(Caller.ADMIN, admin.accessToken());
+    String visitor =
+        created(app.http.post("/api/v1/widget/visitors", Map.of(), null))
+            .data()
+            .get("accessToken")
+            .asText();
+    created(app.http.post("/api/v1/chats/support", Map.of(), visitor));
+    tokens.put(Caller.VISITOR, visitor);
+    String verified =
+        app.http
+            .post("/api/v1/widget/identify", Map.of("token", identityToken()), null)
+            .data()
+            .get("accessToken")
+            .asText();
+    created(app.http.post("/api/v1/chats/support", Map.of(), verified));
+    tokens.put(Caller.VERIFIED_USER, verified);
+  }
+
+  /** A fresh identity token, as the host site's backend signs one for its signed-in user. */
+  String identityToken() {
+    return HostSite.token(
+        "host-user-" + unique.incrementAndGet(), null, "Matrix Host User", app.clock.instant());
   }
 
   /** The caller's bearer token; null for {@link Caller#NO_TOKEN}. */

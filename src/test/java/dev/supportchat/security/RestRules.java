@@ -157,6 +157,35 @@ final class RestRules {
             CHAT_MEMBERS,
             200,
             f -> Request.of("GET", f.chatPath("/attachments/" + f.attachmentId))));
+    r.put(
+        "GET /api/v1/chats/{chatId}/person",
+        rule(ADMINS, 200, f -> Request.of("GET", f.chatPath("/person"))));
+    r.put(
+        "GET /api/v1/widget/config",
+        rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/widget/config")));
+    r.put(
+        "POST /api/v1/widget/visitors",
+        rule(PUBLIC, 201, f -> Request.json("POST", "/api/v1/widget/visitors", Map.of())));
+    // Identify with another caller's token: only a visitor's token would merge, and the matrix
+    // runs this route last (AuthorizationMatrixIT), so the visitor's later cells are unaffected.
+    r.put(
+        "POST /api/v1/widget/identify",
+        rule(
+            PUBLIC,
+            200,
+            f ->
+                Request.json(
+                    "POST", "/api/v1/widget/identify", Map.of("token", f.identityToken()))));
+    r.put(
+        "PUT /api/v1/widget/context",
+        rule(
+            SIGNED_IN,
+            200,
+            f ->
+                Request.json(
+                    "PUT",
+                    "/api/v1/widget/context",
+                    Map.of("pageUrl", "https://shop.example.com/", "language", "en"))));
     return Map.copyOf(r);
   }
 

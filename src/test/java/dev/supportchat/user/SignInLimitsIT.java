@@ -1,0 +1,117 @@
+package dev.supportchat.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportchat.config.DatabaseSettings.Engine;
+import dev.supportchat.store.Ids;
+import dev.supportchat.testing.HostSite;
+import dev.supportchat.testing.HttpTestClient.Response;
+import dev.supportchat.testing.TestApp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-address limits with a realistic client and an abusive one: an office of 300 behind one
+ * address all sign in within a minute, while wrong passwords and mass registration from one address
+ * are refused with a clear 429, and other ways in stay open.
+ */
+class SignInLimitsIT {
+
+  @Test
+  void anOfficeBehindOneAddressSignsInWhileWrongPasswordsAreCapped() throws Exception {
+    try (TestApp t =
+        TestApp.start(Engine.SQLITE, Map.of("WIDGET_IDENTITY_SECRET", HostSite.SECRET))) {
+      // 300 colleagues, stored directly (one bcrypt hash for all) so the test times the logins.
+      JdbcUserRepository users = new JdbcUserRepository(t.app.database());
+      String hash = new PasswordHasher(10).hash("office-password-1");
+      Instant now = t.clock.instant();
+      for (int i = 0; i < 300; i++) {
+        users.insert(
+            new User(
+                Ids.newId(),
+                "staff" + i + "@office.example",
+                null,
+                "Staff " + i,
+                hash,
+                false,
+                now,
+                now));
+      }
+      long started = System.nanoTime();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<Integer>> logins = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        String email = "staff" + i + "@office.example";
+        logins.add(
+            pool.submit(
+                () ->
+                    t.http
+                        .post(
+                            "/api/v1/users/login",
+                            Map.of("email", email, "password", "office-password-1"),
+                            null)
+                        .status()));
+      }
+      for (Future<Integer> login : logins) {
+        assertThat(login.get()).isEqualTo(200);
+      }
+      pool.shutdown();
+      long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+      assertThat(seconds).as("300 logins from one address").isLessThan(60);
+
+      // 30 wrong passwords (the default LOGIN_MAX_ATTEMPTS_PER_IP) spread over many accounts...
+      for (int i = 0; i < 30; i++) {
+        Response wrong =
+            t.http.post(
+                "/api/v1/users/login",
+                Map.of("email", "staff" + i + "@office.example", "password", "wrong-password"),
+                null);
+        assertThat(wrong.status()).isEqualTo(401);
+      }
+      // ...and the 31st attempt from that address is refused, even with the right password.
+      Response refused =
+          t.http.post(
+              "/api/v1/users/login",
+              Map.of("email", "staff299@office.example", "password", "office-password-1"),
+              null);
+      assertThat(refused.status()).isEqualTo(429);
+      assertThat(refused.errorCode()).isEqualTo("rate_limited");
+      assertThat(refused.json().get("message").asText()).contains("failed");
+      assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+      // Signing in from that address with an identity token is a sign-in too: also refused.
+      assertThat(
+              t.http
+                  .post(
+                      "/api/v1/widget/identify",
+                      Map.of("token", HostSite.token("u", null, null, now)),
+                      null)
+                  .status())
+          .isEqualTo(429);
+      // A visitor from the same address still gets in: starting a chat is not signing in.
+      assertThat(t.http.post("/api/v1/widget/visitors", Map.of(), null).status()).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void registrationsFromOneAddressAreCappedPerHour() {
+    try (TestApp t = TestApp.start(Engine.SQLITE, Map.of("REGISTRATIONS_PER_IP_PER_HOUR", "3"))) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(t.http.register("new" + i + "@example.com", "password-123", "N").status())
+            .isEqualTo(201);
+      }
+      Response fourth = t.http.register("new3@example.com", "password-123", "N");
+      assertThat(fourth.status()).isEqualTo(429);
+      assertThat(fourth.json().get("message").asText()).contains("Too many accounts");
+      // The existing accounts still log in.
+      assertThat(t.http.login("new0@example.com", "password-123").accessToken()).isNotBlank();
+      t.clock.advance(java.time.Duration.ofMinutes(61));
+      assertThat(t.http.register("new3@example.com", "password-123", "N").status()).isEqualTo(201);
+    }
+  }
+}
