@@ -157,7 +157,7 @@ function WayIn({
         <>
           <p className="scw-hint">Ask us anything; no account needed.</p>
           <button type="button" className="sc-btn" onClick={() => void access.startVisitor()}>
-            {state.error ? 'Try again' : 'Start a conversation'}
+            {state.error ? 'Chat as a guest' : 'Start a conversation'}
           </button>
         </>
       )}
