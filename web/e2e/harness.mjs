@@ -52,8 +52,11 @@ async function waitForHealth(baseUrl, child) {
   throw new Error(`server at ${baseUrl} did not become healthy`);
 }
 
-/** The server under test: the given one, or a fresh jar on a free port. */
-export async function startServer() {
+/**
+ * The server under test: the given one, or a fresh jar on a free port with `env` added to its
+ * environment (a given E2E_BASE_URL must already be configured like that).
+ */
+export async function startServer({ env: extraEnv = {} } = {}) {
   const given = process.env.E2E_BASE_URL;
   if (given) {
     const baseUrl = given.replace(/\/+$/, '');
@@ -71,6 +74,7 @@ export async function startServer() {
   delete env.REDIS_URL;
   env.ADMIN_EMAIL = admin.email;
   env.ADMIN_PASSWORD = admin.password;
+  Object.assign(env, extraEnv);
   const child = spawn('java', ['-jar', jar], {
     cwd: dataDir,
     env,
@@ -97,6 +101,8 @@ export async function startServer() {
       }),
   };
 }
+
+export { freePort };
 
 export function launchBrowser() {
   return chromium.launch({

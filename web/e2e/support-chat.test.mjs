@@ -1,5 +1,7 @@
 // End-to-end: a user (widget on the demo page) and an admin (dashboard) in two browser contexts
-// against the real server. Steps of one scenario share state and run in order.
+// against the real server. Steps of one scenario share state and run in order. Guests are off on
+// this server, so the widget falls back to the account form (visitors and the host's signed-in
+// users are in identity.test.mjs).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { admin, launchBrowser, screenshot, startServer } from './harness.mjs';
@@ -11,7 +13,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ env: { WIDGET_VISITORS: 'off' } });
   browser = await launchBrowser();
 });
 

@@ -57,7 +57,7 @@ export function TopBar({
             Enable <span className="scd-wide-only">desktop </span>notifications
           </button>
         )}
-        <span className="scd-topbar__me" title={me.email}>
+        <span className="scd-topbar__me" title={me.email ?? undefined}>
           {me.fullName || me.email}
         </span>
         <button type="button" className="scd-topbar__btn" onClick={() => void logout(api)}>

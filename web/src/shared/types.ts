@@ -16,17 +16,26 @@ export type ErrorCode =
 export const CHAT_STATUSES: readonly ChatStatus[] = ['open', 'in-progress', 'resolved', 'closed'];
 export const PRIORITIES: readonly Priority[] = ['low', 'medium', 'high', 'urgent'];
 
+/** How a person got in: their own account, the host site vouching for them, or as a guest. */
+export type UserKind = 'account' | 'verified' | 'visitor';
+
 /** A user as embedded in other objects (chat.user, chat.admin, message.sender). */
 export interface UserRef {
   _id: string;
   fullName: string;
-  email: string;
+  /** A visitor may have left no email. */
+  email: string | null;
   isAdmin: boolean;
 }
 
 export interface User extends UserRef {
   username?: string;
   createdAt?: string;
+  /** Absent on servers older than the widget API. */
+  kind?: UserKind;
+  emailVerified?: boolean;
+  /** The host site's own id of a verified user. */
+  externalId?: string | null;
 }
 
 /** An entry of GET /users/admins. */
@@ -110,6 +119,39 @@ export interface TokenPair {
 
 export interface LoginResult extends TokenPair {
   user: User;
+}
+
+/** GET /widget/config: how people may get into the widget on this server. */
+export interface WidgetConfig {
+  visitors: boolean;
+  prechat: 'off' | 'optional' | 'required';
+  identity: boolean;
+}
+
+/** Where and how a person chats, as their widget reported it. */
+export interface PersonContext {
+  pageUrl: string | null;
+  pageTitle: string | null;
+  browser: string | null;
+  language: string | null;
+  timeZone: string | null;
+  updatedAt: string | null;
+}
+
+export interface ChatSummary {
+  _id: string;
+  subject: string | null;
+  status: ChatStatus;
+  priority: Priority;
+  createdAt: string;
+  lastMessageAt: string | null;
+}
+
+/** GET /chats/:chatId/person: who an agent is talking to. */
+export interface Person {
+  user: User;
+  context: PersonContext | null;
+  earlierChats: ChatSummary[];
 }
 
 export interface Stats {

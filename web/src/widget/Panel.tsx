@@ -1,18 +1,25 @@
-/** The chat panel: header with presence and connection state, then sign-in or conversation. */
+/**
+ * The chat panel: header with presence and connection state, then the way in (a guest start,
+ * the pre-chat form or the account form) or the conversation.
+ */
 import { useEffect, useRef } from 'react';
 import type { ApiClient } from '../shared/api/client';
-import { logout } from '../shared/api/users';
 import type { ConnectionStatus } from '../shared/socket/connection';
 import type { User } from '../shared/types';
 import { ConnectionBanner } from '../shared/ui/ConnectionBanner';
+import type { AccessState, WidgetAccess } from './access';
+import { refusalSentence } from './accessRules';
 import { AuthForm } from './AuthForm';
 import { CloseIcon } from './Bubble';
 import { Conversation } from './Conversation';
 import { NewTicketForm } from './NewTicketForm';
+import { PrechatForm } from './PrechatForm';
 import type { SupportChat } from './useSupportChat';
 
 interface Props {
   api: ApiClient;
+  access: WidgetAccess;
+  accessState: AccessState;
   user: User | null;
   support: SupportChat;
   status: ConnectionStatus | 'back-online' | 'idle';
@@ -24,7 +31,7 @@ function presenceText(online: boolean | null): string {
   return online ? 'Support is online' : 'Support is away — leave a message';
 }
 
-export function Panel({ api, user, support, status, onClose }: Props) {
+export function Panel({ api, access, accessState, user, support, status, onClose }: Props) {
   const online = status === 'online' || status === 'back-online';
   const panel = useRef<HTMLElement>(null);
   // Opening moves the keyboard focus into the panel: its first field, or the panel itself.
@@ -53,8 +60,9 @@ export function Panel({ api, user, support, status, onClose }: Props) {
           </p>
         </div>
         <div className="scw-header__actions">
-          {user && (
-            <button type="button" className="scw-header__btn" onClick={() => void logout(api)}>
+          {/* Guests have nothing to sign out of, and the host site signs its own users out. */}
+          {user && (user.kind ?? 'account') === 'account' && (
+            <button type="button" className="scw-header__btn" onClick={() => void access.logout()}>
               Sign out
             </button>
           )}
@@ -70,24 +78,102 @@ export function Panel({ api, user, support, status, onClose }: Props) {
       </header>
       {user && <ConnectionBanner status={status} />}
       <div className="scw-body">
-        <PanelBody api={api} user={user} support={support} online={online} />
+        {user ? (
+          <>
+            {accessState.error && (
+              <p className="sc-error scw-notice" role="alert">
+                {accessState.error}
+              </p>
+            )}
+            <PanelBody user={user} support={support} online={online} />
+          </>
+        ) : (
+          <WayIn api={api} access={access} state={accessState} />
+        )}
       </div>
     </section>
   );
 }
 
-function PanelBody({
+/** Nobody signed in: what this server offers, and why anything was refused. */
+function WayIn({
   api,
+  access,
+  state,
+}: {
+  api: ApiClient;
+  access: WidgetAccess;
+  state: AccessState;
+}) {
+  if (state.phase === 'starting') {
+    return (
+      <p className="scw-message" role="status">
+        Loading…
+      </p>
+    );
+  }
+  const busy = state.phase === 'busy';
+  const error = state.error && (
+    <p className="sc-error" role="alert">
+      {state.error}
+    </p>
+  );
+  if (state.phase === 'failed') {
+    return (
+      <div className="scw-message">
+        {error}
+        <button type="button" className="sc-btn" onClick={() => void access.retry()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (state.entry === 'account') {
+    return (
+      <>
+        {error && <div className="scw-notice">{error}</div>}
+        <AuthForm api={api} />
+      </>
+    );
+  }
+  if (state.entry === 'prechat') {
+    return (
+      <>
+        {error && <div className="scw-notice">{error}</div>}
+        <PrechatForm
+          required={state.config?.prechat === 'required'}
+          busy={busy}
+          onStart={(details) => void access.startVisitor(details)}
+        />
+      </>
+    );
+  }
+  return (
+    <div className="scw-message">
+      {error}
+      {busy ? (
+        <p role="status">{state.busyText}</p>
+      ) : (
+        <>
+          <p className="scw-hint">Ask us anything; no account needed.</p>
+          <button type="button" className="sc-btn" onClick={() => void access.startVisitor()}>
+            {state.error ? 'Chat as a guest' : 'Start a conversation'}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function PanelBody({
   user,
   support,
   online,
 }: {
-  api: ApiClient;
-  user: User | null;
+  user: User;
   support: SupportChat;
   online: boolean;
 }) {
-  if (!user) return <AuthForm api={api} />;
   if (user.isAdmin) {
     return (
       <p className="scw-message">
@@ -113,7 +199,16 @@ function PanelBody({
     );
   }
   if (support.phase === 'none' || !support.chat)
-    return <NewTicketForm onCreate={support.create} offline={!online} />;
+    return (
+      <NewTicketForm
+        offline={!online}
+        onCreate={(message, subject) =>
+          support.create(message, subject).catch((e: unknown) => {
+            throw new Error(refusalSentence(e, 'start'));
+          })
+        }
+      />
+    );
   if (!support.room) return <p className="scw-message">Connecting…</p>;
   return (
     <Conversation

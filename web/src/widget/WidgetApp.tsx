@@ -1,63 +1,120 @@
 /** The widget: bubble + panel, wired to the session, the socket and the host page. */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { fetchMe } from '../shared/api/users';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from 'react';
 import { countUnread } from '../shared/logic/unread';
-import { useConnectionStatus, usePageVisible, useSession } from '../shared/react/hooks';
+import {
+  useConnectionStatus,
+  useMediaQuery,
+  usePageVisible,
+  useSession,
+} from '../shared/react/hooks';
 import { useRoomState, useSocketConnection } from '../shared/react/useSocketConnection';
 import { Bubble } from './Bubble';
-import { embedded, notifyHost, onHostCommand } from './hostBridge';
+import { announceReady, embedded, notifyHost, onHostCommand } from './hostBridge';
 import { Panel } from './Panel';
-import { loadOpen, saveOpen, type WidgetServices } from './services';
+import { loadOpen, saveOpen } from './persisted';
+import type { WidgetServices } from './services';
 import { useSupportChat } from './useSupportChat';
 
+/** How long the widget waits for the loader's hello (an older loader never sends one). */
+const HELLO_TIMEOUT_MS = 3000;
+
 export function WidgetApp({ services }: { services: WidgetServices }) {
-  const { api, storage } = services;
+  const { api, storage, access } = services;
+  const accessState = useSyncExternalStore(access.subscribe, access.getState);
   const session = useSession(api.session);
-  const user = session?.user ?? null;
-  const [open, setOpenState] = useState(() => loadOpen(storage));
+  // Until the stored session is refreshed (or replaced by the host's user) nobody is shown.
+  const settled = accessState.phase !== 'starting' && accessState.phase !== 'failed';
+  const user = settled ? (session?.user ?? null) : null;
+  const [open, setOpen] = useState(() => loadOpen(storage));
   const bubble = useRef<HTMLButtonElement>(null);
   const [hostFullScreen, setHostFullScreen] = useState(false);
-  const narrow = useNarrowViewport();
+  // Opened directly (not in the loader's iframe), the page's own width decides.
+  const narrow = useMediaQuery('(max-width: 480px)');
   const fullScreen = open && (embedded ? hostFullScreen : narrow);
-  const connection = useSocketConnection(api, session && user && !user.isAdmin ? user._id : null);
+  const connection = useSocketConnection(api, user && !user.isAdmin ? user._id : null);
   const status = useConnectionStatus(connection);
   const support = useSupportChat(services, connection, user);
   const roomState = useRoomState(support.room);
   const visible = usePageVisible();
   const unread = roomState ? countUnread(roomState.messages, false) : 0;
 
-  const setOpen = useCallback(
-    (next: boolean) => {
-      setOpenState(next);
-      saveOpen(storage, next);
-    },
-    [storage],
-  );
-
-  // Tokens without a user (e.g. restored from an older version): ask the server who this is.
-  useEffect(() => {
-    if (session && !session.user) fetchMe(api).catch(() => undefined);
-  }, [api, session]);
-
+  useEffect(() => saveOpen(storage, open), [storage, open]);
   useEffect(() => notifyHost({ open, unread }), [open, unread]);
-  useEffect(
-    () =>
-      onHostCommand((message) => {
-        if (message.command === 'layout') setHostFullScreen(message.fullScreen);
-        else setOpen(message.command === 'toggle' ? !open : message.command === 'open');
-      }),
-    [open, setOpen],
-  );
+
+  useEffect(() => {
+    const off = onHostCommand((message) => {
+      switch (message.command) {
+        case 'layout':
+          setHostFullScreen(message.fullScreen);
+          break;
+        case 'open':
+        case 'close':
+          setOpen(message.command === 'open');
+          break;
+        case 'toggle':
+          setOpen((was) => !was);
+          break;
+        case 'hello':
+          void access.start({ identityToken: message.identityToken, page: message.page });
+          break;
+        case 'identify':
+          void access.identify(message.token);
+          break;
+        case 'logout':
+          void access.logout();
+          break;
+        case 'page':
+          access.setPage(message.page);
+          break;
+      }
+    });
+    if (!embedded) {
+      void access.start({ identityToken: null, page: null });
+      return off;
+    }
+    // Listening first, then asking: the hello cannot arrive before its handler.
+    announceReady();
+    const timer = setTimeout(
+      () => void access.start({ identityToken: null, page: null }),
+      HELLO_TIMEOUT_MS,
+    );
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [access]);
+
+  // A guest's session starts when they open the chat, not for every page view. Once per opening:
+  // after a sign-out with the panel open, the person starts again with the button.
+  const startedForThisOpening = useRef(false);
+  useEffect(() => {
+    if (!open) {
+      startedForThisOpening.current = false;
+      return;
+    }
+    if (session) startedForThisOpening.current = true;
+    if (startedForThisOpening.current || accessState.phase !== 'ready') return;
+    if (accessState.entry !== 'visitor' || accessState.error) return;
+    startedForThisOpening.current = true;
+    void access.startVisitor();
+  }, [open, session, accessState, access]);
 
   // Reading happens when the conversation is actually on screen.
   useEffect(() => {
     if (open && visible && support.room && unread > 0) support.room.markRead();
   }, [open, visible, support.room, unread]);
 
-  const close = () => {
+  const close = useCallback(() => {
     setOpen(false);
     bubble.current?.focus();
-  };
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && open) {
@@ -71,22 +128,18 @@ export function WidgetApp({ services }: { services: WidgetServices }) {
       className={`scw ${open ? 'scw--open' : ''} ${fullScreen ? 'scw--full' : ''}`}
       onKeyDown={onKeyDown}
     >
-      {open && <Panel api={api} user={user} support={support} status={status} onClose={close} />}
+      {open && (
+        <Panel
+          api={api}
+          access={access}
+          accessState={accessState}
+          user={user}
+          support={support}
+          status={status}
+          onClose={close}
+        />
+      )}
       <Bubble open={open} unread={unread} onToggle={() => setOpen(!open)} buttonRef={bubble} />
     </div>
   );
-}
-
-const NARROW_QUERY = '(max-width: 480px)';
-
-/** Opened directly (not in the loader's iframe), the page's own width decides. */
-function useNarrowViewport(): boolean {
-  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_QUERY).matches);
-  useEffect(() => {
-    const query = window.matchMedia(NARROW_QUERY);
-    const update = () => setNarrow(query.matches);
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
-  }, []);
-  return narrow;
 }

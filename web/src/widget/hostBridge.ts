@@ -2,16 +2,14 @@
  * Talks to the loader on the host page with postMessage: always with an explicit target origin
  * (the host's, passed by the loader in ?host=) and only accepting messages from that origin.
  */
+import {
+  parseHostCommand,
+  WIDGET_SOURCE,
+  type HostCommand,
+  type WidgetMessage,
+} from './embed/protocol';
 
-export interface WidgetStateMessage {
-  source: 'support-chat';
-  type: 'state';
-  open: boolean;
-  unread: number;
-}
-
-export type HostCommand =
-  { command: 'open' | 'close' | 'toggle' } | { command: 'layout'; fullScreen: boolean };
+export type { HostCommand, HostPage } from './embed/protocol';
 
 function readHostOrigin(): string | null {
   const raw = new URLSearchParams(window.location.search).get('host');
@@ -27,22 +25,24 @@ function readHostOrigin(): string | null {
 export const hostOrigin = window.parent !== window ? readHostOrigin() : null;
 export const embedded = hostOrigin !== null;
 
+function post(message: WidgetMessage): void {
+  if (hostOrigin) window.parent.postMessage(message, hostOrigin);
+}
+
 export function notifyHost(state: { open: boolean; unread: number }): void {
-  if (!hostOrigin) return;
-  const message: WidgetStateMessage = { source: 'support-chat', type: 'state', ...state };
-  window.parent.postMessage(message, hostOrigin);
+  post({ source: WIDGET_SOURCE, type: 'state', ...state });
+}
+
+/** Asks the loader for the page, the identity token and the calls it has queued. */
+export function announceReady(): void {
+  post({ source: WIDGET_SOURCE, type: 'ready' });
 }
 
 export function onHostCommand(handler: (command: HostCommand) => void): () => void {
   const listener = (event: MessageEvent) => {
     if (!hostOrigin || event.origin !== hostOrigin || event.source !== window.parent) return;
-    const data = event.data as { source?: unknown; command?: unknown; fullScreen?: unknown } | null;
-    if (data?.source !== 'support-chat-host') return;
-    if (data.command === 'open' || data.command === 'close' || data.command === 'toggle') {
-      handler({ command: data.command });
-    } else if (data.command === 'layout' && typeof data.fullScreen === 'boolean') {
-      handler({ command: 'layout', fullScreen: data.fullScreen });
-    }
+    const command = parseHostCommand(event.data);
+    if (command) handler(command);
   };
   window.addEventListener('message', listener);
   return () => window.removeEventListener('message', listener);

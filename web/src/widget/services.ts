@@ -1,18 +1,17 @@
-/** The widget's long-lived objects: storage, session and REST client (one per page). */
+/** The widget's long-lived objects: storage, session, REST client and access (one per page). */
 import { createApiClient, type ApiClient } from '../shared/api/client';
 import { Session } from '../shared/api/session';
 import { SERVER_ORIGIN } from '../shared/config';
-import type { OutboxEntry } from '../shared/logic/outbox';
 import { createSafeStorage, type KeyValueStore } from '../shared/storage';
+import { WidgetAccess } from './access';
 
 export interface WidgetServices {
   storage: KeyValueStore;
   api: ApiClient;
+  access: WidgetAccess;
 }
 
 const SESSION_KEY = 'support-chat.widget.session';
-const OPEN_KEY = 'support-chat.widget.open';
-const OUTBOX_KEY = 'support-chat.widget.outbox';
 
 export function createWidgetServices(): WidgetServices {
   const storage = createSafeStorage();
@@ -21,31 +20,18 @@ export function createWidgetServices(): WidgetServices {
   window.addEventListener('storage', (event) => {
     if (event.key === SESSION_KEY) session.reload();
   });
-  return { storage, api: createApiClient({ baseUrl: SERVER_ORIGIN, session }) };
+  const api = createApiClient({ baseUrl: SERVER_ORIGIN, session });
+  const access = new WidgetAccess(api, storage, {
+    language: navigator.language,
+    timeZone: localTimeZone(),
+  });
+  return { storage, api, access };
 }
 
-export function loadOpen(storage: KeyValueStore): boolean {
-  return storage.get(OPEN_KEY) === '1';
-}
-
-export function saveOpen(storage: KeyValueStore, open: boolean): void {
-  storage.set(OPEN_KEY, open ? '1' : '0');
-}
-
-/** Unsent messages survive a reload of the host page (per user). */
-export function loadOutbox(storage: KeyValueStore, userId: string): OutboxEntry[] {
+function localTimeZone(): string | undefined {
   try {
-    const parsed = JSON.parse(storage.get(`${OUTBOX_KEY}.${userId}`) ?? '[]') as OutboxEntry[];
-    // Whatever was in flight when the page went away is queued again (same clientMessageId).
-    return Array.isArray(parsed)
-      ? parsed.map((e) => (e.state === 'sending' ? { ...e, state: 'queued' } : e))
-      : [];
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
   } catch {
-    return [];
+    return undefined;
   }
-}
-
-export function saveOutbox(storage: KeyValueStore, userId: string, entries: OutboxEntry[]): void {
-  if (entries.length === 0) storage.remove(`${OUTBOX_KEY}.${userId}`);
-  else storage.set(`${OUTBOX_KEY}.${userId}`, JSON.stringify(entries));
 }

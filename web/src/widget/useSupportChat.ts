@@ -11,7 +11,9 @@ import { useStartedRoom } from '../shared/react/useSocketConnection';
 import type { SocketConnection } from '../shared/socket/connection';
 import type { Chat, ChatStatus, User } from '../shared/types';
 import type { Notice } from '../shared/ui/MessageTimeline';
-import { loadOutbox, saveOutbox, type WidgetServices } from './services';
+import { refusalSentence } from './accessRules';
+import { loadOutbox, saveOutbox } from './persisted';
+import type { WidgetServices } from './services';
 
 export type ChatPhase = 'loading' | 'none' | 'ready' | 'error';
 
@@ -81,11 +83,7 @@ export function useSupportChat(
       .catch((e: unknown) => {
         if (cancelled) return;
         const none = e instanceof ApiError && e.code === 'not_found';
-        const error = none
-          ? null
-          : e instanceof Error
-            ? e.message
-            : 'Could not load your conversation';
+        const error = none ? null : refusalSentence(e, 'start');
         update((s) => ({ ...s, phase: none ? 'none' : 'error', error }));
       });
     return () => {

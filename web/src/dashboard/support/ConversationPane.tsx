@@ -1,5 +1,5 @@
 /** The open conversation: who it is with, its controls, the messages and the reply box. */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../../shared/api/client';
 import { ChatRoom } from '../../shared/chatRoom';
 import { countUnread } from '../../shared/logic/unread';
@@ -23,6 +23,8 @@ interface Props {
   online: boolean;
   onChanged: (chat: Chat) => void;
   onSeen: (chatId: string) => void;
+  /** Who this is, when it goes inside the conversation (narrow screens). */
+  person: ReactNode;
 }
 
 export function ConversationPane(props: Props) {
@@ -44,6 +46,7 @@ function RoomView({
   online,
   onChanged,
   onSeen,
+  person,
   room,
 }: Props & { room: ChatRoom }) {
   const state = useChatRoom(room);
@@ -70,12 +73,7 @@ function RoomView({
         </Link>
         <div className="scd-conversation__who">
           <h2>{userName}</h2>
-          {chat && (
-            <p>
-              {chat.user.email}
-              {chat.subject ? ` · ${chat.subject}` : ''}
-            </p>
-          )}
+          {chat && <p>{[chat.user.email, chat.subject].filter(Boolean).join(' · ')}</p>}
         </div>
         {chat && (
           <div className="scd-conversation__badges">
@@ -84,6 +82,7 @@ function RoomView({
           </div>
         )}
       </header>
+      {person}
       {chat && (
         <ChatControls api={api} chat={chat} meId={meId} admins={admins} onChanged={onChanged} />
       )}

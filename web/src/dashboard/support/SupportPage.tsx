@@ -1,10 +1,12 @@
 /** Chats page: sidebar of chats beside the open conversation (one at a time on phones). */
 import type { ApiClient } from '../../shared/api/client';
+import { useMediaQuery } from '../../shared/react/hooks';
 import type { SocketConnection } from '../../shared/socket/connection';
 import type { AdminInfo, User } from '../../shared/types';
 import { ChatSidebar } from './ChatSidebar';
 import type { ChatFilters } from './chatList';
 import { ConversationPane } from './ConversationPane';
+import { PersonPanel, WIDE_PERSON_QUERY } from './PersonPanel';
 import type { ChatList } from './useChatList';
 
 interface Props {
@@ -31,6 +33,7 @@ export function SupportPage({
   online,
   ...filterProps
 }: Props) {
+  const wide = useMediaQuery(WIDE_PERSON_QUERY);
   return (
     <main className={`scd-support ${chatId ? 'scd-support--chat' : ''}`}>
       <ChatSidebar
@@ -48,18 +51,22 @@ export function SupportPage({
         onLoadMore={list.loadMore}
       />
       {chatId && connection ? (
-        <ConversationPane
-          key={chatId}
-          api={api}
-          connection={connection}
-          chatId={chatId}
-          chat={list.cache[chatId] ?? null}
-          meId={me._id}
-          admins={admins}
-          online={online}
-          onChanged={list.replace}
-          onSeen={list.markSeen}
-        />
+        <div className="scd-chat-area">
+          <ConversationPane
+            key={chatId}
+            api={api}
+            connection={connection}
+            chatId={chatId}
+            chat={list.cache[chatId] ?? null}
+            meId={me._id}
+            admins={admins}
+            online={online}
+            onChanged={list.replace}
+            onSeen={list.markSeen}
+            person={wide ? null : <PersonPanel api={api} chatId={chatId} wide={false} />}
+          />
+          {wide && <PersonPanel key={chatId} api={api} chatId={chatId} wide />}
+        </div>
       ) : (
         <section className="scd-placeholder" aria-label="No conversation selected">
           <p>Select a chat to read and reply.</p>

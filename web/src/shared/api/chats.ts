@@ -1,5 +1,14 @@
 /** Support chat endpoints shared by users and admins (DESIGN.md §2). */
-import type { Chat, ChatPage, ChatStatus, Message, MessagePage, Priority, Stats } from '../types';
+import type {
+  Chat,
+  ChatPage,
+  ChatStatus,
+  Message,
+  MessagePage,
+  Person,
+  Priority,
+  Stats,
+} from '../types';
 import type { ApiClient } from './client';
 
 export function getMyChat(api: ApiClient): Promise<Chat> {
@@ -68,4 +77,9 @@ export function assignChat(api: ApiClient, chatId: string, adminId?: string): Pr
   return api.request<Chat>('POST', `/chats/${encodeURIComponent(chatId)}/assign`, {
     body: adminId ? { adminId } : {},
   });
+}
+
+/** Who the agent is talking to (admins only). */
+export function fetchPerson(api: ApiClient, chatId: string): Promise<Person> {
+  return api.request<Person>('GET', `/chats/${encodeURIComponent(chatId)}/person`);
 }

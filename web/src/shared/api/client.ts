@@ -8,12 +8,20 @@ import type { Session } from './session';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | 'network';
+  /** From a 429's Retry-After header, when the server sent one. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: ErrorCode | 'network', message: string) {
+  constructor(
+    status: number,
+    code: ErrorCode | 'network',
+    message: string,
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -42,6 +50,11 @@ export interface RequestOptions {
   query?: Query;
   /** Send the bearer token and refresh on 401 (default true). */
   auth?: boolean;
+  /**
+   * Refresh and retry once on a 401 (default true). Off where a 401 is the answer itself, not a
+   * stale token: e.g. an identity token refused (and a retry would replay it).
+   */
+  retryOn401?: boolean;
 }
 
 export interface ApiClient {
@@ -77,11 +90,17 @@ async function readEnvelope<T>(response: Response): Promise<Envelope<T>> {
   }
 }
 
-function toError(status: number, envelope: Envelope<unknown>): ApiError {
+/** Retry-After in seconds (the HTTP-date form is not used by this server). */
+export function parseRetryAfter(header: string | null): number | null {
+  if (!header || !/^\s*\d+\s*$/.test(header)) return null;
+  return Number(header);
+}
+
+function toError(status: number, envelope: Envelope<unknown>, retryAfter: string | null): ApiError {
   const first = envelope.errors?.[0];
   const code = (first?.code as ErrorCode | undefined) ?? CODE_BY_STATUS[status] ?? 'internal';
   const message = envelope.message || first?.message || `Request failed (${status})`;
-  return new ApiError(status, code, message);
+  return new ApiError(status, code, message, parseRetryAfter(retryAfter));
 }
 
 export function createApiClient({ baseUrl, session, fetchImpl }: ApiClientOptions): ApiClient {
@@ -113,7 +132,8 @@ export function createApiClient({ baseUrl, session, fetchImpl }: ApiClientOption
       throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'Network error');
     }
     const envelope = await readEnvelope<T>(response);
-    if (!response.ok || envelope.success === false) throw toError(response.status, envelope);
+    if (!response.ok || envelope.success === false)
+      throw toError(response.status, envelope, response.headers?.get('Retry-After') ?? null);
     return envelope.data as T;
   }
 
@@ -161,6 +181,7 @@ export function createApiClient({ baseUrl, session, fetchImpl }: ApiClientOption
       return await send<T>(method, path, options, token);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401 || !auth || !token) throw error;
+      if (options.retryOn401 === false) throw error;
       // The token may have been refreshed by a parallel request while this one was in flight.
       const latest = session.get()?.accessToken;
       if (latest && latest !== token) return send<T>(method, path, options, latest);

@@ -58,3 +58,16 @@ export function usePageVisible(): boolean {
   }, []);
   return visible;
 }
+
+/** Whether a media query matches now, following changes (window resizes, rotation). */
+export function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const update = () => setMatches(list.matches);
+    update();
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
+}

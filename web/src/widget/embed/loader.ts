@@ -2,17 +2,29 @@
  * The embed loader, served as /widget.js. A site adds
  *   <script src="https://support.example.com/widget.js" data-server="https://support.example.com" async></script>
  * and gets the chat bubble: an iframe on the server's origin, bottom-right, resized when the
- * widget opens or closes. Self-contained (no imports at run time) so it stays tiny.
+ * widget opens or closes. Self-contained (its only import is bundled in) so it stays tiny.
+ *
+ * A site whose user is signed in adds data-identity-token="<JWT its backend signed>", or calls
+ *   SupportChat('identify', {token}) · SupportChat('logout') · SupportChat('open' | 'close')
+ *   SupportChat('on', 'unread', (count) => …)
+ * Calls made before this script ran are queued by the stub in the README
+ * (`window.SupportChat.q`) and run here; calls made before the iframe is ready wait for it.
  */
+import {
+  HOST_SOURCE,
+  looksLikeJwt,
+  parseApiCall,
+  parseWidgetMessage,
+  type ApiCall,
+  type HostCommand,
+  type HostPage,
+} from './protocol';
 
-interface StateMessage {
-  source: 'support-chat';
-  type: 'state';
-  open: boolean;
-  unread: number;
-}
-
-interface SupportChatApi {
+interface SupportChatFunction {
+  (name: string, arg?: unknown, listener?: unknown): void;
+  /** Calls queued by the page's stub before this script ran. */
+  q?: ArrayLike<unknown>[];
+  loaded?: boolean;
   open(): void;
   close(): void;
   toggle(): void;
@@ -20,7 +32,7 @@ interface SupportChatApi {
 
 declare global {
   interface Window {
-    SupportChat?: SupportChatApi;
+    SupportChat?: SupportChatFunction;
   }
 }
 
@@ -29,11 +41,6 @@ const OPEN_WIDTH_PX = 412;
 const OPEN_HEIGHT_PX = 724;
 /** Below this host width the open widget takes the whole screen. */
 const FULL_SCREEN_BELOW_PX = 480;
-
-function isStateMessage(data: unknown): data is StateMessage {
-  const d = data as Partial<StateMessage> | null;
-  return !!d && d.source === 'support-chat' && d.type === 'state' && typeof d.open === 'boolean';
-}
 
 function serverFrom(script: HTMLScriptElement | null): string | null {
   const configured = script?.dataset.server || script?.src;
@@ -47,8 +54,15 @@ function serverFrom(script: HTMLScriptElement | null): string | null {
   }
 }
 
-function start(server: string): void {
-  if (window.SupportChat) return; // the snippet was pasted twice
+/** The iframe cannot read the host page's address or title (other origin): the loader tells it. */
+function currentPage(): HostPage {
+  return { url: window.location.href, title: document.title };
+}
+
+function start(server: string, identityToken: string | null): void {
+  const existing = window.SupportChat;
+  if (existing?.loaded) return; // the snippet was pasted twice
+  const queued = existing?.q ? Array.from(existing.q) : [];
   const serverOrigin = new URL(server).origin;
   const iframe = document.createElement('iframe');
   iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}`;
@@ -66,39 +80,109 @@ function start(server: string): void {
   style.maxHeight = '100vh';
 
   let open = false;
-  const send = (message: object) => iframe.contentWindow?.postMessage(message, serverOrigin);
+  let ready = false;
+  let unread: number | null = null;
+  let lastPage = '';
+  const waiting: HostCommand[] = [];
+  const unreadListeners: ((count: number) => void)[] = [];
+
+  // Always to the server's origin: an identity token must never reach anyone else.
+  const post = (command: HostCommand) =>
+    iframe.contentWindow?.postMessage({ source: HOST_SOURCE, ...command }, serverOrigin);
+  const send = (command: HostCommand) => (ready ? post(command) : waiting.push(command));
+  const sendPage = () => {
+    const page = currentPage();
+    const key = `${page.url}\n${page.title}`;
+    if (key === lastPage) return;
+    lastPage = key;
+    send({ command: 'page', page });
+  };
   const layout = () => {
     const full = open && window.innerWidth < FULL_SCREEN_BELOW_PX;
     style.width = full ? '100vw' : `${open ? OPEN_WIDTH_PX : CLOSED_SIZE_PX}px`;
     style.height = full ? '100vh' : `${open ? OPEN_HEIGHT_PX : CLOSED_SIZE_PX}px`;
     // Inside the iframe a media query cannot tell a phone from the desktop-sized frame.
-    send({ source: 'support-chat-host', command: 'layout', fullScreen: full });
+    if (ready) post({ command: 'layout', fullScreen: full });
   };
   layout();
 
+  const notifyUnread = (listener: (count: number) => void) => {
+    try {
+      if (unread !== null) listener(unread);
+    } catch (error) {
+      // A faulty page callback must not stop the others or the widget.
+      console.error(error);
+    }
+  };
+
   window.addEventListener('message', (event) => {
-    // Only our own iframe, from the server's origin, may resize it.
+    // Only our own iframe, from the server's origin, may talk to the loader.
     if (event.origin !== serverOrigin || event.source !== iframe.contentWindow) return;
-    if (!isStateMessage(event.data)) return;
-    open = event.data.open;
-    layout();
+    const message = parseWidgetMessage(event.data);
+    if (!message) return;
+    if (message.type === 'ready') {
+      // Also after the iframe reloaded: it starts from scratch each time.
+      ready = true;
+      const page = currentPage();
+      lastPage = `${page.url}\n${page.title}`;
+      post({ command: 'hello', page, identityToken });
+      // A token is good once (its jti); a reloaded iframe has the session it got for it.
+      identityToken = null;
+      layout();
+      for (const command of waiting.splice(0)) post(command);
+      return;
+    }
+    if (open !== message.open) {
+      open = message.open;
+      layout();
+      // A single-page site may have moved on since: tell the widget where the person is now.
+      if (open) sendPage();
+    }
+    if (unread !== message.unread) {
+      unread = message.unread;
+      unreadListeners.forEach(notifyUnread);
+    }
   });
   window.addEventListener('resize', layout);
+  window.addEventListener('popstate', sendPage);
+  window.addEventListener('hashchange', sendPage);
 
-  const command = (name: 'open' | 'close' | 'toggle') => () =>
-    send({ source: 'support-chat-host', command: name });
-  window.SupportChat = {
-    open: command('open'),
-    close: command('close'),
-    toggle: command('toggle'),
+  const run = (call: ApiCall) => {
+    switch (call.name) {
+      case 'identify':
+        // The page's data-identity-token is used once; later calls carry fresh tokens.
+        identityToken = null;
+        send({ command: 'identify', token: call.token });
+        break;
+      case 'on-unread':
+        unreadListeners.push(call.listener);
+        notifyUnread(call.listener);
+        break;
+      default:
+        send({ command: call.name });
+    }
   };
+  const api = ((name: string, arg?: unknown, listener?: unknown) => {
+    const call = parseApiCall(name, arg, listener);
+    if (call) run(call);
+    else console.warn(`SupportChat: unknown call or bad argument: ${String(name)}`);
+  }) as SupportChatFunction;
+  api.loaded = true;
+  api.open = () => api('open');
+  api.close = () => api('close');
+  api.toggle = () => api('toggle');
+  window.SupportChat = api;
+  for (const args of queued) api(...(Array.from(args) as [string, unknown?, unknown?]));
 
   document.body.appendChild(iframe);
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
 const server = serverFrom(script);
+const token = script?.dataset.identityToken;
 if (server) {
-  if (document.body) start(server);
-  else document.addEventListener('DOMContentLoaded', () => start(server));
+  const identityToken = looksLikeJwt(token) ? token : null;
+  if (token && !identityToken) console.warn('SupportChat: data-identity-token is not a JWT');
+  if (document.body) start(server, identityToken);
+  else document.addEventListener('DOMContentLoaded', () => start(server, identityToken));
 }

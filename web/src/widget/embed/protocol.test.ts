@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeJwt, parseApiCall, parseHostCommand, parseWidgetMessage } from './protocol';
+
+const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1LTEifQ.c2lnbmF0dXJl';
+const host = (command: object) => ({ source: 'support-chat-host', ...command });
+
+describe('parseHostCommand', () => {
+  it('accepts each command the loader sends', () => {
+    expect(parseHostCommand(host({ command: 'open' }))).toEqual({ command: 'open' });
+    expect(parseHostCommand(host({ command: 'toggle' }))).toEqual({ command: 'toggle' });
+    expect(parseHostCommand(host({ command: 'logout' }))).toEqual({ command: 'logout' });
+    expect(parseHostCommand(host({ command: 'layout', fullScreen: true }))).toEqual({
+      command: 'layout',
+      fullScreen: true,
+    });
+    expect(parseHostCommand(host({ command: 'identify', token: JWT }))).toEqual({
+      command: 'identify',
+      token: JWT,
+    });
+    expect(
+      parseHostCommand(host({ command: 'page', page: { url: 'https://shop.test/a', title: 'A' } })),
+    ).toEqual({ command: 'page', page: { url: 'https://shop.test/a', title: 'A' } });
+  });
+
+  it('reads the hello with or without a token and page', () => {
+    expect(
+      parseHostCommand(
+        host({ command: 'hello', identityToken: JWT, page: { url: 'https://x.test/', title: '' } }),
+      ),
+    ).toEqual({
+      command: 'hello',
+      identityToken: JWT,
+      page: { url: 'https://x.test/', title: '' },
+    });
+    expect(parseHostCommand(host({ command: 'hello' }))).toEqual({
+      command: 'hello',
+      identityToken: null,
+      page: null,
+    });
+    // A hello with a broken token still starts the widget, without the token.
+    expect(parseHostCommand(host({ command: 'hello', identityToken: 'x y' }))).toMatchObject({
+      identityToken: null,
+    });
+  });
+
+  it('ignores other sources, unknown commands and malformed arguments', () => {
+    expect(parseHostCommand({ source: 'someone-else', command: 'open' })).toBeNull();
+    expect(parseHostCommand(host({ command: 'eval' }))).toBeNull();
+    expect(parseHostCommand(host({ command: 'layout', fullScreen: 'yes' }))).toBeNull();
+    expect(parseHostCommand(host({ command: 'identify', token: 42 }))).toBeNull();
+    expect(parseHostCommand(host({ command: 'identify', token: 'not a jwt' }))).toBeNull();
+    expect(parseHostCommand(host({ command: 'page', page: { url: 5, title: 'x' } }))).toBeNull();
+    expect(
+      parseHostCommand(host({ command: 'page', page: { url: 'x'.repeat(20_000), title: '' } })),
+    ).toBeNull();
+    expect(parseHostCommand(null)).toBeNull();
+    expect(parseHostCommand('open')).toBeNull();
+  });
+});
+
+describe('parseWidgetMessage', () => {
+  it('accepts ready and state', () => {
+    expect(parseWidgetMessage({ source: 'support-chat', type: 'ready' })).toEqual({
+      source: 'support-chat',
+      type: 'ready',
+    });
+    expect(
+      parseWidgetMessage({ source: 'support-chat', type: 'state', open: true, unread: 2 }),
+    ).toEqual({ source: 'support-chat', type: 'state', open: true, unread: 2 });
+  });
+
+  it('refuses a state without a sane unread count', () => {
+    const state = { source: 'support-chat', type: 'state', open: false };
+    expect(parseWidgetMessage({ ...state, unread: -1 })).toBeNull();
+    expect(parseWidgetMessage({ ...state, unread: 1.5 })).toBeNull();
+    expect(parseWidgetMessage({ ...state, unread: '3' })).toBeNull();
+    expect(parseWidgetMessage({ ...state, unread: 1, source: 'x' })).toBeNull();
+  });
+});
+
+describe('parseApiCall', () => {
+  it('takes identify with {token} or a bare token', () => {
+    expect(parseApiCall('identify', { token: JWT })).toEqual({ name: 'identify', token: JWT });
+    expect(parseApiCall('identify', JWT)).toEqual({ name: 'identify', token: JWT });
+    expect(parseApiCall('identify', {})).toBeNull();
+  });
+
+  it('takes on("unread", fn) only with a function', () => {
+    const fn = () => undefined;
+    expect(parseApiCall('on', 'unread', fn)).toEqual({ name: 'on-unread', listener: fn });
+    expect(parseApiCall('on', 'unread')).toBeNull();
+    expect(parseApiCall('on', 'message', fn)).toBeNull();
+  });
+
+  it('takes the simple commands and refuses the rest', () => {
+    for (const name of ['logout', 'open', 'close', 'toggle'])
+      expect(parseApiCall(name, undefined)).toEqual({ name });
+    expect(parseApiCall('destroy', undefined)).toBeNull();
+  });
+});
+
+describe('looksLikeJwt', () => {
+  it('wants three base64url parts (an unsigned one has an empty third)', () => {
+    expect(looksLikeJwt(JWT)).toBe(true);
+    expect(looksLikeJwt('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.')).toBe(true);
+    expect(looksLikeJwt('a.b')).toBe(false);
+    expect(looksLikeJwt('a.b.c<script>')).toBe(false);
+    expect(looksLikeJwt(`a.${'b'.repeat(20_000)}.c`)).toBe(false);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The postMessage protocol between the loader (host page) and the widget (iframe), with the
+ * checks both sides apply to what they receive. Pure: no window access, so it is unit-tested and
+ * bundled into the tiny loader as well.
+ */
+
+/** The host page where the widget is open. */
+export interface HostPage {
+  url: string;
+  title: string;
+}
+
+/** Widget → loader. */
+export type WidgetMessage =
+  | { source: 'support-chat'; type: 'ready' }
+  | { source: 'support-chat'; type: 'state'; open: boolean; unread: number };
+
+/** Loader → widget. */
+export type HostCommand =
+  | { command: 'hello'; page: HostPage | null; identityToken: string | null }
+  | { command: 'open' | 'close' | 'toggle' }
+  | { command: 'layout'; fullScreen: boolean }
+  | { command: 'identify'; token: string }
+  | { command: 'logout' }
+  | { command: 'page'; page: HostPage };
+
+export const HOST_SOURCE = 'support-chat-host';
+export const WIDGET_SOURCE = 'support-chat';
+
+/** Far above any real JWT or URL; only keeps a hostile page from handing over megabytes. */
+const MAX_TOKEN_CHARS = 16_384;
+const MAX_URL_CHARS = 16_384;
+const MAX_TITLE_CHARS = 2_000;
+
+type Loose = Record<string, unknown>;
+
+function isObject(value: unknown): value is Loose {
+  return typeof value === 'object' && value !== null;
+}
+
+function text(value: unknown, max: number): string | null {
+  return typeof value === 'string' && value.length <= max ? value : null;
+}
+
+/** A JWT is three base64url parts; anything else is refused before it reaches the server. */
+export function looksLikeJwt(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length <= MAX_TOKEN_CHARS &&
+    /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(value)
+  );
+}
+
+function page(value: unknown): HostPage | null {
+  if (!isObject(value)) return null;
+  const url = text(value.url, MAX_URL_CHARS);
+  const title = text(value.title, MAX_TITLE_CHARS);
+  return url === null || title === null ? null : { url, title };
+}
+
+/**
+ * A command from the loader, or null when the data is not one. The caller has already checked
+ * the message's origin and source window.
+ */
+export function parseHostCommand(data: unknown): HostCommand | null {
+  if (!isObject(data) || data.source !== HOST_SOURCE) return null;
+  switch (data.command) {
+    case 'open':
+    case 'close':
+    case 'toggle':
+      return { command: data.command };
+    case 'logout':
+      return { command: 'logout' };
+    case 'layout':
+      return typeof data.fullScreen === 'boolean'
+        ? { command: 'layout', fullScreen: data.fullScreen }
+        : null;
+    case 'identify':
+      return looksLikeJwt(data.token) ? { command: 'identify', token: data.token } : null;
+    case 'page': {
+      const p = page(data.page);
+      return p ? { command: 'page', page: p } : null;
+    }
+    case 'hello':
+      return {
+        command: 'hello',
+        page: page(data.page),
+        identityToken: looksLikeJwt(data.identityToken) ? data.identityToken : null,
+      };
+    default:
+      return null;
+  }
+}
+
+/** A message from the widget, or null. The caller has checked origin and source window. */
+export function parseWidgetMessage(data: unknown): WidgetMessage | null {
+  if (!isObject(data) || data.source !== WIDGET_SOURCE) return null;
+  if (data.type === 'ready') return { source: WIDGET_SOURCE, type: 'ready' };
+  if (
+    data.type === 'state' &&
+    typeof data.open === 'boolean' &&
+    typeof data.unread === 'number' &&
+    Number.isInteger(data.unread) &&
+    data.unread >= 0
+  ) {
+    return { source: WIDGET_SOURCE, type: 'state', open: data.open, unread: data.unread };
+  }
+  return null;
+}
+
+/** What the host page's `SupportChat(name, arg)` calls mean; null for a call we do not know. */
+export type ApiCall =
+  | { name: 'identify'; token: string }
+  | { name: 'logout' | 'open' | 'close' | 'toggle' }
+  | { name: 'on-unread'; listener: (unread: number) => void };
+
+export function parseApiCall(name: unknown, arg: unknown, listener?: unknown): ApiCall | null {
+  switch (name) {
+    case 'identify': {
+      // {token} as documented; a bare token string is accepted too.
+      const token = isObject(arg) ? arg.token : arg;
+      return looksLikeJwt(token) ? { name: 'identify', token } : null;
+    }
+    case 'logout':
+    case 'open':
+    case 'close':
+    case 'toggle':
+      return { name };
+    case 'on':
+      return arg === 'unread' && typeof listener === 'function'
+        ? { name: 'on-unread', listener: listener as (unread: number) => void }
+        : null;
+    default:
+      return null;
+  }
+}
