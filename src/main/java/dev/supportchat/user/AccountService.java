@@ -15,10 +15,8 @@ import java.util.regex.Pattern;
 public final class AccountService {
   static final int MIN_PASSWORD_LENGTH = 8;
   static final int MAX_PASSWORD_LENGTH = 200;
-  static final int MAX_NAME_LENGTH = 100;
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+  static final int MAX_NAME_LENGTH = UserFields.MAX_NAME_LENGTH;
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9_.-]{3,30}$");
-  private static final int MAX_EMAIL_LENGTH = 254;
 
   /** A successful login or refresh: the user and the new token pair. */
   public record Session(UserView user, String accessToken, String refreshToken) {}
@@ -246,11 +244,8 @@ public final class AccountService {
     if (email == null || email.isBlank()) {
       throw AppException.invalid("email", "email is required.");
     }
-    String normalized = email.strip().toLowerCase(Locale.ROOT);
-    if (normalized.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(normalized).matches()) {
-      throw AppException.invalid("email", "email is not a valid address.");
-    }
-    return normalized;
+    return UserFields.email(email)
+        .orElseThrow(() -> AppException.invalid("email", "email is not a valid address."));
   }
 
   static void checkPassword(String password) {

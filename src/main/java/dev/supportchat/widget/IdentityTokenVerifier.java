@@ -14,14 +14,13 @@ import dev.supportchat.config.AppConfig;
 import dev.supportchat.config.PublicKeys;
 import dev.supportchat.error.AppException;
 import dev.supportchat.json.TextInput;
+import dev.supportchat.user.UserFields;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Checks an identity token the host site's backend signed for its signed-in user (README,
@@ -32,9 +31,6 @@ import java.util.regex.Pattern;
  */
 final class IdentityTokenVerifier {
   private static final int MAX_SUBJECT_LENGTH = 255;
-  private static final int MAX_NAME_LENGTH = 100;
-  private static final int MAX_EMAIL_LENGTH = 254;
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
   private final JWTVerifier hs256;
   private final JWTVerifier es256;
@@ -129,8 +125,7 @@ final class IdentityTokenVerifier {
     if (claimed == null) {
       return null;
     }
-    String e = claimed.strip().toLowerCase(Locale.ROOT);
-    return e.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(e).matches() && storable(e) ? e : null;
+    return UserFields.email(claimed).filter(IdentityTokenVerifier::storable).orElse(null);
   }
 
   private static String name(DecodedJWT jwt) {
@@ -139,7 +134,7 @@ final class IdentityTokenVerifier {
       return null;
     }
     n = n.strip();
-    return n.length() > MAX_NAME_LENGTH ? n.substring(0, MAX_NAME_LENGTH) : n;
+    return n.length() > UserFields.MAX_NAME_LENGTH ? n.substring(0, UserFields.MAX_NAME_LENGTH) : n;
   }
 
   private static boolean storable(String text) {

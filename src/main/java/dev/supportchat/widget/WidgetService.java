@@ -11,6 +11,7 @@ import dev.supportchat.user.Principal;
 import dev.supportchat.user.TokenService;
 import dev.supportchat.user.User;
 import dev.supportchat.user.UserContext;
+import dev.supportchat.user.UserFields;
 import dev.supportchat.user.UserKind;
 import dev.supportchat.user.UserRepository;
 import java.net.URI;
@@ -34,12 +35,11 @@ public final class WidgetService {
   /** The window of WIDGET_VISITORS_PER_IP_PER_HOUR. */
   static final Duration VISITOR_WINDOW = Duration.ofHours(1);
 
-  static final int MAX_NAME_LENGTH = 100;
+  static final int MAX_NAME_LENGTH = UserFields.MAX_NAME_LENGTH;
   static final int MAX_PAGE_URL_LENGTH = 2048;
   static final int MAX_PAGE_TITLE_LENGTH = 300;
   static final int MAX_LANGUAGE_LENGTH = 35;
   static final int MAX_TIME_ZONE_LENGTH = 64;
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$");
   private static final Pattern TIME_ZONE = Pattern.compile("^[A-Za-z0-9_+\\-/]+$");
 
@@ -105,10 +105,10 @@ public final class WidgetService {
       throw AppException.invalid("email", "Please tell us your email address.");
     }
     if (cleanEmail != null) {
-      cleanEmail = cleanEmail.toLowerCase(Locale.ROOT);
-      if (cleanEmail.length() > 254 || !EMAIL.matcher(cleanEmail).matches()) {
-        throw AppException.invalid("email", "That does not look like an email address.");
-      }
+      cleanEmail =
+          UserFields.email(cleanEmail)
+              .orElseThrow(
+                  () -> AppException.invalid("email", "That does not look like an email address."));
     }
     if (!visitorsPerIp.tryAcquire(clientIp)) {
       log.info("Visitor sessions from {} are at their hourly limit", clientIp);
