@@ -21,6 +21,7 @@ import dev.supportchat.user.AdminBootstrap;
 import dev.supportchat.user.JdbcUserRepository;
 import dev.supportchat.user.PasswordHasher;
 import dev.supportchat.user.Principal;
+import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.Sessions;
 import dev.supportchat.user.TokenService;
 import dev.supportchat.widget.WidgetModule;
@@ -43,13 +44,16 @@ public final class App implements AutoCloseable {
   private final ChatRepository chatRepository;
 
   private final Limits sharedLimits;
+  private final SessionTermination termination;
 
   private App(
       Database db,
       WebServer web,
       Realtime realtime,
       ChatRepository chatRepository,
-      Limits sharedLimits) {
+      Limits sharedLimits,
+      SessionTermination termination) {
+    this.termination = termination;
     this.sharedLimits = sharedLimits;
     this.db = db;
     this.web = web;
@@ -62,6 +66,7 @@ public final class App implements AutoCloseable {
     Realtime realtime = null;
     ChatRepository chatRepository = null;
     Limits sharedLimits = null;
+    SessionTermination termination = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -73,12 +78,15 @@ public final class App implements AutoCloseable {
               config.accessTokenTtl(),
               config.refreshTokenTtl(),
               clock);
+      var sessions = Sessions.repository(db);
+      termination = SessionTermination.start(db, sessions, config.accessTokenTtl(), clock);
       var limits = config.loginLimits();
       sharedLimits = new Limits(config.redisUrl(), config.redisPrefix(), clock);
       var accounts =
           new AccountService(
               users,
-              Sessions.repository(db),
+              sessions,
+              termination,
               hasher,
               tokens,
               sharedLimits.shared("login-email", limits.perEmail(), limits.window()),
@@ -86,11 +94,13 @@ public final class App implements AutoCloseable {
               sharedLimits.shared(
                   "registrations-ip", limits.registrationsPerIpPerHour(), Duration.ofHours(1)),
               clock);
-      new AdminBootstrap(users, hasher, clock).run(config.adminEmail(), config.adminPassword());
+      new AdminBootstrap(users, hasher, termination, clock)
+          .run(config.adminEmail(), config.adminPassword());
 
-      Auth<Principal> auth = new Auth<>(tokens::verifyAccessToken);
+      SessionTermination live = termination;
+      Auth<Principal> auth = new Auth<>(t -> live.requireLive(tokens.verifyAccessToken(t)));
       var clientAddress = new ClientAddress(config.trustProxy());
-      realtime = new Realtime(config, tokens, clock);
+      realtime = new Realtime(config, tokens, termination, users, clock);
       var presence = realtime.presence();
       chatRepository = ChatModule.repository(db);
       var chats =
@@ -131,7 +141,7 @@ public final class App implements AutoCloseable {
               List.of(socketIo),
               new WebAppFiles());
       web.start();
-      return new App(db, web, realtime, chatRepository, sharedLimits);
+      return new App(db, web, realtime, chatRepository, sharedLimits, termination);
     } catch (RuntimeException e) {
       if (chatRepository != null) {
         chatRepository.close();
@@ -141,6 +151,9 @@ public final class App implements AutoCloseable {
       }
       if (sharedLimits != null) {
         sharedLimits.close();
+      }
+      if (termination != null) {
+        termination.close();
       }
       db.close();
       throw e;
@@ -162,6 +175,11 @@ public final class App implements AutoCloseable {
     return db;
   }
 
+  /** Ends sessions on every node (for features that deactivate or delete users, and tests). */
+  public SessionTermination sessionTermination() {
+    return termination;
+  }
+
   /** The REST endpoints the server answers, as registered. */
   public List<WebServer.Route> routes() {
     return web.routes();
@@ -175,6 +193,7 @@ public final class App implements AutoCloseable {
     chatRepository.close();
     sharedLimits.close();
     realtime.close();
+    termination.close();
     db.close();
   }
 }

@@ -5,10 +5,14 @@ import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.realtime.transport.BurstThread;
 import dev.supportchat.realtime.transport.RoomEmitter;
+import dev.supportchat.realtime.transport.SocketAuthenticator;
 import dev.supportchat.realtime.transport.SocketIoJavalin;
 import dev.supportchat.realtime.transport.SocketIoTransport;
 import dev.supportchat.realtime.transport.SocketIoTransportOptions;
+import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.TokenService;
+import dev.supportchat.user.UserRepository;
+import dev.supportchat.worker.Fatal;
 import dev.supportchat.worker.WorkerHealth;
 import io.javalin.config.JavalinConfig;
 import io.socket.socketio.server.SocketIoNamespace;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.json.JSONObject;
@@ -55,14 +60,30 @@ public final class Realtime implements AutoCloseable {
 
   private final Clock clock;
   private final AppConfig.SocketLimits limits;
+  private final SessionTermination sessions;
+  private final UserRepository users;
+  private final SocketExpiry expiry;
+  private final SocketAuthenticator<SocketUser> authenticator;
+  private final SocketIoNamespace namespace;
+
+  /** How often sockets whose access token expired are looked for. */
+  private static final long EXPIRY_SWEEP_MS = 500;
 
   private volatile Function<String, Optional<TokenService.Verified>> identityTokens;
 
   /** The emitter's and sends-committed threads, for /health. */
   private final List<WorkerHealth> workers;
 
-  public Realtime(AppConfig config, TokenService tokens, Clock clock) {
+  public Realtime(
+      AppConfig config,
+      TokenService tokens,
+      SessionTermination sessions,
+      UserRepository users,
+      Clock clock) {
     this.clock = clock;
+    this.sessions = sessions;
+    this.users = users;
+    this.expiry = new SocketExpiry(clock);
     this.limits = config.socketLimits();
     SocketIoTransportOptions options =
         SocketIoTransportOptions.defaults(config.corsOrigins())
@@ -71,8 +92,10 @@ public final class Realtime implements AutoCloseable {
             .withPacketLimits(
                 limits.maxAttachments(),
                 Math.max(limits.maxPendingBytes(), limits.maxPacketBytes()));
-    this.transport = new SocketIoTransport<>(options, token -> authenticate(tokens, token));
+    this.authenticator = token -> authenticate(tokens, token);
+    this.transport = new SocketIoTransport<>(options, authenticator);
     SocketIoNamespace namespace = transport.namespace(NAMESPACE);
+    this.namespace = namespace;
     this.sendsCommitted = new BurstThread("sends-committed");
     RoomEmitter roomEmitter = new RoomEmitter(namespace);
     this.workers = List.of(roomEmitter.health(), sendsCommitted.health());
@@ -87,7 +110,14 @@ public final class Realtime implements AutoCloseable {
             .map(url -> new ClusterPresence(presence, url, config.redisPrefix()))
             .orElse(null);
     this.emitter = new ChatEventsEmitter(broadcaster);
-    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "typing-timers"));
+    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "socket-timers"));
+    timers.scheduleWithFixedDelay(
+        Fatal.survivable("Disconnecting expired sockets", expiry::sweep),
+        EXPIRY_SWEEP_MS,
+        EXPIRY_SWEEP_MS,
+        TimeUnit.MILLISECONDS);
+    // A session ended on any node (logout, password change, deactivation): its sockets here go.
+    sessions.onEnded(ended -> disconnectSession(ended.sessionId()));
     // Each node tells its own users (every node sees the same cluster-wide answer, so none is told
     // twice).
     presence.onAnyOnlineChanged(
@@ -110,15 +140,25 @@ public final class Realtime implements AutoCloseable {
   }
 
   private Optional<SocketUser> authenticate(TokenService tokens, String token) {
+    Optional<TokenService.Verified> verified;
     try {
-      TokenService.Verified v = tokens.verify(token);
-      return Optional.of(new SocketUser(v.principal(), v.expiresAt()));
+      verified = Optional.of(tokens.verify(token));
     } catch (RuntimeException notOurs) {
       // Not one of our access tokens: perhaps the host site's identity token (docs/API.md).
       Function<String, Optional<TokenService.Verified>> identities = identityTokens;
-      return identities == null
-          ? Optional.empty()
-          : identities.apply(token).map(v -> new SocketUser(v.principal(), v.expiresAt()));
+      verified = identities == null ? Optional.empty() : identities.apply(token);
+    }
+    // An ended session or a deleted user is refused (one lookup by primary key per connect).
+    return verified
+        .filter(v -> !sessions.isEnded(v.principal().sessionId()))
+        .filter(v -> users.findById(v.principal().userId()).isPresent())
+        .map(v -> new SocketUser(v.principal(), v.expiresAt()));
+  }
+
+  /** Disconnects this node's sockets of the session. */
+  private void disconnectSession(String sessionId) {
+    for (SocketIoSocket socket : namespace.getAdapter().listClients(RoomNames.session(sessionId))) {
+      socket.disconnect(true);
     }
   }
 
@@ -152,7 +192,8 @@ public final class Realtime implements AutoCloseable {
             new TypingTracker(timers, emitter::typing),
             clock,
             limits.messagesPerSecond(),
-            sendsCommitted);
+            sendsCommitted,
+            new SocketSession(authenticator, sessions));
     Consumer<ClientSocket> onGone = client -> disconnected(events, client);
     transport.onConnection(
         NAMESPACE,
@@ -160,13 +201,14 @@ public final class Realtime implements AutoCloseable {
           ClientSocket client = new ClientSocket(socket, user, onGone);
           events.attach(client);
           joinPersonalRooms(client);
+          expiry.watch(client);
         });
   }
 
   private void joinPersonalRooms(ClientSocket client) {
     SocketIoSocket socket = client.socket;
     SocketUser user = client.user;
-    socket.joinRoom(RoomNames.user(user.userId()));
+    socket.joinRoom(RoomNames.user(user.userId()), RoomNames.session(user.principal().sessionId()));
     if (user.isAdmin()) {
       socket.joinRoom(RoomNames.ADMINS);
       boolean firstSocket = !presence.localAdmins().contains(user.userId());

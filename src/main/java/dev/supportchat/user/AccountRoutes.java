@@ -16,7 +16,7 @@ import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.util.Map;
 
-/** {@code /api/v1/users}: register, login, refresh-token, logout, me, admins. */
+/** {@code /api/v1/users}: register, login, refresh-token, logout, change-password, me, admins. */
 public final class AccountRoutes implements EndpointGroup {
   private final AccountService accounts;
   private final Auth<Principal> auth;
@@ -45,6 +45,7 @@ public final class AccountRoutes implements EndpointGroup {
     post("/login", this::login);
     post("/refresh-token", this::refresh);
     post("/logout", this::logout);
+    post("/change-password", this::changePassword);
     get("/me", this::me);
     get("/admins", this::admins);
   }
@@ -91,6 +92,19 @@ public final class AccountRoutes implements EndpointGroup {
     clearCookie(ctx, Auth.ACCESS_COOKIE);
     clearCookie(ctx, Auth.REFRESH_COOKIE);
     Responses.ok(ctx, Map.of(), "User logged out");
+  }
+
+  private void changePassword(Context ctx) {
+    Principal caller = auth.require(ctx);
+    JsonBody body = RequestBody.json(ctx);
+    AccountService.Session session =
+        accounts.changePassword(
+            caller,
+            body.string("currentPassword"),
+            body.string("newPassword"),
+            clientAddress.of(ctx));
+    setSessionCookies(ctx, session);
+    Responses.ok(ctx, session, "Password changed; every other session was ended");
   }
 
   private void me(Context ctx) {
