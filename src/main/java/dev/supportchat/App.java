@@ -5,6 +5,7 @@ import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.ChatStatistics;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
 import dev.supportchat.http.HealthRoutes;
@@ -15,6 +16,8 @@ import dev.supportchat.limit.Limits;
 import dev.supportchat.realtime.Realtime;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
+import dev.supportchat.team.StaffSockets;
+import dev.supportchat.team.TeamModule;
 import dev.supportchat.user.AccountRoutes;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.AdminBootstrap;
@@ -29,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the object graph by hand (no scanning, no container) and owns its lifetime. Tests start it
@@ -43,13 +47,16 @@ public final class App implements AutoCloseable {
   private final ChatRepository chatRepository;
 
   private final Limits sharedLimits;
+  private final TeamModule team;
 
   private App(
       Database db,
       WebServer web,
       Realtime realtime,
       ChatRepository chatRepository,
-      Limits sharedLimits) {
+      Limits sharedLimits,
+      TeamModule team) {
+    this.team = team;
     this.sharedLimits = sharedLimits;
     this.db = db;
     this.web = web;
@@ -61,6 +68,7 @@ public final class App implements AutoCloseable {
     Database db = Database.open(config.database(), POSTGRES_POOL_SIZE);
     Realtime realtime = null;
     ChatRepository chatRepository = null;
+    TeamModule team = null;
     Limits sharedLimits = null;
     try {
       Migrations.apply(db);
@@ -88,16 +96,57 @@ public final class App implements AutoCloseable {
               clock);
       new AdminBootstrap(users, hasher, clock).run(config.adminEmail(), config.adminPassword());
 
-      Auth<Principal> auth = new Auth<>(tokens::verifyAccessToken);
       var clientAddress = new ClientAddress(config.trustProxy());
       realtime = new Realtime(config, tokens, clock);
       var presence = realtime.presence();
       chatRepository = ChatModule.repository(db);
+      Realtime rt = realtime;
+      var sessions = Sessions.repository(db);
+      team =
+          new TeamModule(
+              db,
+              config.team(),
+              accounts,
+              hasher,
+              chatRepository,
+              realtime.chatEvents(),
+              realtime::emitToStaff,
+              new StaffSockets() {
+                @Override
+                public Set<String> connectedHere() {
+                  return rt.staffHere();
+                }
+
+                @Override
+                public void disconnect(String userId) {
+                  rt.disconnectUser(userId);
+                }
+              },
+              // Until the security work's cross-node session service lands: refresh tokens are
+              // revoked here, access tokens refused and sockets closed on every node by the
+              // team's heartbeat within a second (docs/DECISIONS.md, "Ending a member's sessions").
+              userId -> {
+                sessions.revokeAllOfUser(userId, null, clock.instant());
+                rt.disconnectUser(userId);
+              },
+              clock);
+      TeamModule teamModule = team;
+      realtime.admitOnly(teamModule::admits);
+      realtime.onStaffPresence(teamModule::staffConnected, teamModule::staffOffline);
+      Auth<Principal> auth =
+          new Auth<>(
+              token -> {
+                Principal p = tokens.verifyAccessToken(token);
+                if (!teamModule.admits(p)) {
+                  throw AppException.unauthorized("This account was deactivated.");
+                }
+                return p;
+              });
       var chats =
           new ChatService(
               chatRepository,
               users,
-              realtime.chatEvents(),
+              team.assigning(realtime.chatEvents()),
               clock,
               config.maxMessageLength(),
               new AttemptLimiter(
@@ -126,13 +175,17 @@ public final class App implements AutoCloseable {
                       "/users",
                       new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
                   new WebServer.RouteGroup("/chats", chatRoutes),
+                  new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
                   new WebServer.RouteGroup(
                       "/widget", WidgetModule.routes(widget, auth, clientAddress))),
               List.of(socketIo),
               new WebAppFiles());
       web.start();
-      return new App(db, web, realtime, chatRepository, sharedLimits);
+      return new App(db, web, realtime, chatRepository, sharedLimits, team);
     } catch (RuntimeException e) {
+      if (team != null) {
+        team.close();
+      }
       if (chatRepository != null) {
         chatRepository.close();
       }
@@ -158,6 +211,11 @@ public final class App implements AutoCloseable {
     return web.port();
   }
 
+  /** The team feature (tests run an assignment pass with it). */
+  public TeamModule team() {
+    return team;
+  }
+
   public Database database() {
     return db;
   }
@@ -170,6 +228,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    team.close();
     // Writes still queued are committed first; their acks and events need the realtime side still
     // open.
     chatRepository.close();

@@ -35,7 +35,8 @@ public final class Migrations {
           "V4__message_counters.sql",
           "V5__chat_search.sql",
           "V6__chat_search_active_only.sql",
-          "V7__visitors_and_identity.sql");
+          "V7__visitors_and_identity.sql",
+          "V9__team_and_assignment.sql");
 
   private static final String RESOURCE_FOLDER = "/db/migration/";
 

@@ -1,6 +1,7 @@
 package dev.supportchat.user;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.supportchat.error.AppException;
@@ -46,6 +47,8 @@ public final class AccountRoutes implements EndpointGroup {
     post("/refresh-token", this::refresh);
     post("/logout", this::logout);
     get("/me", this::me);
+    patch("/me", this::changeName);
+    post("/me/password", this::changePassword);
     get("/admins", this::admins);
   }
 
@@ -95,6 +98,19 @@ public final class AccountRoutes implements EndpointGroup {
 
   private void me(Context ctx) {
     Responses.ok(ctx, accounts.me(auth.require(ctx)), "Current user fetched");
+  }
+
+  private void changeName(Context ctx) {
+    Principal caller = auth.require(ctx);
+    JsonBody body = RequestBody.json(ctx);
+    Responses.ok(ctx, accounts.changeName(caller, body.string("fullName")), "Name changed");
+  }
+
+  private void changePassword(Context ctx) {
+    Principal caller = auth.require(ctx);
+    JsonBody body = RequestBody.json(ctx);
+    accounts.changePassword(caller, body.string("currentPassword"), body.string("newPassword"));
+    Responses.ok(ctx, Map.of(), "Password changed; your other sessions were signed out");
   }
 
   private void admins(Context ctx) {

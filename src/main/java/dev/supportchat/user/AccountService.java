@@ -125,6 +125,10 @@ public final class AccountService {
       throw AppException.unauthorized("Invalid email or password.");
     }
     loginsPerEmail.reset(key);
+    if (users.isDeactivated(found.get().id())) {
+      throw AppException.forbidden(
+          "This account was deactivated. Ask an admin of your team to reactivate it.");
+    }
     return openSession(found.get());
   }
 
@@ -189,6 +193,9 @@ public final class AccountService {
           users
               .findById(rotated.userId())
               .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
+      if (users.isDeactivated(user.id())) {
+        throw AppException.unauthorized("This account was deactivated.");
+      }
       return new Session(user.view(), tokens.issueAccessToken(user, rotated.familyId()), next);
     }
     if (rotation instanceof SessionRepository.Rotation.Reused) {
@@ -220,6 +227,38 @@ public final class AccountService {
         .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
   }
 
+  /** Changes the caller's own display name. */
+  public UserView changeName(Principal caller, String fullName) {
+    String name = fullName == null ? "" : fullName.strip();
+    if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+      throw AppException.invalid(
+          "fullName", "fullName must be 1 to " + MAX_NAME_LENGTH + " characters.");
+    }
+    me(caller);
+    users.updateName(caller.userId(), name);
+    return me(caller);
+  }
+
+  /**
+   * Changes the caller's password after checking the current one; every other session of theirs
+   * ends (the one they are using stays signed in).
+   */
+  public void changePassword(Principal caller, String currentPassword, String newPassword) {
+    User user =
+        users
+            .findById(caller.userId())
+            .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
+    if (user.kind() != UserKind.ACCOUNT) {
+      throw AppException.forbidden("Only accounts that sign in with a password have one.");
+    }
+    if (currentPassword == null || !hasher.matches(currentPassword, user.passwordHash())) {
+      throw AppException.invalid("currentPassword", "The current password is not right.");
+    }
+    checkPassword(newPassword);
+    users.updatePassword(user.id(), hasher.hash(newPassword));
+    sessions.revokeAllOfUser(user.id(), caller.sessionId(), clock.instant());
+  }
+
   /** The admins, for the dashboard's "assign to" list. Admin only. */
   public List<UserView> admins(Principal caller) {
     requireAdmin(caller);
@@ -246,6 +285,11 @@ public final class AccountService {
     }
     return UserFields.email(email)
         .orElseThrow(() -> AppException.invalid("email", "email is not a valid address."));
+  }
+
+  /** The password rules for a new password (length), for every feature that sets one. */
+  public static void checkNewPassword(String password) {
+    checkPassword(password);
   }
 
   static void checkPassword(String password) {

@@ -111,6 +111,19 @@ final class JdbcSessionRepository implements SessionRepository {
     db.write(c -> revokeFamily(c, familyId, now));
   }
 
+  @Override
+  public int revokeAllOfUser(String userId, String keepFamilyId, Instant now) {
+    return db.write(
+        c ->
+            Sql.update(
+                c,
+                "UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"
+                    + " AND family_id <> ?",
+                now.toEpochMilli(),
+                userId,
+                keepFamilyId == null ? "" : keepFamilyId));
+  }
+
   private static int revokeFamily(Connection c, String familyId, Instant now) throws SQLException {
     return Sql.update(
         c,

@@ -33,4 +33,10 @@ public interface SessionRepository {
   boolean revokeFamilyOfToken(String tokenHash, Instant now);
 
   void revokeFamily(String familyId, Instant now);
+
+  /**
+   * Revokes every session of the user except {@code keepFamilyId} (null: all of them); returns how
+   * many tokens were revoked.
+   */
+  int revokeAllOfUser(String userId, String keepFamilyId, Instant now);
 }
