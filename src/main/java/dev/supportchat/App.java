@@ -5,6 +5,7 @@ import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.ChatStatistics;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
 import dev.supportchat.http.HealthRoutes;
@@ -15,6 +16,8 @@ import dev.supportchat.limit.Limits;
 import dev.supportchat.realtime.Realtime;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
+import dev.supportchat.team.StaffSockets;
+import dev.supportchat.team.TeamModule;
 import dev.supportchat.user.AccountRoutes;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.AdminBootstrap;
@@ -30,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the object graph by hand (no scanning, no container) and owns its lifetime. Tests start it
@@ -45,6 +49,7 @@ public final class App implements AutoCloseable {
 
   private final Limits sharedLimits;
   private final SessionTermination termination;
+  private final TeamModule team;
 
   private App(
       Database db,
@@ -52,8 +57,10 @@ public final class App implements AutoCloseable {
       Realtime realtime,
       ChatRepository chatRepository,
       Limits sharedLimits,
-      SessionTermination termination) {
+      SessionTermination termination,
+      TeamModule team) {
     this.termination = termination;
+    this.team = team;
     this.sharedLimits = sharedLimits;
     this.db = db;
     this.web = web;
@@ -65,6 +72,7 @@ public final class App implements AutoCloseable {
     Database db = Database.open(config.database(), POSTGRES_POOL_SIZE);
     Realtime realtime = null;
     ChatRepository chatRepository = null;
+    TeamModule team = null;
     Limits sharedLimits = null;
     SessionTermination termination = null;
     try {
@@ -98,16 +106,50 @@ public final class App implements AutoCloseable {
           .run(config.adminEmail(), config.adminPassword());
 
       SessionTermination live = termination;
-      Auth<Principal> auth = new Auth<>(t -> live.requireLive(tokens.verifyAccessToken(t)));
       var clientAddress = new ClientAddress(config.trustProxy());
       realtime = new Realtime(config, tokens, termination, users, clock);
       var presence = realtime.presence();
       chatRepository = ChatModule.repository(db);
+      Realtime rt = realtime;
+      team =
+          new TeamModule(
+              db,
+              config.team(),
+              accounts,
+              hasher,
+              chatRepository,
+              realtime.chatEvents(),
+              realtime::emitToStaff,
+              new StaffSockets() {
+                @Override
+                public Set<String> connectedHere() {
+                  return rt.staffHere();
+                }
+
+                @Override
+                public void disconnect(String userId) {
+                  rt.disconnectUser(userId);
+                }
+              },
+              live::endAllSessionsOf,
+              clock);
+      TeamModule teamModule = team;
+      realtime.admitOnly(teamModule::admits);
+      realtime.onStaffPresence(teamModule::staffConnected, teamModule::staffOffline);
+      Auth<Principal> auth =
+          new Auth<>(
+              token -> {
+                Principal p = live.requireLive(tokens.verifyAccessToken(token));
+                if (!teamModule.admits(p)) {
+                  throw AppException.unauthorized("This account was deactivated.");
+                }
+                return p;
+              });
       var chats =
           new ChatService(
               chatRepository,
               users,
-              realtime.chatEvents(),
+              team.assigning(realtime.chatEvents()),
               clock,
               config.maxMessageLength(),
               new AttemptLimiter(
@@ -136,13 +178,17 @@ public final class App implements AutoCloseable {
                       "/users",
                       new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
                   new WebServer.RouteGroup("/chats", chatRoutes),
+                  new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
                   new WebServer.RouteGroup(
                       "/widget", WidgetModule.routes(widget, auth, clientAddress))),
               List.of(socketIo),
               new WebAppFiles());
       web.start();
-      return new App(db, web, realtime, chatRepository, sharedLimits, termination);
+      return new App(db, web, realtime, chatRepository, sharedLimits, termination, team);
     } catch (RuntimeException e) {
+      if (team != null) {
+        team.close();
+      }
       if (chatRepository != null) {
         chatRepository.close();
       }
@@ -171,6 +217,11 @@ public final class App implements AutoCloseable {
     return web.port();
   }
 
+  /** The team feature (tests run an assignment pass with it). */
+  public TeamModule team() {
+    return team;
+  }
+
   public Database database() {
     return db;
   }
@@ -188,6 +239,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    team.close();
     // Writes still queued are committed first; their acks and events need the realtime side still
     // open.
     chatRepository.close();

@@ -521,9 +521,11 @@ final class JdbcChatRepository implements ChatRepository {
           StatusFlow.Step step = StatusFlow.assigned(existingChat(c, chatId).status());
           Sql.update(
               c,
-              "UPDATE chats SET admin_id = ?, status = ?, updated_at = ? WHERE id = ?",
+              "UPDATE chats SET admin_id = ?, status = ?, updated_at = ?, assigned_at = ?,"
+                  + " queued_at = NULL WHERE id = ?",
               adminId,
               step.status(),
+              at.toEpochMilli(),
               at.toEpochMilli(),
               chatId);
           return new Assigned(existingChat(c, chatId), step.changed());

@@ -32,7 +32,15 @@ public record AppConfig(
     SocketLimits socketLimits,
     String widgetFrameAncestors,
     boolean trustProxy,
-    Widget widget) {
+    Widget widget,
+    Team team) {
+
+  /**
+   * @param inviteTtl how long an invite link works (INVITE_EXPIRY)
+   * @param offlineGrace how long an agent may be offline before their chats go back to the queue
+   *     (AGENT_OFFLINE_GRACE)
+   */
+  public record Team(Duration inviteTtl, Duration offlineGrace) {}
 
   /** How many login attempts are allowed in one window, per e-mail address and per client IP. */
   /**

@@ -28,6 +28,9 @@ public final class ConfigLoader {
   public static final String DEFAULT_DATA_DIR = "data";
   public static final String SQLITE_FILE_NAME = "support-chat.db";
   public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
+  static final Duration DEFAULT_INVITE_EXPIRY = Duration.ofDays(7);
+  static final Duration DEFAULT_AGENT_OFFLINE_GRACE = Duration.ofMinutes(10);
+  static final Duration MIN_AGENT_OFFLINE_GRACE = Duration.ofSeconds(10);
   public static final Duration DEFAULT_REFRESH_TOKEN_TTL = Duration.ofDays(10);
   public static final int DEFAULT_BCRYPT_COST = 10;
   public static final int MIN_BCRYPT_COST = 10;
@@ -183,6 +186,17 @@ public final class ConfigLoader {
         longValue("MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES, 1, 1_000_000_000L);
     long maxRequestBytes =
         longValue("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 1_024, 100_000_000L);
+    var team =
+        new AppConfig.Team(
+            duration("INVITE_EXPIRY", DEFAULT_INVITE_EXPIRY),
+            duration("AGENT_OFFLINE_GRACE", DEFAULT_AGENT_OFFLINE_GRACE));
+    if (team.offlineGrace().compareTo(MIN_AGENT_OFFLINE_GRACE) < 0) {
+      problems.add(
+          "AGENT_OFFLINE_GRACE must be at least 10s (a reconnecting dashboard is not offline).");
+    }
+    if (team.inviteTtl().compareTo(Duration.ofMinutes(1)) < 0) {
+      problems.add("INVITE_EXPIRY must be at least 1m.");
+    }
     boolean trustProxy =
         text("TRUST_PROXY").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
 
@@ -215,7 +229,8 @@ public final class ConfigLoader {
         socketLimits,
         widgetFrameAncestors,
         trustProxy,
-        widget);
+        widget,
+        team);
   }
 
   private AppConfig.Widget widget() {
