@@ -12,6 +12,10 @@ import dev.supportchat.http.WebAppFiles;
 import dev.supportchat.http.WebServer;
 import dev.supportchat.limit.AttemptLimiter;
 import dev.supportchat.limit.Limits;
+import dev.supportchat.mail.MailModule;
+import dev.supportchat.outbox.Backoff;
+import dev.supportchat.outbox.Outbox;
+import dev.supportchat.outbox.OutboxSender;
 import dev.supportchat.realtime.Realtime;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
@@ -43,14 +47,20 @@ public final class App implements AutoCloseable {
   private final ChatRepository chatRepository;
 
   private final Limits sharedLimits;
+  private final OutboxSender outboxSender;
+  private final MailModule mail;
 
   private App(
       Database db,
       WebServer web,
       Realtime realtime,
       ChatRepository chatRepository,
-      Limits sharedLimits) {
+      Limits sharedLimits,
+      OutboxSender outboxSender,
+      MailModule mail) {
     this.sharedLimits = sharedLimits;
+    this.outboxSender = outboxSender;
+    this.mail = mail;
     this.db = db;
     this.web = web;
     this.realtime = realtime;
@@ -62,6 +72,8 @@ public final class App implements AutoCloseable {
     Realtime realtime = null;
     ChatRepository chatRepository = null;
     Limits sharedLimits = null;
+    OutboxSender outboxSender = null;
+    MailModule mail = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -92,7 +104,10 @@ public final class App implements AutoCloseable {
       var clientAddress = new ClientAddress(config.trustProxy());
       realtime = new Realtime(config, tokens, clock);
       var presence = realtime.presence();
-      chatRepository = ChatModule.repository(db);
+      var outbox = new Outbox(db);
+      mail = MailModule.create(config, outbox, realtime::userConnectedHere, clock);
+      realtime.onUserSeen(mail::seen);
+      chatRepository = ChatModule.repository(db, mail.chatEffects());
       var chats =
           new ChatService(
               chatRepository,
@@ -116,23 +131,37 @@ public final class App implements AutoCloseable {
               config.attachmentsDir(),
               config.maxAttachmentBytes(),
               clock);
+      outboxSender =
+          new OutboxSender(
+                  outbox,
+                  mail.deliveries(),
+                  new Backoff(config.outgoing().firstRetry(), config.outgoing().retryFor()),
+                  clock)
+              .start();
       WebServer.Mount socketIo = realtime::mount;
       WebServer web =
           WebServer.create(
               config,
-              new HealthRoutes(db, workers(chatRepository, realtime)),
+              new HealthRoutes(db, workers(chatRepository, realtime, outboxSender)),
               List.of(
                   new WebServer.RouteGroup(
                       "/users",
                       new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
                   new WebServer.RouteGroup("/chats", chatRoutes),
                   new WebServer.RouteGroup(
-                      "/widget", WidgetModule.routes(widget, auth, clientAddress))),
+                      "/widget", WidgetModule.routes(widget, auth, clientAddress)),
+                  new WebServer.RouteGroup("/email", mail.routes())),
               List.of(socketIo),
               new WebAppFiles());
       web.start();
-      return new App(db, web, realtime, chatRepository, sharedLimits);
+      return new App(db, web, realtime, chatRepository, sharedLimits, outboxSender, mail);
     } catch (RuntimeException e) {
+      if (outboxSender != null) {
+        outboxSender.close();
+      }
+      if (mail != null) {
+        mail.close();
+      }
       if (chatRepository != null) {
         chatRepository.close();
       }
@@ -147,9 +176,11 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static List<WorkerHealth> workers(ChatRepository chats, Realtime realtime) {
+  private static List<WorkerHealth> workers(
+      ChatRepository chats, Realtime realtime, OutboxSender outboxSender) {
     List<WorkerHealth> all = new ArrayList<>();
     all.add(chats.writerHealth());
+    all.add(outboxSender);
     all.addAll(realtime.workers());
     return all;
   }
@@ -170,6 +201,8 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    outboxSender.close();
+    mail.close();
     // Writes still queued are committed first; their acks and events need the realtime side still
     // open.
     chatRepository.close();

@@ -35,7 +35,8 @@ public final class Migrations {
           "V4__message_counters.sql",
           "V5__chat_search.sql",
           "V6__chat_search_active_only.sql",
-          "V7__visitors_and_identity.sql");
+          "V7__visitors_and_identity.sql",
+          "V11__outbox_and_email.sql");
 
   private static final String RESOURCE_FOLDER = "/db/migration/";
 
