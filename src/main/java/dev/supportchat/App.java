@@ -3,6 +3,7 @@ package dev.supportchat;
 import dev.supportchat.chat.ChatModule;
 import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.chat.ChatService;
+import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.chat.ChatStatistics;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.http.Auth;
@@ -27,6 +28,7 @@ import dev.supportchat.user.PasswordHasher;
 import dev.supportchat.user.Principal;
 import dev.supportchat.user.Sessions;
 import dev.supportchat.user.TokenService;
+import dev.supportchat.webhook.WebhookModule;
 import dev.supportchat.widget.WidgetModule;
 import dev.supportchat.worker.WorkerHealth;
 import java.time.Clock;
@@ -107,7 +109,11 @@ public final class App implements AutoCloseable {
       var outbox = new Outbox(db);
       mail = MailModule.create(config, outbox, realtime::userConnectedHere, clock);
       realtime.onUserSeen(mail::seen);
-      chatRepository = ChatModule.repository(db, mail.chatEffects());
+      var webhooks =
+          WebhookModule.create(outbox, auth, config.outgoing().webhooksAllowPrivate(), clock);
+      chatRepository =
+          ChatModule.repository(
+              db, ChatSideEffects.all(List.of(mail.chatEffects(), webhooks.chatEffects())));
       var chats =
           new ChatService(
               chatRepository,
@@ -134,7 +140,7 @@ public final class App implements AutoCloseable {
       outboxSender =
           new OutboxSender(
                   outbox,
-                  mail.deliveries(),
+                  deliveries(mail, webhooks),
                   new Backoff(config.outgoing().firstRetry(), config.outgoing().retryFor()),
                   clock)
               .start();
@@ -150,7 +156,8 @@ public final class App implements AutoCloseable {
                   new WebServer.RouteGroup("/chats", chatRoutes),
                   new WebServer.RouteGroup(
                       "/widget", WidgetModule.routes(widget, auth, clientAddress)),
-                  new WebServer.RouteGroup("/email", mail.routes())),
+                  new WebServer.RouteGroup("/email", mail.routes()),
+                  new WebServer.RouteGroup("/webhooks", webhooks.routes())),
               List.of(socketIo),
               new WebAppFiles());
       web.start();
@@ -174,6 +181,14 @@ public final class App implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  private static java.util.Map<String, dev.supportchat.outbox.Delivery> deliveries(
+      MailModule mail, WebhookModule webhooks) {
+    java.util.Map<String, dev.supportchat.outbox.Delivery> all = new java.util.HashMap<>();
+    all.putAll(mail.deliveries());
+    all.putAll(webhooks.deliveries());
+    return all;
   }
 
   private static List<WorkerHealth> workers(
