@@ -3,6 +3,7 @@ package dev.supportchat;
 import dev.supportchat.chat.ChatModule;
 import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.chat.ChatService;
+import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.chat.ChatStatistics;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.error.AppException;
@@ -13,6 +14,10 @@ import dev.supportchat.http.WebAppFiles;
 import dev.supportchat.http.WebServer;
 import dev.supportchat.limit.AttemptLimiter;
 import dev.supportchat.limit.Limits;
+import dev.supportchat.mail.MailModule;
+import dev.supportchat.outbox.Backoff;
+import dev.supportchat.outbox.Outbox;
+import dev.supportchat.outbox.OutboxSender;
 import dev.supportchat.realtime.Realtime;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
@@ -27,6 +32,7 @@ import dev.supportchat.user.Principal;
 import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.Sessions;
 import dev.supportchat.user.TokenService;
+import dev.supportchat.webhook.WebhookModule;
 import dev.supportchat.widget.WidgetModule;
 import dev.supportchat.worker.WorkerHealth;
 import java.time.Clock;
@@ -50,6 +56,8 @@ public final class App implements AutoCloseable {
   private final Limits sharedLimits;
   private final SessionTermination termination;
   private final TeamModule team;
+  private final OutboxSender outboxSender;
+  private final MailModule mail;
 
   private App(
       Database db,
@@ -58,10 +66,14 @@ public final class App implements AutoCloseable {
       ChatRepository chatRepository,
       Limits sharedLimits,
       SessionTermination termination,
-      TeamModule team) {
+      TeamModule team,
+      OutboxSender outboxSender,
+      MailModule mail) {
     this.termination = termination;
     this.team = team;
     this.sharedLimits = sharedLimits;
+    this.outboxSender = outboxSender;
+    this.mail = mail;
     this.db = db;
     this.web = web;
     this.realtime = realtime;
@@ -75,6 +87,8 @@ public final class App implements AutoCloseable {
     TeamModule team = null;
     Limits sharedLimits = null;
     SessionTermination termination = null;
+    OutboxSender outboxSender = null;
+    MailModule mail = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -109,7 +123,13 @@ public final class App implements AutoCloseable {
       var clientAddress = new ClientAddress(config.trustProxy());
       realtime = new Realtime(config, tokens, termination, users, clock);
       var presence = realtime.presence();
-      chatRepository = ChatModule.repository(db);
+      var outbox = new Outbox(db);
+      mail = MailModule.create(config, outbox, realtime::userConnectedHere, clock);
+      realtime.onUserSeen(mail::seen);
+      var webhooks = WebhookModule.create(outbox, config.outgoing().webhooksAllowPrivate(), clock);
+      chatRepository =
+          ChatModule.repository(
+              db, ChatSideEffects.all(List.of(mail.chatEffects(), webhooks.chatEffects())));
       Realtime rt = realtime;
       team =
           new TeamModule(
@@ -168,11 +188,18 @@ public final class App implements AutoCloseable {
               config.attachmentsDir(),
               config.maxAttachmentBytes(),
               clock);
+      outboxSender =
+          new OutboxSender(
+                  outbox,
+                  deliveries(mail, webhooks),
+                  new Backoff(config.outgoing().firstRetry(), config.outgoing().retryFor()),
+                  clock)
+              .start();
       WebServer.Mount socketIo = realtime::mount;
       WebServer web =
           WebServer.create(
               config,
-              new HealthRoutes(db, workers(chatRepository, realtime)),
+              new HealthRoutes(db, workers(chatRepository, realtime, outboxSender)),
               List.of(
                   new WebServer.RouteGroup(
                       "/users",
@@ -180,12 +207,21 @@ public final class App implements AutoCloseable {
                   new WebServer.RouteGroup("/chats", chatRoutes),
                   new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
                   new WebServer.RouteGroup(
-                      "/widget", WidgetModule.routes(widget, auth, clientAddress))),
+                      "/widget", WidgetModule.routes(widget, auth, clientAddress)),
+                  new WebServer.RouteGroup("/email", mail.routes()),
+                  new WebServer.RouteGroup("/webhooks", webhooks.routes(auth))),
               List.of(socketIo),
               new WebAppFiles());
       web.start();
-      return new App(db, web, realtime, chatRepository, sharedLimits, termination, team);
+      return new App(
+          db, web, realtime, chatRepository, sharedLimits, termination, team, outboxSender, mail);
     } catch (RuntimeException e) {
+      if (outboxSender != null) {
+        outboxSender.close();
+      }
+      if (mail != null) {
+        mail.close();
+      }
       if (team != null) {
         team.close();
       }
@@ -206,9 +242,19 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static List<WorkerHealth> workers(ChatRepository chats, Realtime realtime) {
+  private static java.util.Map<String, dev.supportchat.outbox.Delivery> deliveries(
+      MailModule mail, WebhookModule webhooks) {
+    java.util.Map<String, dev.supportchat.outbox.Delivery> all = new java.util.HashMap<>();
+    all.putAll(mail.deliveries());
+    all.putAll(webhooks.deliveries());
+    return all;
+  }
+
+  private static List<WorkerHealth> workers(
+      ChatRepository chats, Realtime realtime, OutboxSender outboxSender) {
     List<WorkerHealth> all = new ArrayList<>();
     all.add(chats.writerHealth());
+    all.add(outboxSender);
     all.addAll(realtime.workers());
     return all;
   }
@@ -239,6 +285,8 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    outboxSender.close();
+    mail.close();
     team.close();
     // Writes still queued are committed first; their acks and events need the realtime side still
     // open.

@@ -80,6 +80,10 @@ public final class ConfigLoader {
   private static final Pattern FRAME_ANCESTOR =
       Pattern.compile("'self'|'none'|\\*|https?:|https?://(\\*\\.)?[A-Za-z0-9.-]+(:\\d{1,5})?");
 
+  public static final Duration DEFAULT_EMAIL_AFTER = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_OUTBOX_FIRST_RETRY = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_OUTBOX_RETRY_FOR = Duration.ofHours(24);
+
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
   private final Map<String, String> env;
@@ -156,6 +160,7 @@ public final class ConfigLoader {
                 1,
                 1_000_000));
     var widget = widget();
+    var outgoing = outgoing();
     var socketLimits =
         new AppConfig.SocketLimits(
             duration("SOCKET_PING_INTERVAL", DEFAULT_PING_INTERVAL),
@@ -230,7 +235,55 @@ public final class ConfigLoader {
         widgetFrameAncestors,
         trustProxy,
         widget,
-        team);
+        team,
+        outgoing);
+  }
+
+  private AppConfig.Outgoing outgoing() {
+    Optional<SmtpSettings> smtp = Optional.empty();
+    Optional<String> smtpUrl = text("SMTP_URL");
+    if (smtpUrl.isPresent()) {
+      try {
+        smtp = Optional.of(SmtpSettings.parse(smtpUrl.get()));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage() + ".");
+      }
+    }
+    Optional<String> from = text("MAIL_FROM");
+    if (smtpUrl.isPresent() && from.isEmpty()) {
+      problems.add("MAIL_FROM must be set when SMTP_URL is (like Support <support@example.com>).");
+    }
+    from.ifPresent(
+        f -> {
+          try {
+            new jakarta.mail.internet.InternetAddress(f, true);
+          } catch (jakarta.mail.internet.AddressException e) {
+            problems.add("MAIL_FROM is not an email address (got '" + f + "').");
+          }
+        });
+    Optional<String> publicUrl = text("PUBLIC_URL").map(u -> u.replaceAll("/+$", ""));
+    publicUrl.ifPresent(
+        u -> {
+          if (!u.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            problems.add(
+                "PUBLIC_URL must be an http(s) address like https://support.example.com (got '"
+                    + u
+                    + "').");
+          }
+        });
+    if (smtpUrl.isPresent() && publicUrl.isEmpty()) {
+      problems.add(
+          "PUBLIC_URL must be set when SMTP_URL is: the links in emails point to it"
+              + " (like https://support.example.com).");
+    }
+    return new AppConfig.Outgoing(
+        smtp,
+        from.orElse(""),
+        duration("EMAIL_AFTER", DEFAULT_EMAIL_AFTER),
+        publicUrl,
+        duration("OUTBOX_FIRST_RETRY", DEFAULT_OUTBOX_FIRST_RETRY),
+        duration("OUTBOX_RETRY_FOR", DEFAULT_OUTBOX_RETRY_FOR),
+        onOff("WEBHOOKS_ALLOW_PRIVATE", false));
   }
 
   private AppConfig.Widget widget() {

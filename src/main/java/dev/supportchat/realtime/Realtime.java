@@ -80,6 +80,12 @@ public final class Realtime implements AutoCloseable {
   private volatile Consumer<String> onStaffConnected = id -> {};
   private volatile Consumer<String> onStaffOffline = id -> {};
 
+  /** Sockets per person (not admins) on this node, for "is this person looking?". */
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> userSockets =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private volatile Consumer<String> onUserSeen = userId -> {};
+
   /** The emitter's and sends-committed threads, for /health. */
   private final List<WorkerHealth> workers;
 
@@ -214,6 +220,16 @@ public final class Realtime implements AutoCloseable {
     emitter.emit(List.of(RoomNames.ADMINS), event, payload);
   }
 
+  /** Called with a person's id when one of their sockets connects or goes away. */
+  public void onUserSeen(Consumer<String> listener) {
+    this.onUserSeen = listener;
+  }
+
+  /** Whether the person has a socket open on this node now. */
+  public boolean userConnectedHere(String userId) {
+    return userSockets.containsKey(userId);
+  }
+
   /** What the chat service reports to; becomes Socket.IO events. */
   public ChatEvents chatEvents() {
     return emitter;
@@ -267,6 +283,9 @@ public final class Realtime implements AutoCloseable {
       }
     } else {
       socket.joinRoom(RoomNames.USERS);
+      userSockets.merge(user.userId(), 1, Integer::sum);
+      client.keepsState();
+      onUserSeen.accept(user.userId());
       // Tell a newly connected user at once whether anyone is there to answer.
       socket.send(SUPPORT_PRESENCE, new JSONObject().put("online", presence.anyAdminOnline()));
     }
@@ -282,6 +301,9 @@ public final class Realtime implements AutoCloseable {
       // of the admin's
       // first socket there; an extra "online" is harmless, a wrong "offline" is not.
       presence.disconnected(user.userId());
+    } else {
+      userSockets.computeIfPresent(user.userId(), (id, n) -> n > 1 ? n - 1 : null);
+      onUserSeen.accept(user.userId());
     }
   }
 

@@ -12,6 +12,7 @@ import dev.supportchat.security.HostileHttp.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -204,6 +205,7 @@ final class RestRules {
                     "PUT",
                     "/api/v1/widget/context",
                     Map.of("pageUrl", "https://shop.example.com/", "language", "en"))));
+    webhooks(r);
     team(r);
     return Map.copyOf(r);
   }
@@ -294,6 +296,58 @@ final class RestRules {
             200,
             f -> Request.json("PUT", "/api/v1/team/me/availability", Map.of("status", "online"))));
   }
+
+  /** Webhooks (issue 17): admins only. */
+  private static void webhooks(Map<String, Rule> r) {
+    // Webhooks (admins only). An endpoint for an event that never fires, so the matrix sends
+    // nothing anywhere; the routes of one endpoint are asked about an unknown id: every other
+    // caller is refused before the admin learns it does not exist.
+    r.put("GET /api/v1/webhooks", rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/webhooks")));
+    r.put(
+        "POST /api/v1/webhooks",
+        rule(
+            ADMINS,
+            201,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/webhooks",
+                    Map.of(
+                        "url", "https://93.184.215.14/matrix", "events", List.of("chat.rated")))));
+    r.put(
+        "PUT /api/v1/webhooks/{id}",
+        rule(
+                ADMINS,
+                200,
+                f ->
+                    Request.json(
+                        "PUT", "/api/v1/webhooks/" + UNKNOWN_ID, Map.of("isActive", false)))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+    r.put(
+        "DELETE /api/v1/webhooks/{id}",
+        rule(ADMINS, 200, f -> Request.of("DELETE", "/api/v1/webhooks/" + UNKNOWN_ID))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+    r.put(
+        "GET /api/v1/webhooks/{id}/deliveries",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/webhooks/" + UNKNOWN_ID + "/deliveries"))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+    r.put(
+        "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+        rule(
+                ADMINS,
+                201,
+                f ->
+                    Request.of(
+                        "POST",
+                        "/api/v1/webhooks/"
+                            + UNKNOWN_ID
+                            + "/deliveries/"
+                            + UNKNOWN_ID
+                            + "/redeliver"))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+  }
+
+  private static final String UNKNOWN_ID = "000000000000000000000000";
 
   private static Rule rule(
       Access access, int successStatus, Function<MatrixFixture, Request> request) {
