@@ -60,22 +60,31 @@ public final class WebServer {
       WebAppFiles webApp) {
     Cors cors = new Cors(config.corsOrigins());
     SecurityHeaders securityHeaders = new SecurityHeaders(config.widgetFrameAncestors());
+    WebServer[] server = new WebServer[1];
+    ApiDescription description = new ApiDescription(() -> server[0].routes());
+    ApiReferencePage reference = new ApiReferencePage();
     Javalin app =
         Javalin.create(
             c -> {
               configure(c, config);
               mounts.forEach(m -> m.accept(c));
               webApp.register(c);
+              reference.register(c);
               c.routes.before(ctx -> startRequest(ctx, securityHeaders));
               c.routes.before("/api/*", cors::apply);
               c.routes.apiBuilder(
                   () -> {
                     get("/health", health::check);
+                    get(
+                        "/api/v1/openapi.json",
+                        ctx -> ctx.contentType("application/json").result(description.json()));
+                    get(ApiReferencePage.PATH, reference::serve);
                     path("/api/v1", () -> apiGroups.forEach(g -> path(g.path(), g.endpoints())));
                   });
               mapErrors(c);
             });
-    return new WebServer(app);
+    server[0] = new WebServer(app);
+    return server[0];
   }
 
   private static void configure(JavalinConfig c, AppConfig config) {

@@ -54,6 +54,10 @@ final class RestRules {
     Map<String, Rule> r = new LinkedHashMap<>();
     r.put("GET /health", rule(PUBLIC, 200, f -> Request.of("GET", "/health")));
     r.put(
+        "GET /api/v1/openapi.json",
+        rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/openapi.json")));
+    r.put("GET /api/docs", rule(PUBLIC, 200, f -> Request.of("GET", "/api/docs")));
+    r.put(
         "POST /api/v1/users/register",
         rule(
             PUBLIC,
