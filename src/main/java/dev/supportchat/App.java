@@ -12,6 +12,7 @@ import dev.supportchat.http.WebAppFiles;
 import dev.supportchat.http.WebServer;
 import dev.supportchat.limit.AttemptLimiter;
 import dev.supportchat.limit.Limits;
+import dev.supportchat.metrics.ServerMetrics;
 import dev.supportchat.realtime.Realtime;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
@@ -43,14 +44,17 @@ public final class App implements AutoCloseable {
   private final ChatRepository chatRepository;
 
   private final Limits sharedLimits;
+  private final ServerMetrics metrics;
 
   private App(
       Database db,
       WebServer web,
       Realtime realtime,
       ChatRepository chatRepository,
-      Limits sharedLimits) {
+      Limits sharedLimits,
+      ServerMetrics metrics) {
     this.sharedLimits = sharedLimits;
+    this.metrics = metrics;
     this.db = db;
     this.web = web;
     this.realtime = realtime;
@@ -59,6 +63,7 @@ public final class App implements AutoCloseable {
 
   public static App start(AppConfig config, Clock clock) {
     Database db = Database.open(config.database(), POSTGRES_POOL_SIZE);
+    ServerMetrics metrics = ServerMetrics.create(config.operations().metricsToken().isPresent());
     Realtime realtime = null;
     ChatRepository chatRepository = null;
     Limits sharedLimits = null;
@@ -90,7 +95,7 @@ public final class App implements AutoCloseable {
 
       Auth<Principal> auth = new Auth<>(tokens::verifyAccessToken);
       var clientAddress = new ClientAddress(config.trustProxy());
-      realtime = new Realtime(config, tokens, clock);
+      realtime = new Realtime(config, tokens, clock, metrics.realtime());
       var presence = realtime.presence();
       chatRepository = ChatModule.repository(db);
       var chats =
@@ -117,10 +122,16 @@ public final class App implements AutoCloseable {
               config.maxAttachmentBytes(),
               clock);
       WebServer.Mount socketIo = realtime::mount;
+      List<WorkerHealth> workers = workers(chatRepository, realtime);
+      if (metrics.enabled()) {
+        metrics.watchWorkers(workers);
+        db.instrument(metrics.registry());
+      }
       WebServer web =
           WebServer.create(
               config,
-              new HealthRoutes(db, workers(chatRepository, realtime)),
+              metrics,
+              new HealthRoutes(db, workers),
               List.of(
                   new WebServer.RouteGroup(
                       "/users",
@@ -131,7 +142,7 @@ public final class App implements AutoCloseable {
               List.of(socketIo),
               new WebAppFiles());
       web.start();
-      return new App(db, web, realtime, chatRepository, sharedLimits);
+      return new App(db, web, realtime, chatRepository, sharedLimits, metrics);
     } catch (RuntimeException e) {
       if (chatRepository != null) {
         chatRepository.close();
@@ -143,6 +154,7 @@ public final class App implements AutoCloseable {
         sharedLimits.close();
       }
       db.close();
+      metrics.close();
       throw e;
     }
   }
@@ -176,5 +188,6 @@ public final class App implements AutoCloseable {
     sharedLimits.close();
     realtime.close();
     db.close();
+    metrics.close();
   }
 }

@@ -32,7 +32,16 @@ public record AppConfig(
     SocketLimits socketLimits,
     String widgetFrameAncestors,
     boolean trustProxy,
-    Widget widget) {
+    Widget widget,
+    Operations operations) {
+
+  /**
+   * How the server is operated.
+   *
+   * @param metricsToken the bearer token {@code /metrics} requires; without it there is no {@code
+   *     /metrics}
+   */
+  public record Operations(Optional<String> metricsToken) {}
 
   /** How many login attempts are allowed in one window, per e-mail address and per client IP. */
   /**

@@ -25,6 +25,8 @@ public final class ConfigLoader {
   /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
   public static final String DEFAULT_REDIS_PREFIX = "support-chat";
 
+  static final int MIN_METRICS_TOKEN_LENGTH = 16;
+
   public static final String DEFAULT_DATA_DIR = "data";
   public static final String SQLITE_FILE_NAME = "support-chat.db";
   public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
@@ -185,6 +187,7 @@ public final class ConfigLoader {
         longValue("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 1_024, 100_000_000L);
     boolean trustProxy =
         text("TRUST_PROXY").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
+    var operations = operations();
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -215,7 +218,22 @@ public final class ConfigLoader {
         socketLimits,
         widgetFrameAncestors,
         trustProxy,
-        widget);
+        widget,
+        operations);
+  }
+
+  private AppConfig.Operations operations() {
+    Optional<String> metricsToken = text("METRICS_TOKEN");
+    metricsToken.ifPresent(
+        token -> {
+          if (token.length() < MIN_METRICS_TOKEN_LENGTH) {
+            problems.add(
+                "METRICS_TOKEN must be at least "
+                    + MIN_METRICS_TOKEN_LENGTH
+                    + " characters long (a random string; Prometheus sends it as a bearer token).");
+          }
+        });
+    return new AppConfig.Operations(metricsToken);
   }
 
   private AppConfig.Widget widget() {

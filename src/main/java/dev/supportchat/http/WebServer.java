@@ -7,6 +7,7 @@ import dev.supportchat.config.AppConfig;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
 import dev.supportchat.json.Json;
+import dev.supportchat.metrics.ServerMetrics;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.config.JavalinConfig;
@@ -14,6 +15,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import java.net.BindException;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +56,7 @@ public final class WebServer {
 
   public static WebServer create(
       AppConfig config,
+      ServerMetrics metrics,
       HealthRoutes health,
       List<RouteGroup> apiGroups,
       List<Mount> mounts,
@@ -66,7 +69,7 @@ public final class WebServer {
     Javalin app =
         Javalin.create(
             c -> {
-              configure(c, config);
+              configure(c, config, metrics);
               mounts.forEach(m -> m.accept(c));
               webApp.register(c);
               reference.register(c);
@@ -79,6 +82,12 @@ public final class WebServer {
                         "/api/v1/openapi.json",
                         ctx -> ctx.contentType("application/json").result(description.json()));
                     get(ApiReferencePage.PATH, reference::serve);
+                    config
+                        .operations()
+                        .metricsToken()
+                        .ifPresent(
+                            token ->
+                                get(MetricsRoute.PATH, new MetricsRoute(metrics, token)::serve));
                     path("/api/v1", () -> apiGroups.forEach(g -> path(g.path(), g.endpoints())));
                   });
               mapErrors(c);
@@ -87,7 +96,7 @@ public final class WebServer {
     return server[0];
   }
 
-  private static void configure(JavalinConfig c, AppConfig config) {
+  private static void configure(JavalinConfig c, AppConfig config, ServerMetrics metrics) {
     c.startup.showJavalinBanner = false;
     c.startup.showOldJavalinVersionWarning = false;
     c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -98,7 +107,11 @@ public final class WebServer {
     c.jetty.multipartConfig.maxTotalRequestSize(
         config.maxAttachmentBytes() + 64 * 1024, SizeUnit.BYTES);
     c.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, SizeUnit.BYTES);
-    c.requestLogger.http((ctx, ms) -> logRequest(ctx, ms));
+    c.requestLogger.http(
+        (ctx, ms) -> {
+          logRequest(ctx, ms);
+          record(metrics, ctx, ms);
+        });
   }
 
   private static void startRequest(Context ctx, SecurityHeaders securityHeaders) {
@@ -129,6 +142,18 @@ public final class WebServer {
     } finally {
       MDC.remove(REQUEST_ID);
     }
+  }
+
+  private static void record(ServerMetrics metrics, Context ctx, Float ms) {
+    if (ctx.path().startsWith("/socket.io")) {
+      return; // counted as sockets and events
+    }
+    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    // The route's template, or one label for everything else (static files, unknown paths), so a
+    // scanner probing random paths cannot grow the number of series.
+    String route = matched != null ? matched.path : "other";
+    metrics.httpRequest(
+        ctx.method().name(), route, ctx.statusCode(), (long) (ms.doubleValue() * 1_000_000));
   }
 
   private static void mapErrors(JavalinConfig c) {

@@ -3,6 +3,7 @@ package dev.supportchat.realtime;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.metrics.RealtimeMetrics;
 import dev.supportchat.realtime.transport.BurstThread;
 import dev.supportchat.realtime.transport.RoomEmitter;
 import dev.supportchat.realtime.transport.SocketIoJavalin;
@@ -61,8 +62,11 @@ public final class Realtime implements AutoCloseable {
   /** The emitter's and sends-committed threads, for /health. */
   private final List<WorkerHealth> workers;
 
-  public Realtime(AppConfig config, TokenService tokens, Clock clock) {
+  private final RealtimeMetrics metrics;
+
+  public Realtime(AppConfig config, TokenService tokens, Clock clock, RealtimeMetrics metrics) {
     this.clock = clock;
+    this.metrics = metrics;
     this.limits = config.socketLimits();
     SocketIoTransportOptions options =
         SocketIoTransportOptions.defaults(config.corsOrigins())
@@ -76,10 +80,10 @@ public final class Realtime implements AutoCloseable {
     this.sendsCommitted = new BurstThread("sends-committed");
     RoomEmitter roomEmitter = new RoomEmitter(namespace);
     this.workers = List.of(roomEmitter.health(), sendsCommitted.health());
-    LocalDelivery local = new LocalDelivery(roomEmitter);
+    LocalDelivery local = new LocalDelivery(roomEmitter, metrics);
     this.broadcaster =
         config.redisUrl().isPresent()
-            ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix())
+            ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix(), metrics)
             : new LocalBroadcaster(local);
     this.clusterPresence =
         config
@@ -152,12 +156,25 @@ public final class Realtime implements AutoCloseable {
             new TypingTracker(timers, emitter::typing),
             clock,
             limits.messagesPerSecond(),
-            sendsCommitted);
+            sendsCommitted,
+            metrics);
     Consumer<ClientSocket> onGone = client -> disconnected(events, client);
     transport.onConnection(
         NAMESPACE,
         (socket, user) -> {
-          ClientSocket client = new ClientSocket(socket, user, onGone);
+          ClientSocket client;
+          if (metrics.countsSockets()) {
+            String transport = socket.getInitialQuery().get("transport");
+            metrics.connected(user.isAdmin(), transport);
+            client =
+                new ClientSocket(
+                    socket,
+                    user,
+                    onGone.andThen(gone -> metrics.disconnected(user.isAdmin(), transport)));
+            client.keepsState();
+          } else {
+            client = new ClientSocket(socket, user, onGone);
+          }
           events.attach(client);
           joinPersonalRooms(client);
         });

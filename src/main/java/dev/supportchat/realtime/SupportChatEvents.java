@@ -6,6 +6,7 @@ import dev.supportchat.chat.SendPayload;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
 import dev.supportchat.json.JsonBody;
+import dev.supportchat.metrics.RealtimeMetrics;
 import dev.supportchat.realtime.transport.EventAck;
 import dev.supportchat.realtime.transport.OrgJson;
 import dev.supportchat.realtime.transport.SocketEvents;
@@ -29,6 +30,7 @@ final class SupportChatEvents {
   private final Clock clock;
   private final SocketRateLimiter limiter;
   private final Executor sendsCommitted;
+  private final RealtimeMetrics metrics;
 
   /** Built once; every socket dispatches through it (see {@link SocketEvents} for why). */
   private final SocketEvents<ClientSocket> events;
@@ -38,7 +40,9 @@ final class SupportChatEvents {
       TypingTracker typing,
       Clock clock,
       int messagesPerSecond,
-      Executor sendsCommitted) {
+      Executor sendsCommitted,
+      RealtimeMetrics metrics) {
+    this.metrics = metrics;
     this.chats = chats;
     this.sendsCommitted = sendsCommitted;
     this.typing = typing;
@@ -156,6 +160,8 @@ final class SupportChatEvents {
     builder.on(
         event,
         (client, payload, ack) -> {
+          metrics.eventIn(event);
+          long arrived = System.nanoTime();
           if (!clock.instant().isBefore(client.user.tokenExpiresAt())) {
             ack.error(
                 ErrorCode.UNAUTHORIZED.wireName(),
@@ -176,6 +182,7 @@ final class SupportChatEvents {
           if (data instanceof CompletionStage<?> later) {
             later.whenComplete(
                 (result, failure) -> {
+                  metrics.acknowledged(event, System.nanoTime() - arrived);
                   if (failure == null) {
                     answer(ack, result);
                   } else {
@@ -183,6 +190,7 @@ final class SupportChatEvents {
                   }
                 });
           } else {
+            metrics.acknowledged(event, System.nanoTime() - arrived);
             answer(ack, data);
           }
         });

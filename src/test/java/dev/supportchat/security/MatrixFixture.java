@@ -29,7 +29,10 @@ final class MatrixFixture {
           "LOGIN_MAX_ATTEMPTS_PER_IP",
           "1000",
           "WIDGET_IDENTITY_SECRET",
-          HostSite.SECRET);
+          HostSite.SECRET,
+          // So that GET /metrics exists (and refuses every caller of the matrix).
+          "METRICS_TOKEN",
+          "matrix-metrics-token-0123456789");
 
   static final String PASSWORD = "password-123";
   static final String CHAT_USER_EMAIL = "owner@example.com";
