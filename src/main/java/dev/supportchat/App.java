@@ -93,7 +93,7 @@ public final class App implements AutoCloseable {
               clock);
       new AdminBootstrap(users, hasher, clock).run(config.adminEmail(), config.adminPassword());
 
-      Auth<Principal> auth = new Auth<>(tokens::verifyAccessToken);
+      Auth<Principal> auth = new Auth<>(tokens::verifyAccessToken, Principal::userId);
       var clientAddress = new ClientAddress(config.trustProxy());
       realtime = new Realtime(config, tokens, clock, metrics.realtime());
       var presence = realtime.presence();

@@ -233,6 +233,12 @@ public final class ConfigLoader {
                     + " characters long (a random string; Prometheus sends it as a bearer token).");
           }
         });
+    // Read by logback.xml itself (it picks the appender of that name); checked here so that a typo
+    // stops start-up with a sentence instead of silencing the log.
+    text("LOG_FORMAT")
+        .filter(format -> !format.equals("text") && !format.equals("json"))
+        .ifPresent(
+            format -> problems.add("LOG_FORMAT must be text or json (got '" + format + "')."));
     return new AppConfig.Operations(metricsToken);
   }
 

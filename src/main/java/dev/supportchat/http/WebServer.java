@@ -7,6 +7,7 @@ import dev.supportchat.config.AppConfig;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
 import dev.supportchat.json.Json;
+import dev.supportchat.logging.LogContext;
 import dev.supportchat.metrics.ServerMetrics;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The HTTP server: one Javalin app holding the REST route tree, the error mapping to the envelope,
@@ -119,9 +119,11 @@ public final class WebServer {
     String id =
         incoming != null && incoming.matches("[A-Za-z0-9._-]{8,64}")
             ? incoming
-            : UUID.randomUUID().toString();
+            : LogContext.newRequestId();
     ctx.attribute(REQUEST_ID, id);
     ctx.header(REQUEST_ID_HEADER, id);
+    // Every line logged while handling it carries the id (LOG_FORMAT=json: requestId).
+    LogContext.begin(id);
     securityHeaders.apply(ctx);
   }
 
@@ -132,15 +134,18 @@ public final class WebServer {
 
   private static void logRequest(Context ctx, Float ms) {
     if (ctx.path().startsWith("/socket.io")) {
+      LogContext.end();
       return;
     }
-    MDC.put(REQUEST_ID, requestId(ctx));
+    LogContext.begin(requestId(ctx));
+    String userId = ctx.attribute(LogContext.USER_ID);
+    LogContext.user(userId);
     try {
       // Only method, path (no query: it may carry a token), status and time; never bodies.
       requestLog.info(
           "{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms));
     } finally {
-      MDC.remove(REQUEST_ID);
+      LogContext.end();
     }
   }
 

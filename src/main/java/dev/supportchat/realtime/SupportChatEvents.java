@@ -6,6 +6,7 @@ import dev.supportchat.chat.SendPayload;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
 import dev.supportchat.json.JsonBody;
+import dev.supportchat.logging.LogContext;
 import dev.supportchat.metrics.RealtimeMetrics;
 import dev.supportchat.realtime.transport.EventAck;
 import dev.supportchat.realtime.transport.OrgJson;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,38 +164,54 @@ final class SupportChatEvents {
         (client, payload, ack) -> {
           metrics.eventIn(event);
           long arrived = System.nanoTime();
-          if (!clock.instant().isBefore(client.user.tokenExpiresAt())) {
-            ack.error(
-                ErrorCode.UNAUTHORIZED.wireName(),
-                "Access token expired; reconnect with a fresh token.");
-            return;
-          }
-          if (!limiter.tryAcquire(client)) {
-            ack.error(ErrorCode.RATE_LIMITED.wireName(), "Too many events; slow down.");
-            return;
-          }
-          Object data;
+          // Each event is a request of its own in the log (LOG_FORMAT=json: requestId, userId).
+          LogContext.begin(LogContext.newRequestId());
+          LogContext.user(client.user.userId());
           try {
-            data = handler.handle(client, JsonBody.wrap(OrgJson.toJackson(payload)));
-          } catch (AppException e) {
-            ack.error(e.code().wireName(), e.getMessage());
-            return;
-          }
-          if (data instanceof CompletionStage<?> later) {
-            later.whenComplete(
-                (result, failure) -> {
-                  metrics.acknowledged(event, System.nanoTime() - arrived);
-                  if (failure == null) {
-                    answer(ack, result);
-                  } else {
-                    answerFailure(ack, event, Futures.unwrap(failure));
-                  }
-                });
-          } else {
-            metrics.acknowledged(event, System.nanoTime() - arrived);
-            answer(ack, data);
+            handle(client, payload, ack, event, handler, arrived);
+          } finally {
+            LogContext.end();
           }
         });
+  }
+
+  private void handle(
+      ClientSocket client,
+      JSONObject payload,
+      EventAck ack,
+      String event,
+      Handler handler,
+      long arrived) {
+    if (!clock.instant().isBefore(client.user.tokenExpiresAt())) {
+      ack.error(
+          ErrorCode.UNAUTHORIZED.wireName(), "Access token expired; reconnect with a fresh token.");
+      return;
+    }
+    if (!limiter.tryAcquire(client)) {
+      ack.error(ErrorCode.RATE_LIMITED.wireName(), "Too many events; slow down.");
+      return;
+    }
+    Object data;
+    try {
+      data = handler.handle(client, JsonBody.wrap(OrgJson.toJackson(payload)));
+    } catch (AppException e) {
+      ack.error(e.code().wireName(), e.getMessage());
+      return;
+    }
+    if (data instanceof CompletionStage<?> later) {
+      later.whenComplete(
+          (result, failure) -> {
+            metrics.acknowledged(event, System.nanoTime() - arrived);
+            if (failure == null) {
+              answer(ack, result);
+            } else {
+              answerFailure(ack, event, Futures.unwrap(failure));
+            }
+          });
+    } else {
+      metrics.acknowledged(event, System.nanoTime() - arrived);
+      answer(ack, data);
+    }
   }
 
   private static void answer(EventAck ack, Object data) {

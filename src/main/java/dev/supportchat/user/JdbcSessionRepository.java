@@ -107,6 +107,17 @@ final class JdbcSessionRepository implements SessionRepository {
   }
 
   @Override
+  public int revokeAllOfUser(String userId, Instant now) {
+    return db.write(
+        c ->
+            Sql.update(
+                c,
+                "UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+                now.toEpochMilli(),
+                userId));
+  }
+
+  @Override
   public void revokeFamily(String familyId, Instant now) {
     db.write(c -> revokeFamily(c, familyId, now));
   }

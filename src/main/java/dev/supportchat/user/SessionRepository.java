@@ -33,4 +33,7 @@ public interface SessionRepository {
   boolean revokeFamilyOfToken(String tokenHash, Instant now);
 
   void revokeFamily(String familyId, Instant now);
+
+  /** Ends every login of the user (after an operator reset their password); how many. */
+  int revokeAllOfUser(String userId, Instant now);
 }
