@@ -15,6 +15,7 @@ import dev.supportchat.http.WebServer;
 import dev.supportchat.limit.AttemptLimiter;
 import dev.supportchat.limit.Limits;
 import dev.supportchat.mail.MailModule;
+import dev.supportchat.metrics.ServerMetrics;
 import dev.supportchat.outbox.Backoff;
 import dev.supportchat.outbox.Outbox;
 import dev.supportchat.outbox.OutboxSender;
@@ -58,6 +59,7 @@ public final class App implements AutoCloseable {
   private final TeamModule team;
   private final OutboxSender outboxSender;
   private final MailModule mail;
+  private final ServerMetrics metrics;
 
   private App(
       Database db,
@@ -68,12 +70,14 @@ public final class App implements AutoCloseable {
       SessionTermination termination,
       TeamModule team,
       OutboxSender outboxSender,
-      MailModule mail) {
+      MailModule mail,
+      ServerMetrics metrics) {
     this.termination = termination;
     this.team = team;
     this.sharedLimits = sharedLimits;
     this.outboxSender = outboxSender;
     this.mail = mail;
+    this.metrics = metrics;
     this.db = db;
     this.web = web;
     this.realtime = realtime;
@@ -82,6 +86,7 @@ public final class App implements AutoCloseable {
 
   public static App start(AppConfig config, Clock clock) {
     Database db = Database.open(config.database(), POSTGRES_POOL_SIZE);
+    ServerMetrics metrics = ServerMetrics.create(config.operations().metricsToken().isPresent());
     Realtime realtime = null;
     ChatRepository chatRepository = null;
     TeamModule team = null;
@@ -121,7 +126,7 @@ public final class App implements AutoCloseable {
 
       SessionTermination live = termination;
       var clientAddress = new ClientAddress(config.trustProxy());
-      realtime = new Realtime(config, tokens, termination, users, clock);
+      realtime = new Realtime(config, tokens, termination, users, clock, metrics.realtime());
       var presence = realtime.presence();
       var outbox = new Outbox(db);
       mail = MailModule.create(config, outbox, realtime::userConnectedHere, clock);
@@ -164,7 +169,8 @@ public final class App implements AutoCloseable {
                   throw AppException.unauthorized("This account was deactivated.");
                 }
                 return p;
-              });
+              },
+              Principal::userId);
       var chats =
           new ChatService(
               chatRepository,
@@ -196,10 +202,16 @@ public final class App implements AutoCloseable {
                   clock)
               .start();
       WebServer.Mount socketIo = realtime::mount;
+      List<WorkerHealth> workers = workers(chatRepository, realtime, outboxSender);
+      if (metrics.enabled()) {
+        metrics.watchWorkers(workers);
+        db.instrument(metrics.registry());
+      }
       WebServer web =
           WebServer.create(
               config,
-              new HealthRoutes(db, workers(chatRepository, realtime, outboxSender)),
+              metrics,
+              new HealthRoutes(db, workers),
               List.of(
                   new WebServer.RouteGroup(
                       "/users",
@@ -214,7 +226,16 @@ public final class App implements AutoCloseable {
               new WebAppFiles());
       web.start();
       return new App(
-          db, web, realtime, chatRepository, sharedLimits, termination, team, outboxSender, mail);
+          db,
+          web,
+          realtime,
+          chatRepository,
+          sharedLimits,
+          termination,
+          team,
+          outboxSender,
+          mail,
+          metrics);
     } catch (RuntimeException e) {
       if (outboxSender != null) {
         outboxSender.close();
@@ -238,6 +259,7 @@ public final class App implements AutoCloseable {
         termination.close();
       }
       db.close();
+      metrics.close();
       throw e;
     }
   }
@@ -295,5 +317,6 @@ public final class App implements AutoCloseable {
     realtime.close();
     termination.close();
     db.close();
+    metrics.close();
   }
 }

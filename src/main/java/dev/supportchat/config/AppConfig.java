@@ -34,7 +34,8 @@ public record AppConfig(
     boolean trustProxy,
     Widget widget,
     Team team,
-    Outgoing outgoing) {
+    Outgoing outgoing,
+    Operations operations) {
 
   /**
    * @param inviteTtl how long an invite link works (INVITE_EXPIRY)
@@ -62,6 +63,14 @@ public record AppConfig(
       Duration firstRetry,
       Duration retryFor,
       boolean webhooksAllowPrivate) {}
+
+  /**
+   * How the server is operated.
+   *
+   * @param metricsToken the bearer token {@code /metrics} requires; without it there is no {@code
+   *     /metrics}
+   */
+  public record Operations(Optional<String> metricsToken) {}
 
   /** How many login attempts are allowed in one window, per e-mail address and per client IP. */
   /**

@@ -25,6 +25,8 @@ public final class ConfigLoader {
   /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
   public static final String DEFAULT_REDIS_PREFIX = "support-chat";
 
+  static final int MIN_METRICS_TOKEN_LENGTH = 16;
+
   public static final String DEFAULT_DATA_DIR = "data";
   public static final String SQLITE_FILE_NAME = "support-chat.db";
   public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
@@ -204,6 +206,7 @@ public final class ConfigLoader {
     }
     boolean trustProxy =
         text("TRUST_PROXY").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
+    var operations = operations();
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -236,7 +239,8 @@ public final class ConfigLoader {
         trustProxy,
         widget,
         team,
-        outgoing);
+        outgoing,
+        operations);
   }
 
   private AppConfig.Outgoing outgoing() {
@@ -284,6 +288,26 @@ public final class ConfigLoader {
         duration("OUTBOX_FIRST_RETRY", DEFAULT_OUTBOX_FIRST_RETRY),
         duration("OUTBOX_RETRY_FOR", DEFAULT_OUTBOX_RETRY_FOR),
         onOff("WEBHOOKS_ALLOW_PRIVATE", false));
+  }
+
+  private AppConfig.Operations operations() {
+    Optional<String> metricsToken = text("METRICS_TOKEN");
+    metricsToken.ifPresent(
+        token -> {
+          if (token.length() < MIN_METRICS_TOKEN_LENGTH) {
+            problems.add(
+                "METRICS_TOKEN must be at least "
+                    + MIN_METRICS_TOKEN_LENGTH
+                    + " characters long (a random string; Prometheus sends it as a bearer token).");
+          }
+        });
+    // Read by logback.xml itself (it picks the appender of that name); checked here so that a typo
+    // stops start-up with a sentence instead of silencing the log.
+    text("LOG_FORMAT")
+        .filter(format -> !format.equals("text") && !format.equals("json"))
+        .ifPresent(
+            format -> problems.add("LOG_FORMAT must be text or json (got '" + format + "')."));
+    return new AppConfig.Operations(metricsToken);
   }
 
   private AppConfig.Widget widget() {

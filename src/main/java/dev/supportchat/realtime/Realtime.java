@@ -3,6 +3,7 @@ package dev.supportchat.realtime;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.metrics.RealtimeMetrics;
 import dev.supportchat.realtime.transport.BurstThread;
 import dev.supportchat.realtime.transport.RoomEmitter;
 import dev.supportchat.realtime.transport.SocketAuthenticator;
@@ -89,13 +90,17 @@ public final class Realtime implements AutoCloseable {
   /** The emitter's and sends-committed threads, for /health. */
   private final List<WorkerHealth> workers;
 
+  private final RealtimeMetrics metrics;
+
   public Realtime(
       AppConfig config,
       TokenService tokens,
       SessionTermination sessions,
       UserRepository users,
-      Clock clock) {
+      Clock clock,
+      RealtimeMetrics metrics) {
     this.clock = clock;
+    this.metrics = metrics;
     this.sessions = sessions;
     this.users = users;
     this.expiry = new SocketExpiry(clock);
@@ -114,10 +119,10 @@ public final class Realtime implements AutoCloseable {
     this.sendsCommitted = new BurstThread("sends-committed");
     RoomEmitter roomEmitter = new RoomEmitter(namespace);
     this.workers = List.of(roomEmitter.health(), sendsCommitted.health());
-    LocalDelivery local = new LocalDelivery(roomEmitter);
+    LocalDelivery local = new LocalDelivery(roomEmitter, metrics);
     this.broadcaster =
         config.redisUrl().isPresent()
-            ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix())
+            ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix(), metrics)
             : new LocalBroadcaster(local);
     this.clusterPresence =
         config
@@ -253,12 +258,25 @@ public final class Realtime implements AutoCloseable {
             clock,
             limits.messagesPerSecond(),
             sendsCommitted,
-            new SocketSession(authenticator, sessions));
+            new SocketSession(authenticator, sessions),
+            metrics);
     Consumer<ClientSocket> onGone = client -> disconnected(events, client);
     transport.onConnection(
         NAMESPACE,
         (socket, user) -> {
-          ClientSocket client = new ClientSocket(socket, user, onGone);
+          ClientSocket client;
+          if (metrics.countsSockets()) {
+            String transport = socket.getInitialQuery().get("transport");
+            metrics.connected(user.isAdmin(), transport);
+            client =
+                new ClientSocket(
+                    socket,
+                    user,
+                    onGone.andThen(gone -> metrics.disconnected(user.isAdmin(), transport)));
+            client.keepsState();
+          } else {
+            client = new ClientSocket(socket, user, onGone);
+          }
           events.attach(client);
           joinPersonalRooms(client);
           expiry.watch(client);

@@ -55,6 +55,16 @@ final class RestRules {
     Map<String, Rule> r = new LinkedHashMap<>();
     r.put("GET /health", rule(PUBLIC, 200, f -> Request.of("GET", "/health")));
     r.put(
+        "GET /api/v1/openapi.json",
+        rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/openapi.json")));
+    r.put("GET /api/docs", rule(PUBLIC, 200, f -> Request.of("GET", "/api/docs")));
+    // Only the METRICS_TOKEN opens it (MetricsIT); no caller of the matrix has it.
+    RestRules.Rule metrics = rule(PUBLIC, 200, f -> Request.of("GET", "/metrics"));
+    for (Caller caller : Caller.values()) {
+      metrics = metrics.except(caller, ErrorCode.UNAUTHORIZED);
+    }
+    r.put("GET /metrics", metrics);
+    r.put(
         "POST /api/v1/users/register",
         rule(
             PUBLIC,
