@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +38,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ApiDescriptionIT {
   private static final Path OPERATIONS = Path.of("src/main/resources/openapi/operations");
   private static final String DOC_IRI = "https://support-chat.invalid/openapi.json";
-  private static final String IDENTIFY = "POST /api/v1/widget/identify";
   private static final Map<String, String> SETTINGS = MatrixFixture.SERVER_SETTINGS;
 
   @ParameterizedTest(name = "OpenAPI description on {0}")
@@ -51,20 +49,21 @@ class ApiDescriptionIT {
       assertThat(served.status()).isEqualTo(200);
       String doc = served.raw();
 
-      SwaggerParseResult parsed = parse(doc);
-      assertThat(parsed.getMessages()).as("swagger-parser's complaints").isEmpty();
-      assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
-
-      List<String> routes =
-          t.app.routes().stream()
-              .map(r -> r.method() + " " + r.path())
-              .sorted(Comparator.comparing(r -> r.equals(IDENTIFY)))
-              .toList();
+      List<String> routes = RestRules.inAskingOrder(t.app.routes());
       assertThat(undescribed(routes))
           .as("routes without a description: write these files (an OpenAPI Operation object each)")
           .isEmpty();
       assertThat(describedButAbsent(routes))
           .as("description files for routes the server does not have")
+          .isEmpty();
+      // After the coverage checks: a route without its file also makes swagger-parser complain
+      // (about its path parameters), which would hide the sentence naming the file to write.
+      SwaggerParseResult parsed = parse(doc);
+      assertThat(parsed.getMessages()).as("swagger-parser's complaints").isEmpty();
+      assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
+      assertThat(routes.stream().filter(route -> !RestRules.RULES.containsKey(route)).toList())
+          .as(
+              "routes without a rule (and a request) in RestRules, so no response of theirs is checked")
           .isEmpty();
 
       JsonNode document = served.json();

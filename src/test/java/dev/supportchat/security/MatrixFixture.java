@@ -1,5 +1,6 @@
 package dev.supportchat.security;
 
+import dev.supportchat.mail.UnsubscribeLinksForTests;
 import dev.supportchat.security.HostileHttp.Request;
 import dev.supportchat.testing.HostSite;
 import dev.supportchat.testing.HttpTestClient.Login;
@@ -32,13 +33,22 @@ final class MatrixFixture {
           HostSite.SECRET,
           // So that GET /metrics exists (and refuses every caller of the matrix).
           "METRICS_TOKEN",
-          "matrix-metrics-token-0123456789");
+          "matrix-metrics-token-0123456789",
+          // So that the email routes exist (they do only with SMTP_URL). Nothing is sent: no
+          // follow-up is due before EMAIL_AFTER (5 minutes), and no test moves the clock that far.
+          "SMTP_URL",
+          "smtp://127.0.0.1:9",
+          "MAIL_FROM",
+          "Support <support@example.com>",
+          "PUBLIC_URL",
+          "https://support.example.com");
 
   static final String PASSWORD = "password-123";
   static final String CHAT_USER_EMAIL = "owner@example.com";
 
   final TestApp app;
   final HostileHttp http;
+  final String chatUserId;
   final String chatId;
   final String messageId;
   final String attachmentId;
@@ -51,6 +61,7 @@ final class MatrixFixture {
     Login owner = app.http.newUser(CHAT_USER_EMAIL);
     Login other = app.http.newUser("other@example.com");
     Login admin = app.http.admin();
+    this.chatUserId = owner.userId();
     this.chatId =
         created(
                 app.http.post(
@@ -146,6 +157,11 @@ final class MatrixFixture {
         .path("user")
         .path("_id")
         .asText();
+  }
+
+  /** The chat user's own link from a follow-up email: {@code /api/v1/email/unsubscribe?u=&s=}. */
+  String unsubscribePath() {
+    return "/api/v1/email/unsubscribe?" + UnsubscribeLinksForTests.query(ACCESS_SECRET, chatUserId);
   }
 
   String newEmail() {

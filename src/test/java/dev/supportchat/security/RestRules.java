@@ -8,8 +8,10 @@ import static dev.supportchat.security.Access.SIGNED_IN;
 import static dev.supportchat.security.Access.USERS;
 
 import dev.supportchat.error.ErrorCode;
+import dev.supportchat.http.WebServer;
 import dev.supportchat.security.HostileHttp.Request;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,21 @@ final class RestRules {
   }
 
   static final Map<String, Rule> RULES = build();
+
+  private static final String IDENTIFY = "POST /api/v1/widget/identify";
+  private static final String LOGOUT = "POST /api/v1/users/logout";
+
+  /**
+   * The routes as {@code METHOD /path}, in the order their cells must be asked: identify next to
+   * last (with the visitor's token it merges the visitor into a verified user), logout last (each
+   * caller's logout ends its own session, so every later cell and fixture step would get 401).
+   */
+  static List<String> inAskingOrder(List<WebServer.Route> routes) {
+    return routes.stream()
+        .map(r -> r.method() + " " + r.path())
+        .sorted(Comparator.comparing(r -> r.equals(LOGOUT) ? 2 : r.equals(IDENTIFY) ? 1 : 0))
+        .toList();
+  }
 
   private RestRules() {}
 
@@ -217,7 +234,21 @@ final class RestRules {
                     Map.of("pageUrl", "https://shop.example.com/", "language", "en"))));
     webhooks(r);
     team(r);
+    email(r);
     return Map.copyOf(r);
+  }
+
+  /**
+   * The unsubscribe link of follow-up emails (issue 17): no sign-in, the signature is the proof, so
+   * every caller gets the same answer (EmailFollowUpIT refuses changed and foreign signatures).
+   */
+  private static void email(Map<String, Rule> r) {
+    r.put(
+        "GET /api/v1/email/unsubscribe",
+        rule(PUBLIC, 200, f -> Request.of("GET", f.unsubscribePath())));
+    r.put(
+        "POST /api/v1/email/unsubscribe",
+        rule(PUBLIC, 200, f -> Request.of("POST", f.unsubscribePath())));
   }
 
   /**
