@@ -107,7 +107,9 @@ public final class App implements AutoCloseable {
       realtime = new Realtime(config, tokens, clock);
       var presence = realtime.presence();
       var outbox = new Outbox(db);
-      mail = MailModule.create(config, outbox, realtime::userConnectedHere, clock);
+      mail =
+          MailModule.create(
+              config, outbox, auth, realtime::userConnectedHere, presence::isOnline, clock);
       realtime.onUserSeen(mail::seen);
       var webhooks =
           WebhookModule.create(outbox, auth, config.outgoing().webhooksAllowPrivate(), clock);

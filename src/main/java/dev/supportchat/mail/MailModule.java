@@ -2,11 +2,14 @@ package dev.supportchat.mail;
 
 import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.http.Auth;
 import dev.supportchat.outbox.Delivery;
 import dev.supportchat.outbox.Outbox;
 import dev.supportchat.store.Database;
+import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -41,15 +44,25 @@ public final class MailModule implements AutoCloseable {
 
   /**
    * @param connectedHere whether a person has a socket open on this node now
+   * @param agentOnline whether an agent is connected on any node
    */
   public static MailModule create(
-      AppConfig config, Outbox outbox, Predicate<String> connectedHere, Clock clock) {
+      AppConfig config,
+      Outbox outbox,
+      Auth<Principal> auth,
+      Predicate<String> connectedHere,
+      Predicate<String> agentOnline,
+      Clock clock) {
     AppConfig.Outgoing out = config.outgoing();
     Database db = outbox.database();
     if (out.smtp().isEmpty()) {
       log.info("Email is off: SMTP_URL is not set (README, \"Email\").");
       return new MailModule(
-          ChatSideEffects.NONE, Map.of(), new MailOutbox(outbox, false, clock), () -> {}, null);
+          ChatSideEffects.NONE,
+          Map.of(),
+          new MailOutbox(outbox, false, clock),
+          new MailRoutes(db, null, auth),
+          null);
     }
     String publicUrl = out.publicUrl().orElseThrow();
     var mailer = new SmtpMailer(out.smtp().get(), out.mailFrom());
@@ -61,11 +74,19 @@ public final class MailModule implements AutoCloseable {
         out.smtp().get().describe(),
         out.mailFrom(),
         out.emailAfter());
+    var mailOutbox = new MailOutbox(outbox, true, clock);
+    var newChats = new NewChatEmails(db, mailOutbox, publicUrl, agentOnline, clock);
     return new MailModule(
-        replies,
-        Map.of(ReplyEmails.KIND, replies, MailOutbox.KIND, MailOutbox.plain(mailer)),
-        new MailOutbox(outbox, true, clock),
-        new MailRoutes(db, links),
+        ChatSideEffects.all(List.of(replies, newChats)),
+        Map.of(
+            ReplyEmails.KIND,
+            replies,
+            NewChatEmails.KIND,
+            newChats,
+            MailOutbox.KIND,
+            MailOutbox.plain(mailer)),
+        mailOutbox,
+        new MailRoutes(db, links, auth),
         new SeenRecorder(db, clock));
   }
 

@@ -2,12 +2,18 @@ package dev.supportchat.mail;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
 import dev.supportchat.error.AppException;
+import dev.supportchat.http.Auth;
+import dev.supportchat.http.RequestBody;
+import dev.supportchat.http.Responses;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Sql;
+import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
+import java.util.Map;
 
 /**
  * The link in every follow-up email: {@code GET /api/v1/email/unsubscribe?u=&s=} shows a page with
@@ -18,16 +24,63 @@ import io.javalin.http.Context;
 final class MailRoutes implements EndpointGroup {
   private final Database db;
   private final UnsubscribeLinks links;
+  private final Auth<Principal> auth;
 
-  MailRoutes(Database db, UnsubscribeLinks links) {
+  /**
+   * @param links null when mail is off: then only the preferences exist (they say mail is off)
+   */
+  MailRoutes(Database db, UnsubscribeLinks links, Auth<Principal> auth) {
     this.db = db;
     this.links = links;
+    this.auth = auth;
   }
 
   @Override
   public void addEndpoints() {
-    get("/unsubscribe", this::confirmPage);
-    post("/unsubscribe", this::unsubscribe);
+    get("/preferences", this::preferences);
+    put("/preferences", this::setPreferences);
+    if (links != null) {
+      get("/unsubscribe", this::confirmPage);
+      post("/unsubscribe", this::unsubscribe);
+    }
+  }
+
+  /** An agent's own email settings: whether new chats are emailed while they are offline. */
+  private void preferences(Context ctx) {
+    Principal caller = requireAgent(ctx);
+    boolean on =
+        db.read(
+            c ->
+                Sql.one(
+                        c,
+                        "SELECT new_chat_emails FROM users WHERE id = ?",
+                        rs -> rs.getBoolean(1),
+                        caller.userId())
+                    .orElse(false));
+    Responses.ok(
+        ctx, Map.of("newChatEmails", on, "mailEnabled", links != null), "Email preferences");
+  }
+
+  private void setPreferences(Context ctx) {
+    Principal caller = requireAgent(ctx);
+    Boolean on = RequestBody.json(ctx).bool("newChatEmails");
+    if (on == null) {
+      throw AppException.invalid("newChatEmails", "newChatEmails must be true or false.");
+    }
+    db.write(
+        c ->
+            Sql.update(
+                c, "UPDATE users SET new_chat_emails = ? WHERE id = ?", on, caller.userId()));
+    Responses.ok(
+        ctx, Map.of("newChatEmails", on, "mailEnabled", links != null), "Email preferences saved");
+  }
+
+  private Principal requireAgent(Context ctx) {
+    Principal caller = auth.require(ctx);
+    if (!caller.isAdmin()) {
+      throw AppException.forbidden("Only agents have email preferences.");
+    }
+    return caller;
   }
 
   private void confirmPage(Context ctx) {

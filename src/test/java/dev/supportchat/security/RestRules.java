@@ -233,6 +233,15 @@ final class RestRules {
                             + UNKNOWN_ID
                             + "/redeliver"))
             .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+    r.put(
+        "GET /api/v1/email/preferences",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/email/preferences")));
+    r.put(
+        "PUT /api/v1/email/preferences",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.json("PUT", "/api/v1/email/preferences", Map.of("newChatEmails", false))));
     return Map.copyOf(r);
   }
 
