@@ -85,7 +85,7 @@ export function Panel({ api, access, accessState, user, support, status, onClose
                 {accessState.error}
               </p>
             )}
-            <PanelBody user={user} support={support} online={online} />
+            <PanelBody api={api} user={user} support={support} online={online} />
           </>
         ) : (
           <WayIn api={api} access={access} state={accessState} />
@@ -166,10 +166,12 @@ function WayIn({
 }
 
 function PanelBody({
+  api,
   user,
   support,
   online,
 }: {
+  api: ApiClient;
   user: User;
   support: SupportChat;
   online: boolean;
@@ -212,6 +214,7 @@ function PanelBody({
   if (!support.room) return <p className="scw-message">Connecting…</p>;
   return (
     <Conversation
+      api={api}
       chat={support.chat}
       room={support.room}
       notices={support.notices}

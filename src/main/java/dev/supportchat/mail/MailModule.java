@@ -61,7 +61,7 @@ public final class MailModule implements AutoCloseable {
           ChatSideEffects.NONE,
           Map.of(),
           new MailOutbox(outbox, false, clock),
-          new MailRoutes(db, null, auth),
+          new MailRoutes(db, null, null, auth),
           null);
     }
     String publicUrl = out.publicUrl().orElseThrow();
@@ -76,6 +76,7 @@ public final class MailModule implements AutoCloseable {
         out.emailAfter());
     var mailOutbox = new MailOutbox(outbox, true, clock);
     var newChats = new NewChatEmails(db, mailOutbox, publicUrl, agentOnline, clock);
+    var transcripts = new Transcripts(db, mailer, clock);
     return new MailModule(
         ChatSideEffects.all(List.of(replies, newChats)),
         Map.of(
@@ -83,10 +84,12 @@ public final class MailModule implements AutoCloseable {
             replies,
             NewChatEmails.KIND,
             newChats,
+            Transcripts.KIND,
+            transcripts,
             MailOutbox.KIND,
             MailOutbox.plain(mailer)),
         mailOutbox,
-        new MailRoutes(db, links, auth),
+        new MailRoutes(db, links, transcripts, auth),
         new SeenRecorder(db, clock));
   }
 

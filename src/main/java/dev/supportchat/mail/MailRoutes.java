@@ -5,6 +5,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
 import dev.supportchat.error.AppException;
+import dev.supportchat.http.ApiEnvelope;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.RequestBody;
 import dev.supportchat.http.Responses;
@@ -24,25 +25,47 @@ import java.util.Map;
 final class MailRoutes implements EndpointGroup {
   private final Database db;
   private final UnsubscribeLinks links;
+  private final Transcripts transcripts;
   private final Auth<Principal> auth;
 
   /**
-   * @param links null when mail is off: then only the preferences exist (they say mail is off)
+   * @param links null when mail is off: then the unsubscribe pages do not exist, and the other
+   *     routes say that mail is off
    */
-  MailRoutes(Database db, UnsubscribeLinks links, Auth<Principal> auth) {
+  MailRoutes(Database db, UnsubscribeLinks links, Transcripts transcripts, Auth<Principal> auth) {
     this.db = db;
     this.links = links;
+    this.transcripts = transcripts;
     this.auth = auth;
   }
 
   @Override
   public void addEndpoints() {
+    get("/status", ctx -> Responses.ok(ctx, Map.of("enabled", links != null), "Email status"));
+    post("/transcript", this::transcript);
     get("/preferences", this::preferences);
     put("/preferences", this::setPreferences);
     if (links != null) {
       get("/unsubscribe", this::confirmPage);
       post("/unsubscribe", this::unsubscribe);
     }
+  }
+
+  /** The person's transcript of a resolved chat, by email: 202 queued, 200 already asked. */
+  private void transcript(Context ctx) {
+    Principal caller = auth.require(ctx);
+    String chatId = RequestBody.json(ctx).string("chatId");
+    if (transcripts == null) {
+      throw AppException.conflict("This server does not send email.");
+    }
+    boolean queued = transcripts.request(caller, chatId);
+    int status = queued ? 202 : 200;
+    ctx.status(status)
+        .json(
+            ApiEnvelope.ok(
+                status,
+                Map.of("queued", queued),
+                queued ? "The transcript is on its way" : "This transcript was already requested"));
   }
 
   /** An agent's own email settings: whether new chats are emailed while they are offline. */

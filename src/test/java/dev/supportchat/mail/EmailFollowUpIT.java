@@ -276,6 +276,63 @@ class EmailFollowUpIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aResolvedChatsTranscriptIsEmailedOnceOnRequest(Engine engine) throws Exception {
+    String prefix = engine.name().toLowerCase();
+    String fay = prefix + "-fay@example.com";
+    try (TestApp t = start(engine)) {
+      Login user = t.http.newUser(fay);
+      Login other = t.http.newUser(prefix + "-gus@example.com");
+      Login admin = t.http.admin();
+      String chatId = openChat(t, user, "Can I change my address?");
+      reply(t, admin, chatId, "Yes, done.", false);
+      reply(t, admin, chatId, "Customer seemed annoyed", true);
+      Map<String, String> body = Map.of("chatId", chatId);
+
+      assertError(
+          t.http.post("/api/v1/email/transcript", body, user.accessToken()), 409, "conflict");
+      assertThat(
+              t.http
+                  .put(
+                      "/api/v1/chats/" + chatId + "/status",
+                      Map.of("status", "resolved"),
+                      admin.accessToken())
+                  .status())
+          .isEqualTo(200);
+      assertError(
+          t.http.post("/api/v1/email/transcript", body, other.accessToken()), 403, "forbidden");
+      assertError(
+          t.http.post("/api/v1/email/transcript", body, admin.accessToken()), 403, "forbidden");
+      assertError(
+          t.http.post(
+              "/api/v1/email/transcript", Map.of("chatId", "0".repeat(24)), user.accessToken()),
+          404,
+          "not_found");
+      assertError(
+          t.http.post("/api/v1/email/transcript", Map.of(), user.accessToken()), 400, "invalid");
+      assertError(t.http.post("/api/v1/email/transcript", body, null), 401, "unauthorized");
+
+      Response first = t.http.post("/api/v1/email/transcript", body, user.accessToken());
+      assertThat(first.status()).as(first.raw()).isEqualTo(202);
+      Response again = t.http.post("/api/v1/email/transcript", body, user.accessToken());
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(again.data().get("queued").asBoolean()).isFalse();
+
+      List<JsonNode> mails = smtp.awaitInbox(fay, 1, MAIL_WAIT);
+      Thread.sleep(1_500);
+      mails = smtp.inbox(fay);
+      assertThat(mails).hasSize(1);
+      assertThat(mails.get(0).path("subject").asText())
+          .isEqualTo("Transcript of your support chat: Parcel");
+      assertThat(body(mails.get(0)))
+          .contains("Can I change my address?", "Yes, done.")
+          .doesNotContain("annoyed");
+      assertThat(t.http.get("/api/v1/email/status", null).data().get("enabled").asBoolean())
+          .isTrue();
+    }
+  }
+
   private static void awaitState(TestApp t, String state) throws InterruptedException {
     Outbox outbox = new Outbox(t.app.database());
     long deadline = System.nanoTime() + MAIL_WAIT.toNanos();

@@ -234,6 +234,16 @@ final class RestRules {
                             + "/redeliver"))
             .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
     r.put(
+        "GET /api/v1/email/status",
+        rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/email/status")));
+    // Without SMTP_URL (as the matrix runs) a signed-in caller learns that no email is sent.
+    r.put(
+        "POST /api/v1/email/transcript",
+        rule(
+            SIGNED_IN,
+            409,
+            f -> Request.json("POST", "/api/v1/email/transcript", Map.of("chatId", f.chatId))));
+    r.put(
         "GET /api/v1/email/preferences",
         rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/email/preferences")));
     r.put(
