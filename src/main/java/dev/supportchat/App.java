@@ -99,7 +99,7 @@ public final class App implements AutoCloseable {
 
       SessionTermination live = termination;
       Auth<Principal> auth = new Auth<>(t -> live.requireLive(tokens.verifyAccessToken(t)));
-      var clientAddress = new ClientAddress(config.trustProxy());
+      var clientAddress = new ClientAddress(config.trustProxy(), config.trustedProxies());
       realtime = new Realtime(config, tokens, termination, users, clock);
       var presence = realtime.presence();
       chatRepository = ChatModule.repository(db);

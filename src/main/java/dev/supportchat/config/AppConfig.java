@@ -32,6 +32,7 @@ public record AppConfig(
     SocketLimits socketLimits,
     String widgetFrameAncestors,
     boolean trustProxy,
+    TrustedProxies trustedProxies,
     Widget widget) {
 
   /** How many login attempts are allowed in one window, per e-mail address and per client IP. */

@@ -185,6 +185,15 @@ public final class ConfigLoader {
         longValue("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 1_024, 100_000_000L);
     boolean trustProxy =
         text("TRUST_PROXY").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
+    TrustedProxies trustedProxies = TrustedProxies.parse(TrustedProxies.DEFAULT);
+    try {
+      trustedProxies = TrustedProxies.parse(text("TRUSTED_PROXIES").orElse(TrustedProxies.DEFAULT));
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "TRUSTED_PROXIES must list IP addresses or CIDR ranges, such as 10.0.0.0/8 ("
+              + e.getMessage()
+              + ").");
+    }
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -215,6 +224,7 @@ public final class ConfigLoader {
         socketLimits,
         widgetFrameAncestors,
         trustProxy,
+        trustedProxies,
         widget);
   }
 

@@ -72,11 +72,14 @@ class ConfigLoaderTest {
                         "ADMIN_EMAIL",
                         "boss@example.com",
                         "ACCESS_TOKEN_EXPIRY",
-                        "soon")))
+                        "soon",
+                        "TRUSTED_PROXIES",
+                        "10.0.0.0/8, lb.internal")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("DATABASE_URL must start with postgres://")
         .hasMessageNotContaining("hunter2")
         .hasMessageContaining("PORT must be a whole number")
+        .hasMessageContaining("TRUSTED_PROXIES must list IP addresses or CIDR ranges")
         .hasMessageContaining("CORS_ORIGIN must list origins")
         .hasMessageContaining("ADMIN_EMAIL and ADMIN_PASSWORD must be set together")
         .hasMessageContaining("ACCESS_TOKEN_EXPIRY must be a duration");
