@@ -42,7 +42,7 @@ public record AppConfig(
    * @param registrationsPerIpPerHour accounts created per client address per hour
    */
   public record LoginLimits(
-      int perEmail, int perIp, Duration window, int registrationsPerIpPerHour) {}
+      int perEmail, int perIp, Duration window, int registrationsPerIpPerHour, Duration maxDelay) {}
 
   /** How the widget lets people in (docs/API.md, "Widget"). */
   public enum Prechat {

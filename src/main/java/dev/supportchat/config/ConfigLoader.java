@@ -51,6 +51,7 @@ public final class ConfigLoader {
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_IP = 30;
   public static final Duration DEFAULT_LOGIN_WINDOW = Duration.ofMinutes(15);
+  static final Duration DEFAULT_LOGIN_MAX_DELAY = Duration.ofSeconds(3);
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(25);
   public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(20);
   public static final long DEFAULT_MAX_SOCKET_PACKET_BYTES = 1_000_000L;
@@ -151,7 +152,8 @@ public final class ConfigLoader {
                 "REGISTRATIONS_PER_IP_PER_HOUR",
                 DEFAULT_REGISTRATIONS_PER_IP_PER_HOUR,
                 1,
-                1_000_000));
+                1_000_000),
+            duration("LOGIN_MAX_DELAY", DEFAULT_LOGIN_MAX_DELAY));
     var widget = widget();
     var socketLimits =
         new AppConfig.SocketLimits(

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 /** Accounts and login sessions: register, log in, rotate refresh tokens, log out, and who-am-I. */
 public final class AccountService {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(AccountService.class);
   static final int MIN_PASSWORD_LENGTH = 8;
   static final int MAX_PASSWORD_LENGTH = 200;
   static final int MAX_NAME_LENGTH = UserFields.MAX_NAME_LENGTH;
@@ -26,7 +28,9 @@ public final class AccountService {
   private final SessionTermination termination;
   private final PasswordHasher hasher;
   private final TokenService tokens;
-  private final Limiter loginsPerEmail;
+  private final Limiter loginsPerAccountAndAddress;
+  private final Limiter failuresPerAccount;
+  private final LoginThrottle throttle;
   private final Limiter loginsPerIp;
   private final Limiter registrationsPerIp;
   private final Clock clock;
@@ -37,7 +41,9 @@ public final class AccountService {
       SessionTermination termination,
       PasswordHasher hasher,
       TokenService tokens,
-      Limiter loginsPerEmail,
+      Limiter loginsPerAccountAndAddress,
+      Limiter failuresPerAccount,
+      LoginThrottle throttle,
       Limiter loginsPerIp,
       Limiter registrationsPerIp,
       Clock clock) {
@@ -46,7 +52,9 @@ public final class AccountService {
     this.termination = termination;
     this.hasher = hasher;
     this.tokens = tokens;
-    this.loginsPerEmail = loginsPerEmail;
+    this.loginsPerAccountAndAddress = loginsPerAccountAndAddress;
+    this.failuresPerAccount = failuresPerAccount;
+    this.throttle = throttle;
     this.loginsPerIp = loginsPerIp;
     this.registrationsPerIp = registrationsPerIp;
     this.clock = clock;
@@ -94,21 +102,45 @@ public final class AccountService {
   }
 
   /**
+   * How long the answer to a login for this email waits: grows with the account's recent failures
+   * from every address, a few seconds at most (see {@link LoginThrottle}); the answer itself, right
+   * or wrong, is the same.
+   */
+  public Duration loginDelay(String email, String clientIp) {
+    String key = emailKey(email);
+    int failures = failuresPerAccount.count(key);
+    Duration delay = throttle.delayAfter(failures);
+    if (!delay.isZero()) {
+      log.info(
+          "Login throttled: {} for {} from {} ({} recent failures on the account)",
+          delay,
+          key,
+          clientIp,
+          failures);
+    }
+    return delay;
+  }
+
+  /**
    * Checks the password and opens a new session (refresh-token family). Failed attempts are limited
-   * per email and per client address; successful ones are not counted, so an office of hundreds
-   * behind one address can all sign in.
+   * per (account, address) and per address; successful ones are not counted, so an office of
+   * hundreds behind one address can all sign in, and an attacker elsewhere cannot lock the owner
+   * out (they only slow the account's answers down, {@link #loginDelay}).
    */
   public Session login(String email, String password, String clientIp) {
-    String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    String key = emailKey(email);
     if (loginsPerIp.isExhausted(clientIp)) {
+      log.warn("Login refused: too many failed sign-ins from {}", clientIp);
       throw AppException.rateLimited(
           "Too many failed logins from this address; try again later.",
           loginsPerIp.retryAfterSeconds(clientIp));
     }
-    if (loginsPerEmail.isExhausted(key)) {
+    String pair = key + " " + clientIp;
+    if (loginsPerAccountAndAddress.isExhausted(pair)) {
+      log.warn("Login refused: too many failed logins for {} from {}", key, clientIp);
       throw AppException.rateLimited(
-          "Too many failed logins for this account; try again later.",
-          loginsPerEmail.retryAfterSeconds(key));
+          "Too many failed logins for this account from this address; try again later.",
+          loginsPerAccountAndAddress.retryAfterSeconds(pair));
     }
     if (key.isEmpty() || password == null || password.isEmpty()) {
       throw AppException.invalid(
@@ -123,12 +155,25 @@ public final class AccountService {
       ok = false;
     }
     if (!ok) {
-      loginsPerEmail.record(key);
+      loginsPerAccountAndAddress.record(pair);
+      failuresPerAccount.record(key);
       loginsPerIp.record(clientIp);
       throw AppException.unauthorized("Invalid email or password.");
     }
-    loginsPerEmail.reset(key);
+    loginsPerAccountAndAddress.reset(pair);
+    failuresPerAccount.reset(key);
     return openSession(found.get());
+  }
+
+  /**
+   * The account key of a typed email: trimmed and lower-cased, and kept out of log lines when it is
+   * not an address at all (it is attacker-chosen text).
+   */
+  private static String emailKey(String email) {
+    if (email == null) {
+      return "";
+    }
+    return UserFields.email(email).orElse(email.isBlank() ? "" : "(not an email)");
   }
 
   /** Counts a failed sign-in of another kind (a refused identity token) against the address. */
