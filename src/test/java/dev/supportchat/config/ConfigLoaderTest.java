@@ -112,4 +112,42 @@ class ConfigLoaderTest {
         .containsEntry("PORT", "9001")
         .containsEntry("CORS_ORIGIN", "https://a.example");
   }
+
+  @Test
+  void shortOrPublishedTokenSecretsStopStartUpWithOneSentenceEach() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "DATA_DIR",
+                        dir.toString(),
+                        "ACCESS_TOKEN_SECRET",
+                        "your_jwt_secret",
+                        "REFRESH_TOKEN_SECRET",
+                        "only-twenty-bytes!!!")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ACCESS_TOKEN_SECRET is a value published in examples")
+        .hasMessageContaining(
+            "REFRESH_TOKEN_SECRET must be at least 32 bytes of random text (it has 20)")
+        .hasMessageNotContaining("only-twenty");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "DATA_DIR",
+                        dir.toString(),
+                        "ACCESS_TOKEN_SECRET",
+                        "0123456789ABCDEF0123456789ABCDEF")))
+        .hasMessageContaining("published in examples");
+    // 32 random bytes are fine, and an unset secret is generated as before.
+    AppConfig ok =
+        ConfigLoader.load(
+            Map.of(
+                "DATA_DIR",
+                dir.toString(),
+                "ACCESS_TOKEN_SECRET",
+                "k3J9x2Lq8vN4pR7tW1yZ5bC0dF6gH2jM"));
+    assertThat(ok.accessTokenSecret()).hasSize(32);
+    assertThat(ok.refreshTokenSecret().length()).isGreaterThanOrEqualTo(32);
+  }
 }
