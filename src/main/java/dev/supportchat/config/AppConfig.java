@@ -33,7 +33,36 @@ public record AppConfig(
     String widgetFrameAncestors,
     boolean trustProxy,
     TrustedProxies trustedProxies,
-    Widget widget) {
+    Widget widget,
+    Team team,
+    Outgoing outgoing) {
+
+  /**
+   * @param inviteTtl how long an invite link works (INVITE_EXPIRY)
+   * @param offlineGrace how long an agent may be offline before their chats go back to the queue
+   *     (AGENT_OFFLINE_GRACE)
+   */
+  public record Team(Duration inviteTtl, Duration offlineGrace) {}
+
+  /**
+   * Emails and webhooks (issue 17).
+   *
+   * @param smtp where mail goes; empty: no email at all
+   * @param mailFrom the From address of every email
+   * @param emailAfter how long a person with unread replies is away before they are emailed
+   * @param publicUrl this server's address as people's browsers reach it, for links in emails
+   * @param firstRetry the wait before a failed delivery's first retry (each next one doubles)
+   * @param retryFor how long a failing delivery is retried before it is given up
+   * @param webhooksAllowPrivate whether webhooks may target private and loopback addresses
+   */
+  public record Outgoing(
+      Optional<SmtpSettings> smtp,
+      String mailFrom,
+      Duration emailAfter,
+      Optional<String> publicUrl,
+      Duration firstRetry,
+      Duration retryFor,
+      boolean webhooksAllowPrivate) {}
 
   /** How many login attempts are allowed in one window, per e-mail address and per client IP. */
   /**

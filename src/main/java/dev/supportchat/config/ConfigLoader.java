@@ -28,6 +28,9 @@ public final class ConfigLoader {
   public static final String DEFAULT_DATA_DIR = "data";
   public static final String SQLITE_FILE_NAME = "support-chat.db";
   public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
+  static final Duration DEFAULT_INVITE_EXPIRY = Duration.ofDays(7);
+  static final Duration DEFAULT_AGENT_OFFLINE_GRACE = Duration.ofMinutes(10);
+  static final Duration MIN_AGENT_OFFLINE_GRACE = Duration.ofSeconds(10);
   public static final Duration DEFAULT_REFRESH_TOKEN_TTL = Duration.ofDays(10);
   public static final int DEFAULT_BCRYPT_COST = 10;
   public static final int MIN_BCRYPT_COST = 10;
@@ -99,6 +102,10 @@ public final class ConfigLoader {
    */
   private static final Pattern FRAME_ANCESTOR =
       Pattern.compile("'self'|'none'|\\*|https?:|https?://(\\*\\.)?[A-Za-z0-9.-]+(:\\d{1,5})?");
+
+  public static final Duration DEFAULT_EMAIL_AFTER = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_OUTBOX_FIRST_RETRY = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_OUTBOX_RETRY_FOR = Duration.ofHours(24);
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
@@ -177,6 +184,7 @@ public final class ConfigLoader {
                 1_000_000),
             duration("LOGIN_MAX_DELAY", DEFAULT_LOGIN_MAX_DELAY));
     var widget = widget();
+    var outgoing = outgoing();
     var socketLimits =
         new AppConfig.SocketLimits(
             duration("SOCKET_PING_INTERVAL", DEFAULT_PING_INTERVAL),
@@ -207,6 +215,17 @@ public final class ConfigLoader {
         longValue("MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES, 1, 1_000_000_000L);
     long maxRequestBytes =
         longValue("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 1_024, 100_000_000L);
+    var team =
+        new AppConfig.Team(
+            duration("INVITE_EXPIRY", DEFAULT_INVITE_EXPIRY),
+            duration("AGENT_OFFLINE_GRACE", DEFAULT_AGENT_OFFLINE_GRACE));
+    if (team.offlineGrace().compareTo(MIN_AGENT_OFFLINE_GRACE) < 0) {
+      problems.add(
+          "AGENT_OFFLINE_GRACE must be at least 10s (a reconnecting dashboard is not offline).");
+    }
+    if (team.inviteTtl().compareTo(Duration.ofMinutes(1)) < 0) {
+      problems.add("INVITE_EXPIRY must be at least 1m.");
+    }
     boolean trustProxy =
         text("TRUST_PROXY").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
     TrustedProxies trustedProxies = TrustedProxies.parse(TrustedProxies.DEFAULT);
@@ -249,7 +268,56 @@ public final class ConfigLoader {
         widgetFrameAncestors,
         trustProxy,
         trustedProxies,
-        widget);
+        widget,
+        team,
+        outgoing);
+  }
+
+  private AppConfig.Outgoing outgoing() {
+    Optional<SmtpSettings> smtp = Optional.empty();
+    Optional<String> smtpUrl = text("SMTP_URL");
+    if (smtpUrl.isPresent()) {
+      try {
+        smtp = Optional.of(SmtpSettings.parse(smtpUrl.get()));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage() + ".");
+      }
+    }
+    Optional<String> from = text("MAIL_FROM");
+    if (smtpUrl.isPresent() && from.isEmpty()) {
+      problems.add("MAIL_FROM must be set when SMTP_URL is (like Support <support@example.com>).");
+    }
+    from.ifPresent(
+        f -> {
+          try {
+            new jakarta.mail.internet.InternetAddress(f, true);
+          } catch (jakarta.mail.internet.AddressException e) {
+            problems.add("MAIL_FROM is not an email address (got '" + f + "').");
+          }
+        });
+    Optional<String> publicUrl = text("PUBLIC_URL").map(u -> u.replaceAll("/+$", ""));
+    publicUrl.ifPresent(
+        u -> {
+          if (!u.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            problems.add(
+                "PUBLIC_URL must be an http(s) address like https://support.example.com (got '"
+                    + u
+                    + "').");
+          }
+        });
+    if (smtpUrl.isPresent() && publicUrl.isEmpty()) {
+      problems.add(
+          "PUBLIC_URL must be set when SMTP_URL is: the links in emails point to it"
+              + " (like https://support.example.com).");
+    }
+    return new AppConfig.Outgoing(
+        smtp,
+        from.orElse(""),
+        duration("EMAIL_AFTER", DEFAULT_EMAIL_AFTER),
+        publicUrl,
+        duration("OUTBOX_FIRST_RETRY", DEFAULT_OUTBOX_FIRST_RETRY),
+        duration("OUTBOX_RETRY_FOR", DEFAULT_OUTBOX_RETRY_FOR),
+        onOff("WEBHOOKS_ALLOW_PRIVATE", false));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.supportchat.realtime.transport.SocketAuthenticator;
 import dev.supportchat.realtime.transport.SocketIoJavalin;
 import dev.supportchat.realtime.transport.SocketIoTransport;
 import dev.supportchat.realtime.transport.SocketIoTransportOptions;
+import dev.supportchat.user.Principal;
 import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.TokenService;
 import dev.supportchat.user.UserRepository;
@@ -21,11 +22,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.json.JSONObject;
 
 /**
@@ -70,6 +73,18 @@ public final class Realtime implements AutoCloseable {
   private static final long EXPIRY_SWEEP_MS = 500;
 
   private volatile Function<String, Optional<TokenService.Verified>> identityTokens;
+
+  /** Which verified callers may connect (a deactivated member's unexpired token may not). */
+  private volatile Predicate<Principal> admits = p -> true;
+
+  private volatile Consumer<String> onStaffConnected = id -> {};
+  private volatile Consumer<String> onStaffOffline = id -> {};
+
+  /** Sockets per person (not admins) on this node, for "is this person looking?". */
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> userSockets =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private volatile Consumer<String> onUserSeen = userId -> {};
 
   /** The emitter's and sends-committed threads, for /health. */
   private final List<WorkerHealth> workers;
@@ -126,11 +141,13 @@ public final class Realtime implements AutoCloseable {
                 new Broadcaster.Emit(
                     List.of(RoomNames.USERS), SUPPORT_PRESENCE, Map.of("online", online), null)));
     presence.onWentOffline(
-        adminId ->
-            emitter.emit(
-                List.of(RoomNames.ADMINS),
-                ADMIN_PRESENCE,
-                Map.of("adminId", adminId, "online", false)));
+        adminId -> {
+          onStaffOffline.accept(adminId);
+          emitter.emit(
+              List.of(RoomNames.ADMINS),
+              ADMIN_PRESENCE,
+              Map.of("adminId", adminId, "online", false));
+        });
     presence.onBackOnline(
         adminId ->
             emitter.emit(
@@ -150,6 +167,7 @@ public final class Realtime implements AutoCloseable {
     }
     // An ended session or a deleted user is refused (one lookup by primary key per connect).
     return verified
+        .filter(v -> admits.test(v.principal()))
         .filter(v -> !sessions.isEnded(v.principal().sessionId()))
         .filter(v -> users.findById(v.principal().userId()).isPresent())
         .map(v -> new SocketUser(v.principal(), v.expiresAt()));
@@ -168,6 +186,48 @@ public final class Realtime implements AutoCloseable {
    */
   public void acceptIdentityTokens(Function<String, Optional<TokenService.Verified>> identities) {
     this.identityTokens = identities;
+  }
+
+  /** Refuses handshakes of verified callers the predicate refuses (deactivated staff). */
+  public void admitOnly(Predicate<Principal> admits) {
+    this.admits = admits;
+  }
+
+  /**
+   * Told when a staff member's first socket on this node connects, and when no node has a socket of
+   * theirs any more (told by one node, as {@link AdminPresence} decides).
+   */
+  public void onStaffPresence(Consumer<String> connected, Consumer<String> offline) {
+    this.onStaffConnected = connected;
+    this.onStaffOffline = offline;
+  }
+
+  /** Staff members with a socket on this node. */
+  public Set<String> staffHere() {
+    return presence.localAdmins();
+  }
+
+  /** Closes every socket of the user on this node. */
+  public void disconnectUser(String userId) {
+    for (SocketIoSocket socket :
+        transport.namespace(NAMESPACE).getAdapter().listClients(RoomNames.user(userId))) {
+      socket.disconnect(true);
+    }
+  }
+
+  /** An event for every staff dashboard on every node (never for the people who chat). */
+  public void emitToStaff(String event, Map<String, Object> payload) {
+    emitter.emit(List.of(RoomNames.ADMINS), event, payload);
+  }
+
+  /** Called with a person's id when one of their sockets connects or goes away. */
+  public void onUserSeen(Consumer<String> listener) {
+    this.onUserSeen = listener;
+  }
+
+  /** Whether the person has a socket open on this node now. */
+  public boolean userConnectedHere(String userId) {
+    return userSockets.containsKey(userId);
   }
 
   /** What the chat service reports to; becomes Socket.IO events. */
@@ -215,6 +275,7 @@ public final class Realtime implements AutoCloseable {
       presence.connected(user.userId());
       client.keepsState();
       if (firstSocket) {
+        onStaffConnected.accept(user.userId());
         emitter.emit(
             List.of(RoomNames.ADMINS),
             ADMIN_PRESENCE,
@@ -222,6 +283,9 @@ public final class Realtime implements AutoCloseable {
       }
     } else {
       socket.joinRoom(RoomNames.USERS);
+      userSockets.merge(user.userId(), 1, Integer::sum);
+      client.keepsState();
+      onUserSeen.accept(user.userId());
       // Tell a newly connected user at once whether anyone is there to answer.
       socket.send(SUPPORT_PRESENCE, new JSONObject().put("online", presence.anyAdminOnline()));
     }
@@ -237,6 +301,9 @@ public final class Realtime implements AutoCloseable {
       // of the admin's
       // first socket there; an extra "online" is harmless, a wrong "offline" is not.
       presence.disconnected(user.userId());
+    } else {
+      userSockets.computeIfPresent(user.userId(), (id, n) -> n > 1 ? n - 1 : null);
+      onUserSeen.accept(user.userId());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.supportchat.user;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.supportchat.error.AppException;
@@ -49,6 +50,7 @@ public final class AccountRoutes implements EndpointGroup {
     post("/logout", this::logout);
     post("/change-password", this::changePassword);
     get("/me", this::me);
+    patch("/me", this::changeName);
     get("/admins", this::admins);
   }
 
@@ -146,6 +148,12 @@ public final class AccountRoutes implements EndpointGroup {
 
   private void me(Context ctx) {
     Responses.ok(ctx, accounts.me(auth.require(ctx)), "Current user fetched");
+  }
+
+  private void changeName(Context ctx) {
+    Principal caller = auth.require(ctx);
+    JsonBody body = RequestBody.json(ctx);
+    Responses.ok(ctx, accounts.changeName(caller, body.string("fullName")), "Name changed");
   }
 
   private void admins(Context ctx) {

@@ -162,6 +162,10 @@ public final class AccountService {
     }
     loginsPerAccountAndAddress.reset(pair);
     failuresPerAccount.reset(key);
+    if (users.isDeactivated(found.get().id())) {
+      throw AppException.forbidden(
+          "This account was deactivated. Ask an admin of your team to reactivate it.");
+    }
     return openSession(found.get());
   }
 
@@ -237,6 +241,9 @@ public final class AccountService {
           users
               .findById(rotated.userId())
               .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
+      if (users.isDeactivated(user.id())) {
+        throw AppException.unauthorized("This account was deactivated.");
+      }
       return new Session(user.view(), tokens.issueAccessToken(user, rotated.familyId()), next);
     }
     if (rotation instanceof SessionRepository.Rotation.Reused) {
@@ -282,7 +289,7 @@ public final class AccountService {
       throw AppException.unauthorized("The current password is not correct.");
     }
     checkPassword(newPassword);
-    users.updateCredentials(user.id(), hasher.hash(newPassword), user.isAdmin());
+    users.updatePassword(user.id(), hasher.hash(newPassword));
     termination.endAllSessionsOf(user.id());
     return openSession(user);
   }
@@ -292,6 +299,18 @@ public final class AccountService {
         .findById(caller.userId())
         .map(User::view)
         .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
+  }
+
+  /** Changes the caller's own display name. */
+  public UserView changeName(Principal caller, String fullName) {
+    String name = fullName == null ? "" : fullName.strip();
+    if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+      throw AppException.invalid(
+          "fullName", "fullName must be 1 to " + MAX_NAME_LENGTH + " characters.");
+    }
+    me(caller);
+    users.updateName(caller.userId(), name);
+    return me(caller);
   }
 
   /** The admins, for the dashboard's "assign to" list. Admin only. */
@@ -320,6 +339,11 @@ public final class AccountService {
     }
     return UserFields.email(email)
         .orElseThrow(() -> AppException.invalid("email", "email is not a valid address."));
+  }
+
+  /** The password rules for a new password (length), for every feature that sets one. */
+  public static void checkNewPassword(String password) {
+    checkPassword(password);
   }
 
   static void checkPassword(String password) {

@@ -114,6 +114,76 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void mailIsOffWithoutSmtpUrlAndParsedWithIt() {
+    AppConfig off = ConfigLoader.load(Map.of("DATA_DIR", dir.toString()));
+    assertThat(off.outgoing().smtp()).isEmpty();
+    assertThat(off.outgoing().emailAfter()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(off.outgoing().retryFor()).isEqualTo(Duration.ofHours(24));
+    assertThat(off.outgoing().webhooksAllowPrivate()).isFalse();
+
+    AppConfig on =
+        ConfigLoader.load(
+            Map.of(
+                "DATA_DIR",
+                dir.toString(),
+                "SMTP_URL",
+                "smtps://mailer%40shop:p%3Ass@mail.example.com",
+                "MAIL_FROM",
+                "Support <support@example.com>",
+                "PUBLIC_URL",
+                "https://support.example.com/",
+                "EMAIL_AFTER",
+                "90s"));
+    SmtpSettings smtp = on.outgoing().smtp().orElseThrow();
+    assertThat(smtp.host()).isEqualTo("mail.example.com");
+    assertThat(smtp.port()).isEqualTo(465);
+    assertThat(smtp.implicitTls()).isTrue();
+    assertThat(smtp.user()).contains("mailer@shop");
+    assertThat(smtp.password()).contains("p:ss");
+    assertThat(smtp.toString()).doesNotContain("p:ss");
+    assertThat(on.outgoing().publicUrl()).contains("https://support.example.com");
+    assertThat(on.outgoing().emailAfter()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(SmtpSettings.parse("smtp://127.0.0.1").port()).isEqualTo(587);
+  }
+
+  @Test
+  void badMailSettingsStopStartUpWithOneSentenceEach() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "DATA_DIR",
+                        dir.toString(),
+                        "SMTP_URL",
+                        "imap://u:hunter2@mail.example.com",
+                        "EMAIL_AFTER",
+                        "later",
+                        "WEBHOOKS_ALLOW_PRIVATE",
+                        "maybe")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SMTP_URL must start with smtp:// or smtps://")
+        .hasMessageNotContaining("hunter2")
+        .hasMessageContaining("MAIL_FROM must be set when SMTP_URL is")
+        .hasMessageContaining("PUBLIC_URL must be set when SMTP_URL is")
+        .hasMessageContaining("EMAIL_AFTER must be a duration")
+        .hasMessageContaining("WEBHOOKS_ALLOW_PRIVATE must be on or off");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "DATA_DIR",
+                        dir.toString(),
+                        "SMTP_URL",
+                        "smtp://mail.example.com",
+                        "MAIL_FROM",
+                        "not an address",
+                        "PUBLIC_URL",
+                        "javascript:alert(1)")))
+        .hasMessageContaining("MAIL_FROM is not an email address")
+        .hasMessageContaining("PUBLIC_URL must be an http(s) address");
+  }
+
+  @Test
   void shortOrPublishedTokenSecretsStopStartUpWithOneSentenceEach() {
     assertThatThrownBy(
             () ->

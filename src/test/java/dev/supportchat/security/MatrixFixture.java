@@ -117,6 +117,33 @@ final class MatrixFixture {
     return app.http.login(CHAT_USER_EMAIL, PASSWORD).refreshToken();
   }
 
+  /** A new pending team invite made by the matrix's admin: its JSON (with the link's token). */
+  com.fasterxml.jackson.databind.JsonNode newInvite() {
+    return created(
+            app.http.post(
+                "/api/v1/team/invites", Map.of("email", newEmail()), tokens.get(Caller.ADMIN)))
+        .data();
+  }
+
+  /** A new agent (invited and joined): its id. */
+  String newAgentId() {
+    return created(
+            app.http.post(
+                "/api/v1/team/invites/accept",
+                Map.of(
+                    "token",
+                    newInvite().get("token").asText(),
+                    "fullName",
+                    "Matrix Agent",
+                    "password",
+                    PASSWORD),
+                null))
+        .data()
+        .path("user")
+        .path("_id")
+        .asText();
+  }
+
   String newEmail() {
     return "new-" + unique.incrementAndGet() + "@example.com";
   }
