@@ -69,6 +69,7 @@ public final class AccountService {
           registrationsPerIp.retryAfterSeconds(clientIp));
     }
     String normalizedEmail = checkEmail(email);
+    refuseLookalike(normalizedEmail);
     checkPassword(password);
     String name =
         fullName == null || fullName.isBlank()
@@ -337,8 +338,27 @@ public final class AccountService {
     if (email == null || email.isBlank()) {
       throw AppException.invalid("email", "email is required.");
     }
-    return UserFields.email(email)
-        .orElseThrow(() -> AppException.invalid("email", "email is not a valid address."));
+    String normalized =
+        UserFields.email(email)
+            .orElseThrow(() -> AppException.invalid("email", "email is not a valid address."));
+    if (UserFields.mixesAlphabets(normalized)) {
+      throw AppException.invalid(
+          "email",
+          "email mixes letters of different alphabets that look alike (such as a Cyrillic а in a"
+              + " Latin word); type it in one alphabet.");
+    }
+    return normalized;
+  }
+
+  /**
+   * Refuses an address that only looks like an existing account's (letters of another alphabet
+   * standing in for Latin ones), with the same answer as a taken address.
+   */
+  private void refuseLookalike(String email) {
+    String skeleton = UserFields.lookalikeSkeleton(email);
+    if (!skeleton.equals(email) && users.findByEmail(skeleton).isPresent()) {
+      throw AppException.conflict("An account with this email or username already exists.");
+    }
   }
 
   /** The password rules for a new password (length), for every feature that sets one. */
