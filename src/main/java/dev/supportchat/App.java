@@ -28,6 +28,7 @@ import dev.supportchat.user.AccountRoutes;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.AdminBootstrap;
 import dev.supportchat.user.JdbcUserRepository;
+import dev.supportchat.user.LoginThrottle;
 import dev.supportchat.user.PasswordHasher;
 import dev.supportchat.user.Principal;
 import dev.supportchat.user.SessionTermination;
@@ -116,7 +117,9 @@ public final class App implements AutoCloseable {
               termination,
               hasher,
               tokens,
-              sharedLimits.shared("login-email", limits.perEmail(), limits.window()),
+              sharedLimits.shared("login-account-ip", limits.perEmail(), limits.window()),
+              sharedLimits.shared("login-account", Integer.MAX_VALUE, limits.window()),
+              new LoginThrottle(limits.maxDelay()),
               sharedLimits.shared("login-ip", limits.perIp(), limits.window()),
               sharedLimits.shared(
                   "registrations-ip", limits.registrationsPerIpPerHour(), Duration.ofHours(1)),
@@ -125,7 +128,7 @@ public final class App implements AutoCloseable {
           .run(config.adminEmail(), config.adminPassword());
 
       SessionTermination live = termination;
-      var clientAddress = new ClientAddress(config.trustProxy());
+      var clientAddress = new ClientAddress(config.trustProxy(), config.trustedProxies());
       realtime = new Realtime(config, tokens, termination, users, clock, metrics.realtime());
       var presence = realtime.presence();
       var outbox = new Outbox(db);
