@@ -536,9 +536,11 @@ final class JdbcChatRepository implements ChatRepository {
           StatusFlow.Step step = StatusFlow.assigned(before.status());
           Sql.update(
               c,
-              "UPDATE chats SET admin_id = ?, status = ?, updated_at = ? WHERE id = ?",
+              "UPDATE chats SET admin_id = ?, status = ?, updated_at = ?, assigned_at = ?,"
+                  + " queued_at = NULL WHERE id = ?",
               adminId,
               step.status(),
+              at.toEpochMilli(),
               at.toEpochMilli(),
               chatId);
           Chat after = existingChat(c, chatId);

@@ -32,8 +32,18 @@ public record AppConfig(
     SocketLimits socketLimits,
     String widgetFrameAncestors,
     boolean trustProxy,
+    TrustedProxies trustedProxies,
     Widget widget,
-    Outgoing outgoing) {
+    Team team,
+    Outgoing outgoing,
+    Operations operations) {
+
+  /**
+   * @param inviteTtl how long an invite link works (INVITE_EXPIRY)
+   * @param offlineGrace how long an agent may be offline before their chats go back to the queue
+   *     (AGENT_OFFLINE_GRACE)
+   */
+  public record Team(Duration inviteTtl, Duration offlineGrace) {}
 
   /**
    * Emails and webhooks (issue 17).
@@ -55,6 +65,14 @@ public record AppConfig(
       Duration retryFor,
       boolean webhooksAllowPrivate) {}
 
+  /**
+   * How the server is operated.
+   *
+   * @param metricsToken the bearer token {@code /metrics} requires; without it there is no {@code
+   *     /metrics}
+   */
+  public record Operations(Optional<String> metricsToken) {}
+
   /** How many login attempts are allowed in one window, per e-mail address and per client IP. */
   /**
    * @param perEmail failed logins per address per window
@@ -62,7 +80,7 @@ public record AppConfig(
    * @param registrationsPerIpPerHour accounts created per client address per hour
    */
   public record LoginLimits(
-      int perEmail, int perIp, Duration window, int registrationsPerIpPerHour) {}
+      int perEmail, int perIp, Duration window, int registrationsPerIpPerHour, Duration maxDelay) {}
 
   /** How the widget lets people in (docs/API.md, "Widget"). */
   public enum Prechat {

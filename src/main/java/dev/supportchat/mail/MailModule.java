@@ -26,19 +26,25 @@ public final class MailModule implements AutoCloseable {
   private final ChatSideEffects chatEffects;
   private final Map<String, Delivery> deliveries;
   private final MailOutbox mailOutbox;
-  private final EndpointGroup routes;
+  private final Database db;
+  private final UnsubscribeLinks links;
+  private final Transcripts transcripts;
   private final SeenRecorder seen;
 
   private MailModule(
       ChatSideEffects chatEffects,
       Map<String, Delivery> deliveries,
       MailOutbox mailOutbox,
-      EndpointGroup routes,
+      Database db,
+      UnsubscribeLinks links,
+      Transcripts transcripts,
       SeenRecorder seen) {
     this.chatEffects = chatEffects;
     this.deliveries = deliveries;
     this.mailOutbox = mailOutbox;
-    this.routes = routes;
+    this.db = db;
+    this.links = links;
+    this.transcripts = transcripts;
     this.seen = seen;
   }
 
@@ -49,7 +55,6 @@ public final class MailModule implements AutoCloseable {
   public static MailModule create(
       AppConfig config,
       Outbox outbox,
-      Auth<Principal> auth,
       Predicate<String> connectedHere,
       Predicate<String> agentOnline,
       Clock clock) {
@@ -61,7 +66,9 @@ public final class MailModule implements AutoCloseable {
           ChatSideEffects.NONE,
           Map.of(),
           new MailOutbox(outbox, false, clock),
-          new MailRoutes(db, null, null, auth),
+          db,
+          null,
+          null,
           null);
     }
     String publicUrl = out.publicUrl().orElseThrow();
@@ -89,7 +96,9 @@ public final class MailModule implements AutoCloseable {
             MailOutbox.KIND,
             MailOutbox.plain(mailer)),
         mailOutbox,
-        new MailRoutes(db, links, transcripts, auth),
+        db,
+        links,
+        transcripts,
         new SeenRecorder(db, clock));
   }
 
@@ -109,8 +118,8 @@ public final class MailModule implements AutoCloseable {
   }
 
   /** {@code /api/v1/email}. */
-  public EndpointGroup routes() {
-    return routes;
+  public EndpointGroup routes(Auth<Principal> auth) {
+    return new MailRoutes(db, links, transcripts, auth);
   }
 
   /** A person's socket connected or went away. */

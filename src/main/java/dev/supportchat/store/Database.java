@@ -2,10 +2,12 @@ package dev.supportchat.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.supportchat.config.DatabaseSettings;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
 import dev.supportchat.worker.Fatal;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -137,6 +139,14 @@ public final class Database implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data folder " + parent, e);
     }
+  }
+
+  /**
+   * Reports the pool (connections active, idle, pending; acquire times) to this Micrometer
+   * registry; once.
+   */
+  public void instrument(MeterRegistry meterRegistry) {
+    pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meterRegistry));
   }
 
   public Dialect dialect() {

@@ -17,23 +17,22 @@ import java.util.function.Function;
 public final class WebhookModule {
   private final WebhookEffects effects;
   private final WebhookDelivery delivery;
-  private final WebhookRoutes routes;
+  private final WebhookService service;
 
-  private WebhookModule(WebhookEffects effects, WebhookDelivery delivery, WebhookRoutes routes) {
+  private WebhookModule(WebhookEffects effects, WebhookDelivery delivery, WebhookService service) {
     this.effects = effects;
     this.delivery = delivery;
-    this.routes = routes;
+    this.service = service;
   }
 
-  public static WebhookModule create(
-      Outbox outbox, Auth<Principal> auth, boolean allowPrivate, Clock clock) {
+  public static WebhookModule create(Outbox outbox, boolean allowPrivate, Clock clock) {
     var store = new WebhookStore(outbox.database());
     Function<String, List<InetAddress>> resolver = WebhookModule::resolve;
     var service = new WebhookService(store, outbox, resolver, allowPrivate, clock);
     return new WebhookModule(
         new WebhookEffects(clock),
         new WebhookDelivery(store, resolver, allowPrivate, clock),
-        new WebhookRoutes(service, auth));
+        service);
   }
 
   private static List<InetAddress> resolve(String host) {
@@ -53,7 +52,7 @@ public final class WebhookModule {
   }
 
   /** {@code /api/v1/webhooks}. */
-  public EndpointGroup routes() {
-    return routes;
+  public EndpointGroup routes(Auth<Principal> auth) {
+    return new WebhookRoutes(service, auth);
   }
 }

@@ -55,6 +55,16 @@ final class RestRules {
     Map<String, Rule> r = new LinkedHashMap<>();
     r.put("GET /health", rule(PUBLIC, 200, f -> Request.of("GET", "/health")));
     r.put(
+        "GET /api/v1/openapi.json",
+        rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/openapi.json")));
+    r.put("GET /api/docs", rule(PUBLIC, 200, f -> Request.of("GET", "/api/docs")));
+    // Only the METRICS_TOKEN opens it (MetricsIT); no caller of the matrix has it.
+    RestRules.Rule metrics = rule(PUBLIC, 200, f -> Request.of("GET", "/metrics"));
+    for (Caller caller : Caller.values()) {
+      metrics = metrics.except(caller, ErrorCode.UNAUTHORIZED);
+    }
+    r.put("GET /metrics", metrics);
+    r.put(
         "POST /api/v1/users/register",
         rule(
             PUBLIC,
@@ -93,6 +103,24 @@ final class RestRules {
     r.put(
         "POST /api/v1/users/logout",
         rule(SIGNED_IN, 200, f -> Request.of("POST", "/api/v1/users/logout")));
+    // A wrong current password, so that the cell ends no session (SessionEndIT shows the change):
+    // accounts are told it is wrong, visitors and verified users that they have no password here.
+    r.put(
+        "POST /api/v1/users/change-password",
+        rule(
+                SIGNED_IN,
+                200,
+                f ->
+                    Request.json(
+                        "POST",
+                        "/api/v1/users/change-password",
+                        Map.of(
+                            "currentPassword", "not-the-password", "newPassword", "new-pass-123")))
+            .except(Caller.CHAT_USER, ErrorCode.UNAUTHORIZED)
+            .except(Caller.OTHER_USER, ErrorCode.UNAUTHORIZED)
+            .except(Caller.ADMIN, ErrorCode.UNAUTHORIZED)
+            .except(Caller.VISITOR, ErrorCode.FORBIDDEN)
+            .except(Caller.VERIFIED_USER, ErrorCode.FORBIDDEN));
     r.put("GET /api/v1/users/me", rule(SIGNED_IN, 200, f -> Request.of("GET", "/api/v1/users/me")));
     r.put(
         "GET /api/v1/users/admins",
@@ -187,6 +215,101 @@ final class RestRules {
                     "PUT",
                     "/api/v1/widget/context",
                     Map.of("pageUrl", "https://shop.example.com/", "language", "en"))));
+    webhooks(r);
+    email(r);
+    team(r);
+    return Map.copyOf(r);
+  }
+
+  /**
+   * The team's routes (issue 16): staff-only, admin-only, the invitee's public ones, self-service.
+   */
+  private static void team(Map<String, Rule> r) {
+    r.put(
+        "PATCH /api/v1/users/me",
+        rule(
+            SIGNED_IN,
+            200,
+            f -> Request.json("PATCH", "/api/v1/users/me", Map.of("fullName", "Matrix Name"))));
+    r.put("GET /api/v1/team", rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/team")));
+    r.put(
+        "PATCH /api/v1/team/settings",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.json("PATCH", "/api/v1/team/settings", Map.of("autoAssign", false))));
+    r.put(
+        "GET /api/v1/team/invites",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/team/invites")));
+    r.put(
+        "POST /api/v1/team/invites",
+        rule(
+            ADMINS,
+            201,
+            f -> Request.json("POST", "/api/v1/team/invites", Map.of("email", f.newEmail()))));
+    r.put(
+        "DELETE /api/v1/team/invites/{inviteId}",
+        rule(
+            ADMINS,
+            200,
+            f ->
+                Request.of("DELETE", "/api/v1/team/invites/" + f.newInvite().get("_id").asText())));
+    r.put(
+        "POST /api/v1/team/invites/preview",
+        rule(
+            PUBLIC,
+            200,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/team/invites/preview",
+                    Map.of("token", f.newInvite().get("token").asText()))));
+    r.put(
+        "POST /api/v1/team/invites/accept",
+        rule(
+            PUBLIC,
+            201,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/team/invites/accept",
+                    Map.of(
+                        "token",
+                        f.newInvite().get("token").asText(),
+                        "fullName",
+                        "Invitee",
+                        "password",
+                        MatrixFixture.PASSWORD))));
+    r.put(
+        "PATCH /api/v1/team/agents/{agentId}",
+        rule(
+            ADMINS,
+            200,
+            f ->
+                Request.json(
+                    "PATCH", "/api/v1/team/agents/" + f.newAgentId(), Map.of("capacity", 3))));
+    r.put(
+        "POST /api/v1/team/agents/{agentId}/deactivate",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.of("POST", "/api/v1/team/agents/" + f.newAgentId() + "/deactivate")));
+    r.put(
+        "POST /api/v1/team/agents/{agentId}/reactivate",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.of("POST", "/api/v1/team/agents/" + f.newAgentId() + "/reactivate")));
+    r.put(
+        "PUT /api/v1/team/me/availability",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.json("PUT", "/api/v1/team/me/availability", Map.of("status", "online"))));
+  }
+
+  /** Webhooks (issue 17): admins only. */
+  private static void webhooks(Map<String, Rule> r) {
     // Webhooks (admins only). An endpoint for an event that never fires, so the matrix sends
     // nothing anywhere; the routes of one endpoint are asked about an unknown id: every other
     // caller is refused before the admin learns it does not exist.
@@ -233,16 +356,25 @@ final class RestRules {
                             + UNKNOWN_ID
                             + "/redeliver"))
             .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+  }
+
+  /** Email (issue 17); the matrix runs without SMTP_URL. */
+  private static void email(Map<String, Rule> r) {
     r.put(
         "GET /api/v1/email/status",
         rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/email/status")));
-    // Without SMTP_URL (as the matrix runs) a signed-in caller learns that no email is sent.
-    r.put(
-        "POST /api/v1/email/transcript",
+    // Without SMTP_URL every signed-in caller learns that no email is sent (409).
+    Rule transcript =
         rule(
             SIGNED_IN,
-            409,
-            f -> Request.json("POST", "/api/v1/email/transcript", Map.of("chatId", f.chatId))));
+            202,
+            f -> Request.json("POST", "/api/v1/email/transcript", Map.of("chatId", f.chatId)));
+    for (Caller c : Caller.values()) {
+      if (c.authenticates()) {
+        transcript = transcript.except(c, ErrorCode.CONFLICT);
+      }
+    }
+    r.put("POST /api/v1/email/transcript", transcript);
     r.put(
         "GET /api/v1/email/preferences",
         rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/email/preferences")));
@@ -252,7 +384,6 @@ final class RestRules {
             ADMINS,
             200,
             f -> Request.json("PUT", "/api/v1/email/preferences", Map.of("newChatEmails", false))));
-    return Map.copyOf(r);
   }
 
   private static final String UNKNOWN_ID = "000000000000000000000000";
