@@ -28,6 +28,7 @@ import dev.supportchat.user.AccountRoutes;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.AdminBootstrap;
 import dev.supportchat.user.JdbcUserRepository;
+import dev.supportchat.user.LoginThrottle;
 import dev.supportchat.user.PasswordHasher;
 import dev.supportchat.user.Principal;
 import dev.supportchat.user.SessionTermination;
@@ -116,7 +117,9 @@ public final class App implements AutoCloseable {
               termination,
               hasher,
               tokens,
-              sharedLimits.shared("login-email", limits.perEmail(), limits.window()),
+              sharedLimits.shared("login-account-ip", limits.perEmail(), limits.window()),
+              sharedLimits.shared("login-account", Integer.MAX_VALUE, limits.window()),
+              new LoginThrottle(limits.maxDelay()),
               sharedLimits.shared("login-ip", limits.perIp(), limits.window()),
               sharedLimits.shared(
                   "registrations-ip", limits.registrationsPerIpPerHour(), Duration.ofHours(1)),
@@ -125,11 +128,12 @@ public final class App implements AutoCloseable {
           .run(config.adminEmail(), config.adminPassword());
 
       SessionTermination live = termination;
-      var clientAddress = new ClientAddress(config.trustProxy());
+      var clientAddress = new ClientAddress(config.trustProxy(), config.trustedProxies());
       realtime = new Realtime(config, tokens, termination, users, clock, metrics.realtime());
       var presence = realtime.presence();
       var outbox = new Outbox(db);
-      mail = MailModule.create(config, outbox, realtime::userConnectedHere, clock);
+      mail =
+          MailModule.create(config, outbox, realtime::userConnectedHere, presence::isOnline, clock);
       realtime.onUserSeen(mail::seen);
       var webhooks = WebhookModule.create(outbox, config.outgoing().webhooksAllowPrivate(), clock);
       chatRepository =
@@ -220,7 +224,7 @@ public final class App implements AutoCloseable {
                   new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
                   new WebServer.RouteGroup(
                       "/widget", WidgetModule.routes(widget, auth, clientAddress)),
-                  new WebServer.RouteGroup("/email", mail.routes()),
+                  new WebServer.RouteGroup("/email", mail.routes(auth)),
                   new WebServer.RouteGroup("/webhooks", webhooks.routes(auth))),
               List.of(socketIo),
               new WebAppFiles());

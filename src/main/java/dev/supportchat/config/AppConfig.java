@@ -32,6 +32,7 @@ public record AppConfig(
     SocketLimits socketLimits,
     String widgetFrameAncestors,
     boolean trustProxy,
+    TrustedProxies trustedProxies,
     Widget widget,
     Team team,
     Outgoing outgoing,
@@ -79,7 +80,7 @@ public record AppConfig(
    * @param registrationsPerIpPerHour accounts created per client address per hour
    */
   public record LoginLimits(
-      int perEmail, int perIp, Duration window, int registrationsPerIpPerHour) {}
+      int perEmail, int perIp, Duration window, int registrationsPerIpPerHour, Duration maxDelay) {}
 
   /** How the widget lets people in (docs/API.md, "Widget"). */
   public enum Prechat {

@@ -148,6 +148,14 @@ public final class Settings {
               "off",
               "let webhooks target private, loopback and link-local addresses (on-premise receivers); off, such targets are refused"),
           new Setting(
+              "LOGIN_MAX_DELAY",
+              "3s",
+              "after 3 failed logins on an account (from any address) its login answers wait, doubling from 250 ms up to this; the right password still signs in, this much later. Each throttling is logged with the address"),
+          new Setting(
+              "TRUSTED_PROXIES",
+              "127.0.0.1/8,::1",
+              "with TRUST_PROXY: your proxies (addresses or CIDR ranges); the client is the rightmost X-Forwarded-For entry that is not one of them (as nginx's real_ip_recursive)"),
+          new Setting(
               "METRICS_TOKEN",
               "none (no /metrics)",
               "turns on /metrics (Prometheus text), answered only to Authorization: Bearer <METRICS_TOKEN>; at least 16 characters (docs/DEPLOYMENT.md, \"Metrics\")"),

@@ -2,11 +2,14 @@ package dev.supportchat.mail;
 
 import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.http.Auth;
 import dev.supportchat.outbox.Delivery;
 import dev.supportchat.outbox.Outbox;
 import dev.supportchat.store.Database;
+import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -23,33 +26,50 @@ public final class MailModule implements AutoCloseable {
   private final ChatSideEffects chatEffects;
   private final Map<String, Delivery> deliveries;
   private final MailOutbox mailOutbox;
-  private final EndpointGroup routes;
+  private final Database db;
+  private final UnsubscribeLinks links;
+  private final Transcripts transcripts;
   private final SeenRecorder seen;
 
   private MailModule(
       ChatSideEffects chatEffects,
       Map<String, Delivery> deliveries,
       MailOutbox mailOutbox,
-      EndpointGroup routes,
+      Database db,
+      UnsubscribeLinks links,
+      Transcripts transcripts,
       SeenRecorder seen) {
     this.chatEffects = chatEffects;
     this.deliveries = deliveries;
     this.mailOutbox = mailOutbox;
-    this.routes = routes;
+    this.db = db;
+    this.links = links;
+    this.transcripts = transcripts;
     this.seen = seen;
   }
 
   /**
    * @param connectedHere whether a person has a socket open on this node now
+   * @param agentOnline whether an agent is connected on any node
    */
   public static MailModule create(
-      AppConfig config, Outbox outbox, Predicate<String> connectedHere, Clock clock) {
+      AppConfig config,
+      Outbox outbox,
+      Predicate<String> connectedHere,
+      Predicate<String> agentOnline,
+      Clock clock) {
     AppConfig.Outgoing out = config.outgoing();
     Database db = outbox.database();
     if (out.smtp().isEmpty()) {
       log.info("Email is off: SMTP_URL is not set (README, \"Email\").");
       return new MailModule(
-          ChatSideEffects.NONE, Map.of(), new MailOutbox(outbox, false, clock), () -> {}, null);
+          ChatSideEffects.NONE,
+          Map.of(),
+          new MailOutbox(outbox, false, clock),
+          db,
+          null,
+          null,
+          null);
     }
     String publicUrl = out.publicUrl().orElseThrow();
     var mailer = new SmtpMailer(out.smtp().get(), out.mailFrom());
@@ -61,11 +81,24 @@ public final class MailModule implements AutoCloseable {
         out.smtp().get().describe(),
         out.mailFrom(),
         out.emailAfter());
+    var mailOutbox = new MailOutbox(outbox, true, clock);
+    var newChats = new NewChatEmails(db, mailOutbox, publicUrl, agentOnline, clock);
+    var transcripts = new Transcripts(db, mailer, clock);
     return new MailModule(
-        replies,
-        Map.of(ReplyEmails.KIND, replies, MailOutbox.KIND, MailOutbox.plain(mailer)),
-        new MailOutbox(outbox, true, clock),
-        new MailRoutes(db, links),
+        ChatSideEffects.all(List.of(replies, newChats)),
+        Map.of(
+            ReplyEmails.KIND,
+            replies,
+            NewChatEmails.KIND,
+            newChats,
+            Transcripts.KIND,
+            transcripts,
+            MailOutbox.KIND,
+            MailOutbox.plain(mailer)),
+        mailOutbox,
+        db,
+        links,
+        transcripts,
         new SeenRecorder(db, clock));
   }
 
@@ -85,8 +118,8 @@ public final class MailModule implements AutoCloseable {
   }
 
   /** {@code /api/v1/email}. */
-  public EndpointGroup routes() {
-    return routes;
+  public EndpointGroup routes(Auth<Principal> auth) {
+    return new MailRoutes(db, links, transcripts, auth);
   }
 
   /** A person's socket connected or went away. */

@@ -2,12 +2,19 @@ package dev.supportchat.mail;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
 import dev.supportchat.error.AppException;
+import dev.supportchat.http.ApiEnvelope;
+import dev.supportchat.http.Auth;
+import dev.supportchat.http.RequestBody;
+import dev.supportchat.http.Responses;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Sql;
+import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
+import java.util.Map;
 
 /**
  * The link in every follow-up email: {@code GET /api/v1/email/unsubscribe?u=&s=} shows a page with
@@ -18,16 +25,85 @@ import io.javalin.http.Context;
 final class MailRoutes implements EndpointGroup {
   private final Database db;
   private final UnsubscribeLinks links;
+  private final Transcripts transcripts;
+  private final Auth<Principal> auth;
 
-  MailRoutes(Database db, UnsubscribeLinks links) {
+  /**
+   * @param links null when mail is off: then the unsubscribe pages do not exist, and the other
+   *     routes say that mail is off
+   */
+  MailRoutes(Database db, UnsubscribeLinks links, Transcripts transcripts, Auth<Principal> auth) {
     this.db = db;
     this.links = links;
+    this.transcripts = transcripts;
+    this.auth = auth;
   }
 
   @Override
   public void addEndpoints() {
-    get("/unsubscribe", this::confirmPage);
-    post("/unsubscribe", this::unsubscribe);
+    get("/status", ctx -> Responses.ok(ctx, Map.of("enabled", links != null), "Email status"));
+    post("/transcript", this::transcript);
+    get("/preferences", this::preferences);
+    put("/preferences", this::setPreferences);
+    if (links != null) {
+      get("/unsubscribe", this::confirmPage);
+      post("/unsubscribe", this::unsubscribe);
+    }
+  }
+
+  /** The person's transcript of a resolved chat, by email: 202 queued, 200 already asked. */
+  private void transcript(Context ctx) {
+    Principal caller = auth.require(ctx);
+    String chatId = RequestBody.json(ctx).string("chatId");
+    if (transcripts == null) {
+      throw AppException.conflict("This server does not send email.");
+    }
+    boolean queued = transcripts.request(caller, chatId);
+    int status = queued ? 202 : 200;
+    ctx.status(status)
+        .json(
+            ApiEnvelope.ok(
+                status,
+                Map.of("queued", queued),
+                queued ? "The transcript is on its way" : "This transcript was already requested"));
+  }
+
+  /** An agent's own email settings: whether new chats are emailed while they are offline. */
+  private void preferences(Context ctx) {
+    Principal caller = requireAgent(ctx);
+    boolean on =
+        db.read(
+            c ->
+                Sql.one(
+                        c,
+                        "SELECT new_chat_emails FROM users WHERE id = ?",
+                        rs -> rs.getBoolean(1),
+                        caller.userId())
+                    .orElse(false));
+    Responses.ok(
+        ctx, Map.of("newChatEmails", on, "mailEnabled", links != null), "Email preferences");
+  }
+
+  private void setPreferences(Context ctx) {
+    Principal caller = requireAgent(ctx);
+    Boolean on = RequestBody.json(ctx).bool("newChatEmails");
+    if (on == null) {
+      throw AppException.invalid("newChatEmails", "newChatEmails must be true or false.");
+    }
+    db.write(
+        c ->
+            Sql.update(
+                c, "UPDATE users SET new_chat_emails = ? WHERE id = ?", on, caller.userId()));
+    Responses.ok(
+        ctx, Map.of("newChatEmails", on, "mailEnabled", links != null), "Email preferences saved");
+  }
+
+  private Principal requireAgent(Context ctx) {
+    Principal caller = auth.require(ctx);
+    if (!caller.isAdmin()) {
+      throw AppException.forbidden("Only agents have email preferences.");
+    }
+    return caller;
   }
 
   private void confirmPage(Context ctx) {

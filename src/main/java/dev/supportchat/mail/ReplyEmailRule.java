@@ -102,7 +102,7 @@ final class ReplyEmailRule {
       content = content.substring(0, MAX_REPLY_CHARS) + "…";
     }
     String kind =
-        switch (r.messageType()) {
+        switch (r.messageType() == null ? "" : r.messageType().toLowerCase(java.util.Locale.ROOT)) {
           case "image" -> "[an image]";
           case "file" -> "[a file]";
           default -> "";

@@ -206,8 +206,37 @@ public final class Database implements AutoCloseable {
     return dialect.isUniqueViolation(e);
   }
 
-  Connection rawConnection() throws SQLException {
-    return pool.getConnection();
+  /**
+   * A connection of its own, outside the pool: the migrations hold one for their lock while Flyway
+   * uses the pool, which may have only two connections.
+   */
+  Connection unpooledConnection() throws SQLException {
+    java.util.Properties p = new java.util.Properties();
+    p.putAll(pool.getDataSourceProperties());
+    if (pool.getUsername() != null) {
+      p.setProperty("user", pool.getUsername());
+    }
+    if (pool.getPassword() != null) {
+      p.setProperty("password", pool.getPassword());
+    }
+    return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), p);
+  }
+
+  /** The database file, on SQLite. */
+  java.util.Optional<java.nio.file.Path> sqliteFile() {
+    String url = pool.getJdbcUrl();
+    if (dialect != Dialect.SQLITE || !url.startsWith("jdbc:sqlite:")) {
+      return java.util.Optional.empty();
+    }
+    String path = url.substring("jdbc:sqlite:".length());
+    int query = path.indexOf('?');
+    return java.util.Optional.of(
+        java.nio.file.Path.of(query < 0 ? path : path.substring(0, query)));
+  }
+
+  /** The pool, for Flyway. */
+  javax.sql.DataSource dataSource() {
+    return pool;
   }
 
   private RuntimeException translate(SQLException e) {

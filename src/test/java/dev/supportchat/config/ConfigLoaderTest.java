@@ -72,11 +72,14 @@ class ConfigLoaderTest {
                         "ADMIN_EMAIL",
                         "boss@example.com",
                         "ACCESS_TOKEN_EXPIRY",
-                        "soon")))
+                        "soon",
+                        "TRUSTED_PROXIES",
+                        "10.0.0.0/8, lb.internal")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("DATABASE_URL must start with postgres://")
         .hasMessageNotContaining("hunter2")
         .hasMessageContaining("PORT must be a whole number")
+        .hasMessageContaining("TRUSTED_PROXIES must list IP addresses or CIDR ranges")
         .hasMessageContaining("CORS_ORIGIN must list origins")
         .hasMessageContaining("ADMIN_EMAIL and ADMIN_PASSWORD must be set together")
         .hasMessageContaining("ACCESS_TOKEN_EXPIRY must be a duration");
@@ -178,5 +181,43 @@ class ConfigLoaderTest {
                         "javascript:alert(1)")))
         .hasMessageContaining("MAIL_FROM is not an email address")
         .hasMessageContaining("PUBLIC_URL must be an http(s) address");
+  }
+
+  @Test
+  void shortOrPublishedTokenSecretsStopStartUpWithOneSentenceEach() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "DATA_DIR",
+                        dir.toString(),
+                        "ACCESS_TOKEN_SECRET",
+                        "your_jwt_secret",
+                        "REFRESH_TOKEN_SECRET",
+                        "only-twenty-bytes!!!")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ACCESS_TOKEN_SECRET is a value published in examples")
+        .hasMessageContaining(
+            "REFRESH_TOKEN_SECRET must be at least 32 bytes of random text (it has 20)")
+        .hasMessageNotContaining("only-twenty");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "DATA_DIR",
+                        dir.toString(),
+                        "ACCESS_TOKEN_SECRET",
+                        "0123456789ABCDEF0123456789ABCDEF")))
+        .hasMessageContaining("published in examples");
+    // 32 random bytes are fine, and an unset secret is generated as before.
+    AppConfig ok =
+        ConfigLoader.load(
+            Map.of(
+                "DATA_DIR",
+                dir.toString(),
+                "ACCESS_TOKEN_SECRET",
+                "k3J9x2Lq8vN4pR7tW1yZ5bC0dF6gH2jM"));
+    assertThat(ok.accessTokenSecret()).hasSize(32);
+    assertThat(ok.refreshTokenSecret().length()).isGreaterThanOrEqualTo(32);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.config.DatabaseSettings.Engine;
 import dev.supportchat.outbox.Outbox;
+import dev.supportchat.testing.HttpTestClient;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.HttpTestClient.Response;
 import dev.supportchat.testing.SmtpServerProcess;
@@ -229,6 +230,106 @@ class EmailFollowUpIT {
       Outbox.Row sent = new Outbox(t.app.database()).ofKind("reply_email").get(0);
       assertThat(sent.state()).isEqualTo("sent");
       assertThat(sent.attempts()).isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void agentsWhoAskedAreEmailedNewChatsWhileOfflineOnce(Engine engine) throws Exception {
+    String prefix = engine.name().toLowerCase();
+    String wants = prefix + "-agent-wants@example.com";
+    String quiet = prefix + "-agent-quiet@example.com";
+    try (TestApp t = start(engine)) {
+      t.createAdmin(wants, "agent-password-1");
+      t.createAdmin(quiet, "agent-password-1");
+      Login agent = t.http.login(wants, "agent-password-1");
+      Login user = t.http.newUser(prefix + "-newchat@example.com");
+
+      assertError(
+          t.http.put(
+              "/api/v1/email/preferences", Map.of("newChatEmails", true), user.accessToken()),
+          403,
+          "forbidden");
+      assertError(
+          t.http.put(
+              "/api/v1/email/preferences", Map.of("newChatEmails", "yes"), agent.accessToken()),
+          400,
+          "invalid");
+      Response set =
+          t.http.put(
+              "/api/v1/email/preferences", Map.of("newChatEmails", true), agent.accessToken());
+      assertThat(set.status()).as(set.raw()).isEqualTo(200);
+      assertThat(t.http.get("/api/v1/email/preferences", agent.accessToken()).data())
+          .isEqualTo(HttpTestClient.JSON.readTree("{\"newChatEmails\":true,\"mailEnabled\":true}"));
+
+      String chatId = openChat(t, user, "My order never came");
+      t.clock.advance(NewChatEmails.DELAY.plusSeconds(1));
+      List<JsonNode> mails = smtp.awaitInbox(wants, 1, MAIL_WAIT);
+      Thread.sleep(1_500);
+      mails = smtp.inbox(wants);
+      assertThat(mails).hasSize(1);
+      assertThat(mails.get(0).path("subject").asText()).startsWith("New chat from ");
+      assertThat(body(mails.get(0)))
+          .contains("My order never came")
+          .contains("https://support.example.com/admin/support/chat/" + chatId);
+      assertThat(smtp.inbox(quiet)).as("an agent who did not ask").isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aResolvedChatsTranscriptIsEmailedOnceOnRequest(Engine engine) throws Exception {
+    String prefix = engine.name().toLowerCase();
+    String fay = prefix + "-fay@example.com";
+    try (TestApp t = start(engine)) {
+      Login user = t.http.newUser(fay);
+      Login other = t.http.newUser(prefix + "-gus@example.com");
+      Login admin = t.http.admin();
+      String chatId = openChat(t, user, "Can I change my address?");
+      reply(t, admin, chatId, "Yes, done.", false);
+      reply(t, admin, chatId, "Customer seemed annoyed", true);
+      Map<String, String> body = Map.of("chatId", chatId);
+
+      assertError(
+          t.http.post("/api/v1/email/transcript", body, user.accessToken()), 409, "conflict");
+      assertThat(
+              t.http
+                  .put(
+                      "/api/v1/chats/" + chatId + "/status",
+                      Map.of("status", "resolved"),
+                      admin.accessToken())
+                  .status())
+          .isEqualTo(200);
+      assertError(
+          t.http.post("/api/v1/email/transcript", body, other.accessToken()), 403, "forbidden");
+      assertError(
+          t.http.post("/api/v1/email/transcript", body, admin.accessToken()), 403, "forbidden");
+      assertError(
+          t.http.post(
+              "/api/v1/email/transcript", Map.of("chatId", "0".repeat(24)), user.accessToken()),
+          404,
+          "not_found");
+      assertError(
+          t.http.post("/api/v1/email/transcript", Map.of(), user.accessToken()), 400, "invalid");
+      assertError(t.http.post("/api/v1/email/transcript", body, null), 401, "unauthorized");
+
+      Response first = t.http.post("/api/v1/email/transcript", body, user.accessToken());
+      assertThat(first.status()).as(first.raw()).isEqualTo(202);
+      Response again = t.http.post("/api/v1/email/transcript", body, user.accessToken());
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(again.data().get("queued").asBoolean()).isFalse();
+
+      List<JsonNode> mails = smtp.awaitInbox(fay, 1, MAIL_WAIT);
+      Thread.sleep(1_500);
+      mails = smtp.inbox(fay);
+      assertThat(mails).hasSize(1);
+      assertThat(mails.get(0).path("subject").asText())
+          .isEqualTo("Transcript of your support chat: Parcel");
+      assertThat(body(mails.get(0)))
+          .contains("Can I change my address?", "Yes, done.")
+          .doesNotContain("annoyed");
+      assertThat(t.http.get("/api/v1/email/status", null).data().get("enabled").asBoolean())
+          .isTrue();
     }
   }
 

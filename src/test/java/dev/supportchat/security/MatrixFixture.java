@@ -116,6 +116,16 @@ final class MatrixFixture {
     tokens.put(Caller.VERIFIED_USER, verified);
   }
 
+  /**
+   * Signs the accounts in again: a fuzz or matrix cell that logged one out has ended the session
+   * its token belongs to.
+   */
+  void renewAccountTokens() {
+    tokens.put(Caller.CHAT_USER, app.http.login(CHAT_USER_EMAIL, PASSWORD).accessToken());
+    tokens.put(Caller.OTHER_USER, app.http.login("other@example.com", PASSWORD).accessToken());
+    tokens.put(Caller.ADMIN, app.http.admin().accessToken());
+  }
+
   /** A fresh identity token, as the host site's backend signs one for its signed-in user. */
   String identityToken() {
     return HostSite.token(

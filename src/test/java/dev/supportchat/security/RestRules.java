@@ -233,8 +233,9 @@ final class RestRules {
                     "/api/v1/widget/context",
                     Map.of("pageUrl", "https://shop.example.com/", "language", "en"))));
     webhooks(r);
-    team(r);
     email(r);
+    unsubscribe(r);
+    team(r);
     return Map.copyOf(r);
   }
 
@@ -242,7 +243,7 @@ final class RestRules {
    * The unsubscribe link of follow-up emails (issue 17): no sign-in, the signature is the proof, so
    * every caller gets the same answer (EmailFollowUpIT refuses changed and foreign signatures).
    */
-  private static void email(Map<String, Rule> r) {
+  private static void unsubscribe(Map<String, Rule> r) {
     r.put(
         "GET /api/v1/email/unsubscribe",
         rule(PUBLIC, 200, f -> Request.of("GET", f.unsubscribePath())));
@@ -386,6 +387,30 @@ final class RestRules {
                             + UNKNOWN_ID
                             + "/redeliver"))
             .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+  }
+
+  /** Email (issue 17); the matrix runs with SMTP_URL (see MatrixFixture). */
+  private static void email(Map<String, Rule> r) {
+    r.put(
+        "GET /api/v1/email/status",
+        rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/email/status")));
+    // The chat's person only; the matrix's chat is not resolved, so its person hears 409.
+    Rule transcript =
+        rule(
+                SENDER,
+                202,
+                f -> Request.json("POST", "/api/v1/email/transcript", Map.of("chatId", f.chatId)))
+            .except(Caller.CHAT_USER, ErrorCode.CONFLICT);
+    r.put("POST /api/v1/email/transcript", transcript);
+    r.put(
+        "GET /api/v1/email/preferences",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/email/preferences")));
+    r.put(
+        "PUT /api/v1/email/preferences",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.json("PUT", "/api/v1/email/preferences", Map.of("newChatEmails", false))));
   }
 
   private static final String UNKNOWN_ID = "000000000000000000000000";
