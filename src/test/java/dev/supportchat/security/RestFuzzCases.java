@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 /**
  * Hostile requests for the server's real routes: path parameters, query parameters, bodies, content
@@ -107,7 +108,12 @@ final class RestFuzzCases {
     return template
         .replace("{chatId}", chance(4) ? encode(urlPart()) : f.chatId)
         .replace("{messageId}", chance(3) ? encode(urlPart()) : f.messageId)
-        .replace("{attachmentId}", chance(3) ? encode(urlPart()) : f.attachmentId);
+        .replace("{attachmentId}", chance(3) ? encode(urlPart()) : f.attachmentId)
+        // Every other parameter (team members, invites, webhooks, deliveries): hostile text or an
+        // id that exists nowhere; never left as "{id}", which is not a valid URI.
+        .replaceAll(
+            "\\{[A-Za-z]+\\}",
+            Matcher.quoteReplacement(chance(2) ? encode(urlPart()) : "000000000000000000000000"));
   }
 
   private String query() {
