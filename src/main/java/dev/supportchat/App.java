@@ -5,7 +5,6 @@ import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.ChatStatistics;
 import dev.supportchat.config.AppConfig;
-import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
 import dev.supportchat.http.HealthRoutes;
@@ -16,7 +15,6 @@ import dev.supportchat.limit.Limits;
 import dev.supportchat.realtime.Realtime;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
-import dev.supportchat.team.StaffSockets;
 import dev.supportchat.team.TeamModule;
 import dev.supportchat.user.AccountRoutes;
 import dev.supportchat.user.AccountService;
@@ -24,6 +22,7 @@ import dev.supportchat.user.AdminBootstrap;
 import dev.supportchat.user.JdbcUserRepository;
 import dev.supportchat.user.PasswordHasher;
 import dev.supportchat.user.Principal;
+import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.Sessions;
 import dev.supportchat.user.TokenService;
 import dev.supportchat.widget.WidgetModule;
@@ -32,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds the object graph by hand (no scanning, no container) and owns its lifetime. Tests start it
@@ -48,6 +46,7 @@ public final class App implements AutoCloseable {
 
   private final Limits sharedLimits;
   private final TeamModule team;
+  private final SessionTermination termination;
 
   private App(
       Database db,
@@ -55,8 +54,10 @@ public final class App implements AutoCloseable {
       Realtime realtime,
       ChatRepository chatRepository,
       Limits sharedLimits,
-      TeamModule team) {
+      TeamModule team,
+      SessionTermination termination) {
     this.team = team;
+    this.termination = termination;
     this.sharedLimits = sharedLimits;
     this.db = db;
     this.web = web;
@@ -70,6 +71,7 @@ public final class App implements AutoCloseable {
     ChatRepository chatRepository = null;
     TeamModule team = null;
     Limits sharedLimits = null;
+    SessionTermination termination = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -81,12 +83,15 @@ public final class App implements AutoCloseable {
               config.accessTokenTtl(),
               config.refreshTokenTtl(),
               clock);
+      var sessions = Sessions.repository(db);
+      termination = SessionTermination.start(db, sessions, config.accessTokenTtl(), clock);
       var limits = config.loginLimits();
       sharedLimits = new Limits(config.redisUrl(), config.redisPrefix(), clock);
       var accounts =
           new AccountService(
               users,
-              Sessions.repository(db),
+              sessions,
+              termination,
               hasher,
               tokens,
               sharedLimits.shared("login-email", limits.perEmail(), limits.window()),
@@ -94,14 +99,16 @@ public final class App implements AutoCloseable {
               sharedLimits.shared(
                   "registrations-ip", limits.registrationsPerIpPerHour(), Duration.ofHours(1)),
               clock);
-      new AdminBootstrap(users, hasher, clock).run(config.adminEmail(), config.adminPassword());
+      new AdminBootstrap(users, hasher, termination, clock)
+          .run(config.adminEmail(), config.adminPassword());
 
+      SessionTermination live = termination;
+      Auth<Principal> auth = new Auth<>(t -> live.requireLive(tokens.verifyAccessToken(t)));
       var clientAddress = new ClientAddress(config.trustProxy());
-      realtime = new Realtime(config, tokens, clock);
+      realtime = new Realtime(config, tokens, termination, users, clock);
       var presence = realtime.presence();
       chatRepository = ChatModule.repository(db);
       Realtime rt = realtime;
-      var sessions = Sessions.repository(db);
       team =
           new TeamModule(
               db,
@@ -111,37 +118,11 @@ public final class App implements AutoCloseable {
               chatRepository,
               realtime.chatEvents(),
               realtime::emitToStaff,
-              new StaffSockets() {
-                @Override
-                public Set<String> connectedHere() {
-                  return rt.staffHere();
-                }
-
-                @Override
-                public void disconnect(String userId) {
-                  rt.disconnectUser(userId);
-                }
-              },
-              // Until the security work's cross-node session service lands: refresh tokens are
-              // revoked here, access tokens refused and sockets closed on every node by the
-              // team's heartbeat within a second (docs/DECISIONS.md, "Ending a member's sessions").
-              userId -> {
-                sessions.revokeAllOfUser(userId, null, clock.instant());
-                rt.disconnectUser(userId);
-              },
+              rt::staffHere,
+              termination::endAllSessionsOf,
               clock);
       TeamModule teamModule = team;
-      realtime.admitOnly(teamModule::admits);
       realtime.onStaffPresence(teamModule::staffConnected, teamModule::staffOffline);
-      Auth<Principal> auth =
-          new Auth<>(
-              token -> {
-                Principal p = tokens.verifyAccessToken(token);
-                if (!teamModule.admits(p)) {
-                  throw AppException.unauthorized("This account was deactivated.");
-                }
-                return p;
-              });
       var chats =
           new ChatService(
               chatRepository,
@@ -181,7 +162,7 @@ public final class App implements AutoCloseable {
               List.of(socketIo),
               new WebAppFiles());
       web.start();
-      return new App(db, web, realtime, chatRepository, sharedLimits, team);
+      return new App(db, web, realtime, chatRepository, sharedLimits, team, termination);
     } catch (RuntimeException e) {
       if (team != null) {
         team.close();
@@ -194,6 +175,9 @@ public final class App implements AutoCloseable {
       }
       if (sharedLimits != null) {
         sharedLimits.close();
+      }
+      if (termination != null) {
+        termination.close();
       }
       db.close();
       throw e;
@@ -220,6 +204,11 @@ public final class App implements AutoCloseable {
     return db;
   }
 
+  /** Ends sessions on every node (for features that deactivate or delete users, and tests). */
+  public SessionTermination sessionTermination() {
+    return termination;
+  }
+
   /** The REST endpoints the server answers, as registered. */
   public List<WebServer.Route> routes() {
     return web.routes();
@@ -234,6 +223,7 @@ public final class App implements AutoCloseable {
     chatRepository.close();
     sharedLimits.close();
     realtime.close();
+    termination.close();
     db.close();
   }
 }

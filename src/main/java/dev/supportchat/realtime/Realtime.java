@@ -5,11 +5,14 @@ import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.realtime.transport.BurstThread;
 import dev.supportchat.realtime.transport.RoomEmitter;
+import dev.supportchat.realtime.transport.SocketAuthenticator;
 import dev.supportchat.realtime.transport.SocketIoJavalin;
 import dev.supportchat.realtime.transport.SocketIoTransport;
 import dev.supportchat.realtime.transport.SocketIoTransportOptions;
-import dev.supportchat.user.Principal;
+import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.TokenService;
+import dev.supportchat.user.UserRepository;
+import dev.supportchat.worker.Fatal;
 import dev.supportchat.worker.WorkerHealth;
 import io.javalin.config.JavalinConfig;
 import io.socket.socketio.server.SocketIoNamespace;
@@ -21,9 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.json.JSONObject;
 
 /**
@@ -58,11 +61,16 @@ public final class Realtime implements AutoCloseable {
 
   private final Clock clock;
   private final AppConfig.SocketLimits limits;
+  private final SessionTermination sessions;
+  private final UserRepository users;
+  private final SocketExpiry expiry;
+  private final SocketAuthenticator<SocketUser> authenticator;
+  private final SocketIoNamespace namespace;
+
+  /** How often sockets whose access token expired are looked for. */
+  private static final long EXPIRY_SWEEP_MS = 500;
 
   private volatile Function<String, Optional<TokenService.Verified>> identityTokens;
-
-  /** Which verified callers may connect (a deactivated member's unexpired token may not). */
-  private volatile Predicate<Principal> admits = p -> true;
 
   private volatile Consumer<String> onStaffConnected = id -> {};
   private volatile Consumer<String> onStaffOffline = id -> {};
@@ -70,8 +78,16 @@ public final class Realtime implements AutoCloseable {
   /** The emitter's and sends-committed threads, for /health. */
   private final List<WorkerHealth> workers;
 
-  public Realtime(AppConfig config, TokenService tokens, Clock clock) {
+  public Realtime(
+      AppConfig config,
+      TokenService tokens,
+      SessionTermination sessions,
+      UserRepository users,
+      Clock clock) {
     this.clock = clock;
+    this.sessions = sessions;
+    this.users = users;
+    this.expiry = new SocketExpiry(clock);
     this.limits = config.socketLimits();
     SocketIoTransportOptions options =
         SocketIoTransportOptions.defaults(config.corsOrigins())
@@ -80,8 +96,10 @@ public final class Realtime implements AutoCloseable {
             .withPacketLimits(
                 limits.maxAttachments(),
                 Math.max(limits.maxPendingBytes(), limits.maxPacketBytes()));
-    this.transport = new SocketIoTransport<>(options, token -> authenticate(tokens, token));
+    this.authenticator = token -> authenticate(tokens, token);
+    this.transport = new SocketIoTransport<>(options, authenticator);
     SocketIoNamespace namespace = transport.namespace(NAMESPACE);
+    this.namespace = namespace;
     this.sendsCommitted = new BurstThread("sends-committed");
     RoomEmitter roomEmitter = new RoomEmitter(namespace);
     this.workers = List.of(roomEmitter.health(), sendsCommitted.health());
@@ -96,7 +114,14 @@ public final class Realtime implements AutoCloseable {
             .map(url -> new ClusterPresence(presence, url, config.redisPrefix()))
             .orElse(null);
     this.emitter = new ChatEventsEmitter(broadcaster);
-    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "typing-timers"));
+    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "socket-timers"));
+    timers.scheduleWithFixedDelay(
+        Fatal.survivable("Disconnecting expired sockets", expiry::sweep),
+        EXPIRY_SWEEP_MS,
+        EXPIRY_SWEEP_MS,
+        TimeUnit.MILLISECONDS);
+    // A session ended on any node (logout, password change, deactivation): its sockets here go.
+    sessions.onEnded(ended -> disconnectSession(ended.sessionId()));
     // Each node tells its own users (every node sees the same cluster-wide answer, so none is told
     // twice).
     presence.onAnyOnlineChanged(
@@ -121,18 +146,25 @@ public final class Realtime implements AutoCloseable {
   }
 
   private Optional<SocketUser> authenticate(TokenService tokens, String token) {
+    Optional<TokenService.Verified> verified;
     try {
-      TokenService.Verified v = tokens.verify(token);
-      if (!admits.test(v.principal())) {
-        return Optional.empty();
-      }
-      return Optional.of(new SocketUser(v.principal(), v.expiresAt()));
+      verified = Optional.of(tokens.verify(token));
     } catch (RuntimeException notOurs) {
       // Not one of our access tokens: perhaps the host site's identity token (docs/API.md).
       Function<String, Optional<TokenService.Verified>> identities = identityTokens;
-      return identities == null
-          ? Optional.empty()
-          : identities.apply(token).map(v -> new SocketUser(v.principal(), v.expiresAt()));
+      verified = identities == null ? Optional.empty() : identities.apply(token);
+    }
+    // An ended session or a deleted user is refused (one lookup by primary key per connect).
+    return verified
+        .filter(v -> !sessions.isEnded(v.principal().sessionId()))
+        .filter(v -> users.findById(v.principal().userId()).isPresent())
+        .map(v -> new SocketUser(v.principal(), v.expiresAt()));
+  }
+
+  /** Disconnects this node's sockets of the session. */
+  private void disconnectSession(String sessionId) {
+    for (SocketIoSocket socket : namespace.getAdapter().listClients(RoomNames.session(sessionId))) {
+      socket.disconnect(true);
     }
   }
 
@@ -142,11 +174,6 @@ public final class Realtime implements AutoCloseable {
    */
   public void acceptIdentityTokens(Function<String, Optional<TokenService.Verified>> identities) {
     this.identityTokens = identities;
-  }
-
-  /** Refuses handshakes of verified callers the predicate refuses (deactivated staff). */
-  public void admitOnly(Predicate<Principal> admits) {
-    this.admits = admits;
   }
 
   /**
@@ -161,14 +188,6 @@ public final class Realtime implements AutoCloseable {
   /** Staff members with a socket on this node. */
   public Set<String> staffHere() {
     return presence.localAdmins();
-  }
-
-  /** Closes every socket of the user on this node. */
-  public void disconnectUser(String userId) {
-    for (SocketIoSocket socket :
-        transport.namespace(NAMESPACE).getAdapter().listClients(RoomNames.user(userId))) {
-      socket.disconnect(true);
-    }
   }
 
   /** An event for every staff dashboard on every node (never for the people who chat). */
@@ -198,7 +217,8 @@ public final class Realtime implements AutoCloseable {
             new TypingTracker(timers, emitter::typing),
             clock,
             limits.messagesPerSecond(),
-            sendsCommitted);
+            sendsCommitted,
+            new SocketSession(authenticator, sessions));
     Consumer<ClientSocket> onGone = client -> disconnected(events, client);
     transport.onConnection(
         NAMESPACE,
@@ -206,13 +226,14 @@ public final class Realtime implements AutoCloseable {
           ClientSocket client = new ClientSocket(socket, user, onGone);
           events.attach(client);
           joinPersonalRooms(client);
+          expiry.watch(client);
         });
   }
 
   private void joinPersonalRooms(ClientSocket client) {
     SocketIoSocket socket = client.socket;
     SocketUser user = client.user;
-    socket.joinRoom(RoomNames.user(user.userId()));
+    socket.joinRoom(RoomNames.user(user.userId()), RoomNames.session(user.principal().sessionId()));
     if (user.isAdmin()) {
       socket.joinRoom(RoomNames.ADMINS);
       boolean firstSocket = !presence.localAdmins().contains(user.userId());

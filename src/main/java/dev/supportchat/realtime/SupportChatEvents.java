@@ -29,6 +29,7 @@ final class SupportChatEvents {
   private final Clock clock;
   private final SocketRateLimiter limiter;
   private final Executor sendsCommitted;
+  private final SocketSession session;
 
   /** Built once; every socket dispatches through it (see {@link SocketEvents} for why). */
   private final SocketEvents<ClientSocket> events;
@@ -38,8 +39,10 @@ final class SupportChatEvents {
       TypingTracker typing,
       Clock clock,
       int messagesPerSecond,
-      Executor sendsCommitted) {
+      Executor sendsCommitted,
+      SocketSession session) {
     this.chats = chats;
+    this.session = session;
     this.sendsCommitted = sendsCommitted;
     this.typing = typing;
     this.clock = clock;
@@ -126,6 +129,21 @@ final class SupportChatEvents {
             ChatJson.chat(
                 chats.assign(c.user.principal(), p.requiredString("chatId"), p.string("adminId")),
                 true));
+    on(
+        b,
+        ClientEvents.REAUTHENTICATE,
+        (c, p) -> {
+          SocketUser before = c.user;
+          SocketUser fresh = session.renew(before, p.requiredString("token"));
+          String oldSession = before.principal().sessionId();
+          String newSession = fresh.principal().sessionId();
+          if (!oldSession.equals(newSession)) {
+            c.socket.joinRoom(RoomNames.session(newSession));
+            c.socket.leaveRoom(RoomNames.session(oldSession));
+          }
+          c.user = fresh;
+          return Map.of("expiresAt", fresh.tokenExpiresAt().toString());
+        });
     this.events = b.build();
   }
 
@@ -156,10 +174,12 @@ final class SupportChatEvents {
     builder.on(
         event,
         (client, payload, ack) -> {
-          if (!clock.instant().isBefore(client.user.tokenExpiresAt())) {
-            ack.error(
-                ErrorCode.UNAUTHORIZED.wireName(),
-                "Access token expired; reconnect with a fresh token.");
+          String refusal = session.refusal(client.user, clock.instant());
+          if (refusal != null) {
+            // Fail closed: the socket may not stay to receive events it is no longer authorized
+            // for.
+            ack.error(ErrorCode.UNAUTHORIZED.wireName(), refusal);
+            client.socket.disconnect(true);
             return;
           }
           if (!limiter.tryAcquire(client)) {

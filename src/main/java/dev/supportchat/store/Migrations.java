@@ -36,6 +36,7 @@ public final class Migrations {
           "V5__chat_search.sql",
           "V6__chat_search_active_only.sql",
           "V7__visitors_and_identity.sql",
+          "V8__ended_sessions_and_upload_quotas.sql",
           "V9__team_and_assignment.sql");
 
   private static final String RESOURCE_FOLDER = "/db/migration/";

@@ -17,7 +17,7 @@ import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.util.Map;
 
-/** {@code /api/v1/users}: register, login, refresh-token, logout, me, admins. */
+/** {@code /api/v1/users}: register, login, refresh-token, logout, change-password, me, admins. */
 public final class AccountRoutes implements EndpointGroup {
   private final AccountService accounts;
   private final Auth<Principal> auth;
@@ -46,9 +46,9 @@ public final class AccountRoutes implements EndpointGroup {
     post("/login", this::login);
     post("/refresh-token", this::refresh);
     post("/logout", this::logout);
+    post("/change-password", this::changePassword);
     get("/me", this::me);
     patch("/me", this::changeName);
-    post("/me/password", this::changePassword);
     get("/admins", this::admins);
   }
 
@@ -96,6 +96,19 @@ public final class AccountRoutes implements EndpointGroup {
     Responses.ok(ctx, Map.of(), "User logged out");
   }
 
+  private void changePassword(Context ctx) {
+    Principal caller = auth.require(ctx);
+    JsonBody body = RequestBody.json(ctx);
+    AccountService.Session session =
+        accounts.changePassword(
+            caller,
+            body.string("currentPassword"),
+            body.string("newPassword"),
+            clientAddress.of(ctx));
+    setSessionCookies(ctx, session);
+    Responses.ok(ctx, session, "Password changed; every other session was ended");
+  }
+
   private void me(Context ctx) {
     Responses.ok(ctx, accounts.me(auth.require(ctx)), "Current user fetched");
   }
@@ -104,13 +117,6 @@ public final class AccountRoutes implements EndpointGroup {
     Principal caller = auth.require(ctx);
     JsonBody body = RequestBody.json(ctx);
     Responses.ok(ctx, accounts.changeName(caller, body.string("fullName")), "Name changed");
-  }
-
-  private void changePassword(Context ctx) {
-    Principal caller = auth.require(ctx);
-    JsonBody body = RequestBody.json(ctx);
-    accounts.changePassword(caller, body.string("currentPassword"), body.string("newPassword"));
-    Responses.ok(ctx, Map.of(), "Password changed; your other sessions were signed out");
   }
 
   private void admins(Context ctx) {

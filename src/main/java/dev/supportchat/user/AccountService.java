@@ -23,6 +23,7 @@ public final class AccountService {
 
   private final UserRepository users;
   private final SessionRepository sessions;
+  private final SessionTermination termination;
   private final PasswordHasher hasher;
   private final TokenService tokens;
   private final Limiter loginsPerEmail;
@@ -33,6 +34,7 @@ public final class AccountService {
   public AccountService(
       UserRepository users,
       SessionRepository sessions,
+      SessionTermination termination,
       PasswordHasher hasher,
       TokenService tokens,
       Limiter loginsPerEmail,
@@ -41,6 +43,7 @@ public final class AccountService {
       Clock clock) {
     this.users = users;
     this.sessions = sessions;
+    this.termination = termination;
     this.hasher = hasher;
     this.tokens = tokens;
     this.loginsPerEmail = loginsPerEmail;
@@ -206,18 +209,44 @@ public final class AccountService {
   }
 
   /**
-   * Revokes the session of the given refresh token, or else the session of the caller's access
-   * token.
+   * Ends, on every node, the session of the given refresh token and the session of the caller's
+   * access token (usually the same one): their tokens are refused and their sockets disconnected.
    */
   public void logout(String refreshToken, Principal caller) {
-    Instant now = clock.instant();
-    boolean revoked =
-        refreshToken != null
-            && !refreshToken.isBlank()
-            && sessions.revokeFamilyOfToken(tokens.hashRefreshToken(refreshToken), now);
-    if (!revoked && caller != null) {
-      sessions.revokeFamily(caller.sessionId(), now);
+    if (refreshToken != null && !refreshToken.isBlank()) {
+      sessions
+          .find(tokens.hashRefreshToken(refreshToken))
+          .ifPresent(t -> termination.endSession(t.userId(), t.familyId()));
     }
+    if (caller != null) {
+      termination.endSession(caller.userId(), caller.sessionId());
+    }
+  }
+
+  /**
+   * Changes an account's password after checking the current one: every session of the account ends
+   * everywhere (a thief holding a token is out), and the caller gets a new session.
+   */
+  public Session changePassword(
+      Principal caller, String currentPassword, String newPassword, String clientIp) {
+    checkSignInAllowed(clientIp);
+    User user =
+        users
+            .findById(caller.userId())
+            .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
+    if (user.kind() != UserKind.ACCOUNT) {
+      throw AppException.forbidden("Only accounts that sign in with a password can change it.");
+    }
+    if (currentPassword == null
+        || currentPassword.isEmpty()
+        || !hasher.matches(currentPassword, user.passwordHash())) {
+      loginsPerIp.record(clientIp);
+      throw AppException.unauthorized("The current password is not correct.");
+    }
+    checkPassword(newPassword);
+    users.updatePassword(user.id(), hasher.hash(newPassword));
+    termination.endAllSessionsOf(user.id());
+    return openSession(user);
   }
 
   public UserView me(Principal caller) {
@@ -237,26 +266,6 @@ public final class AccountService {
     me(caller);
     users.updateName(caller.userId(), name);
     return me(caller);
-  }
-
-  /**
-   * Changes the caller's password after checking the current one; every other session of theirs
-   * ends (the one they are using stays signed in).
-   */
-  public void changePassword(Principal caller, String currentPassword, String newPassword) {
-    User user =
-        users
-            .findById(caller.userId())
-            .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
-    if (user.kind() != UserKind.ACCOUNT) {
-      throw AppException.forbidden("Only accounts that sign in with a password have one.");
-    }
-    if (currentPassword == null || !hasher.matches(currentPassword, user.passwordHash())) {
-      throw AppException.invalid("currentPassword", "The current password is not right.");
-    }
-    checkPassword(newPassword);
-    users.updatePassword(user.id(), hasher.hash(newPassword));
-    sessions.revokeAllOfUser(user.id(), caller.sessionId(), clock.instant());
   }
 
   /** The admins, for the dashboard's "assign to" list. Admin only. */

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -90,20 +91,14 @@ final class JdbcSessionRepository implements SessionRepository {
   }
 
   @Override
-  public boolean revokeFamilyOfToken(String tokenHash, Instant now) {
-    return db.write(
-        c -> {
-          Optional<String> family =
-              Sql.one(
-                  c,
-                  "SELECT family_id FROM refresh_tokens WHERE token_hash = ?",
-                  rs -> rs.getString(1),
-                  tokenHash);
-          if (family.isPresent()) {
-            revokeFamily(c, family.get(), now);
-          }
-          return family.isPresent();
-        });
+  public Optional<RefreshToken> find(String tokenHash) {
+    return db.read(
+        c ->
+            Sql.one(
+                c,
+                "SELECT " + COLUMNS + " FROM refresh_tokens WHERE token_hash = ?",
+                MAPPER,
+                tokenHash));
   }
 
   @Override
@@ -112,16 +107,26 @@ final class JdbcSessionRepository implements SessionRepository {
   }
 
   @Override
-  public int revokeAllOfUser(String userId, String keepFamilyId, Instant now) {
-    return db.write(
+  public void revokeAllOf(String userId, Instant now) {
+    db.write(
         c ->
             Sql.update(
                 c,
-                "UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"
-                    + " AND family_id <> ?",
+                "UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
                 now.toEpochMilli(),
+                userId));
+  }
+
+  @Override
+  public List<String> familiesIssuedSince(String userId, Instant since) {
+    return db.read(
+        c ->
+            Sql.list(
+                c,
+                "SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = ? AND created_at >= ?",
+                rs -> rs.getString(1),
                 userId,
-                keepFamilyId == null ? "" : keepFamilyId));
+                since.toEpochMilli()));
   }
 
   private static int revokeFamily(Connection c, String familyId, Instant now) throws SQLException {

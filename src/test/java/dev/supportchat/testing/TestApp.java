@@ -74,6 +74,11 @@ public final class TestApp implements AutoCloseable {
     return new TestApp(db, clock, app, dataDir, ownsDatabase);
   }
 
+  /** The secret test servers sign access tokens with (to forge tokens in tests). */
+  public static String accessTokenSecret() {
+    return ACCESS_TOKEN_SECRET;
+  }
+
   /**
    * What every test server is configured with, in this JVM or as a process of its own ({@link
    * ServerProcess}): servers given the same database share accounts, and tokens one of them signs
