@@ -20,6 +20,9 @@ import { StatsPage } from './stats/StatsPage';
 import { NO_FILTERS, type ChatFilters } from './support/chatList';
 import { SupportPage } from './support/SupportPage';
 import { TopBar } from './TopBar';
+import { InvitePage } from './team/InvitePage';
+import { TeamPage } from './team/TeamPage';
+import { fetchTeam, inviteTokenOf, setAvailability } from '../shared/api/team';
 import { useAdmins } from './support/useAdmins';
 import { useChatList } from './support/useChatList';
 import { WebhooksPage } from './webhooks/WebhooksPage';
@@ -45,6 +48,18 @@ export function DashboardApp({ services }: { services: DashboardServices }) {
     }
   }, [api, user]);
 
+  const [inviteToken, setInviteToken] = useState(() => inviteTokenOf(window.location.hash));
+  if (inviteToken && !session)
+    return (
+      <InvitePage
+        api={api}
+        token={inviteToken}
+        onDone={() => {
+          window.history.replaceState(null, '', window.location.pathname);
+          setInviteToken(null);
+        }}
+      />
+    );
   if (!session) return <LoginPage api={api} refusal={refusal} />;
   if (!user || !user.isAdmin) return <p className="scd-loading">Loading…</p>;
   return <SignedIn services={services} me={user} />;
@@ -60,6 +75,18 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
   const [search, setSearch] = useState('');
   const [sound, setSoundState] = useState(() => storage.get(SOUND_KEY) !== 'off');
   const [permission, setPermission] = useState(notificationPermission);
+  const [availability, setAvailabilityState] = useState<'online' | 'away' | null>(null);
+
+  useEffect(() => {
+    fetchTeam(api)
+      .then((t) => setAvailabilityState(t.me.chosenAvailability))
+      .catch(() => undefined); // the toggle stays hidden; chats still work
+  }, [api]);
+
+  const changeAvailability = (status: 'online' | 'away') => {
+    setAvailabilityState(status);
+    setAvailability(api, status).catch(() => setAvailabilityState(availability));
+  };
 
   useEffect(() => {
     const timer = setTimeout(
@@ -104,12 +131,16 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
         onSound={setSound}
         permission={permission}
         onAskPermission={() => void requestNotificationPermission().then(setPermission)}
+        availability={availability}
+        onAvailability={changeAvailability}
       />
       <ConnectionBanner status={status} />
       {route.name === 'stats' ? (
         <StatsPage api={api} />
       ) : route.name === 'webhooks' ? (
         <WebhooksPage api={api} />
+      ) : route.name === 'team' ? (
+        <TeamPage api={api} connection={connection} />
       ) : (
         <SupportPage
           api={api}

@@ -14,6 +14,9 @@ interface Props {
   onSound: (on: boolean) => void;
   permission: NotificationPermissionState;
   onAskPermission: () => void;
+  /** The agent's own choice; null until known. */
+  availability: 'online' | 'away' | null;
+  onAvailability: (status: 'online' | 'away') => void;
 }
 
 export function TopBar({
@@ -25,6 +28,8 @@ export function TopBar({
   onSound,
   permission,
   onAskPermission,
+  availability,
+  onAvailability,
 }: Props) {
   return (
     <header className="scd-topbar">
@@ -45,8 +50,26 @@ export function TopBar({
         <Link to={{ name: 'webhooks' }} current={route.name === 'webhooks'}>
           Webhooks
         </Link>
+        <Link to={{ name: 'team' }} current={route.name === 'team'}>
+          Team
+        </Link>
       </nav>
       <div className="scd-topbar__tools">
+        {availability && (
+          <button
+            type="button"
+            className="scd-topbar__btn"
+            aria-pressed={availability === 'away'}
+            title={
+              availability === 'online'
+                ? 'You get new chats. Press to go away.'
+                : 'You get no new chats. Press to come back.'
+            }
+            onClick={() => onAvailability(availability === 'online' ? 'away' : 'online')}
+          >
+            {availability === 'online' ? 'Online' : 'Away'}
+          </button>
+        )}
         <button
           type="button"
           className="scd-topbar__btn"

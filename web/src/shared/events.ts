@@ -67,6 +67,8 @@ export interface ServerToClientEvents {
   support_presence: (payload: { online: boolean }) => void;
   /** This node may have missed other nodes' events (Redis was unreachable and is back). */
   support_resync: () => void;
+  /** Staff only: a team member, the team or its settings changed. */
+  team_agent_updated: (payload: Record<string, unknown>) => void;
 }
 
 type WithAck<P, T> = (payload: P, ack: (response: Ack<T>) => void) => void;

@@ -6,7 +6,6 @@ import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.chat.ChatStatistics;
 import dev.supportchat.config.AppConfig;
-import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
 import dev.supportchat.http.HealthRoutes;
@@ -22,7 +21,6 @@ import dev.supportchat.outbox.OutboxSender;
 import dev.supportchat.realtime.Realtime;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
-import dev.supportchat.team.StaffSockets;
 import dev.supportchat.team.TeamModule;
 import dev.supportchat.user.AccountRoutes;
 import dev.supportchat.user.AccountService;
@@ -41,7 +39,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds the object graph by hand (no scanning, no container) and owns its lifetime. Tests start it
@@ -128,6 +125,8 @@ public final class App implements AutoCloseable {
           .run(config.adminEmail(), config.adminPassword());
 
       SessionTermination live = termination;
+      Auth<Principal> auth =
+          new Auth<>(t -> live.requireLive(tokens.verifyAccessToken(t)), Principal::userId);
       var clientAddress = new ClientAddress(config.trustProxy(), config.trustedProxies());
       realtime = new Realtime(config, tokens, termination, users, clock, metrics.realtime());
       var presence = realtime.presence();
@@ -149,32 +148,11 @@ public final class App implements AutoCloseable {
               chatRepository,
               realtime.chatEvents(),
               realtime::emitToStaff,
-              new StaffSockets() {
-                @Override
-                public Set<String> connectedHere() {
-                  return rt.staffHere();
-                }
-
-                @Override
-                public void disconnect(String userId) {
-                  rt.disconnectUser(userId);
-                }
-              },
+              rt::staffHere,
               live::endAllSessionsOf,
               clock);
       TeamModule teamModule = team;
-      realtime.admitOnly(teamModule::admits);
       realtime.onStaffPresence(teamModule::staffConnected, teamModule::staffOffline);
-      Auth<Principal> auth =
-          new Auth<>(
-              token -> {
-                Principal p = live.requireLive(tokens.verifyAccessToken(token));
-                if (!teamModule.admits(p)) {
-                  throw AppException.unauthorized("This account was deactivated.");
-                }
-                return p;
-              },
-              Principal::userId);
       var chats =
           new ChatService(
               chatRepository,

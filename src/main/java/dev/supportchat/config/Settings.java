@@ -155,6 +155,11 @@ public final class Settings {
               "TRUSTED_PROXIES",
               "127.0.0.1/8,::1",
               "with TRUST_PROXY: your proxies (addresses or CIDR ranges); the client is the rightmost X-Forwarded-For entry that is not one of them (as nginx's real_ip_recursive)"),
+          new Setting("INVITE_EXPIRY", "7d", "how long a team invite link works (at least 1m)"),
+          new Setting(
+              "AGENT_OFFLINE_GRACE",
+              "10m",
+              "with auto-assignment on, an agent offline (no dashboard open on any node) for longer than this gives their open chats back to the front of the queue (at least 10s)"),
           new Setting(
               "METRICS_TOKEN",
               "none (no /metrics)",

@@ -10,7 +10,6 @@ import dev.supportchat.realtime.transport.SocketAuthenticator;
 import dev.supportchat.realtime.transport.SocketIoJavalin;
 import dev.supportchat.realtime.transport.SocketIoTransport;
 import dev.supportchat.realtime.transport.SocketIoTransportOptions;
-import dev.supportchat.user.Principal;
 import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.TokenService;
 import dev.supportchat.user.UserRepository;
@@ -29,7 +28,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.json.JSONObject;
 
 /**
@@ -74,9 +72,6 @@ public final class Realtime implements AutoCloseable {
   private static final long EXPIRY_SWEEP_MS = 500;
 
   private volatile Function<String, Optional<TokenService.Verified>> identityTokens;
-
-  /** Which verified callers may connect (a deactivated member's unexpired token may not). */
-  private volatile Predicate<Principal> admits = p -> true;
 
   private volatile Consumer<String> onStaffConnected = id -> {};
   private volatile Consumer<String> onStaffOffline = id -> {};
@@ -172,7 +167,6 @@ public final class Realtime implements AutoCloseable {
     }
     // An ended session or a deleted user is refused (one lookup by primary key per connect).
     return verified
-        .filter(v -> admits.test(v.principal()))
         .filter(v -> !sessions.isEnded(v.principal().sessionId()))
         .filter(v -> users.findById(v.principal().userId()).isPresent())
         .map(v -> new SocketUser(v.principal(), v.expiresAt()));
@@ -193,11 +187,6 @@ public final class Realtime implements AutoCloseable {
     this.identityTokens = identities;
   }
 
-  /** Refuses handshakes of verified callers the predicate refuses (deactivated staff). */
-  public void admitOnly(Predicate<Principal> admits) {
-    this.admits = admits;
-  }
-
   /**
    * Told when a staff member's first socket on this node connects, and when no node has a socket of
    * theirs any more (told by one node, as {@link AdminPresence} decides).
@@ -210,14 +199,6 @@ public final class Realtime implements AutoCloseable {
   /** Staff members with a socket on this node. */
   public Set<String> staffHere() {
     return presence.localAdmins();
-  }
-
-  /** Closes every socket of the user on this node. */
-  public void disconnectUser(String userId) {
-    for (SocketIoSocket socket :
-        transport.namespace(NAMESPACE).getAdapter().listClients(RoomNames.user(userId))) {
-      socket.disconnect(true);
-    }
   }
 
   /** An event for every staff dashboard on every node (never for the people who chat). */

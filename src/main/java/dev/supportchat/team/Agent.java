@@ -5,6 +5,7 @@ package dev.supportchat.team;
  *
  * @param capacity their own limit of active chats, or null for the team's default
  * @param seenAt when a node last had a socket of theirs (epoch ms), or null
+ * @param offlineAt when their last socket closed, if none connected since
  * @param load their active (open or in-progress) chats now
  */
 public record Agent(
@@ -16,12 +17,23 @@ public record Agent(
     Availability chosen,
     Integer capacity,
     Long seenAt,
+    Long offlineAt,
     Long lastAssignedAt,
     int load,
     long createdAt) {
 
   public boolean isActiveAdmin() {
     return active && role == Role.ADMIN;
+  }
+
+  /** Their availability now (offline while deactivated). */
+  Availability availability(long now) {
+    return active ? Availability.effective(chosen, seenAt, offlineAt, now) : Availability.OFFLINE;
+  }
+
+  /** Since when they are offline, as far as anyone knows; null if never seen connected. */
+  Long offlineSince() {
+    return offlineAt != null ? offlineAt : seenAt;
   }
 
   int capacityOr(int teamDefault) {

@@ -27,13 +27,13 @@ public enum Availability {
     return wire;
   }
 
-  /** What the agent is now: their choice while connected on any node, else offline. */
-  public static Availability effective(Availability chosen, Long seenAt, long now) {
-    return isConnected(seenAt, now) ? chosen : OFFLINE;
-  }
-
-  static boolean isConnected(Long seenAt, long now) {
-    return seenAt != null && now - seenAt <= STALE_MS;
+  /**
+   * What the agent is now: their choice while connected on any node, else offline. Connected: a
+   * node saw a socket of theirs recently and none told their last socket gone since.
+   */
+  public static Availability effective(Availability chosen, Long seenAt, Long offlineAt, long now) {
+    boolean connected = offlineAt == null && seenAt != null && now - seenAt <= STALE_MS;
+    return connected ? chosen : OFFLINE;
   }
 
   static Availability fromStored(String value) {

@@ -47,8 +47,7 @@ final class JdbcAssignments {
           int room = 0;
           // Requeued chats were only those of agents who are no candidates: the loads read hold.
           for (Agent a : team) {
-            if (a.active()
-                && Availability.effective(a.chosen(), a.seenAt(), now) == Availability.ONLINE) {
+            if (a.availability(now) == Availability.ONLINE) {
               int capacity = a.capacityOr(settings.defaultCapacity());
               candidates.add(
                   new AssignmentRules.Candidate(a.id(), a.load(), capacity, a.lastAssignedAt()));
@@ -98,7 +97,7 @@ final class JdbcAssignments {
         continue;
       }
       boolean gone = !a.active();
-      boolean away = autoAssign && AssignmentRules.offlineTooLong(a.seenAt(), now, graceMs);
+      boolean away = autoAssign && AssignmentRules.offlineTooLong(a.offlineSince(), now, graceMs);
       if (!gone && !away) {
         continue;
       }
@@ -109,7 +108,7 @@ final class JdbcAssignments {
                   + (gone ? "" : " AND (assigned_at IS NULL OR assigned_at <= ?)")
                   + " ORDER BY COALESCE(queued_at, created_at), id",
               rs -> rs.getString(1),
-              gone ? new Object[] {a.id()} : new Object[] {a.id(), a.seenAt()});
+              gone ? new Object[] {a.id()} : new Object[] {a.id(), a.offlineSince()});
       // In their old order, ahead of everything that waits now.
       long position = frontOfQueue(c, now) - ids.size();
       for (String id : ids) {

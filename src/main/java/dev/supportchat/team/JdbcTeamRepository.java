@@ -11,18 +11,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /** The team's rows (staff, their state, invites, settings) in SQL for SQLite and PostgreSQL. */
 final class JdbcTeamRepository {
   private static final String AGENT_SELECT =
       "SELECT u.id, u.email, u.full_name, u.role, u.is_admin, u.deactivated_at, u.created_at,"
-          + " s.availability, s.capacity, s.seen_at, s.last_assigned_at"
+          + " s.availability, s.capacity, s.seen_at, s.offline_at, s.last_assigned_at"
           + " FROM users u LEFT JOIN agent_state s ON s.user_id = u.id";
 
   /** Staff: active ones are admins in the seed's sense, deactivated ones keep their role. */
@@ -62,6 +60,7 @@ final class JdbcTeamRepository {
           Availability.fromStored(rs.getString("availability")),
           (Integer) nullableInt(rs.getObject("capacity")),
           Sql.nullableLong(rs, "seen_at"),
+          Sql.nullableLong(rs, "offline_at"),
           Sql.nullableLong(rs, "last_assigned_at"),
           loads.getOrDefault(id, 0),
           rs.getLong("created_at"));
@@ -176,33 +175,18 @@ final class JdbcTeamRepository {
             Sql.batch(
                 c,
                 "INSERT INTO agent_state (user_id, seen_at) VALUES (?, ?)"
-                    + " ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at",
+                    + " ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at,"
+                    + " offline_at = NULL",
                 rows));
   }
 
   /**
    * No node has a socket of this agent any more: offline from now on, not only once the last
-   * sighting goes stale.
+   * sighting goes stale. (A node that still has one clears it again at its next heartbeat.)
    */
   void wentOffline(String userId, long now) {
     db.write(
-        c ->
-            Sql.update(
-                c,
-                "UPDATE agent_state SET seen_at = ? WHERE user_id = ? AND seen_at > ?",
-                now - Availability.STALE_MS - 1,
-                userId,
-                now - Availability.STALE_MS - 1));
-  }
-
-  Set<String> deactivated() {
-    return db.read(
-        c ->
-            new HashSet<>(
-                Sql.list(
-                    c,
-                    "SELECT id FROM users WHERE deactivated_at IS NOT NULL",
-                    rs -> rs.getString(1))));
+        c -> Sql.update(c, "UPDATE agent_state SET offline_at = ? WHERE user_id = ?", now, userId));
   }
 
   void insertInvite(Invite i) {

@@ -17,9 +17,7 @@ final class TeamJson {
     m.put("active", a.active());
     // The seed's flag: true for every active member, agents included, so seed clients keep working.
     m.put("isAdmin", a.active());
-    m.put(
-        "availability",
-        a.active() ? Availability.effective(a.chosen(), a.seenAt(), now).wire() : "offline");
+    m.put("availability", a.availability(now).wire());
     m.put("chosenAvailability", a.chosen().wire());
     m.put("capacity", a.capacityOr(settings.defaultCapacity()));
     m.put("ownCapacity", a.capacity());

