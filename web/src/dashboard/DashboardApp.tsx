@@ -22,6 +22,7 @@ import { SupportPage } from './support/SupportPage';
 import { TopBar } from './TopBar';
 import { useAdmins } from './support/useAdmins';
 import { useChatList } from './support/useChatList';
+import { WebhooksPage } from './webhooks/WebhooksPage';
 
 const TITLE = 'Support dashboard';
 const SOUND_KEY = 'support-chat.admin.sound';
@@ -107,6 +108,8 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
       <ConnectionBanner status={status} />
       {route.name === 'stats' ? (
         <StatsPage api={api} />
+      ) : route.name === 'webhooks' ? (
+        <WebhooksPage api={api} />
       ) : (
         <SupportPage
           api={api}

@@ -42,6 +42,9 @@ export function TopBar({
         <Link to={{ name: 'stats' }} current={route.name === 'stats'}>
           Statistics
         </Link>
+        <Link to={{ name: 'webhooks' }} current={route.name === 'webhooks'}>
+          Webhooks
+        </Link>
       </nav>
       <div className="scd-topbar__tools">
         <button

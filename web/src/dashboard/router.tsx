@@ -3,17 +3,20 @@ import { useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 
 export const BASE = '/admin/support';
 
-export type Route = { name: 'chats'; chatId: string | null } | { name: 'stats' };
+export type Route =
+  { name: 'chats'; chatId: string | null } | { name: 'stats' } | { name: 'webhooks' };
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
   if (rest === '/stats' || rest === '/stats/') return { name: 'stats' };
+  if (rest === '/webhooks' || rest === '/webhooks/') return { name: 'webhooks' };
   const chat = /^\/chat\/([^/]+)\/?$/.exec(rest);
   return { name: 'chats', chatId: chat?.[1] ? decodeURIComponent(chat[1]) : null };
 }
 
 export function routePath(route: Route): string {
   if (route.name === 'stats') return `${BASE}/stats`;
+  if (route.name === 'webhooks') return `${BASE}/webhooks`;
   return route.chatId ? `${BASE}/chat/${encodeURIComponent(route.chatId)}` : BASE;
 }
 

@@ -80,4 +80,6 @@ export interface ClientToServerEvents {
   mark_support_messages_read: WithAck<ChatIdPayload, unknown>;
   update_support_chat_status: WithAck<StatusPayload, Chat>;
   assign_support_chat: WithAck<{ chatId: string; adminId?: string }, Chat>;
+  /** A fresh access token for this connection, before the current one expires. */
+  support_reauthenticate: WithAck<{ token: string }, { expiresAt: string }>;
 }

@@ -192,3 +192,50 @@ describe('SocketConnection', () => {
     expect(socket.connectCalls).toBe(2);
   });
 });
+
+describe('SocketConnection renewal before the access token expires', () => {
+  const jwt = (expSeconds: number) =>
+    `h.${btoa(JSON.stringify({ exp: expSeconds })).replace(/=+$/, '')}.s`;
+
+  it('reads the expiry of a JWT, and nothing from a token that is not one', async () => {
+    const { tokenExpiry } = await import('./connection');
+    expect(tokenExpiry(jwt(1_000))).toBe(1_000_000);
+    expect(tokenExpiry('not-a-jwt')).toBeNull();
+    expect(tokenExpiry(null)).toBeNull();
+  });
+
+  it('rotates the tokens a minute before expiry and sends the fresh one on the same socket', async () => {
+    vi.useFakeTimers();
+    try {
+      const now = Date.now();
+      let token = jwt(Math.floor(now / 1000) + 15 * 60);
+      let fake: FakeSocket | undefined;
+      const refresh = vi.fn(async () => {
+        token = jwt(Math.floor(Date.now() / 1000) + 15 * 60);
+        return true;
+      });
+      const connection = new SocketConnection({
+        url: '',
+        getToken: () => token,
+        refresh,
+        createSocket: (_url, options) => {
+          fake = new FakeSocket(options);
+          return fake as unknown as SupportSocket;
+        },
+        events: null,
+      });
+      connection.connect();
+      if (!fake) throw new Error('socket not created');
+      fake.fire('connect');
+      await vi.advanceTimersByTimeAsync(13 * 60 * 1000);
+      expect(refresh).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(60 * 1000 + 1000);
+      expect(refresh).toHaveBeenCalledTimes(1);
+      expect(fake.emitted).toEqual([{ event: 'support_reauthenticate', payload: { token } }]);
+      expect(fake.connectCalls).toBe(1); // no reconnect: the same connection goes on
+      connection.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

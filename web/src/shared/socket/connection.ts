@@ -1,6 +1,9 @@
 /**
  * The one Socket.IO connection of a page. The access token goes in `auth.token` and is read
  * again at every (re)connect; a refusal with 'unauthorized' rotates the tokens and reconnects.
+ * The server disconnects a socket when its access token expires, so a minute before that the
+ * connection rotates the tokens and hands the fresh one over with `support_reauthenticate`
+ * (docs/API.md, "Staying connected"): the socket stays up, nothing is missed.
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../events';
@@ -28,6 +31,22 @@ export interface ConnectionOptions {
 const MAX_AUTH_RETRIES = 2;
 const OFFLINE_RETRY_MS = 3000;
 export const ACK_TIMEOUT_MS = 10_000;
+/** How long before the access token expires the connection renews it. */
+export const RENEW_BEFORE_MS = 60_000;
+const RENEW_RETRY_MS = 10_000;
+
+/** When a JWT expires (ms since the epoch), read from its payload; null if it cannot be read. */
+export function tokenExpiry(token: string | null): number | null {
+  const payload = token?.split('.')[1];
+  if (!payload) return null;
+  try {
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
 
 export class SocketConnection {
   readonly socket: SupportSocket;
@@ -36,6 +55,9 @@ export class SocketConnection {
   private readonly connectListeners = new Set<() => void>();
   private authFailures = 0;
   private closed = false;
+  /** The token the server knows this connection by (sent at connect or renewal). */
+  private authToken: string | null = null;
+  private renewTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly options: ConnectionOptions;
 
   constructor(options: ConnectionOptions) {
@@ -44,7 +66,10 @@ export class SocketConnection {
     this.socket = create(options.url, {
       autoConnect: false,
       // A function, so each reconnect sends the token current at that moment.
-      auth: (cb) => cb({ token: options.getToken() ?? '' }),
+      auth: (cb) => {
+        this.authToken = options.getToken();
+        cb({ token: this.authToken ?? '' });
+      },
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
       reconnectionDelayMax: 10_000,
@@ -68,6 +93,7 @@ export class SocketConnection {
 
   close(): void {
     this.closed = true;
+    this.cancelRenewal();
     this.options.events?.removeEventListener('offline', this.onBrowserOffline);
     this.options.events?.removeEventListener('online', this.onBrowserOnline);
     this.socket.disconnect();
@@ -137,10 +163,12 @@ export class SocketConnection {
   private readonly onConnect = (): void => {
     this.authFailures = 0;
     this.setStatus('online');
+    this.scheduleRenewal();
     for (const listener of [...this.connectListeners]) listener();
   };
 
   private readonly onDisconnect = (reason: string): void => {
+    this.cancelRenewal();
     if (this.closed) return;
     this.setStatus('offline');
     // The server closed this connection on purpose (e.g. the token expired): socket.io will
@@ -180,6 +208,45 @@ export class SocketConnection {
       return;
     }
     this.retryConnect();
+  }
+
+  private scheduleRenewal(delayMs?: number): void {
+    this.cancelRenewal();
+    const expiresAt = tokenExpiry(this.authToken);
+    if (expiresAt === null && delayMs === undefined) return;
+    const wait = delayMs ?? Math.max(0, (expiresAt ?? 0) - Date.now() - RENEW_BEFORE_MS);
+    this.renewTimer = setTimeout(() => void this.renew(), wait);
+  }
+
+  private cancelRenewal(): void {
+    if (this.renewTimer !== null) clearTimeout(this.renewTimer);
+    this.renewTimer = null;
+  }
+
+  /** Hands the server a fresher token on the open connection (rotating the tokens if needed). */
+  private async renew(): Promise<void> {
+    this.renewTimer = null;
+    if (this.closed || !this.socket.connected) return;
+    let token = this.options.getToken();
+    // Another tab or a REST call may already have rotated the tokens; otherwise rotate them now.
+    if (!token || (tokenExpiry(token) ?? 0) <= (tokenExpiry(this.authToken) ?? 0)) {
+      try {
+        if (!(await this.options.refresh())) return; // the login is gone: the expiry ends it
+      } catch {
+        this.scheduleRenewal(RENEW_RETRY_MS);
+        return;
+      }
+      token = this.options.getToken();
+    }
+    if (!token) return;
+    const ack = await this.request('support_reauthenticate', { token });
+    if (ack.ok) {
+      this.authToken = token;
+      this.scheduleRenewal();
+    } else if (ack.error.code === 'timeout' && this.socket.connected) {
+      this.scheduleRenewal(RENEW_RETRY_MS);
+    }
+    // Refused: the server disconnects at expiry and the reconnect path signs in afresh.
   }
 
   private retryConnect(): void {

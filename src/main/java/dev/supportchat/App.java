@@ -3,8 +3,10 @@ package dev.supportchat;
 import dev.supportchat.chat.ChatModule;
 import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.chat.ChatService;
+import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.chat.ChatStatistics;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
 import dev.supportchat.http.HealthRoutes;
@@ -12,24 +14,34 @@ import dev.supportchat.http.WebAppFiles;
 import dev.supportchat.http.WebServer;
 import dev.supportchat.limit.AttemptLimiter;
 import dev.supportchat.limit.Limits;
+import dev.supportchat.mail.MailModule;
 import dev.supportchat.metrics.ServerMetrics;
+import dev.supportchat.outbox.Backoff;
+import dev.supportchat.outbox.Outbox;
+import dev.supportchat.outbox.OutboxSender;
 import dev.supportchat.realtime.Realtime;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
+import dev.supportchat.team.StaffSockets;
+import dev.supportchat.team.TeamModule;
 import dev.supportchat.user.AccountRoutes;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.AdminBootstrap;
 import dev.supportchat.user.JdbcUserRepository;
+import dev.supportchat.user.LoginThrottle;
 import dev.supportchat.user.PasswordHasher;
 import dev.supportchat.user.Principal;
+import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.Sessions;
 import dev.supportchat.user.TokenService;
+import dev.supportchat.webhook.WebhookModule;
 import dev.supportchat.widget.WidgetModule;
 import dev.supportchat.worker.WorkerHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the object graph by hand (no scanning, no container) and owns its lifetime. Tests start it
@@ -44,6 +56,10 @@ public final class App implements AutoCloseable {
   private final ChatRepository chatRepository;
 
   private final Limits sharedLimits;
+  private final SessionTermination termination;
+  private final TeamModule team;
+  private final OutboxSender outboxSender;
+  private final MailModule mail;
   private final ServerMetrics metrics;
 
   private App(
@@ -52,8 +68,16 @@ public final class App implements AutoCloseable {
       Realtime realtime,
       ChatRepository chatRepository,
       Limits sharedLimits,
+      SessionTermination termination,
+      TeamModule team,
+      OutboxSender outboxSender,
+      MailModule mail,
       ServerMetrics metrics) {
+    this.termination = termination;
+    this.team = team;
     this.sharedLimits = sharedLimits;
+    this.outboxSender = outboxSender;
+    this.mail = mail;
     this.metrics = metrics;
     this.db = db;
     this.web = web;
@@ -66,7 +90,11 @@ public final class App implements AutoCloseable {
     ServerMetrics metrics = ServerMetrics.create(config.operations().metricsToken().isPresent());
     Realtime realtime = null;
     ChatRepository chatRepository = null;
+    TeamModule team = null;
     Limits sharedLimits = null;
+    SessionTermination termination = null;
+    OutboxSender outboxSender = null;
+    MailModule mail = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -78,31 +106,80 @@ public final class App implements AutoCloseable {
               config.accessTokenTtl(),
               config.refreshTokenTtl(),
               clock);
+      var sessions = Sessions.repository(db);
+      termination = SessionTermination.start(db, sessions, config.accessTokenTtl(), clock);
       var limits = config.loginLimits();
       sharedLimits = new Limits(config.redisUrl(), config.redisPrefix(), clock);
       var accounts =
           new AccountService(
               users,
-              Sessions.repository(db),
+              sessions,
+              termination,
               hasher,
               tokens,
-              sharedLimits.shared("login-email", limits.perEmail(), limits.window()),
+              sharedLimits.shared("login-account-ip", limits.perEmail(), limits.window()),
+              sharedLimits.shared("login-account", Integer.MAX_VALUE, limits.window()),
+              new LoginThrottle(limits.maxDelay()),
               sharedLimits.shared("login-ip", limits.perIp(), limits.window()),
               sharedLimits.shared(
                   "registrations-ip", limits.registrationsPerIpPerHour(), Duration.ofHours(1)),
               clock);
-      new AdminBootstrap(users, hasher, clock).run(config.adminEmail(), config.adminPassword());
+      new AdminBootstrap(users, hasher, termination, clock)
+          .run(config.adminEmail(), config.adminPassword());
 
-      Auth<Principal> auth = new Auth<>(tokens::verifyAccessToken, Principal::userId);
-      var clientAddress = new ClientAddress(config.trustProxy());
-      realtime = new Realtime(config, tokens, clock, metrics.realtime());
+      SessionTermination live = termination;
+      var clientAddress = new ClientAddress(config.trustProxy(), config.trustedProxies());
+      realtime = new Realtime(config, tokens, termination, users, clock, metrics.realtime());
       var presence = realtime.presence();
-      chatRepository = ChatModule.repository(db);
+      var outbox = new Outbox(db);
+      mail =
+          MailModule.create(config, outbox, realtime::userConnectedHere, presence::isOnline, clock);
+      realtime.onUserSeen(mail::seen);
+      var webhooks = WebhookModule.create(outbox, config.outgoing().webhooksAllowPrivate(), clock);
+      chatRepository =
+          ChatModule.repository(
+              db, ChatSideEffects.all(List.of(mail.chatEffects(), webhooks.chatEffects())));
+      Realtime rt = realtime;
+      team =
+          new TeamModule(
+              db,
+              config.team(),
+              accounts,
+              hasher,
+              chatRepository,
+              realtime.chatEvents(),
+              realtime::emitToStaff,
+              new StaffSockets() {
+                @Override
+                public Set<String> connectedHere() {
+                  return rt.staffHere();
+                }
+
+                @Override
+                public void disconnect(String userId) {
+                  rt.disconnectUser(userId);
+                }
+              },
+              live::endAllSessionsOf,
+              clock);
+      TeamModule teamModule = team;
+      realtime.admitOnly(teamModule::admits);
+      realtime.onStaffPresence(teamModule::staffConnected, teamModule::staffOffline);
+      Auth<Principal> auth =
+          new Auth<>(
+              token -> {
+                Principal p = live.requireLive(tokens.verifyAccessToken(token));
+                if (!teamModule.admits(p)) {
+                  throw AppException.unauthorized("This account was deactivated.");
+                }
+                return p;
+              },
+              Principal::userId);
       var chats =
           new ChatService(
               chatRepository,
               users,
-              realtime.chatEvents(),
+              team.assigning(realtime.chatEvents()),
               clock,
               config.maxMessageLength(),
               new AttemptLimiter(
@@ -121,8 +198,15 @@ public final class App implements AutoCloseable {
               config.attachmentsDir(),
               config.maxAttachmentBytes(),
               clock);
+      outboxSender =
+          new OutboxSender(
+                  outbox,
+                  deliveries(mail, webhooks),
+                  new Backoff(config.outgoing().firstRetry(), config.outgoing().retryFor()),
+                  clock)
+              .start();
       WebServer.Mount socketIo = realtime::mount;
-      List<WorkerHealth> workers = workers(chatRepository, realtime);
+      List<WorkerHealth> workers = workers(chatRepository, realtime, outboxSender);
       if (metrics.enabled()) {
         metrics.watchWorkers(workers);
         db.instrument(metrics.registry());
@@ -137,13 +221,35 @@ public final class App implements AutoCloseable {
                       "/users",
                       new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
                   new WebServer.RouteGroup("/chats", chatRoutes),
+                  new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
                   new WebServer.RouteGroup(
-                      "/widget", WidgetModule.routes(widget, auth, clientAddress))),
+                      "/widget", WidgetModule.routes(widget, auth, clientAddress)),
+                  new WebServer.RouteGroup("/email", mail.routes(auth)),
+                  new WebServer.RouteGroup("/webhooks", webhooks.routes(auth))),
               List.of(socketIo),
               new WebAppFiles());
       web.start();
-      return new App(db, web, realtime, chatRepository, sharedLimits, metrics);
+      return new App(
+          db,
+          web,
+          realtime,
+          chatRepository,
+          sharedLimits,
+          termination,
+          team,
+          outboxSender,
+          mail,
+          metrics);
     } catch (RuntimeException e) {
+      if (outboxSender != null) {
+        outboxSender.close();
+      }
+      if (mail != null) {
+        mail.close();
+      }
+      if (team != null) {
+        team.close();
+      }
       if (chatRepository != null) {
         chatRepository.close();
       }
@@ -153,15 +259,28 @@ public final class App implements AutoCloseable {
       if (sharedLimits != null) {
         sharedLimits.close();
       }
+      if (termination != null) {
+        termination.close();
+      }
       db.close();
       metrics.close();
       throw e;
     }
   }
 
-  private static List<WorkerHealth> workers(ChatRepository chats, Realtime realtime) {
+  private static java.util.Map<String, dev.supportchat.outbox.Delivery> deliveries(
+      MailModule mail, WebhookModule webhooks) {
+    java.util.Map<String, dev.supportchat.outbox.Delivery> all = new java.util.HashMap<>();
+    all.putAll(mail.deliveries());
+    all.putAll(webhooks.deliveries());
+    return all;
+  }
+
+  private static List<WorkerHealth> workers(
+      ChatRepository chats, Realtime realtime, OutboxSender outboxSender) {
     List<WorkerHealth> all = new ArrayList<>();
     all.add(chats.writerHealth());
+    all.add(outboxSender);
     all.addAll(realtime.workers());
     return all;
   }
@@ -170,8 +289,18 @@ public final class App implements AutoCloseable {
     return web.port();
   }
 
+  /** The team feature (tests run an assignment pass with it). */
+  public TeamModule team() {
+    return team;
+  }
+
   public Database database() {
     return db;
+  }
+
+  /** Ends sessions on every node (for features that deactivate or delete users, and tests). */
+  public SessionTermination sessionTermination() {
+    return termination;
   }
 
   /** The REST endpoints the server answers, as registered. */
@@ -182,11 +311,15 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    outboxSender.close();
+    mail.close();
+    team.close();
     // Writes still queued are committed first; their acks and events need the realtime side still
     // open.
     chatRepository.close();
     sharedLimits.close();
     realtime.close();
+    termination.close();
     db.close();
     metrics.close();
   }

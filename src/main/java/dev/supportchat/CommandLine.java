@@ -9,6 +9,7 @@ import dev.supportchat.store.Migrations;
 import dev.supportchat.user.AdminAccounts;
 import dev.supportchat.user.JdbcUserRepository;
 import dev.supportchat.user.PasswordHasher;
+import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.Sessions;
 import dev.supportchat.user.UserView;
 import java.io.BufferedReader;
@@ -92,14 +93,14 @@ final class CommandLine {
       return FAILED;
     }
     AppConfig config = ConfigLoader.fromEnvironment();
-    try (Database db = Database.open(config.database(), DB_POOL)) {
-      Migrations.apply(db);
+    Clock clock = Clock.systemUTC();
+    try (Database db = Database.open(config.database(), DB_POOL);
+        SessionTermination sessions =
+            SessionTermination.start(
+                migrated(db), Sessions.repository(db), config.accessTokenTtl(), clock)) {
       AdminAccounts accounts =
           new AdminAccounts(
-              new JdbcUserRepository(db),
-              Sessions.repository(db),
-              new PasswordHasher(config.bcryptCost()),
-              Clock.systemUTC());
+              new JdbcUserRepository(db), sessions, new PasswordHasher(config.bcryptCost()), clock);
       if (args[0].equals("create")) {
         UserView admin = accounts.create(options.get("email"), options.get("name"), password);
         out.println("Created admin " + admin.email() + " (" + admin.id() + ").");
@@ -216,5 +217,10 @@ final class CommandLine {
     }
     s.append("\nDocumentation: README.md, docs/DEPLOYMENT.md; the API at /api/docs.\n");
     return s.toString();
+  }
+
+  private static Database migrated(Database db) {
+    Migrations.apply(db);
+    return db;
   }
 }

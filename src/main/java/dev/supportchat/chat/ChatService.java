@@ -137,6 +137,10 @@ public final class ChatService {
     Chat chat = chats.findActiveChatOfUser(caller.userId()).orElse(null);
     boolean created = false;
     if (chat == null) {
+      if (users.findById(caller.userId()).isEmpty()) {
+        // A valid token of a user deleted since: refused as such, not a foreign-key failure.
+        throw AppException.unauthorized("The account no longer exists.");
+      }
       Optional<Chat> fresh =
           chats.createChat(
               Ids.newId(clock.millis()), caller.userId(), cleanSubject, p, clock.instant());

@@ -122,6 +122,40 @@ public final class Settings {
               "text",
               "json: one JSON object per log line (time, level, logger, thread, message, and requestId / userId while handling an HTTP request or a socket event)"),
           new Setting(
+              "SMTP_URL",
+              "none (no email, said once in the log)",
+              "outgoing mail: smtp:// (STARTTLS when offered) or smtps:// (TLS), optional user:password@ (percent-encoded); see Email"),
+          new Setting(
+              "MAIL_FROM", "none (required with SMTP_URL)", "the From address of every email"),
+          new Setting(
+              "PUBLIC_URL",
+              "none (required with SMTP_URL)",
+              "this server's address as people's browsers reach it; links in emails point to it"),
+          new Setting(
+              "EMAIL_AFTER",
+              "5m",
+              "how long a person with unread agent replies is away (no socket) before they get one email of them"),
+          new Setting(
+              "OUTBOX_FIRST_RETRY",
+              "10s",
+              "wait before a failed email or webhook delivery is tried again; each next retry waits twice as long (at most 2 h apart)"),
+          new Setting(
+              "OUTBOX_RETRY_FOR",
+              "24h",
+              "how long a failing delivery is retried before it is given up (marked failed)"),
+          new Setting(
+              "WEBHOOKS_ALLOW_PRIVATE",
+              "off",
+              "let webhooks target private, loopback and link-local addresses (on-premise receivers); off, such targets are refused"),
+          new Setting(
+              "LOGIN_MAX_DELAY",
+              "3s",
+              "after 3 failed logins on an account (from any address) its login answers wait, doubling from 250 ms up to this; the right password still signs in, this much later. Each throttling is logged with the address"),
+          new Setting(
+              "TRUSTED_PROXIES",
+              "127.0.0.1/8,::1",
+              "with TRUST_PROXY: your proxies (addresses or CIDR ranges); the client is the rightmost X-Forwarded-For entry that is not one of them (as nginx's real_ip_recursive)"),
+          new Setting(
               "METRICS_TOKEN",
               "none (no /metrics)",
               "turns on /metrics (Prometheus text), answered only to Authorization: Bearer <METRICS_TOKEN>; at least 16 characters (docs/DEPLOYMENT.md, \"Metrics\")"),

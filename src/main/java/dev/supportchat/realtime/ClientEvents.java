@@ -17,8 +17,23 @@ public final class ClientEvents {
   public static final String UPDATE_STATUS = "update_support_chat_status";
   public static final String ASSIGN = "assign_support_chat";
 
+  /**
+   * A fresh access token for this connection, sent before the current one expires; without it the
+   * server disconnects the socket at expiry (docs/API.md, "Staying connected").
+   */
+  public static final String REAUTHENTICATE = "support_reauthenticate";
+
   public static final List<String> ALL =
-      List.of(JOIN, LEAVE, SEND, TYPING_START, TYPING_STOP, MARK_READ, UPDATE_STATUS, ASSIGN);
+      List.of(
+          JOIN,
+          LEAVE,
+          SEND,
+          TYPING_START,
+          TYPING_STOP,
+          MARK_READ,
+          UPDATE_STATUS,
+          ASSIGN,
+          REAUTHENTICATE);
 
   private ClientEvents() {}
 }

@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  */
 final class ClientSocket extends SocketRateLimiter.Bucket {
   final SocketIoSocket socket;
-  final SocketUser user;
+
+  /** Replaced when the client re-authenticates with a fresh token (same user). */
+  volatile SocketUser user;
 
   /** Shared by all sockets: cleans up after a socket that is gone. */
   private final Consumer<ClientSocket> onGone;

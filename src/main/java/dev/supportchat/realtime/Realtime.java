@@ -6,10 +6,15 @@ import dev.supportchat.config.AppConfig;
 import dev.supportchat.metrics.RealtimeMetrics;
 import dev.supportchat.realtime.transport.BurstThread;
 import dev.supportchat.realtime.transport.RoomEmitter;
+import dev.supportchat.realtime.transport.SocketAuthenticator;
 import dev.supportchat.realtime.transport.SocketIoJavalin;
 import dev.supportchat.realtime.transport.SocketIoTransport;
 import dev.supportchat.realtime.transport.SocketIoTransportOptions;
+import dev.supportchat.user.Principal;
+import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.TokenService;
+import dev.supportchat.user.UserRepository;
+import dev.supportchat.worker.Fatal;
 import dev.supportchat.worker.WorkerHealth;
 import io.javalin.config.JavalinConfig;
 import io.socket.socketio.server.SocketIoNamespace;
@@ -18,10 +23,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.json.JSONObject;
 
 /**
@@ -56,17 +64,46 @@ public final class Realtime implements AutoCloseable {
 
   private final Clock clock;
   private final AppConfig.SocketLimits limits;
+  private final SessionTermination sessions;
+  private final UserRepository users;
+  private final SocketExpiry expiry;
+  private final SocketAuthenticator<SocketUser> authenticator;
+  private final SocketIoNamespace namespace;
+
+  /** How often sockets whose access token expired are looked for. */
+  private static final long EXPIRY_SWEEP_MS = 500;
 
   private volatile Function<String, Optional<TokenService.Verified>> identityTokens;
+
+  /** Which verified callers may connect (a deactivated member's unexpired token may not). */
+  private volatile Predicate<Principal> admits = p -> true;
+
+  private volatile Consumer<String> onStaffConnected = id -> {};
+  private volatile Consumer<String> onStaffOffline = id -> {};
+
+  /** Sockets per person (not admins) on this node, for "is this person looking?". */
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> userSockets =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private volatile Consumer<String> onUserSeen = userId -> {};
 
   /** The emitter's and sends-committed threads, for /health. */
   private final List<WorkerHealth> workers;
 
   private final RealtimeMetrics metrics;
 
-  public Realtime(AppConfig config, TokenService tokens, Clock clock, RealtimeMetrics metrics) {
+  public Realtime(
+      AppConfig config,
+      TokenService tokens,
+      SessionTermination sessions,
+      UserRepository users,
+      Clock clock,
+      RealtimeMetrics metrics) {
     this.clock = clock;
     this.metrics = metrics;
+    this.sessions = sessions;
+    this.users = users;
+    this.expiry = new SocketExpiry(clock);
     this.limits = config.socketLimits();
     SocketIoTransportOptions options =
         SocketIoTransportOptions.defaults(config.corsOrigins())
@@ -75,8 +112,10 @@ public final class Realtime implements AutoCloseable {
             .withPacketLimits(
                 limits.maxAttachments(),
                 Math.max(limits.maxPendingBytes(), limits.maxPacketBytes()));
-    this.transport = new SocketIoTransport<>(options, token -> authenticate(tokens, token));
+    this.authenticator = token -> authenticate(tokens, token);
+    this.transport = new SocketIoTransport<>(options, authenticator);
     SocketIoNamespace namespace = transport.namespace(NAMESPACE);
+    this.namespace = namespace;
     this.sendsCommitted = new BurstThread("sends-committed");
     RoomEmitter roomEmitter = new RoomEmitter(namespace);
     this.workers = List.of(roomEmitter.health(), sendsCommitted.health());
@@ -91,7 +130,14 @@ public final class Realtime implements AutoCloseable {
             .map(url -> new ClusterPresence(presence, url, config.redisPrefix()))
             .orElse(null);
     this.emitter = new ChatEventsEmitter(broadcaster);
-    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "typing-timers"));
+    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "socket-timers"));
+    timers.scheduleWithFixedDelay(
+        Fatal.survivable("Disconnecting expired sockets", expiry::sweep),
+        EXPIRY_SWEEP_MS,
+        EXPIRY_SWEEP_MS,
+        TimeUnit.MILLISECONDS);
+    // A session ended on any node (logout, password change, deactivation): its sockets here go.
+    sessions.onEnded(ended -> disconnectSession(ended.sessionId()));
     // Each node tells its own users (every node sees the same cluster-wide answer, so none is told
     // twice).
     presence.onAnyOnlineChanged(
@@ -100,11 +146,13 @@ public final class Realtime implements AutoCloseable {
                 new Broadcaster.Emit(
                     List.of(RoomNames.USERS), SUPPORT_PRESENCE, Map.of("online", online), null)));
     presence.onWentOffline(
-        adminId ->
-            emitter.emit(
-                List.of(RoomNames.ADMINS),
-                ADMIN_PRESENCE,
-                Map.of("adminId", adminId, "online", false)));
+        adminId -> {
+          onStaffOffline.accept(adminId);
+          emitter.emit(
+              List.of(RoomNames.ADMINS),
+              ADMIN_PRESENCE,
+              Map.of("adminId", adminId, "online", false));
+        });
     presence.onBackOnline(
         adminId ->
             emitter.emit(
@@ -114,15 +162,26 @@ public final class Realtime implements AutoCloseable {
   }
 
   private Optional<SocketUser> authenticate(TokenService tokens, String token) {
+    Optional<TokenService.Verified> verified;
     try {
-      TokenService.Verified v = tokens.verify(token);
-      return Optional.of(new SocketUser(v.principal(), v.expiresAt()));
+      verified = Optional.of(tokens.verify(token));
     } catch (RuntimeException notOurs) {
       // Not one of our access tokens: perhaps the host site's identity token (docs/API.md).
       Function<String, Optional<TokenService.Verified>> identities = identityTokens;
-      return identities == null
-          ? Optional.empty()
-          : identities.apply(token).map(v -> new SocketUser(v.principal(), v.expiresAt()));
+      verified = identities == null ? Optional.empty() : identities.apply(token);
+    }
+    // An ended session or a deleted user is refused (one lookup by primary key per connect).
+    return verified
+        .filter(v -> admits.test(v.principal()))
+        .filter(v -> !sessions.isEnded(v.principal().sessionId()))
+        .filter(v -> users.findById(v.principal().userId()).isPresent())
+        .map(v -> new SocketUser(v.principal(), v.expiresAt()));
+  }
+
+  /** Disconnects this node's sockets of the session. */
+  private void disconnectSession(String sessionId) {
+    for (SocketIoSocket socket : namespace.getAdapter().listClients(RoomNames.session(sessionId))) {
+      socket.disconnect(true);
     }
   }
 
@@ -132,6 +191,48 @@ public final class Realtime implements AutoCloseable {
    */
   public void acceptIdentityTokens(Function<String, Optional<TokenService.Verified>> identities) {
     this.identityTokens = identities;
+  }
+
+  /** Refuses handshakes of verified callers the predicate refuses (deactivated staff). */
+  public void admitOnly(Predicate<Principal> admits) {
+    this.admits = admits;
+  }
+
+  /**
+   * Told when a staff member's first socket on this node connects, and when no node has a socket of
+   * theirs any more (told by one node, as {@link AdminPresence} decides).
+   */
+  public void onStaffPresence(Consumer<String> connected, Consumer<String> offline) {
+    this.onStaffConnected = connected;
+    this.onStaffOffline = offline;
+  }
+
+  /** Staff members with a socket on this node. */
+  public Set<String> staffHere() {
+    return presence.localAdmins();
+  }
+
+  /** Closes every socket of the user on this node. */
+  public void disconnectUser(String userId) {
+    for (SocketIoSocket socket :
+        transport.namespace(NAMESPACE).getAdapter().listClients(RoomNames.user(userId))) {
+      socket.disconnect(true);
+    }
+  }
+
+  /** An event for every staff dashboard on every node (never for the people who chat). */
+  public void emitToStaff(String event, Map<String, Object> payload) {
+    emitter.emit(List.of(RoomNames.ADMINS), event, payload);
+  }
+
+  /** Called with a person's id when one of their sockets connects or goes away. */
+  public void onUserSeen(Consumer<String> listener) {
+    this.onUserSeen = listener;
+  }
+
+  /** Whether the person has a socket open on this node now. */
+  public boolean userConnectedHere(String userId) {
+    return userSockets.containsKey(userId);
   }
 
   /** What the chat service reports to; becomes Socket.IO events. */
@@ -157,6 +258,7 @@ public final class Realtime implements AutoCloseable {
             clock,
             limits.messagesPerSecond(),
             sendsCommitted,
+            new SocketSession(authenticator, sessions),
             metrics);
     Consumer<ClientSocket> onGone = client -> disconnected(events, client);
     transport.onConnection(
@@ -177,19 +279,21 @@ public final class Realtime implements AutoCloseable {
           }
           events.attach(client);
           joinPersonalRooms(client);
+          expiry.watch(client);
         });
   }
 
   private void joinPersonalRooms(ClientSocket client) {
     SocketIoSocket socket = client.socket;
     SocketUser user = client.user;
-    socket.joinRoom(RoomNames.user(user.userId()));
+    socket.joinRoom(RoomNames.user(user.userId()), RoomNames.session(user.principal().sessionId()));
     if (user.isAdmin()) {
       socket.joinRoom(RoomNames.ADMINS);
       boolean firstSocket = !presence.localAdmins().contains(user.userId());
       presence.connected(user.userId());
       client.keepsState();
       if (firstSocket) {
+        onStaffConnected.accept(user.userId());
         emitter.emit(
             List.of(RoomNames.ADMINS),
             ADMIN_PRESENCE,
@@ -197,6 +301,9 @@ public final class Realtime implements AutoCloseable {
       }
     } else {
       socket.joinRoom(RoomNames.USERS);
+      userSockets.merge(user.userId(), 1, Integer::sum);
+      client.keepsState();
+      onUserSeen.accept(user.userId());
       // Tell a newly connected user at once whether anyone is there to answer.
       socket.send(SUPPORT_PRESENCE, new JSONObject().put("online", presence.anyAdminOnline()));
     }
@@ -212,6 +319,9 @@ public final class Realtime implements AutoCloseable {
       // of the admin's
       // first socket there; an extra "online" is harmless, a wrong "offline" is not.
       presence.disconnected(user.userId());
+    } else {
+      userSockets.computeIfPresent(user.userId(), (id, n) -> n > 1 ? n - 1 : null);
+      onUserSeen.accept(user.userId());
     }
   }
 

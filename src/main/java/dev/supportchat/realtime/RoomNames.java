@@ -19,6 +19,11 @@ final class RoomNames {
     return "user:" + userId;
   }
 
+  /** The sockets of one login session, on this node (disconnected together when it ends). */
+  static String session(String sessionId) {
+    return "session:" + sessionId;
+  }
+
   static String chatUser(String chatId) {
     return "chat:" + chatId + ":user";
   }

@@ -32,6 +32,7 @@ final class SupportChatEvents {
   private final Clock clock;
   private final SocketRateLimiter limiter;
   private final Executor sendsCommitted;
+  private final SocketSession session;
   private final RealtimeMetrics metrics;
 
   /** Built once; every socket dispatches through it (see {@link SocketEvents} for why). */
@@ -43,9 +44,11 @@ final class SupportChatEvents {
       Clock clock,
       int messagesPerSecond,
       Executor sendsCommitted,
+      SocketSession session,
       RealtimeMetrics metrics) {
     this.metrics = metrics;
     this.chats = chats;
+    this.session = session;
     this.sendsCommitted = sendsCommitted;
     this.typing = typing;
     this.clock = clock;
@@ -132,6 +135,21 @@ final class SupportChatEvents {
             ChatJson.chat(
                 chats.assign(c.user.principal(), p.requiredString("chatId"), p.string("adminId")),
                 true));
+    on(
+        b,
+        ClientEvents.REAUTHENTICATE,
+        (c, p) -> {
+          SocketUser before = c.user;
+          SocketUser fresh = session.renew(before, p.requiredString("token"));
+          String oldSession = before.principal().sessionId();
+          String newSession = fresh.principal().sessionId();
+          if (!oldSession.equals(newSession)) {
+            c.socket.joinRoom(RoomNames.session(newSession));
+            c.socket.leaveRoom(RoomNames.session(oldSession));
+          }
+          c.user = fresh;
+          return Map.of("expiresAt", fresh.tokenExpiresAt().toString());
+        });
     this.events = b.build();
   }
 
@@ -162,6 +180,19 @@ final class SupportChatEvents {
     builder.on(
         event,
         (client, payload, ack) -> {
+          String refusal = session.refusal(client.user, clock.instant());
+          if (refusal != null) {
+            // Fail closed: the socket may not stay to receive events it is no longer authorized
+            // for.
+            ack.error(ErrorCode.UNAUTHORIZED.wireName(), refusal);
+            client.socket.disconnect(true);
+            return;
+          }
+          if (!limiter.tryAcquire(client)) {
+            ack.error(ErrorCode.RATE_LIMITED.wireName(), "Too many events; slow down.");
+            return;
+          }
+          Object data;
           metrics.eventIn(event);
           long arrived = System.nanoTime();
           // Each event is a request of its own in the log (LOG_FORMAT=json: requestId, userId).

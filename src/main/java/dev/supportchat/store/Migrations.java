@@ -52,7 +52,11 @@ public final class Migrations {
           "V4__message_counters.sql",
           "V5__chat_search.sql",
           "V6__chat_search_active_only.sql",
-          "V7__visitors_and_identity.sql");
+          "V7__visitors_and_identity.sql",
+          "V8__ended_sessions_and_upload_quotas.sql",
+          "V9__team_and_assignment.sql",
+          "V11__outbox_and_email.sql",
+          "V12__webhooks.sql");
 
   static final String RESOURCE_FOLDER = "/db/migration/";
   private static final String LEGACY_TABLE = "schema_version";

@@ -1,6 +1,7 @@
 package dev.supportchat.user;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.supportchat.error.AppException;
@@ -15,8 +16,10 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
-/** {@code /api/v1/users}: register, login, refresh-token, logout, me, admins. */
+/** {@code /api/v1/users}: register, login, refresh-token, logout, change-password, me, admins. */
 public final class AccountRoutes implements EndpointGroup {
   private final AccountService accounts;
   private final Auth<Principal> auth;
@@ -45,7 +48,9 @@ public final class AccountRoutes implements EndpointGroup {
     post("/login", this::login);
     post("/refresh-token", this::refresh);
     post("/logout", this::logout);
+    post("/change-password", this::changePassword);
     get("/me", this::me);
+    patch("/me", this::changeName);
     get("/admins", this::admins);
   }
 
@@ -61,10 +66,45 @@ public final class AccountRoutes implements EndpointGroup {
     Responses.created(ctx, user, "User registered successfully");
   }
 
+  /**
+   * Answers after the account's throttling delay (usually none). The password is checked at once;
+   * only the answer waits, on a timer, so a waiting login holds no request thread.
+   */
   private void login(Context ctx) {
     JsonBody body = RequestBody.json(ctx);
-    AccountService.Session session =
-        accounts.login(body.string("email"), body.string("password"), clientAddress.of(ctx));
+    String email = body.string("email");
+    String address = clientAddress.of(ctx);
+    Duration delay = accounts.loginDelay(email, address);
+    AccountService.Session session;
+    try {
+      session = accounts.login(email, body.string("password"), address);
+    } catch (AppException refused) {
+      if (delay.isZero()) {
+        throw refused;
+      }
+      ctx.future(
+          () ->
+              after(delay)
+                  .thenRun(
+                      () -> {
+                        throw refused;
+                      }));
+      return;
+    }
+    if (delay.isZero()) {
+      answerLogin(ctx, session);
+    } else {
+      ctx.future(() -> after(delay).thenRun(() -> answerLogin(ctx, session)));
+    }
+  }
+
+  private static CompletableFuture<Void> after(Duration delay) {
+    return CompletableFuture.runAsync(
+        () -> {},
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, Runnable::run));
+  }
+
+  private void answerLogin(Context ctx, AccountService.Session session) {
     setSessionCookies(ctx, session);
     Responses.ok(ctx, session, "User logged in successfully");
   }
@@ -93,8 +133,27 @@ public final class AccountRoutes implements EndpointGroup {
     Responses.ok(ctx, Map.of(), "User logged out");
   }
 
+  private void changePassword(Context ctx) {
+    Principal caller = auth.require(ctx);
+    JsonBody body = RequestBody.json(ctx);
+    AccountService.Session session =
+        accounts.changePassword(
+            caller,
+            body.string("currentPassword"),
+            body.string("newPassword"),
+            clientAddress.of(ctx));
+    setSessionCookies(ctx, session);
+    Responses.ok(ctx, session, "Password changed; every other session was ended");
+  }
+
   private void me(Context ctx) {
     Responses.ok(ctx, accounts.me(auth.require(ctx)), "Current user fetched");
+  }
+
+  private void changeName(Context ctx) {
+    Principal caller = auth.require(ctx);
+    JsonBody body = RequestBody.json(ctx);
+    Responses.ok(ctx, accounts.changeName(caller, body.string("fullName")), "Name changed");
   }
 
   private void admins(Context ctx) {

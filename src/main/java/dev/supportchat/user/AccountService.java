@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 /** Accounts and login sessions: register, log in, rotate refresh tokens, log out, and who-am-I. */
 public final class AccountService {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(AccountService.class);
   static final int MIN_PASSWORD_LENGTH = 8;
   static final int MAX_PASSWORD_LENGTH = 200;
   static final int MAX_NAME_LENGTH = UserFields.MAX_NAME_LENGTH;
@@ -23,9 +25,12 @@ public final class AccountService {
 
   private final UserRepository users;
   private final SessionRepository sessions;
+  private final SessionTermination termination;
   private final PasswordHasher hasher;
   private final TokenService tokens;
-  private final Limiter loginsPerEmail;
+  private final Limiter loginsPerAccountAndAddress;
+  private final Limiter failuresPerAccount;
+  private final LoginThrottle throttle;
   private final Limiter loginsPerIp;
   private final Limiter registrationsPerIp;
   private final Clock clock;
@@ -33,17 +38,23 @@ public final class AccountService {
   public AccountService(
       UserRepository users,
       SessionRepository sessions,
+      SessionTermination termination,
       PasswordHasher hasher,
       TokenService tokens,
-      Limiter loginsPerEmail,
+      Limiter loginsPerAccountAndAddress,
+      Limiter failuresPerAccount,
+      LoginThrottle throttle,
       Limiter loginsPerIp,
       Limiter registrationsPerIp,
       Clock clock) {
     this.users = users;
     this.sessions = sessions;
+    this.termination = termination;
     this.hasher = hasher;
     this.tokens = tokens;
-    this.loginsPerEmail = loginsPerEmail;
+    this.loginsPerAccountAndAddress = loginsPerAccountAndAddress;
+    this.failuresPerAccount = failuresPerAccount;
+    this.throttle = throttle;
     this.loginsPerIp = loginsPerIp;
     this.registrationsPerIp = registrationsPerIp;
     this.clock = clock;
@@ -58,6 +69,7 @@ public final class AccountService {
           registrationsPerIp.retryAfterSeconds(clientIp));
     }
     String normalizedEmail = checkEmail(email);
+    refuseLookalike(normalizedEmail);
     checkPassword(password);
     String name =
         fullName == null || fullName.isBlank()
@@ -91,21 +103,45 @@ public final class AccountService {
   }
 
   /**
+   * How long the answer to a login for this email waits: grows with the account's recent failures
+   * from every address, a few seconds at most (see {@link LoginThrottle}); the answer itself, right
+   * or wrong, is the same.
+   */
+  public Duration loginDelay(String email, String clientIp) {
+    String key = emailKey(email);
+    int failures = failuresPerAccount.count(key);
+    Duration delay = throttle.delayAfter(failures);
+    if (!delay.isZero()) {
+      log.info(
+          "Login throttled: {} for {} from {} ({} recent failures on the account)",
+          delay,
+          key,
+          clientIp,
+          failures);
+    }
+    return delay;
+  }
+
+  /**
    * Checks the password and opens a new session (refresh-token family). Failed attempts are limited
-   * per email and per client address; successful ones are not counted, so an office of hundreds
-   * behind one address can all sign in.
+   * per (account, address) and per address; successful ones are not counted, so an office of
+   * hundreds behind one address can all sign in, and an attacker elsewhere cannot lock the owner
+   * out (they only slow the account's answers down, {@link #loginDelay}).
    */
   public Session login(String email, String password, String clientIp) {
-    String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    String key = emailKey(email);
     if (loginsPerIp.isExhausted(clientIp)) {
+      log.warn("Login refused: too many failed sign-ins from {}", clientIp);
       throw AppException.rateLimited(
           "Too many failed logins from this address; try again later.",
           loginsPerIp.retryAfterSeconds(clientIp));
     }
-    if (loginsPerEmail.isExhausted(key)) {
+    String pair = key + " " + clientIp;
+    if (loginsPerAccountAndAddress.isExhausted(pair)) {
+      log.warn("Login refused: too many failed logins for {} from {}", key, clientIp);
       throw AppException.rateLimited(
-          "Too many failed logins for this account; try again later.",
-          loginsPerEmail.retryAfterSeconds(key));
+          "Too many failed logins for this account from this address; try again later.",
+          loginsPerAccountAndAddress.retryAfterSeconds(pair));
     }
     if (key.isEmpty() || password == null || password.isEmpty()) {
       throw AppException.invalid(
@@ -120,12 +156,29 @@ public final class AccountService {
       ok = false;
     }
     if (!ok) {
-      loginsPerEmail.record(key);
+      loginsPerAccountAndAddress.record(pair);
+      failuresPerAccount.record(key);
       loginsPerIp.record(clientIp);
       throw AppException.unauthorized("Invalid email or password.");
     }
-    loginsPerEmail.reset(key);
+    loginsPerAccountAndAddress.reset(pair);
+    failuresPerAccount.reset(key);
+    if (users.isDeactivated(found.get().id())) {
+      throw AppException.forbidden(
+          "This account was deactivated. Ask an admin of your team to reactivate it.");
+    }
     return openSession(found.get());
+  }
+
+  /**
+   * The account key of a typed email: trimmed and lower-cased, and kept out of log lines when it is
+   * not an address at all (it is attacker-chosen text).
+   */
+  private static String emailKey(String email) {
+    if (email == null) {
+      return "";
+    }
+    return UserFields.email(email).orElse(email.isBlank() ? "" : "(not an email)");
   }
 
   /** Counts a failed sign-in of another kind (a refused identity token) against the address. */
@@ -189,6 +242,9 @@ public final class AccountService {
           users
               .findById(rotated.userId())
               .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
+      if (users.isDeactivated(user.id())) {
+        throw AppException.unauthorized("This account was deactivated.");
+      }
       return new Session(user.view(), tokens.issueAccessToken(user, rotated.familyId()), next);
     }
     if (rotation instanceof SessionRepository.Rotation.Reused) {
@@ -199,18 +255,44 @@ public final class AccountService {
   }
 
   /**
-   * Revokes the session of the given refresh token, or else the session of the caller's access
-   * token.
+   * Ends, on every node, the session of the given refresh token and the session of the caller's
+   * access token (usually the same one): their tokens are refused and their sockets disconnected.
    */
   public void logout(String refreshToken, Principal caller) {
-    Instant now = clock.instant();
-    boolean revoked =
-        refreshToken != null
-            && !refreshToken.isBlank()
-            && sessions.revokeFamilyOfToken(tokens.hashRefreshToken(refreshToken), now);
-    if (!revoked && caller != null) {
-      sessions.revokeFamily(caller.sessionId(), now);
+    if (refreshToken != null && !refreshToken.isBlank()) {
+      sessions
+          .find(tokens.hashRefreshToken(refreshToken))
+          .ifPresent(t -> termination.endSession(t.userId(), t.familyId()));
     }
+    if (caller != null) {
+      termination.endSession(caller.userId(), caller.sessionId());
+    }
+  }
+
+  /**
+   * Changes an account's password after checking the current one: every session of the account ends
+   * everywhere (a thief holding a token is out), and the caller gets a new session.
+   */
+  public Session changePassword(
+      Principal caller, String currentPassword, String newPassword, String clientIp) {
+    checkSignInAllowed(clientIp);
+    User user =
+        users
+            .findById(caller.userId())
+            .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
+    if (user.kind() != UserKind.ACCOUNT) {
+      throw AppException.forbidden("Only accounts that sign in with a password can change it.");
+    }
+    if (currentPassword == null
+        || currentPassword.isEmpty()
+        || !hasher.matches(currentPassword, user.passwordHash())) {
+      loginsPerIp.record(clientIp);
+      throw AppException.unauthorized("The current password is not correct.");
+    }
+    checkPassword(newPassword);
+    users.updatePassword(user.id(), hasher.hash(newPassword));
+    termination.endAllSessionsOf(user.id());
+    return openSession(user);
   }
 
   public UserView me(Principal caller) {
@@ -218,6 +300,18 @@ public final class AccountService {
         .findById(caller.userId())
         .map(User::view)
         .orElseThrow(() -> AppException.unauthorized("The account no longer exists."));
+  }
+
+  /** Changes the caller's own display name. */
+  public UserView changeName(Principal caller, String fullName) {
+    String name = fullName == null ? "" : fullName.strip();
+    if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+      throw AppException.invalid(
+          "fullName", "fullName must be 1 to " + MAX_NAME_LENGTH + " characters.");
+    }
+    me(caller);
+    users.updateName(caller.userId(), name);
+    return me(caller);
   }
 
   /** The admins, for the dashboard's "assign to" list. Admin only. */
@@ -244,8 +338,32 @@ public final class AccountService {
     if (email == null || email.isBlank()) {
       throw AppException.invalid("email", "email is required.");
     }
-    return UserFields.email(email)
-        .orElseThrow(() -> AppException.invalid("email", "email is not a valid address."));
+    String normalized =
+        UserFields.email(email)
+            .orElseThrow(() -> AppException.invalid("email", "email is not a valid address."));
+    if (UserFields.mixesAlphabets(normalized)) {
+      throw AppException.invalid(
+          "email",
+          "email mixes letters of different alphabets that look alike (such as a Cyrillic а in a"
+              + " Latin word); type it in one alphabet.");
+    }
+    return normalized;
+  }
+
+  /**
+   * Refuses an address that only looks like an existing account's (letters of another alphabet
+   * standing in for Latin ones), with the same answer as a taken address.
+   */
+  private void refuseLookalike(String email) {
+    String skeleton = UserFields.lookalikeSkeleton(email);
+    if (!skeleton.equals(email) && users.findByEmail(skeleton).isPresent()) {
+      throw AppException.conflict("An account with this email or username already exists.");
+    }
+  }
+
+  /** The password rules for a new password (length), for every feature that sets one. */
+  public static void checkNewPassword(String password) {
+    checkPassword(password);
   }
 
   static void checkPassword(String password) {

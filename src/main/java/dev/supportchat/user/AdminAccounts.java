@@ -13,12 +13,12 @@ import java.util.Optional;
  */
 public final class AdminAccounts {
   private final UserRepository users;
-  private final SessionRepository sessions;
+  private final SessionTermination sessions;
   private final PasswordHasher hasher;
   private final Clock clock;
 
   public AdminAccounts(
-      UserRepository users, SessionRepository sessions, PasswordHasher hasher, Clock clock) {
+      UserRepository users, SessionTermination sessions, PasswordHasher hasher, Clock clock) {
     this.users = users;
     this.sessions = sessions;
     this.hasher = hasher;
@@ -62,7 +62,8 @@ public final class AdminAccounts {
       throw AppException.notFound("No account has this email; use 'admin create' instead.");
     }
     User user = account.get();
-    users.updateCredentials(user.id(), hasher.hash(password), user.isAdmin());
-    return sessions.revokeAllOfUser(user.id(), clock.instant());
+    users.updatePassword(user.id(), hasher.hash(password));
+    // Through the deny list: running nodes refuse the old access tokens and close the sockets.
+    return sessions.endAllSessionsOf(user.id());
   }
 }

@@ -20,9 +20,12 @@ public final class AdminBootstrap {
 
   private final UserRepository users;
   private final PasswordHasher hasher;
+  private final SessionTermination termination;
   private final Clock clock;
 
-  public AdminBootstrap(UserRepository users, PasswordHasher hasher, Clock clock) {
+  public AdminBootstrap(
+      UserRepository users, PasswordHasher hasher, SessionTermination termination, Clock clock) {
+    this.termination = termination;
     this.users = users;
     this.hasher = hasher;
     this.clock = clock;
@@ -55,7 +58,12 @@ public final class AdminBootstrap {
     String hash = hasher.hash(password);
     Optional<User> existing = users.findByEmail(normalized);
     if (existing.isPresent()) {
+      boolean changed = !hasher.matches(password, existing.get().passwordHash());
       users.updateCredentials(existing.get().id(), hash, true);
+      if (changed) {
+        // A new ADMIN_PASSWORD is a password change: whoever held the old one is signed out.
+        termination.endAllSessionsOf(existing.get().id());
+      }
       return;
     }
     Instant now = clock.instant();

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -90,24 +91,23 @@ final class JdbcSessionRepository implements SessionRepository {
   }
 
   @Override
-  public boolean revokeFamilyOfToken(String tokenHash, Instant now) {
-    return db.write(
-        c -> {
-          Optional<String> family =
-              Sql.one(
-                  c,
-                  "SELECT family_id FROM refresh_tokens WHERE token_hash = ?",
-                  rs -> rs.getString(1),
-                  tokenHash);
-          if (family.isPresent()) {
-            revokeFamily(c, family.get(), now);
-          }
-          return family.isPresent();
-        });
+  public Optional<RefreshToken> find(String tokenHash) {
+    return db.read(
+        c ->
+            Sql.one(
+                c,
+                "SELECT " + COLUMNS + " FROM refresh_tokens WHERE token_hash = ?",
+                MAPPER,
+                tokenHash));
   }
 
   @Override
-  public int revokeAllOfUser(String userId, Instant now) {
+  public void revokeFamily(String familyId, Instant now) {
+    db.write(c -> revokeFamily(c, familyId, now));
+  }
+
+  @Override
+  public int revokeAllOf(String userId, Instant now) {
     return db.write(
         c ->
             Sql.update(
@@ -118,8 +118,15 @@ final class JdbcSessionRepository implements SessionRepository {
   }
 
   @Override
-  public void revokeFamily(String familyId, Instant now) {
-    db.write(c -> revokeFamily(c, familyId, now));
+  public List<String> familiesIssuedSince(String userId, Instant since) {
+    return db.read(
+        c ->
+            Sql.list(
+                c,
+                "SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = ? AND created_at >= ?",
+                rs -> rs.getString(1),
+                userId,
+                since.toEpochMilli()));
   }
 
   private static int revokeFamily(Connection c, String familyId, Instant now) throws SQLException {

@@ -4,6 +4,7 @@ import dev.supportchat.error.AppException;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.RowMapper;
 import dev.supportchat.store.Sql;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -38,30 +39,35 @@ public final class JdbcUserRepository implements UserRepository {
 
   @Override
   public void insert(User u) {
-    db.write(
-        c -> {
-          try {
-            return Sql.update(
-                c,
-                "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                u.id(),
-                u.email(),
-                u.username(),
-                u.fullName(),
-                u.passwordHash(),
-                u.isAdmin(),
-                u.createdAt().toEpochMilli(),
-                u.updatedAt().toEpochMilli(),
-                u.kind().wire(),
-                u.externalId(),
-                u.emailVerified());
-          } catch (SQLException e) {
-            if (db.isUniqueViolation(e)) {
-              throw AppException.conflict("An account with this email or username already exists.");
-            }
-            throw e;
-          }
-        });
+    db.write(c -> insert(c, db, u));
+  }
+
+  /**
+   * Inserts the user inside a transaction of the caller's (an accepted invite creates its account
+   * in the same transaction that spends the invite).
+   */
+  public static int insert(Connection c, Database db, User u) throws SQLException {
+    try {
+      return Sql.update(
+          c,
+          "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          u.id(),
+          u.email(),
+          u.username(),
+          u.fullName(),
+          u.passwordHash(),
+          u.isAdmin(),
+          u.createdAt().toEpochMilli(),
+          u.updatedAt().toEpochMilli(),
+          u.kind().wire(),
+          u.externalId(),
+          u.emailVerified());
+    } catch (SQLException e) {
+      if (db.isUniqueViolation(e)) {
+        throw AppException.conflict("An account with this email or username already exists.");
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -87,10 +93,16 @@ public final class JdbcUserRepository implements UserRepository {
         c ->
             Sql.update(
                 c,
-                "UPDATE users SET password_hash = ?, is_admin = ?, updated_at = ? WHERE id = ?",
+                // The operator's ADMIN_EMAIL is the way back into a locked-out team: it makes an
+                // active admin whatever the account was.
+                "UPDATE users SET password_hash = ?, is_admin = ?, updated_at = ?,"
+                    + " role = CASE WHEN ? THEN 'admin' ELSE role END,"
+                    + " deactivated_at = CASE WHEN ? THEN NULL ELSE deactivated_at END WHERE id = ?",
                 passwordHash,
                 isAdmin,
                 System.currentTimeMillis(),
+                isAdmin,
+                isAdmin,
                 userId));
   }
 
@@ -170,6 +182,41 @@ public final class JdbcUserRepository implements UserRepository {
                         rs.getString("language"),
                         rs.getString("time_zone"),
                         Instant.ofEpochMilli(rs.getLong("updated_at"))),
+                userId));
+  }
+
+  @Override
+  public boolean isDeactivated(String userId) {
+    return db.read(
+            c ->
+                Sql.count(
+                    c,
+                    "SELECT COUNT(*) FROM users WHERE id = ? AND deactivated_at IS NOT NULL",
+                    userId))
+        > 0;
+  }
+
+  @Override
+  public void updateName(String userId, String fullName) {
+    db.write(
+        c ->
+            Sql.update(
+                c,
+                "UPDATE users SET full_name = ?, updated_at = ? WHERE id = ?",
+                fullName,
+                System.currentTimeMillis(),
+                userId));
+  }
+
+  @Override
+  public void updatePassword(String userId, String passwordHash) {
+    db.write(
+        c ->
+            Sql.update(
+                c,
+                "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
+                passwordHash,
+                System.currentTimeMillis(),
                 userId));
   }
 }

@@ -1,6 +1,8 @@
 package dev.supportchat.user;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Login sessions: the refresh tokens issued for them, rotated on use and revoked as a family. */
@@ -20,6 +22,9 @@ public interface SessionRepository {
 
   void insert(RefreshToken token);
 
+  /** The refresh token with this hash, whatever its state. */
+  Optional<RefreshToken> find(String tokenHash);
+
   /**
    * In one transaction: checks the token with {@code presentedHash}, marks it used and stores
    * {@code nextFor}'s token in the same family; or, if it was used before, revokes its whole
@@ -27,13 +32,13 @@ public interface SessionRepository {
    */
   Rotation rotate(String presentedHash, Function<RefreshToken, RefreshToken> nextFor, Instant now);
 
-  /**
-   * Revokes every token of the family that the token with this hash belongs to; false if unknown.
-   */
-  boolean revokeFamilyOfToken(String tokenHash, Instant now);
-
   void revokeFamily(String familyId, Instant now);
 
-  /** Ends every login of the user (after an operator reset their password); how many. */
-  int revokeAllOfUser(String userId, Instant now);
+  /** Revokes every refresh token of the user; how many were still valid. */
+  int revokeAllOf(String userId, Instant now);
+
+  /**
+   * The sessions (families) of the user that were issued a refresh token at or after {@code since}.
+   */
+  List<String> familiesIssuedSince(String userId, Instant since);
 }

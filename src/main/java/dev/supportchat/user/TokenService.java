@@ -51,7 +51,11 @@ public final class TokenService {
     this.refreshTtl = refreshTtl;
     this.clock = clock;
     this.verifier =
-        ((JWTVerifier.BaseVerification) JWT.require(accessAlgorithm).withIssuer(ISSUER))
+        ((JWTVerifier.BaseVerification)
+                JWT.require(accessAlgorithm)
+                    .withIssuer(ISSUER)
+                    // A token without an expiry would be valid forever: refused (ASVS 3.5.3).
+                    .withClaimPresence("exp"))
             .build(clock);
   }
 

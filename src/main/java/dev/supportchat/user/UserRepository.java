@@ -33,5 +33,14 @@ public interface UserRepository {
 
   List<User> findAdmins();
 
+  /** Whether this staff member was deactivated by an admin of their team (they may not sign in). */
+  boolean isDeactivated(String userId);
+
+  /** Sets the password hash only (role and active state stay). */
+  void updatePassword(String userId, String passwordHash);
+
+  /** The name a person chose for themselves. */
+  void updateName(String userId, String fullName);
+
   boolean anyAdmin();
 }

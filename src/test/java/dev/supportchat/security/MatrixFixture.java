@@ -105,6 +105,16 @@ final class MatrixFixture {
     tokens.put(Caller.VERIFIED_USER, verified);
   }
 
+  /**
+   * Signs the accounts in again: a fuzz or matrix cell that logged one out has ended the session
+   * its token belongs to.
+   */
+  void renewAccountTokens() {
+    tokens.put(Caller.CHAT_USER, app.http.login(CHAT_USER_EMAIL, PASSWORD).accessToken());
+    tokens.put(Caller.OTHER_USER, app.http.login("other@example.com", PASSWORD).accessToken());
+    tokens.put(Caller.ADMIN, app.http.admin().accessToken());
+  }
+
   /** A fresh identity token, as the host site's backend signs one for its signed-in user. */
   String identityToken() {
     return HostSite.token(
@@ -119,6 +129,33 @@ final class MatrixFixture {
   /** A refresh token of a new login of the chat's user (each can be spent once). */
   String freshRefreshToken() {
     return app.http.login(CHAT_USER_EMAIL, PASSWORD).refreshToken();
+  }
+
+  /** A new pending team invite made by the matrix's admin: its JSON (with the link's token). */
+  com.fasterxml.jackson.databind.JsonNode newInvite() {
+    return created(
+            app.http.post(
+                "/api/v1/team/invites", Map.of("email", newEmail()), tokens.get(Caller.ADMIN)))
+        .data();
+  }
+
+  /** A new agent (invited and joined): its id. */
+  String newAgentId() {
+    return created(
+            app.http.post(
+                "/api/v1/team/invites/accept",
+                Map.of(
+                    "token",
+                    newInvite().get("token").asText(),
+                    "fullName",
+                    "Matrix Agent",
+                    "password",
+                    PASSWORD),
+                null))
+        .data()
+        .path("user")
+        .path("_id")
+        .asText();
   }
 
   String newEmail() {

@@ -12,6 +12,7 @@ import dev.supportchat.security.HostileHttp.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -102,6 +103,24 @@ final class RestRules {
     r.put(
         "POST /api/v1/users/logout",
         rule(SIGNED_IN, 200, f -> Request.of("POST", "/api/v1/users/logout")));
+    // A wrong current password, so that the cell ends no session (SessionEndIT shows the change):
+    // accounts are told it is wrong, visitors and verified users that they have no password here.
+    r.put(
+        "POST /api/v1/users/change-password",
+        rule(
+                SIGNED_IN,
+                200,
+                f ->
+                    Request.json(
+                        "POST",
+                        "/api/v1/users/change-password",
+                        Map.of(
+                            "currentPassword", "not-the-password", "newPassword", "new-pass-123")))
+            .except(Caller.CHAT_USER, ErrorCode.UNAUTHORIZED)
+            .except(Caller.OTHER_USER, ErrorCode.UNAUTHORIZED)
+            .except(Caller.ADMIN, ErrorCode.UNAUTHORIZED)
+            .except(Caller.VISITOR, ErrorCode.FORBIDDEN)
+            .except(Caller.VERIFIED_USER, ErrorCode.FORBIDDEN));
     r.put("GET /api/v1/users/me", rule(SIGNED_IN, 200, f -> Request.of("GET", "/api/v1/users/me")));
     r.put(
         "GET /api/v1/users/admins",
@@ -196,8 +215,178 @@ final class RestRules {
                     "PUT",
                     "/api/v1/widget/context",
                     Map.of("pageUrl", "https://shop.example.com/", "language", "en"))));
+    webhooks(r);
+    email(r);
+    team(r);
     return Map.copyOf(r);
   }
+
+  /**
+   * The team's routes (issue 16): staff-only, admin-only, the invitee's public ones, self-service.
+   */
+  private static void team(Map<String, Rule> r) {
+    r.put(
+        "PATCH /api/v1/users/me",
+        rule(
+            SIGNED_IN,
+            200,
+            f -> Request.json("PATCH", "/api/v1/users/me", Map.of("fullName", "Matrix Name"))));
+    r.put("GET /api/v1/team", rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/team")));
+    r.put(
+        "PATCH /api/v1/team/settings",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.json("PATCH", "/api/v1/team/settings", Map.of("autoAssign", false))));
+    r.put(
+        "GET /api/v1/team/invites",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/team/invites")));
+    r.put(
+        "POST /api/v1/team/invites",
+        rule(
+            ADMINS,
+            201,
+            f -> Request.json("POST", "/api/v1/team/invites", Map.of("email", f.newEmail()))));
+    r.put(
+        "DELETE /api/v1/team/invites/{inviteId}",
+        rule(
+            ADMINS,
+            200,
+            f ->
+                Request.of("DELETE", "/api/v1/team/invites/" + f.newInvite().get("_id").asText())));
+    r.put(
+        "POST /api/v1/team/invites/preview",
+        rule(
+            PUBLIC,
+            200,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/team/invites/preview",
+                    Map.of("token", f.newInvite().get("token").asText()))));
+    r.put(
+        "POST /api/v1/team/invites/accept",
+        rule(
+            PUBLIC,
+            201,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/team/invites/accept",
+                    Map.of(
+                        "token",
+                        f.newInvite().get("token").asText(),
+                        "fullName",
+                        "Invitee",
+                        "password",
+                        MatrixFixture.PASSWORD))));
+    r.put(
+        "PATCH /api/v1/team/agents/{agentId}",
+        rule(
+            ADMINS,
+            200,
+            f ->
+                Request.json(
+                    "PATCH", "/api/v1/team/agents/" + f.newAgentId(), Map.of("capacity", 3))));
+    r.put(
+        "POST /api/v1/team/agents/{agentId}/deactivate",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.of("POST", "/api/v1/team/agents/" + f.newAgentId() + "/deactivate")));
+    r.put(
+        "POST /api/v1/team/agents/{agentId}/reactivate",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.of("POST", "/api/v1/team/agents/" + f.newAgentId() + "/reactivate")));
+    r.put(
+        "PUT /api/v1/team/me/availability",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.json("PUT", "/api/v1/team/me/availability", Map.of("status", "online"))));
+  }
+
+  /** Webhooks (issue 17): admins only. */
+  private static void webhooks(Map<String, Rule> r) {
+    // Webhooks (admins only). An endpoint for an event that never fires, so the matrix sends
+    // nothing anywhere; the routes of one endpoint are asked about an unknown id: every other
+    // caller is refused before the admin learns it does not exist.
+    r.put("GET /api/v1/webhooks", rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/webhooks")));
+    r.put(
+        "POST /api/v1/webhooks",
+        rule(
+            ADMINS,
+            201,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/webhooks",
+                    Map.of(
+                        "url", "https://93.184.215.14/matrix", "events", List.of("chat.rated")))));
+    r.put(
+        "PUT /api/v1/webhooks/{id}",
+        rule(
+                ADMINS,
+                200,
+                f ->
+                    Request.json(
+                        "PUT", "/api/v1/webhooks/" + UNKNOWN_ID, Map.of("isActive", false)))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+    r.put(
+        "DELETE /api/v1/webhooks/{id}",
+        rule(ADMINS, 200, f -> Request.of("DELETE", "/api/v1/webhooks/" + UNKNOWN_ID))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+    r.put(
+        "GET /api/v1/webhooks/{id}/deliveries",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/webhooks/" + UNKNOWN_ID + "/deliveries"))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+    r.put(
+        "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+        rule(
+                ADMINS,
+                201,
+                f ->
+                    Request.of(
+                        "POST",
+                        "/api/v1/webhooks/"
+                            + UNKNOWN_ID
+                            + "/deliveries/"
+                            + UNKNOWN_ID
+                            + "/redeliver"))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+  }
+
+  /** Email (issue 17); the matrix runs without SMTP_URL. */
+  private static void email(Map<String, Rule> r) {
+    r.put(
+        "GET /api/v1/email/status",
+        rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/email/status")));
+    // Without SMTP_URL every signed-in caller learns that no email is sent (409).
+    Rule transcript =
+        rule(
+            SIGNED_IN,
+            202,
+            f -> Request.json("POST", "/api/v1/email/transcript", Map.of("chatId", f.chatId)));
+    for (Caller c : Caller.values()) {
+      if (c.authenticates()) {
+        transcript = transcript.except(c, ErrorCode.CONFLICT);
+      }
+    }
+    r.put("POST /api/v1/email/transcript", transcript);
+    r.put(
+        "GET /api/v1/email/preferences",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/email/preferences")));
+    r.put(
+        "PUT /api/v1/email/preferences",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.json("PUT", "/api/v1/email/preferences", Map.of("newChatEmails", false))));
+  }
+
+  private static final String UNKNOWN_ID = "000000000000000000000000";
 
   private static Rule rule(
       Access access, int successStatus, Function<MatrixFixture, Request> request) {

@@ -2,6 +2,7 @@ package dev.supportchat.security;
 
 import static dev.supportchat.security.Access.ADMINS;
 import static dev.supportchat.security.Access.CHAT_MEMBERS;
+import static dev.supportchat.security.Access.SENDER;
 import static dev.supportchat.security.Access.SIGNED_IN;
 
 import dev.supportchat.realtime.ClientEvents;
@@ -37,7 +38,11 @@ final class SocketRules {
           ClientEvents.MARK_READ, new Rule(CHAT_MEMBERS, SocketRules::chat),
           ClientEvents.UPDATE_STATUS,
               new Rule(ADMINS, f -> Map.of("chatId", f.chatId, "priority", "urgent")),
-          ClientEvents.ASSIGN, new Rule(ADMINS, SocketRules::chat));
+          ClientEvents.ASSIGN, new Rule(ADMINS, SocketRules::chat),
+          // A fresh token renews only its own user's connection: the chat user's token is accepted
+          // on the chat user's socket (the one caller SENDER lets through) and refused elsewhere.
+          ClientEvents.REAUTHENTICATE,
+              new Rule(SENDER, f -> Map.of("token", f.token(Caller.CHAT_USER))));
 
   private SocketRules() {}
 

@@ -22,4 +22,10 @@ public final class ApiAssertions {
     assertThat(r.errorCode()).isEqualTo(code);
     assertThat(r.raw()).doesNotContain("Exception").doesNotContain("<html");
   }
+
+  /** As {@link #assertError(Response, int, String)}, and the message says {@code words}. */
+  public static void assertError(Response r, int status, String code, String words) {
+    assertError(r, status, code);
+    assertThat(r.json().get("message").asText()).containsIgnoringCase(words);
+  }
 }

@@ -70,6 +70,31 @@ public final class NodeScript {
       return HttpTestClient.JSON.readTree(line);
     }
 
+    /** Ends the script, whatever it is doing. */
+    public void kill() {
+      process.destroyForcibly();
+    }
+
+    /** Writes one line to the script's stdin. */
+    public void send(String line) throws IOException {
+      var in = process.getOutputStream();
+      in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+    }
+
+    /** The next line, or an exception when none comes within {@code timeout}. */
+    public JsonNode nextLine(java.time.Duration timeout) throws Exception {
+      return CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return nextLine();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public JsonNode finish() throws IOException, InterruptedException {
       process.getOutputStream().close();
       String last = null;

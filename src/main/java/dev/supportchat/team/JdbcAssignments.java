@@ -1,0 +1,164 @@
+package dev.supportchat.team;
+
+import dev.supportchat.chat.ChatStatus;
+import dev.supportchat.chat.StatusFlow;
+import dev.supportchat.store.Database;
+import dev.supportchat.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The queue of waiting chats and the assignment pass over it, each pass one transaction under the
+ * assignment lock: whichever node runs it, every chat gets exactly one agent and the decision is
+ * taken from the database's state, never from a node's memory.
+ */
+final class JdbcAssignments {
+  /** Open chats nobody has, first in first out. */
+  private static final String QUEUE =
+      " FROM chats WHERE status = 'OPEN' AND admin_id IS NULL AND is_active = TRUE";
+
+  private static final String QUEUE_ORDER = " ORDER BY COALESCE(queued_at, created_at), id";
+
+  private final Database db;
+
+  JdbcAssignments(Database db) {
+    this.db = db;
+  }
+
+  /** What one pass changed: chats given to agents, chats taken back into the queue. */
+  record Pass(List<AssignmentRules.Pick> assigned, List<String> requeued) {}
+
+  /** How long the queue is and since when its oldest chat waits (null when empty). */
+  record Queue(long length, Long oldestSince) {}
+
+  Pass run(long now, long offlineGraceMs) {
+    return db.write(
+        c -> {
+          RowLocks.lock(c, RowLocks.ASSIGNMENT);
+          TeamSettings settings = TeamSettings.from(JdbcTeamRepository.settings(c));
+          List<Agent> team = JdbcTeamRepository.team(c);
+          List<String> requeued = requeue(c, team, now, offlineGraceMs, settings.autoAssign());
+          if (!settings.autoAssign()) {
+            return new Pass(List.of(), requeued);
+          }
+          List<AssignmentRules.Candidate> candidates = new ArrayList<>();
+          int room = 0;
+          // Requeued chats were only those of agents who are no candidates: the loads read hold.
+          for (Agent a : team) {
+            if (a.active()
+                && Availability.effective(a.chosen(), a.seenAt(), now) == Availability.ONLINE) {
+              int capacity = a.capacityOr(settings.defaultCapacity());
+              candidates.add(
+                  new AssignmentRules.Candidate(a.id(), a.load(), capacity, a.lastAssignedAt()));
+              room += Math.max(0, capacity - a.load());
+            }
+          }
+          if (room == 0) {
+            return new Pass(List.of(), requeued);
+          }
+          List<String> queue =
+              Sql.list(
+                  c, "SELECT id" + QUEUE + QUEUE_ORDER + " LIMIT ?", rs -> rs.getString(1), room);
+          List<AssignmentRules.Pick> picks = AssignmentRules.plan(candidates, queue, now);
+          ChatStatus assignedStatus = StatusFlow.assigned(ChatStatus.OPEN).status();
+          for (AssignmentRules.Pick p : picks) {
+            Sql.update(
+                c,
+                "UPDATE chats SET admin_id = ?, status = ?, assigned_at = ?, queued_at = NULL,"
+                    + " updated_at = ? WHERE id = ? AND admin_id IS NULL AND status = 'OPEN'",
+                p.agentId(),
+                assignedStatus,
+                now,
+                now,
+                p.chatId());
+            Sql.update(
+                c,
+                "UPDATE agent_state SET last_assigned_at = ? WHERE user_id = ?",
+                now,
+                p.agentId());
+          }
+          return new Pass(picks, requeued);
+        });
+  }
+
+  /**
+   * Takes back into the queue, at its front, the active chats of deactivated staff (always) and of
+   * agents offline for longer than the grace (with auto-assignment on: someone else will take
+   * them). Only what the agent had before going offline goes back; an admin may still hand an
+   * offline agent a chat by hand.
+   */
+  private static List<String> requeue(
+      Connection c, List<Agent> team, long now, long graceMs, boolean autoAssign)
+      throws SQLException {
+    List<String> requeued = new ArrayList<>();
+    for (Agent a : team) {
+      if (a.load() == 0) {
+        continue;
+      }
+      boolean gone = !a.active();
+      boolean away = autoAssign && AssignmentRules.offlineTooLong(a.seenAt(), now, graceMs);
+      if (!gone && !away) {
+        continue;
+      }
+      List<String> ids =
+          Sql.list(
+              c,
+              "SELECT id FROM chats WHERE admin_id = ? AND status IN ('OPEN', 'IN_PROGRESS')"
+                  + (gone ? "" : " AND (assigned_at IS NULL OR assigned_at <= ?)")
+                  + " ORDER BY COALESCE(queued_at, created_at), id",
+              rs -> rs.getString(1),
+              gone ? new Object[] {a.id()} : new Object[] {a.id(), a.seenAt()});
+      // In their old order, ahead of everything that waits now.
+      long position = frontOfQueue(c, now) - ids.size();
+      for (String id : ids) {
+        Sql.update(
+            c,
+            "UPDATE chats SET admin_id = NULL, status = 'OPEN', queued_at = ?, assigned_at = NULL,"
+                + " updated_at = ? WHERE id = ?",
+            position++,
+            now,
+            id);
+        requeued.add(id);
+      }
+    }
+    return requeued;
+  }
+
+  private static long frontOfQueue(Connection c, long now) throws SQLException {
+    return Sql.one(
+            c,
+            "SELECT MIN(COALESCE(queued_at, created_at))" + QUEUE,
+            rs -> {
+              long v = rs.getLong(1);
+              return rs.wasNull() ? now : v;
+            })
+        .orElse(now);
+  }
+
+  /** A chat a user reopened (no agent has it) joins the end of the queue, not its creation time. */
+  void reopened(String chatId, long now) {
+    db.write(
+        c ->
+            Sql.update(
+                c,
+                "UPDATE chats SET queued_at = ? WHERE id = ? AND admin_id IS NULL AND status = 'OPEN'",
+                now,
+                chatId));
+  }
+
+  Queue queue() {
+    return db.read(
+        c ->
+            Sql.one(
+                    c,
+                    "SELECT COUNT(*), MIN(COALESCE(queued_at, created_at))" + QUEUE,
+                    rs -> {
+                      long n = rs.getLong(1);
+                      long oldest = rs.getLong(2);
+                      return new Queue(n, n == 0 ? null : oldest);
+                    })
+                .orElse(new Queue(0, null)));
+  }
+}

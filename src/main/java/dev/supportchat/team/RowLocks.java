@@ -1,0 +1,23 @@
+package dev.supportchat.team;
+
+import dev.supportchat.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Serialises one kind of decision across every node: the first statement of the transaction updates
+ * a row of {@code row_locks}, which PostgreSQL locks until commit and which on SQLite takes the
+ * database's write lock at once (no read-then-upgrade race between processes).
+ */
+final class RowLocks {
+  static final String TEAM = "team";
+  static final String ASSIGNMENT = "assignment";
+
+  private RowLocks() {}
+
+  static void lock(Connection c, String name) throws SQLException {
+    if (Sql.update(c, "UPDATE row_locks SET name = name WHERE name = ?", name) != 1) {
+      throw new IllegalStateException("lock row " + name + " is missing (migration V9)");
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.supportchat.team;
+
+import dev.supportchat.chat.ChatEvents;
+import dev.supportchat.chat.ChatRepository;
+import dev.supportchat.config.AppConfig;
+import dev.supportchat.http.Auth;
+import dev.supportchat.http.ClientAddress;
+import dev.supportchat.store.Database;
+import dev.supportchat.user.AccountService;
+import dev.supportchat.user.PasswordHasher;
+import dev.supportchat.user.Principal;
+import io.javalin.apibuilder.EndpointGroup;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The support team feature as {@code App} wires it: roles, invites, availability, the queue and
+ * automatic assignment. Its adapters stay package-private; this is the one way in.
+ */
+public final class TeamModule implements AutoCloseable {
+  private final JdbcTeamRepository team;
+  private final JdbcAssignments assignments;
+  private final AutoAssigner assigner;
+  private final StaffGate gate = new StaffGate();
+  private final TeamHeartbeat heartbeat;
+  private final TeamService service;
+  private final Clock clock;
+
+  /**
+   * @param chatEvents where assignment changes are told (the realtime emitter, not the decorated
+   *     events: a pass's own assignments need no further pass)
+   */
+  public TeamModule(
+      Database db,
+      AppConfig.Team config,
+      AccountService accounts,
+      PasswordHasher hasher,
+      ChatRepository chats,
+      ChatEvents chatEvents,
+      TeamEvents teamEvents,
+      StaffSockets sockets,
+      SessionEnder sessions,
+      Clock clock) {
+    this.clock = clock;
+    this.team = new JdbcTeamRepository(db);
+    this.assignments = new JdbcAssignments(db);
+    this.assigner =
+        new AutoAssigner(assignments, chats, chatEvents, clock, config.offlineGrace().toMillis());
+    this.service =
+        new TeamService(
+            team,
+            assignments,
+            assigner,
+            accounts,
+            hasher,
+            teamEvents,
+            gate,
+            sessions,
+            config.inviteTtl(),
+            clock);
+    this.heartbeat = new TeamHeartbeat(team, gate, sockets, assigner, clock);
+    heartbeat.start();
+  }
+
+  /** The chat service's events, also asking for assignment passes when work or room appears. */
+  public ChatEvents assigning(ChatEvents delegate) {
+    return new AssigningChatEvents(delegate, assigner);
+  }
+
+  public EndpointGroup routes(Auth<Principal> auth, ClientAddress clientAddress) {
+    return new TeamRoutes(service, auth, clientAddress);
+  }
+
+  /** False for a deactivated member's still-unexpired access token (REST and socket handshakes). */
+  public boolean admits(Principal principal) {
+    return gate.admits(principal);
+  }
+
+  /** A staff member's first socket on this node: connected now, and perhaps room for chats. */
+  public void staffConnected(String userId) {
+    try {
+      team.seen(List.of(userId), clock.millis());
+    } catch (RuntimeException e) {
+      // the heartbeat writes it within a second
+    }
+    assigner.request();
+  }
+
+  /** No node has a socket of this staff member any more. */
+  public void staffOffline(String userId) {
+    try {
+      team.wentOffline(userId, clock.millis());
+    } catch (RuntimeException e) {
+      // their sighting goes stale by itself within seconds
+    }
+  }
+
+  /** One assignment pass now, on the caller's thread (tests and tools). */
+  public int assignNow() {
+    return assigner.runOnce().assigned().size();
+  }
+
+  @Override
+  public void close() {
+    heartbeat.close();
+    assigner.close();
+  }
+}
