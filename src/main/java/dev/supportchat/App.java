@@ -163,6 +163,15 @@ public final class App implements AutoCloseable {
               live::endAllSessionsOf,
               clock);
       TeamModule teamModule = team;
+      MailModule mailer = mail;
+      team.mailInvitesWith(
+          (c, invite, path) ->
+              mailer.queueInvite(
+                  c,
+                  invite.email(),
+                  invite.role().wire(),
+                  path,
+                  java.time.Instant.ofEpochMilli(invite.expiresAt())));
       realtime.admitOnly(teamModule::admits);
       realtime.onStaffPresence(teamModule::staffConnected, teamModule::staffOffline);
       Auth<Principal> auth =
