@@ -35,7 +35,20 @@ public record AppConfig(
     TrustedProxies trustedProxies,
     Widget widget,
     Team team,
-    Outgoing outgoing) {
+    Outgoing outgoing,
+    Uploads uploads) {
+
+  /**
+   * What one user may store (issue 13, part 5); admins are exempt from the first two.
+   *
+   * @param perUserPerHour uploads per user per hour (UPLOADS_PER_USER_PER_HOUR)
+   * @param quotaBytesPerUser bytes of uploads one user may have stored (UPLOAD_QUOTA_BYTES)
+   * @param minFreeBytes uploads are refused while the data disk has less free space than this
+   *     (UPLOAD_MIN_FREE_BYTES)
+   * @param orphanAfter uploads never attached to a message are deleted this long after upload
+   */
+  public record Uploads(
+      int perUserPerHour, long quotaBytesPerUser, long minFreeBytes, Duration orphanAfter) {}
 
   /**
    * @param inviteTtl how long an invite link works (INVITE_EXPIRY)

@@ -73,6 +73,10 @@ public final class ConfigLoader {
   public static final Duration DEFAULT_IDENTITY_CLOCK_SKEW = Duration.ofSeconds(30);
   static final int MIN_IDENTITY_SECRET_BYTES = 32;
   static final int MIN_TOKEN_SECRET_BYTES = 32;
+  static final int DEFAULT_UPLOADS_PER_USER_PER_HOUR = 120;
+  static final long DEFAULT_UPLOAD_QUOTA_BYTES = 200L * 1024 * 1024;
+  static final long DEFAULT_UPLOAD_MIN_FREE_BYTES = 1024L * 1024 * 1024;
+  static final Duration DEFAULT_UPLOAD_ORPHAN_AFTER = Duration.ofDays(1);
 
   /**
    * Secrets from the original project's .env example, jwt.io, tutorials and our own docs, compared
@@ -270,7 +274,12 @@ public final class ConfigLoader {
         trustedProxies,
         widget,
         team,
-        outgoing);
+        outgoing,
+        new AppConfig.Uploads(
+            integer("UPLOADS_PER_USER_PER_HOUR", DEFAULT_UPLOADS_PER_USER_PER_HOUR, 1, 1_000_000),
+            longValue("UPLOAD_QUOTA_BYTES", DEFAULT_UPLOAD_QUOTA_BYTES, 1, 1_000_000_000_000_000L),
+            longValue("UPLOAD_MIN_FREE_BYTES", DEFAULT_UPLOAD_MIN_FREE_BYTES, 0, Long.MAX_VALUE),
+            duration("UPLOAD_ORPHAN_AFTER", DEFAULT_UPLOAD_ORPHAN_AFTER)));
   }
 
   private AppConfig.Outgoing outgoing() {
