@@ -130,7 +130,9 @@ public record AppConfig(
       long maxPacketBytes,
       int messagesPerSecond,
       int maxAttachments,
-      long maxPendingBytes) {}
+      long maxPendingBytes,
+      int roomEventsPerSecond,
+      int roomEventsBurst) {}
 
   /** Where the chat's attachments are stored. */
   public Path attachmentsDir() {

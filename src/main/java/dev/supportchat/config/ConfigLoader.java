@@ -59,6 +59,14 @@ public final class ConfigLoader {
   public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(20);
   public static final long DEFAULT_MAX_SOCKET_PACKET_BYTES = 1_000_000L;
   public static final int DEFAULT_SOCKET_MESSAGES_PER_SECOND = 20;
+
+  /**
+   * Joins, leaves, typing and re-authentication have a budget of their own: an agent's dashboard
+   * joins every open chat at connect (hundreds at once), which must never use up the sends.
+   */
+  public static final int DEFAULT_SOCKET_ROOM_EVENTS_PER_SECOND = 100;
+
+  public static final int DEFAULT_SOCKET_ROOM_EVENTS_BURST = 1_000;
   public static final int DEFAULT_SOCKET_MAX_ATTACHMENTS = 10;
 
   /** An office of 200 behind one address all registering in one hour still fits. */
@@ -201,7 +209,13 @@ public final class ConfigLoader {
                 "SOCKET_MAX_PENDING_BYTES",
                 DEFAULT_SOCKET_MAX_PENDING_BYTES,
                 1_024,
-                10_000_000_000L));
+                10_000_000_000L),
+            integer(
+                "SOCKET_ROOM_EVENTS_PER_SECOND",
+                DEFAULT_SOCKET_ROOM_EVENTS_PER_SECOND,
+                1,
+                1_000_000),
+            integer("SOCKET_ROOM_EVENTS_BURST", DEFAULT_SOCKET_ROOM_EVENTS_BURST, 1, 10_000_000));
     int maxMessageLength = integer("MAX_MESSAGE_LENGTH", DEFAULT_MAX_MESSAGE_LENGTH, 1, 1_000_000);
     int messagesPerMinutePerUser =
         integer(
