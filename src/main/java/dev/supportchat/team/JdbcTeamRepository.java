@@ -169,7 +169,8 @@ final class JdbcTeamRepository {
       return;
     }
     List<Object[]> rows = new ArrayList<>();
-    userIds.forEach(id -> rows.add(new Object[] {id, now}));
+    // In id order, as assignment passes lock agent rows: no deadlock between the two.
+    userIds.stream().sorted().forEach(id -> rows.add(new Object[] {id, now}));
     db.write(
         c ->
             Sql.batch(
