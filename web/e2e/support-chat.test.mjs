@@ -31,10 +31,17 @@ async function openUserPage(viewport = { width: 1280, height: 800 }) {
     dialogs.push(d.message());
     void d.dismiss();
   });
+  // What the widget's frame connects to, and whether the page's CSP refused anything.
+  const sockets = [];
+  const refusals = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refusals.push(m.text());
+  });
   await page.goto(`${server.baseUrl}/`);
   const widget = page.frameLocator('iframe[data-support-chat]');
   await widget.getByRole('button', { name: /Open support chat/ }).click();
-  return { context, page, widget, dialogs };
+  return { context, page, widget, dialogs, sockets, refusals };
 }
 
 async function register(widget, name, email) {
@@ -84,6 +91,19 @@ describe('a user and an admin talk through the widget and the dashboard', () => 
     await user.widget.getByLabel('Message').fill(`Hello ${XSS}`);
     await user.widget.getByRole('button', { name: 'Start conversation' }).click();
     await msg(user.widget, `Hello ${XSS}`).waitFor({ timeout: WAIT_MS });
+  });
+
+  it("the widget's frame talks over a websocket to its own origin under connect-src 'self'", async () => {
+    const frame = await fetch(`${server.baseUrl}/widget.html`);
+    assert.match(frame.headers.get('content-security-policy') ?? '', /connect-src 'self';/);
+    const origin = server.baseUrl.replace(/^http/, 'ws');
+    assert.ok(
+      user.sockets.some(
+        (url) => url.startsWith(`${origin}/socket.io/`) && /transport=websocket/.test(url),
+      ),
+      `websockets opened: ${JSON.stringify(user.sockets)}`,
+    );
+    assert.deepEqual(user.refusals, []);
   });
 
   it('the chat appears live in the admin sidebar and opens', async () => {

@@ -25,6 +25,7 @@ import { TeamPage } from './team/TeamPage';
 import { fetchTeam, inviteTokenOf, setAvailability } from '../shared/api/team';
 import { useAdmins } from './support/useAdmins';
 import { useChatList } from './support/useChatList';
+import { WebhooksPage } from './webhooks/WebhooksPage';
 
 const TITLE = 'Support dashboard';
 const SOUND_KEY = 'support-chat.admin.sound';
@@ -138,6 +139,8 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
         <StatsPage api={api} />
       ) : route.name === 'team' ? (
         <TeamPage api={api} connection={connection} />
+      ) : route.name === 'webhooks' ? (
+        <WebhooksPage api={api} />
       ) : (
         <SupportPage
           api={api}

@@ -50,6 +50,9 @@ export function TopBar({
         <Link to={{ name: 'team' }} current={route.name === 'team'}>
           Team
         </Link>
+        <Link to={{ name: 'webhooks' }} current={route.name === 'webhooks'}>
+          Webhooks
+        </Link>
       </nav>
       <div className="scd-topbar__tools">
         {availability && (

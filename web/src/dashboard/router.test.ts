@@ -7,6 +7,8 @@ describe('dashboard routes', () => {
     expect(parseRoute('/admin/support')).toEqual({ name: 'chats', chatId: null });
     expect(parseRoute('/admin/support/chat/abc%20d')).toEqual({ name: 'chats', chatId: 'abc d' });
     expect(parseRoute('/admin/support/stats')).toEqual({ name: 'stats' });
+    expect(parseRoute('/admin/support/webhooks')).toEqual({ name: 'webhooks' });
+    expect(routePath({ name: 'webhooks' })).toBe('/admin/support/webhooks');
     expect(parseRoute('/admin/anything')).toEqual({ name: 'chats', chatId: null });
   });
 

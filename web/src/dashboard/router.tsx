@@ -3,12 +3,17 @@ import { useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 
 export const BASE = '/admin/support';
 
-export type Route = { name: 'chats'; chatId: string | null } | { name: 'stats' } | { name: 'team' };
+export type Route =
+  | { name: 'chats'; chatId: string | null }
+  | { name: 'stats' }
+  | { name: 'team' }
+  | { name: 'webhooks' };
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
   if (rest === '/stats' || rest === '/stats/') return { name: 'stats' };
   if (rest === '/team' || rest === '/team/') return { name: 'team' };
+  if (rest === '/webhooks' || rest === '/webhooks/') return { name: 'webhooks' };
   const chat = /^\/chat\/([^/]+)\/?$/.exec(rest);
   return { name: 'chats', chatId: chat?.[1] ? decodeURIComponent(chat[1]) : null };
 }
@@ -16,6 +21,7 @@ export function parseRoute(pathname: string): Route {
 export function routePath(route: Route): string {
   if (route.name === 'stats') return `${BASE}/stats`;
   if (route.name === 'team') return `${BASE}/team`;
+  if (route.name === 'webhooks') return `${BASE}/webhooks`;
   return route.chatId ? `${BASE}/chat/${encodeURIComponent(route.chatId)}` : BASE;
 }
 

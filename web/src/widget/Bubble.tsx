@@ -58,3 +58,19 @@ export function CloseIcon() {
     </svg>
   );
 }
+
+/** A bell, struck through when alerts are off. */
+export function BellIcon({ off }: { off: boolean }) {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinejoin="round"
+        d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0"
+      />
+      {off && <path stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" d="M4 4l16 16" />}
+    </svg>
+  );
+}

@@ -1,9 +1,11 @@
 /** The user's conversation: timeline, ticket status, and the message box. */
+import type { ApiClient } from '../shared/api/client';
 import type { ChatRoom } from '../shared/chatRoom';
 import { useChatRoom } from '../shared/react/hooks';
 import type { Chat, ChatStatus, Priority } from '../shared/types';
 import { Composer } from '../shared/ui/Composer';
 import { MessageTimeline, type Notice } from '../shared/ui/MessageTimeline';
+import { TranscriptButton } from './TranscriptButton';
 
 const STATUS_TEXT: Record<ChatStatus, string> = {
   open: 'open',
@@ -20,13 +22,14 @@ const PRIORITY_TEXT: Record<Priority, string> = {
 };
 
 interface Props {
+  api: ApiClient;
   chat: Chat;
   room: ChatRoom;
   notices: Notice[];
   online: boolean;
 }
 
-export function Conversation({ chat, room, notices, online }: Props) {
+export function Conversation({ api, chat, room, notices, online }: Props) {
   const state = useChatRoom(room);
   const finished = chat.status === 'resolved' || chat.status === 'closed';
   const agent = chat.admin?.fullName ?? 'Support';
@@ -59,7 +62,10 @@ export function Conversation({ chat, room, notices, online }: Props) {
         onDiscard={(id) => room.discard(id)}
       />
       {finished && (
-        <p className="scw-finished">This ticket is {chat.status}. Writing again reopens it.</p>
+        <>
+          <p className="scw-finished">This ticket is {chat.status}. Writing again reopens it.</p>
+          <TranscriptButton key={`${chat._id}:${chat.updatedAt}`} api={api} chatId={chat._id} />
+        </>
       )}
       <Composer
         label="Message"

@@ -10,7 +10,7 @@ import { ConnectionBanner } from '../shared/ui/ConnectionBanner';
 import type { AccessState, WidgetAccess } from './access';
 import { refusalSentence } from './accessRules';
 import { AuthForm } from './AuthForm';
-import { CloseIcon } from './Bubble';
+import { BellIcon, CloseIcon } from './Bubble';
 import { Conversation } from './Conversation';
 import { NewTicketForm } from './NewTicketForm';
 import { PrechatForm } from './PrechatForm';
@@ -23,6 +23,8 @@ interface Props {
   user: User | null;
   support: SupportChat;
   status: ConnectionStatus | 'back-online' | 'idle';
+  alerts: boolean;
+  onAlerts: (on: boolean) => void;
   onClose: () => void;
 }
 
@@ -31,7 +33,17 @@ function presenceText(online: boolean | null): string {
   return online ? 'Support is online' : 'Support is away — leave a message';
 }
 
-export function Panel({ api, access, accessState, user, support, status, onClose }: Props) {
+export function Panel({
+  api,
+  access,
+  accessState,
+  user,
+  support,
+  status,
+  alerts,
+  onAlerts,
+  onClose,
+}: Props) {
   const online = status === 'online' || status === 'back-online';
   const panel = useRef<HTMLElement>(null);
   // Opening moves the keyboard focus into the panel: its first field, or the panel itself.
@@ -60,6 +72,18 @@ export function Panel({ api, access, accessState, user, support, status, onClose
           </p>
         </div>
         <div className="scw-header__actions">
+          {user && (
+            <button
+              type="button"
+              className="scw-header__btn scw-header__close"
+              aria-pressed={alerts}
+              aria-label="Sound and title alerts for replies"
+              title={alerts ? 'Alerts for replies are on' : 'Alerts for replies are off'}
+              onClick={() => onAlerts(!alerts)}
+            >
+              <BellIcon off={!alerts} />
+            </button>
+          )}
           {/* Guests have nothing to sign out of, and the host site signs its own users out. */}
           {user && (user.kind ?? 'account') === 'account' && (
             <button type="button" className="scw-header__btn" onClick={() => void access.logout()}>
@@ -85,7 +109,7 @@ export function Panel({ api, access, accessState, user, support, status, onClose
                 {accessState.error}
               </p>
             )}
-            <PanelBody user={user} support={support} online={online} />
+            <PanelBody api={api} user={user} support={support} online={online} />
           </>
         ) : (
           <WayIn api={api} access={access} state={accessState} />
@@ -166,10 +190,12 @@ function WayIn({
 }
 
 function PanelBody({
+  api,
   user,
   support,
   online,
 }: {
+  api: ApiClient;
   user: User;
   support: SupportChat;
   online: boolean;
@@ -212,6 +238,7 @@ function PanelBody({
   if (!support.room) return <p className="scw-message">Connecting…</p>;
   return (
     <Conversation
+      api={api}
       chat={support.chat}
       room={support.room}
       notices={support.notices}

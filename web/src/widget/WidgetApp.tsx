@@ -7,7 +7,9 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from 'react';
+import { shouldSound, titleCount } from '../shared/logic/alerts';
 import { countUnread } from '../shared/logic/unread';
+import { playTone } from '../shared/ui/tone';
 import {
   useConnectionStatus,
   useMediaQuery,
@@ -18,7 +20,7 @@ import { useRoomState, useSocketConnection } from '../shared/react/useSocketConn
 import { Bubble } from './Bubble';
 import { announceReady, embedded, notifyHost, onHostCommand } from './hostBridge';
 import { Panel } from './Panel';
-import { loadOpen, saveOpen } from './persisted';
+import { loadAlerts, loadOpen, saveAlerts, saveOpen } from './persisted';
 import type { WidgetServices } from './services';
 import { useSupportChat } from './useSupportChat';
 
@@ -45,8 +47,30 @@ export function WidgetApp({ services }: { services: WidgetServices }) {
   const visible = usePageVisible();
   const unread = roomState ? countUnread(roomState.messages, false) : 0;
 
+  const [alerts, setAlerts] = useState(() => loadAlerts(storage));
+  const looking = { open, visible };
+  const count = titleCount(alerts, looking, unread);
+  const heard = useRef(unread);
+  const countedRoom = useRef<unknown>(null);
+
   useEffect(() => saveOpen(storage, open), [storage, open]);
-  useEffect(() => notifyHost({ open, unread }), [open, unread]);
+  useEffect(() => notifyHost({ open, unread, titleCount: count }), [open, unread, count]);
+  // A tone for a reply that arrives while the person is not looking (and not for the backlog a
+  // reload shows: the first count is taken as heard).
+  const loading = !roomState || roomState.loading;
+  useEffect(() => {
+    if (loading) return;
+    if (countedRoom.current !== support.room) {
+      countedRoom.current = support.room;
+    } else if (shouldSound(alerts, { open, visible }, heard.current, unread)) {
+      playTone();
+    }
+    heard.current = unread;
+  }, [alerts, open, visible, unread, loading, support.room]);
+  const changeAlerts = (on: boolean) => {
+    setAlerts(on);
+    saveAlerts(storage, on);
+  };
 
   useEffect(() => {
     const off = onHostCommand((message) => {
@@ -136,6 +160,8 @@ export function WidgetApp({ services }: { services: WidgetServices }) {
           user={user}
           support={support}
           status={status}
+          alerts={alerts}
+          onAlerts={changeAlerts}
           onClose={close}
         />
       )}

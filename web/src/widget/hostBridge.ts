@@ -29,7 +29,7 @@ function post(message: WidgetMessage): void {
   if (hostOrigin) window.parent.postMessage(message, hostOrigin);
 }
 
-export function notifyHost(state: { open: boolean; unread: number }): void {
+export function notifyHost(state: { open: boolean; unread: number; titleCount: number }): void {
   post({ source: WIDGET_SOURCE, type: 'state', ...state });
 }
 

@@ -4,6 +4,16 @@ import type { KeyValueStore } from '../shared/storage';
 
 const OPEN_KEY = 'support-chat.widget.open';
 const OUTBOX_KEY = 'support-chat.widget.outbox';
+const ALERTS_KEY = 'support-chat.widget.alerts';
+
+/** Sound and title alerts for replies: on unless the person turned them off. */
+export function loadAlerts(storage: KeyValueStore): boolean {
+  return storage.get(ALERTS_KEY) !== 'off';
+}
+
+export function saveAlerts(storage: KeyValueStore, on: boolean): void {
+  storage.set(ALERTS_KEY, on ? 'on' : 'off');
+}
 
 export function loadOpen(storage: KeyValueStore): boolean {
   return storage.get(OPEN_KEY) === '1';

@@ -19,6 +19,7 @@ import {
   type HostCommand,
   type HostPage,
 } from './protocol';
+import { hostTitle } from '../../shared/logic/alerts';
 
 interface SupportChatFunction {
   (name: string, arg?: unknown, listener?: unknown): void;
@@ -83,6 +84,21 @@ function start(server: string, identityToken: string | null): void {
   let ready = false;
   let unread: number | null = null;
   let lastPage = '';
+  // The page's own title, while ours shows a count in front of it (null: we changed nothing).
+  let baseTitle: string | null = null;
+  let shownTitle = '';
+  const showCount = (count: number) => {
+    // A title the page set itself meanwhile becomes the base.
+    if (baseTitle !== null && document.title !== shownTitle) baseTitle = document.title;
+    if (count > 0) {
+      if (baseTitle === null) baseTitle = document.title;
+      shownTitle = hostTitle(baseTitle, count);
+      document.title = shownTitle;
+    } else if (baseTitle !== null) {
+      document.title = baseTitle;
+      baseTitle = null;
+    }
+  };
   const waiting: HostCommand[] = [];
   const unreadListeners: ((count: number) => void)[] = [];
 
@@ -142,6 +158,7 @@ function start(server: string, identityToken: string | null): void {
       unread = message.unread;
       unreadListeners.forEach(notifyUnread);
     }
+    showCount(message.titleCount);
   });
   window.addEventListener('resize', layout);
   window.addEventListener('popstate', sendPage);

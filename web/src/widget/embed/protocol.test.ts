@@ -66,7 +66,25 @@ describe('parseWidgetMessage', () => {
     });
     expect(
       parseWidgetMessage({ source: 'support-chat', type: 'state', open: true, unread: 2 }),
-    ).toEqual({ source: 'support-chat', type: 'state', open: true, unread: 2 });
+    ).toEqual({ source: 'support-chat', type: 'state', open: true, unread: 2, titleCount: 0 });
+    expect(
+      parseWidgetMessage({
+        source: 'support-chat',
+        type: 'state',
+        open: false,
+        unread: 2,
+        titleCount: 2,
+      }),
+    ).toEqual({ source: 'support-chat', type: 'state', open: false, unread: 2, titleCount: 2 });
+    expect(
+      parseWidgetMessage({
+        source: 'support-chat',
+        type: 'state',
+        open: false,
+        unread: 2,
+        titleCount: -3,
+      }),
+    ).toMatchObject({ titleCount: 0 });
   });
 
   it('refuses a state without a sane unread count', () => {

@@ -13,7 +13,14 @@ export interface HostPage {
 /** Widget → loader. */
 export type WidgetMessage =
   | { source: 'support-chat'; type: 'ready' }
-  | { source: 'support-chat'; type: 'state'; open: boolean; unread: number };
+  | {
+      source: 'support-chat';
+      type: 'state';
+      open: boolean;
+      unread: number;
+      /** The count the host page's title should show; 0 leaves it alone. */
+      titleCount: number;
+    };
 
 /** Loader → widget. */
 export type HostCommand =
@@ -103,7 +110,20 @@ export function parseWidgetMessage(data: unknown): WidgetMessage | null {
     Number.isInteger(data.unread) &&
     data.unread >= 0
   ) {
-    return { source: WIDGET_SOURCE, type: 'state', open: data.open, unread: data.unread };
+    // An older widget sends no titleCount: the title is then left alone.
+    const count =
+      typeof data.titleCount === 'number' &&
+      Number.isInteger(data.titleCount) &&
+      data.titleCount >= 0
+        ? data.titleCount
+        : 0;
+    return {
+      source: WIDGET_SOURCE,
+      type: 'state',
+      open: data.open,
+      unread: data.unread,
+      titleCount: count,
+    };
   }
   return null;
 }

@@ -3,6 +3,7 @@ package dev.supportchat;
 import dev.supportchat.chat.ChatModule;
 import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.chat.ChatService;
+import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.chat.ChatStatistics;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.http.Auth;
@@ -12,6 +13,11 @@ import dev.supportchat.http.WebAppFiles;
 import dev.supportchat.http.WebServer;
 import dev.supportchat.limit.AttemptLimiter;
 import dev.supportchat.limit.Limits;
+import dev.supportchat.mail.MailModule;
+import dev.supportchat.metrics.ServerMetrics;
+import dev.supportchat.outbox.Backoff;
+import dev.supportchat.outbox.Outbox;
+import dev.supportchat.outbox.OutboxSender;
 import dev.supportchat.realtime.Realtime;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
@@ -20,11 +26,13 @@ import dev.supportchat.user.AccountRoutes;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.AdminBootstrap;
 import dev.supportchat.user.JdbcUserRepository;
+import dev.supportchat.user.LoginThrottle;
 import dev.supportchat.user.PasswordHasher;
 import dev.supportchat.user.Principal;
 import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.Sessions;
 import dev.supportchat.user.TokenService;
+import dev.supportchat.webhook.WebhookModule;
 import dev.supportchat.widget.WidgetModule;
 import dev.supportchat.worker.WorkerHealth;
 import java.time.Clock;
@@ -45,8 +53,11 @@ public final class App implements AutoCloseable {
   private final ChatRepository chatRepository;
 
   private final Limits sharedLimits;
-  private final TeamModule team;
   private final SessionTermination termination;
+  private final TeamModule team;
+  private final OutboxSender outboxSender;
+  private final MailModule mail;
+  private final ServerMetrics metrics;
 
   private App(
       Database db,
@@ -54,11 +65,17 @@ public final class App implements AutoCloseable {
       Realtime realtime,
       ChatRepository chatRepository,
       Limits sharedLimits,
+      SessionTermination termination,
       TeamModule team,
-      SessionTermination termination) {
-    this.team = team;
+      OutboxSender outboxSender,
+      MailModule mail,
+      ServerMetrics metrics) {
     this.termination = termination;
+    this.team = team;
     this.sharedLimits = sharedLimits;
+    this.outboxSender = outboxSender;
+    this.mail = mail;
+    this.metrics = metrics;
     this.db = db;
     this.web = web;
     this.realtime = realtime;
@@ -67,11 +84,14 @@ public final class App implements AutoCloseable {
 
   public static App start(AppConfig config, Clock clock) {
     Database db = Database.open(config.database(), POSTGRES_POOL_SIZE);
+    ServerMetrics metrics = ServerMetrics.create(config.operations().metricsToken().isPresent());
     Realtime realtime = null;
     ChatRepository chatRepository = null;
     TeamModule team = null;
     Limits sharedLimits = null;
     SessionTermination termination = null;
+    OutboxSender outboxSender = null;
+    MailModule mail = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -94,7 +114,9 @@ public final class App implements AutoCloseable {
               termination,
               hasher,
               tokens,
-              sharedLimits.shared("login-email", limits.perEmail(), limits.window()),
+              sharedLimits.shared("login-account-ip", limits.perEmail(), limits.window()),
+              sharedLimits.shared("login-account", Integer.MAX_VALUE, limits.window()),
+              new LoginThrottle(limits.maxDelay()),
               sharedLimits.shared("login-ip", limits.perIp(), limits.window()),
               sharedLimits.shared(
                   "registrations-ip", limits.registrationsPerIpPerHour(), Duration.ofHours(1)),
@@ -103,11 +125,17 @@ public final class App implements AutoCloseable {
           .run(config.adminEmail(), config.adminPassword());
 
       SessionTermination live = termination;
-      Auth<Principal> auth = new Auth<>(t -> live.requireLive(tokens.verifyAccessToken(t)));
-      var clientAddress = new ClientAddress(config.trustProxy());
-      realtime = new Realtime(config, tokens, termination, users, clock);
+      var clientAddress = new ClientAddress(config.trustProxy(), config.trustedProxies());
+      realtime = new Realtime(config, tokens, termination, users, clock, metrics.realtime());
       var presence = realtime.presence();
-      chatRepository = ChatModule.repository(db);
+      var outbox = new Outbox(db);
+      mail =
+          MailModule.create(config, outbox, realtime::userConnectedHere, presence::isOnline, clock);
+      realtime.onUserSeen(mail::seen);
+      var webhooks = WebhookModule.create(outbox, config.outgoing().webhooksAllowPrivate(), clock);
+      chatRepository =
+          ChatModule.repository(
+              db, ChatSideEffects.all(List.of(mail.chatEffects(), webhooks.chatEffects())));
       Realtime rt = realtime;
       team =
           new TeamModule(
@@ -123,6 +151,8 @@ public final class App implements AutoCloseable {
               clock);
       TeamModule teamModule = team;
       realtime.onStaffPresence(teamModule::staffConnected, teamModule::staffOffline);
+      Auth<Principal> auth =
+          new Auth<>(token -> live.requireLive(tokens.verifyAccessToken(token)), Principal::userId);
       var chats =
           new ChatService(
               chatRepository,
@@ -146,11 +176,24 @@ public final class App implements AutoCloseable {
               config.attachmentsDir(),
               config.maxAttachmentBytes(),
               clock);
+      outboxSender =
+          new OutboxSender(
+                  outbox,
+                  deliveries(mail, webhooks),
+                  new Backoff(config.outgoing().firstRetry(), config.outgoing().retryFor()),
+                  clock)
+              .start();
       WebServer.Mount socketIo = realtime::mount;
+      List<WorkerHealth> workers = workers(chatRepository, realtime, outboxSender);
+      if (metrics.enabled()) {
+        metrics.watchWorkers(workers);
+        db.instrument(metrics.registry());
+      }
       WebServer web =
           WebServer.create(
               config,
-              new HealthRoutes(db, workers(chatRepository, realtime)),
+              metrics,
+              new HealthRoutes(db, workers),
               List.of(
                   new WebServer.RouteGroup(
                       "/users",
@@ -158,12 +201,30 @@ public final class App implements AutoCloseable {
                   new WebServer.RouteGroup("/chats", chatRoutes),
                   new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
                   new WebServer.RouteGroup(
-                      "/widget", WidgetModule.routes(widget, auth, clientAddress))),
+                      "/widget", WidgetModule.routes(widget, auth, clientAddress)),
+                  new WebServer.RouteGroup("/email", mail.routes(auth)),
+                  new WebServer.RouteGroup("/webhooks", webhooks.routes(auth))),
               List.of(socketIo),
               new WebAppFiles());
       web.start();
-      return new App(db, web, realtime, chatRepository, sharedLimits, team, termination);
+      return new App(
+          db,
+          web,
+          realtime,
+          chatRepository,
+          sharedLimits,
+          termination,
+          team,
+          outboxSender,
+          mail,
+          metrics);
     } catch (RuntimeException e) {
+      if (outboxSender != null) {
+        outboxSender.close();
+      }
+      if (mail != null) {
+        mail.close();
+      }
       if (team != null) {
         team.close();
       }
@@ -180,13 +241,24 @@ public final class App implements AutoCloseable {
         termination.close();
       }
       db.close();
+      metrics.close();
       throw e;
     }
   }
 
-  private static List<WorkerHealth> workers(ChatRepository chats, Realtime realtime) {
+  private static java.util.Map<String, dev.supportchat.outbox.Delivery> deliveries(
+      MailModule mail, WebhookModule webhooks) {
+    java.util.Map<String, dev.supportchat.outbox.Delivery> all = new java.util.HashMap<>();
+    all.putAll(mail.deliveries());
+    all.putAll(webhooks.deliveries());
+    return all;
+  }
+
+  private static List<WorkerHealth> workers(
+      ChatRepository chats, Realtime realtime, OutboxSender outboxSender) {
     List<WorkerHealth> all = new ArrayList<>();
     all.add(chats.writerHealth());
+    all.add(outboxSender);
     all.addAll(realtime.workers());
     return all;
   }
@@ -217,6 +289,8 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    outboxSender.close();
+    mail.close();
     team.close();
     // Writes still queued are committed first; their acks and events need the realtime side still
     // open.
@@ -225,5 +299,6 @@ public final class App implements AutoCloseable {
     realtime.close();
     termination.close();
     db.close();
+    metrics.close();
   }
 }

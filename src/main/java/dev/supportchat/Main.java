@@ -22,6 +22,17 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (CommandLine.isCommand(args)) {
+      int status;
+      try {
+        status = new CommandLine(System.out, System.err).run(args);
+      } catch (ConfigException | DatabaseUnreachableException e) {
+        System.err.println("support-chat cannot run the command: " + e.getMessage());
+        status = CommandLine.FAILED;
+      }
+      System.exit(status);
+      return;
+    }
     Fatal.installUncaughtHandler();
     warnUnlessExitOnOutOfMemory();
     App app;

@@ -22,6 +22,11 @@ public final class ChatModule {
     return new JdbcChatRepository(db);
   }
 
+  /** As {@link #repository(Database)}, with what other features write in its transactions. */
+  public static ChatRepository repository(Database db, ChatSideEffects effects) {
+    return new JdbcChatRepository(db, effects);
+  }
+
   /** The {@code /api/v1/chats} endpoints, with the attachment store they serve files from. */
   public static EndpointGroup routes(
       ChatService chats,

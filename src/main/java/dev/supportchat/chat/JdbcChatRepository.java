@@ -109,17 +109,23 @@ final class JdbcChatRepository implements ChatRepository {
   private static final int MAX_REMEMBERED_SENDERS = 100_000;
 
   private final Database db;
+  private final ChatSideEffects effects;
   private final Map<String, UserRef> senders = new ConcurrentHashMap<>();
   private final GroupCommitter<NewMessage, Optional<Appended>> messageWriter;
 
   JdbcChatRepository(Database db) {
+    this(db, ChatSideEffects.NONE);
+  }
+
+  JdbcChatRepository(Database db, ChatSideEffects effects) {
     this.db = db;
+    this.effects = effects;
     this.messageWriter =
         new GroupCommitter<>(
             db,
             "message-writer",
             MAX_MESSAGES_PER_COMMIT,
-            new MessageBatch(db.dialect(), this::senderRef)::apply);
+            new MessageBatch(db.dialect(), this::senderRef, effects)::apply);
   }
 
   @Override
@@ -314,7 +320,11 @@ final class JdbcChatRepository implements ChatRepository {
                 t,
                 t,
                 t);
-            return chat(c, id);
+            Optional<Chat> created = chat(c, id);
+            if (created.isPresent()) {
+              effects.chatCreated(c, created.get());
+            }
+            return created;
           });
     } catch (RuntimeException e) {
       if (isUniqueViolation(e)) {
@@ -509,7 +519,11 @@ final class JdbcChatRepository implements ChatRepository {
               set.resolutionMs(),
               t,
               chatId);
-          return existingChat(c, chatId);
+          Chat after = existingChat(c, chatId);
+          if (after.status() != before.status()) {
+            effects.statusChanged(c, before, after);
+          }
+          return after;
         });
   }
 
@@ -518,7 +532,8 @@ final class JdbcChatRepository implements ChatRepository {
     return db.write(
         c -> {
           lockChat(c, chatId);
-          StatusFlow.Step step = StatusFlow.assigned(existingChat(c, chatId).status());
+          Chat before = existingChat(c, chatId);
+          StatusFlow.Step step = StatusFlow.assigned(before.status());
           Sql.update(
               c,
               "UPDATE chats SET admin_id = ?, status = ?, updated_at = ?, assigned_at = ?,"
@@ -528,7 +543,9 @@ final class JdbcChatRepository implements ChatRepository {
               at.toEpochMilli(),
               at.toEpochMilli(),
               chatId);
-          return new Assigned(existingChat(c, chatId), step.changed());
+          Chat after = existingChat(c, chatId);
+          effects.assigned(c, before, after);
+          return new Assigned(after, step.changed());
         });
   }
 

@@ -139,10 +139,12 @@ final class MessageBatch {
 
   private final Dialect dialect;
   private final SenderLookup senders;
+  private final ChatSideEffects effects;
 
-  MessageBatch(Dialect dialect, SenderLookup senders) {
+  MessageBatch(Dialect dialect, SenderLookup senders, ChatSideEffects effects) {
     this.dialect = dialect;
     this.senders = senders;
+    this.effects = effects;
   }
 
   List<Outcome<Optional<Appended>>> apply(Connection c, List<NewMessage> batch)
@@ -156,20 +158,22 @@ final class MessageBatch {
     Set<String> storedIds = new HashSet<>();
     stored.forEach(m -> storedIds.add(m.id()));
     List<Outcome<Optional<Appended>>> outcomes = new ArrayList<>(batch.size());
+    List<Appended> appended = new ArrayList<>(stored.size());
     for (NewMessage m : batch) {
       if (!chats.containsKey(m.chatId())) {
         outcomes.add(Outcome.refused(AppException.notFound("Chat not found.")));
       } else if (!storedIds.contains(m.id())) {
         outcomes.add(Outcome.done(Optional.empty()));
       } else {
-        outcomes.add(
-            Outcome.done(
-                Optional.of(
-                    new Appended(
-                        message(c, m),
-                        chats.get(m.chatId()).after(),
-                        reopenedBy.contains(m.id())))));
+        Appended a =
+            new Appended(message(c, m), chats.get(m.chatId()).after(), reopenedBy.contains(m.id()));
+        appended.add(a);
+        outcomes.add(Outcome.done(Optional.of(a)));
       }
+    }
+    // Step 5: the emails and webhooks these messages cause, committed with them.
+    if (!appended.isEmpty()) {
+      effects.messagesStored(c, appended);
     }
     return outcomes;
   }

@@ -32,8 +32,11 @@ public record AppConfig(
     SocketLimits socketLimits,
     String widgetFrameAncestors,
     boolean trustProxy,
+    TrustedProxies trustedProxies,
     Widget widget,
-    Team team) {
+    Team team,
+    Outgoing outgoing,
+    Operations operations) {
 
   /**
    * @param inviteTtl how long an invite link works (INVITE_EXPIRY)
@@ -42,6 +45,34 @@ public record AppConfig(
    */
   public record Team(Duration inviteTtl, Duration offlineGrace) {}
 
+  /**
+   * Emails and webhooks (issue 17).
+   *
+   * @param smtp where mail goes; empty: no email at all
+   * @param mailFrom the From address of every email
+   * @param emailAfter how long a person with unread replies is away before they are emailed
+   * @param publicUrl this server's address as people's browsers reach it, for links in emails
+   * @param firstRetry the wait before a failed delivery's first retry (each next one doubles)
+   * @param retryFor how long a failing delivery is retried before it is given up
+   * @param webhooksAllowPrivate whether webhooks may target private and loopback addresses
+   */
+  public record Outgoing(
+      Optional<SmtpSettings> smtp,
+      String mailFrom,
+      Duration emailAfter,
+      Optional<String> publicUrl,
+      Duration firstRetry,
+      Duration retryFor,
+      boolean webhooksAllowPrivate) {}
+
+  /**
+   * How the server is operated.
+   *
+   * @param metricsToken the bearer token {@code /metrics} requires; without it there is no {@code
+   *     /metrics}
+   */
+  public record Operations(Optional<String> metricsToken) {}
+
   /** How many login attempts are allowed in one window, per e-mail address and per client IP. */
   /**
    * @param perEmail failed logins per address per window
@@ -49,7 +80,7 @@ public record AppConfig(
    * @param registrationsPerIpPerHour accounts created per client address per hour
    */
   public record LoginLimits(
-      int perEmail, int perIp, Duration window, int registrationsPerIpPerHour) {}
+      int perEmail, int perIp, Duration window, int registrationsPerIpPerHour, Duration maxDelay) {}
 
   /** How the widget lets people in (docs/API.md, "Widget"). */
   public enum Prechat {

@@ -25,6 +25,8 @@ public final class ConfigLoader {
   /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
   public static final String DEFAULT_REDIS_PREFIX = "support-chat";
 
+  static final int MIN_METRICS_TOKEN_LENGTH = 16;
+
   public static final String DEFAULT_DATA_DIR = "data";
   public static final String SQLITE_FILE_NAME = "support-chat.db";
   public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
@@ -54,6 +56,7 @@ public final class ConfigLoader {
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_IP = 30;
   public static final Duration DEFAULT_LOGIN_WINDOW = Duration.ofMinutes(15);
+  static final Duration DEFAULT_LOGIN_MAX_DELAY = Duration.ofSeconds(3);
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(25);
   public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(20);
   public static final long DEFAULT_MAX_SOCKET_PACKET_BYTES = 1_000_000L;
@@ -71,6 +74,28 @@ public final class ConfigLoader {
   public static final Duration DEFAULT_IDENTITY_MAX_TTL = Duration.ofMinutes(10);
   public static final Duration DEFAULT_IDENTITY_CLOCK_SKEW = Duration.ofSeconds(30);
   static final int MIN_IDENTITY_SECRET_BYTES = 32;
+  static final int MIN_TOKEN_SECRET_BYTES = 32;
+
+  /**
+   * Secrets from the original project's .env example, jwt.io, tutorials and our own docs, compared
+   * lower-cased (the short ones are refused for their length anyway; listed so the rule is clear).
+   */
+  static final java.util.Set<String> KNOWN_EXAMPLE_SECRETS =
+      java.util.Set.of(
+          "your_jwt_secret",
+          "your_refresh_secret",
+          "your-256-bit-secret",
+          "a long random string",
+          "changeme",
+          "change-me",
+          "secret",
+          "supersecret",
+          "jwt_secret",
+          "0123456789abcdef0123456789abcdef",
+          "01234567890123456789012345678901",
+          "replace-with-a-long-random-string-of-32-bytes-or-more",
+          "this-is-a-very-long-secret-key-for-jwt-signing");
+
   public static final long DEFAULT_SOCKET_MAX_PENDING_BYTES = 32_000_000L;
 
   /**
@@ -79,6 +104,10 @@ public final class ConfigLoader {
    */
   private static final Pattern FRAME_ANCESTOR =
       Pattern.compile("'self'|'none'|\\*|https?:|https?://(\\*\\.)?[A-Za-z0-9.-]+(:\\d{1,5})?");
+
+  public static final Duration DEFAULT_EMAIL_AFTER = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_OUTBOX_FIRST_RETRY = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_OUTBOX_RETRY_FOR = Duration.ofHours(24);
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
@@ -154,8 +183,10 @@ public final class ConfigLoader {
                 "REGISTRATIONS_PER_IP_PER_HOUR",
                 DEFAULT_REGISTRATIONS_PER_IP_PER_HOUR,
                 1,
-                1_000_000));
+                1_000_000),
+            duration("LOGIN_MAX_DELAY", DEFAULT_LOGIN_MAX_DELAY));
     var widget = widget();
+    var outgoing = outgoing();
     var socketLimits =
         new AppConfig.SocketLimits(
             duration("SOCKET_PING_INTERVAL", DEFAULT_PING_INTERVAL),
@@ -199,12 +230,22 @@ public final class ConfigLoader {
     }
     boolean trustProxy =
         text("TRUST_PROXY").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
+    var operations = operations();
+    TrustedProxies trustedProxies = TrustedProxies.parse(TrustedProxies.DEFAULT);
+    try {
+      trustedProxies = TrustedProxies.parse(text("TRUSTED_PROXIES").orElse(TrustedProxies.DEFAULT));
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "TRUSTED_PROXIES must list IP addresses or CIDR ranges, such as 10.0.0.0/8 ("
+              + e.getMessage()
+              + ").");
+    }
+    Optional<String> accessSecret = tokenSecret("ACCESS_TOKEN_SECRET");
+    Optional<String> refreshSecret = tokenSecret("REFRESH_TOKEN_SECRET");
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    Optional<String> accessSecret = text("ACCESS_TOKEN_SECRET");
-    Optional<String> refreshSecret = text("REFRESH_TOKEN_SECRET");
     SecretStore secrets = new SecretStore(dataDir);
     return new AppConfig(
         host,
@@ -229,8 +270,107 @@ public final class ConfigLoader {
         socketLimits,
         widgetFrameAncestors,
         trustProxy,
+        trustedProxies,
         widget,
-        team);
+        team,
+        outgoing,
+        operations);
+  }
+
+  private AppConfig.Outgoing outgoing() {
+    Optional<SmtpSettings> smtp = Optional.empty();
+    Optional<String> smtpUrl = text("SMTP_URL");
+    if (smtpUrl.isPresent()) {
+      try {
+        smtp = Optional.of(SmtpSettings.parse(smtpUrl.get()));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage() + ".");
+      }
+    }
+    Optional<String> from = text("MAIL_FROM");
+    if (smtpUrl.isPresent() && from.isEmpty()) {
+      problems.add("MAIL_FROM must be set when SMTP_URL is (like Support <support@example.com>).");
+    }
+    from.ifPresent(
+        f -> {
+          try {
+            new jakarta.mail.internet.InternetAddress(f, true);
+          } catch (jakarta.mail.internet.AddressException e) {
+            problems.add("MAIL_FROM is not an email address (got '" + f + "').");
+          }
+        });
+    Optional<String> publicUrl = text("PUBLIC_URL").map(u -> u.replaceAll("/+$", ""));
+    publicUrl.ifPresent(
+        u -> {
+          if (!u.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            problems.add(
+                "PUBLIC_URL must be an http(s) address like https://support.example.com (got '"
+                    + u
+                    + "').");
+          }
+        });
+    if (smtpUrl.isPresent() && publicUrl.isEmpty()) {
+      problems.add(
+          "PUBLIC_URL must be set when SMTP_URL is: the links in emails point to it"
+              + " (like https://support.example.com).");
+    }
+    return new AppConfig.Outgoing(
+        smtp,
+        from.orElse(""),
+        duration("EMAIL_AFTER", DEFAULT_EMAIL_AFTER),
+        publicUrl,
+        duration("OUTBOX_FIRST_RETRY", DEFAULT_OUTBOX_FIRST_RETRY),
+        duration("OUTBOX_RETRY_FOR", DEFAULT_OUTBOX_RETRY_FOR),
+        onOff("WEBHOOKS_ALLOW_PRIVATE", false));
+  }
+
+  private AppConfig.Operations operations() {
+    Optional<String> metricsToken = text("METRICS_TOKEN");
+    metricsToken.ifPresent(
+        token -> {
+          if (token.length() < MIN_METRICS_TOKEN_LENGTH) {
+            problems.add(
+                "METRICS_TOKEN must be at least "
+                    + MIN_METRICS_TOKEN_LENGTH
+                    + " characters long (a random string; Prometheus sends it as a bearer token).");
+          }
+        });
+    // Read by logback.xml itself (it picks the appender of that name); checked here so that a typo
+    // stops start-up with a sentence instead of silencing the log.
+    text("LOG_FORMAT")
+        .filter(format -> !format.equals("text") && !format.equals("json"))
+        .ifPresent(
+            format -> problems.add("LOG_FORMAT must be text or json (got '" + format + "')."));
+    return new AppConfig.Operations(metricsToken);
+  }
+
+  /**
+   * A token secret set in the environment, refused when it is short (HS256 wants 256 bits of key)
+   * or a value published in examples, which anyone could sign tokens with.
+   */
+  private Optional<String> tokenSecret(String name) {
+    Optional<String> value = text(name);
+    value.ifPresent(
+        v -> {
+          int bytes = v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+          if (KNOWN_EXAMPLE_SECRETS.contains(v.strip().toLowerCase(java.util.Locale.ROOT))) {
+            problems.add(
+                name
+                    + " is a value published in examples, so anyone could sign tokens with it;"
+                    + " set a random one (openssl rand -hex 32) or leave it unset to have one"
+                    + " generated.");
+          } else if (bytes < MIN_TOKEN_SECRET_BYTES) {
+            problems.add(
+                name
+                    + " must be at least "
+                    + MIN_TOKEN_SECRET_BYTES
+                    + " bytes of random text (it has "
+                    + bytes
+                    + "); generate one with openssl rand -hex 32, or leave it unset to have one"
+                    + " generated.");
+          }
+        });
+    return value;
   }
 
   private AppConfig.Widget widget() {

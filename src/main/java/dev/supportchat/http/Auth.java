@@ -1,6 +1,8 @@
 package dev.supportchat.http;
 
+import dev.supportchat.logging.LogContext;
 import io.javalin.http.Context;
+import java.util.function.Function;
 
 /**
  * Finds and verifies the caller's access token: {@code Authorization: Bearer …} first, else the
@@ -14,14 +16,27 @@ public final class Auth<P> {
   private static final String BEARER = "bearer ";
 
   private final AccessTokenVerifier<P> tokens;
+  private final Function<P, String> userIdOf;
 
-  public Auth(AccessTokenVerifier<P> tokens) {
+  /**
+   * @param userIdOf the caller's user id, which the request's log lines then carry
+   */
+  public Auth(AccessTokenVerifier<P> tokens, Function<P, String> userIdOf) {
     this.tokens = tokens;
+    this.userIdOf = userIdOf;
   }
 
   /** The verified caller; throws {@code unauthorized} when there is no valid token. */
   public P require(Context ctx) {
-    return tokens.verify(tokenOf(ctx.header("Authorization"), ctx.cookie(ACCESS_COOKIE)));
+    return known(
+        ctx, tokens.verify(tokenOf(ctx.header("Authorization"), ctx.cookie(ACCESS_COOKIE))));
+  }
+
+  private P known(Context ctx, P caller) {
+    String userId = userIdOf.apply(caller);
+    ctx.attribute(LogContext.USER_ID, userId);
+    LogContext.user(userId);
+    return caller;
   }
 
   /** The caller if a valid token came with the request, else null. */
@@ -30,11 +45,13 @@ public final class Auth<P> {
     if (token == null) {
       return null;
     }
+    P caller;
     try {
-      return tokens.verify(token);
+      caller = tokens.verify(token);
     } catch (RuntimeException invalid) {
       return null;
     }
+    return known(ctx, caller);
   }
 
   /** The bearer token of an Authorization header if there is one, else the cookie's value. */

@@ -5,12 +5,14 @@ import io.javalin.http.Context;
 /**
  * Headers that keep browsers from guessing content types, leaking URLs, running injected script, or
  * framing the dashboard. The widget page is the one page meant to be framed, by the sites listed in
- * {@code WIDGET_FRAME_ANCESTORS}.
+ * {@code WIDGET_FRAME_ANCESTORS}. Pages may connect only to their own origin ({@code connect-src
+ * 'self'}, which CSP 3 browsers also apply to websockets to the same host): an injected script
+ * could not send what it read anywhere else.
  */
 final class SecurityHeaders {
   private static final String BASE_POLICY =
       "default-src 'self'; script-src 'self'; "
-          + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; "
+          + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
           + "object-src 'none'; base-uri 'self'; form-action 'self'; ";
   private static final String WIDGET_PATH_PREFIX = "/widget";
 

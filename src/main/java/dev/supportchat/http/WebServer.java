@@ -7,6 +7,8 @@ import dev.supportchat.config.AppConfig;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
 import dev.supportchat.json.Json;
+import dev.supportchat.logging.LogContext;
+import dev.supportchat.metrics.ServerMetrics;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.config.JavalinConfig;
@@ -14,13 +16,13 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import java.net.BindException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The HTTP server: one Javalin app holding the REST route tree, the error mapping to the envelope,
@@ -54,31 +56,47 @@ public final class WebServer {
 
   public static WebServer create(
       AppConfig config,
+      ServerMetrics metrics,
       HealthRoutes health,
       List<RouteGroup> apiGroups,
       List<Mount> mounts,
       WebAppFiles webApp) {
     Cors cors = new Cors(config.corsOrigins());
     SecurityHeaders securityHeaders = new SecurityHeaders(config.widgetFrameAncestors());
+    WebServer[] server = new WebServer[1];
+    ApiDescription description = new ApiDescription(() -> server[0].routes());
+    ApiReferencePage reference = new ApiReferencePage();
     Javalin app =
         Javalin.create(
             c -> {
-              configure(c, config);
+              configure(c, config, metrics);
               mounts.forEach(m -> m.accept(c));
               webApp.register(c);
+              reference.register(c);
               c.routes.before(ctx -> startRequest(ctx, securityHeaders));
               c.routes.before("/api/*", cors::apply);
               c.routes.apiBuilder(
                   () -> {
                     get("/health", health::check);
+                    get(
+                        "/api/v1/openapi.json",
+                        ctx -> ctx.contentType("application/json").result(description.json()));
+                    get(ApiReferencePage.PATH, reference::serve);
+                    config
+                        .operations()
+                        .metricsToken()
+                        .ifPresent(
+                            token ->
+                                get(MetricsRoute.PATH, new MetricsRoute(metrics, token)::serve));
                     path("/api/v1", () -> apiGroups.forEach(g -> path(g.path(), g.endpoints())));
                   });
               mapErrors(c);
             });
-    return new WebServer(app);
+    server[0] = new WebServer(app);
+    return server[0];
   }
 
-  private static void configure(JavalinConfig c, AppConfig config) {
+  private static void configure(JavalinConfig c, AppConfig config, ServerMetrics metrics) {
     c.startup.showJavalinBanner = false;
     c.startup.showOldJavalinVersionWarning = false;
     c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -89,7 +107,11 @@ public final class WebServer {
     c.jetty.multipartConfig.maxTotalRequestSize(
         config.maxAttachmentBytes() + 64 * 1024, SizeUnit.BYTES);
     c.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, SizeUnit.BYTES);
-    c.requestLogger.http((ctx, ms) -> logRequest(ctx, ms));
+    c.requestLogger.http(
+        (ctx, ms) -> {
+          logRequest(ctx, ms);
+          record(metrics, ctx, ms);
+        });
   }
 
   private static void startRequest(Context ctx, SecurityHeaders securityHeaders) {
@@ -97,9 +119,11 @@ public final class WebServer {
     String id =
         incoming != null && incoming.matches("[A-Za-z0-9._-]{8,64}")
             ? incoming
-            : UUID.randomUUID().toString();
+            : LogContext.newRequestId();
     ctx.attribute(REQUEST_ID, id);
     ctx.header(REQUEST_ID_HEADER, id);
+    // Every line logged while handling it carries the id (LOG_FORMAT=json: requestId).
+    LogContext.begin(id);
     securityHeaders.apply(ctx);
   }
 
@@ -110,16 +134,31 @@ public final class WebServer {
 
   private static void logRequest(Context ctx, Float ms) {
     if (ctx.path().startsWith("/socket.io")) {
+      LogContext.end();
       return;
     }
-    MDC.put(REQUEST_ID, requestId(ctx));
+    LogContext.begin(requestId(ctx));
+    String userId = ctx.attribute(LogContext.USER_ID);
+    LogContext.user(userId);
     try {
       // Only method, path (no query: it may carry a token), status and time; never bodies.
       requestLog.info(
           "{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms));
     } finally {
-      MDC.remove(REQUEST_ID);
+      LogContext.end();
     }
+  }
+
+  private static void record(ServerMetrics metrics, Context ctx, Float ms) {
+    if (ctx.path().startsWith("/socket.io")) {
+      return; // counted as sockets and events
+    }
+    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    // The route's template, or one label for everything else (static files, unknown paths), so a
+    // scanner probing random paths cannot grow the number of series.
+    String route = matched != null ? matched.path : "other";
+    metrics.httpRequest(
+        ctx.method().name(), route, ctx.statusCode(), (long) (ms.doubleValue() * 1_000_000));
   }
 
   private static void mapErrors(JavalinConfig c) {

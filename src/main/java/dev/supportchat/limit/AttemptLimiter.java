@@ -93,6 +93,12 @@ public final class AttemptLimiter implements Limiter {
     windows.remove(key);
   }
 
+  @Override
+  public int count(String key) {
+    Window w = windows.get(key);
+    return w == null || clock.millis() - w.startMs >= windowMs ? 0 : w.count;
+  }
+
   /** Seconds until the key's window ends (at least 1). */
   @Override
   public long retryAfterSeconds(String key) {

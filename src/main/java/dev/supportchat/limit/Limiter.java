@@ -20,6 +20,9 @@ public interface Limiter {
 
   void reset(String key);
 
+  /** Attempts counted for the key in its current window (0 when it has none). */
+  int count(String key);
+
   /** Seconds until the key's window ends (at least 1). */
   long retryAfterSeconds(String key);
 }

@@ -120,6 +120,18 @@ public final class RedisLimiter implements Limiter {
   }
 
   @Override
+  public int count(String key) {
+    try {
+      String c = redis.get(prefix + key);
+      up();
+      return c == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(c));
+    } catch (RuntimeException e) {
+      down(e);
+      return fallback.count(key);
+    }
+  }
+
+  @Override
   public long retryAfterSeconds(String key) {
     try {
       long ms = redis.pttl(prefix + key);

@@ -3,6 +3,7 @@ package dev.supportchat.realtime;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.metrics.RealtimeMetrics;
 import dev.supportchat.realtime.transport.BurstThread;
 import dev.supportchat.realtime.transport.RoomEmitter;
 import dev.supportchat.realtime.transport.SocketAuthenticator;
@@ -75,16 +76,26 @@ public final class Realtime implements AutoCloseable {
   private volatile Consumer<String> onStaffConnected = id -> {};
   private volatile Consumer<String> onStaffOffline = id -> {};
 
+  /** Sockets per person (not admins) on this node, for "is this person looking?". */
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> userSockets =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private volatile Consumer<String> onUserSeen = userId -> {};
+
   /** The emitter's and sends-committed threads, for /health. */
   private final List<WorkerHealth> workers;
+
+  private final RealtimeMetrics metrics;
 
   public Realtime(
       AppConfig config,
       TokenService tokens,
       SessionTermination sessions,
       UserRepository users,
-      Clock clock) {
+      Clock clock,
+      RealtimeMetrics metrics) {
     this.clock = clock;
+    this.metrics = metrics;
     this.sessions = sessions;
     this.users = users;
     this.expiry = new SocketExpiry(clock);
@@ -103,10 +114,10 @@ public final class Realtime implements AutoCloseable {
     this.sendsCommitted = new BurstThread("sends-committed");
     RoomEmitter roomEmitter = new RoomEmitter(namespace);
     this.workers = List.of(roomEmitter.health(), sendsCommitted.health());
-    LocalDelivery local = new LocalDelivery(roomEmitter);
+    LocalDelivery local = new LocalDelivery(roomEmitter, metrics);
     this.broadcaster =
         config.redisUrl().isPresent()
-            ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix())
+            ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix(), metrics)
             : new LocalBroadcaster(local);
     this.clusterPresence =
         config
@@ -195,6 +206,16 @@ public final class Realtime implements AutoCloseable {
     emitter.emit(List.of(RoomNames.ADMINS), event, payload);
   }
 
+  /** Called with a person's id when one of their sockets connects or goes away. */
+  public void onUserSeen(Consumer<String> listener) {
+    this.onUserSeen = listener;
+  }
+
+  /** Whether the person has a socket open on this node now. */
+  public boolean userConnectedHere(String userId) {
+    return userSockets.containsKey(userId);
+  }
+
   /** What the chat service reports to; becomes Socket.IO events. */
   public ChatEvents chatEvents() {
     return emitter;
@@ -218,12 +239,25 @@ public final class Realtime implements AutoCloseable {
             clock,
             limits.messagesPerSecond(),
             sendsCommitted,
-            new SocketSession(authenticator, sessions));
+            new SocketSession(authenticator, sessions),
+            metrics);
     Consumer<ClientSocket> onGone = client -> disconnected(events, client);
     transport.onConnection(
         NAMESPACE,
         (socket, user) -> {
-          ClientSocket client = new ClientSocket(socket, user, onGone);
+          ClientSocket client;
+          if (metrics.countsSockets()) {
+            String transport = socket.getInitialQuery().get("transport");
+            metrics.connected(user.isAdmin(), transport);
+            client =
+                new ClientSocket(
+                    socket,
+                    user,
+                    onGone.andThen(gone -> metrics.disconnected(user.isAdmin(), transport)));
+            client.keepsState();
+          } else {
+            client = new ClientSocket(socket, user, onGone);
+          }
           events.attach(client);
           joinPersonalRooms(client);
           expiry.watch(client);
@@ -248,6 +282,9 @@ public final class Realtime implements AutoCloseable {
       }
     } else {
       socket.joinRoom(RoomNames.USERS);
+      userSockets.merge(user.userId(), 1, Integer::sum);
+      client.keepsState();
+      onUserSeen.accept(user.userId());
       // Tell a newly connected user at once whether anyone is there to answer.
       socket.send(SUPPORT_PRESENCE, new JSONObject().put("online", presence.anyAdminOnline()));
     }
@@ -263,6 +300,9 @@ public final class Realtime implements AutoCloseable {
       // of the admin's
       // first socket there; an extra "online" is harmless, a wrong "offline" is not.
       presence.disconnected(user.userId());
+    } else {
+      userSockets.computeIfPresent(user.userId(), (id, n) -> n > 1 ? n - 1 : null);
+      onUserSeen.accept(user.userId());
     }
   }
 

@@ -3,6 +3,7 @@ package dev.supportchat.realtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.json.Json;
+import dev.supportchat.metrics.RealtimeMetrics;
 import dev.supportchat.worker.Fatal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
@@ -45,8 +47,16 @@ final class RedisBroadcaster implements Broadcaster {
   private final AtomicBoolean outage = new AtomicBoolean();
   private volatile JedisPubSub subscription;
 
-  RedisBroadcaster(LocalDelivery local, String redisUrl, String channelPrefix) {
+  private final RealtimeMetrics metrics;
+
+  /** Emits handed to the publish thread and not yet published (the outbox). */
+  private final AtomicInteger outbox = new AtomicInteger();
+
+  RedisBroadcaster(
+      LocalDelivery local, String redisUrl, String channelPrefix, RealtimeMetrics metrics) {
     this.local = local;
+    this.metrics = metrics;
+    metrics.redisOutbox(outbox::get);
     this.redisUri = URI.create(redisUrl);
     this.channel = channelPrefix + ":emit";
     this.publisher = new JedisPooled(redisUri);
@@ -57,10 +67,21 @@ final class RedisBroadcaster implements Broadcaster {
   @Override
   public void emit(Emit emit) {
     local.deliver(emit);
-    publishThread.execute(Fatal.survivable("Redis publish", () -> publish(emit)));
+    long made = System.nanoTime();
+    outbox.incrementAndGet();
+    publishThread.execute(
+        Fatal.survivable(
+            "Redis publish",
+            () -> {
+              try {
+                publish(emit, made);
+              } finally {
+                outbox.decrementAndGet();
+              }
+            }));
   }
 
-  private void publish(Emit emit) {
+  private void publish(Emit emit, long made) {
     try {
       publisher.publish(
           channel,
@@ -75,7 +96,10 @@ final class RedisBroadcaster implements Broadcaster {
                   "payload",
                   emit.payload(),
                   "except",
-                  emit.exceptUserId() == null ? "" : emit.exceptUserId())));
+                  emit.exceptUserId() == null ? "" : emit.exceptUserId(),
+                  "sentAt",
+                  System.currentTimeMillis())));
+      metrics.redisPublished(System.nanoTime() - made);
       recovered();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -122,6 +146,9 @@ final class RedisBroadcaster implements Broadcaster {
       if (nodeId.equals(m.path("node").asText())) {
         return;
       }
+      if (m.has("sentAt")) {
+        metrics.redisReceived(System.currentTimeMillis() - m.path("sentAt").asLong());
+      }
       List<String> rooms = new ArrayList<>();
       m.path("rooms").forEach(r -> rooms.add(r.asText()));
       String except = m.path("except").asText();
@@ -143,6 +170,7 @@ final class RedisBroadcaster implements Broadcaster {
 
   private void recovered() {
     if (outage.compareAndSet(true, false)) {
+      metrics.redisReconnected();
       log.info("Redis is reachable again; events are shared between nodes again.");
       // Events of other nodes were missed meanwhile: tell this node's clients to catch up over
       // REST.

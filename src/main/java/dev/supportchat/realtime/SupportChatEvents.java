@@ -6,6 +6,8 @@ import dev.supportchat.chat.SendPayload;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
 import dev.supportchat.json.JsonBody;
+import dev.supportchat.logging.LogContext;
+import dev.supportchat.metrics.RealtimeMetrics;
 import dev.supportchat.realtime.transport.EventAck;
 import dev.supportchat.realtime.transport.OrgJson;
 import dev.supportchat.realtime.transport.SocketEvents;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,7 @@ final class SupportChatEvents {
   private final SocketRateLimiter limiter;
   private final Executor sendsCommitted;
   private final SocketSession session;
+  private final RealtimeMetrics metrics;
 
   /** Built once; every socket dispatches through it (see {@link SocketEvents} for why). */
   private final SocketEvents<ClientSocket> events;
@@ -40,7 +44,9 @@ final class SupportChatEvents {
       Clock clock,
       int messagesPerSecond,
       Executor sendsCommitted,
-      SocketSession session) {
+      SocketSession session,
+      RealtimeMetrics metrics) {
+    this.metrics = metrics;
     this.chats = chats;
     this.session = session;
     this.sendsCommitted = sendsCommitted;
@@ -187,25 +193,56 @@ final class SupportChatEvents {
             return;
           }
           Object data;
+          metrics.eventIn(event);
+          long arrived = System.nanoTime();
+          // Each event is a request of its own in the log (LOG_FORMAT=json: requestId, userId).
+          LogContext.begin(LogContext.newRequestId());
+          LogContext.user(client.user.userId());
           try {
-            data = handler.handle(client, JsonBody.wrap(OrgJson.toJackson(payload)));
-          } catch (AppException e) {
-            ack.error(e.code().wireName(), e.getMessage());
-            return;
-          }
-          if (data instanceof CompletionStage<?> later) {
-            later.whenComplete(
-                (result, failure) -> {
-                  if (failure == null) {
-                    answer(ack, result);
-                  } else {
-                    answerFailure(ack, event, Futures.unwrap(failure));
-                  }
-                });
-          } else {
-            answer(ack, data);
+            handle(client, payload, ack, event, handler, arrived);
+          } finally {
+            LogContext.end();
           }
         });
+  }
+
+  private void handle(
+      ClientSocket client,
+      JSONObject payload,
+      EventAck ack,
+      String event,
+      Handler handler,
+      long arrived) {
+    if (!clock.instant().isBefore(client.user.tokenExpiresAt())) {
+      ack.error(
+          ErrorCode.UNAUTHORIZED.wireName(), "Access token expired; reconnect with a fresh token.");
+      return;
+    }
+    if (!limiter.tryAcquire(client)) {
+      ack.error(ErrorCode.RATE_LIMITED.wireName(), "Too many events; slow down.");
+      return;
+    }
+    Object data;
+    try {
+      data = handler.handle(client, JsonBody.wrap(OrgJson.toJackson(payload)));
+    } catch (AppException e) {
+      ack.error(e.code().wireName(), e.getMessage());
+      return;
+    }
+    if (data instanceof CompletionStage<?> later) {
+      later.whenComplete(
+          (result, failure) -> {
+            metrics.acknowledged(event, System.nanoTime() - arrived);
+            if (failure == null) {
+              answer(ack, result);
+            } else {
+              answerFailure(ack, event, Futures.unwrap(failure));
+            }
+          });
+    } else {
+      metrics.acknowledged(event, System.nanoTime() - arrived);
+      answer(ack, data);
+    }
   }
 
   private static void answer(EventAck ack, Object data) {

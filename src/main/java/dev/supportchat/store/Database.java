@@ -2,10 +2,12 @@ package dev.supportchat.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.supportchat.config.DatabaseSettings;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
 import dev.supportchat.worker.Fatal;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -139,6 +141,14 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Reports the pool (connections active, idle, pending; acquire times) to this Micrometer
+   * registry; once.
+   */
+  public void instrument(MeterRegistry meterRegistry) {
+    pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meterRegistry));
+  }
+
   public Dialect dialect() {
     return dialect;
   }
@@ -196,8 +206,37 @@ public final class Database implements AutoCloseable {
     return dialect.isUniqueViolation(e);
   }
 
-  Connection rawConnection() throws SQLException {
-    return pool.getConnection();
+  /**
+   * A connection of its own, outside the pool: the migrations hold one for their lock while Flyway
+   * uses the pool, which may have only two connections.
+   */
+  Connection unpooledConnection() throws SQLException {
+    java.util.Properties p = new java.util.Properties();
+    p.putAll(pool.getDataSourceProperties());
+    if (pool.getUsername() != null) {
+      p.setProperty("user", pool.getUsername());
+    }
+    if (pool.getPassword() != null) {
+      p.setProperty("password", pool.getPassword());
+    }
+    return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), p);
+  }
+
+  /** The database file, on SQLite. */
+  java.util.Optional<java.nio.file.Path> sqliteFile() {
+    String url = pool.getJdbcUrl();
+    if (dialect != Dialect.SQLITE || !url.startsWith("jdbc:sqlite:")) {
+      return java.util.Optional.empty();
+    }
+    String path = url.substring("jdbc:sqlite:".length());
+    int query = path.indexOf('?');
+    return java.util.Optional.of(
+        java.nio.file.Path.of(query < 0 ? path : path.substring(0, query)));
+  }
+
+  /** The pool, for Flyway. */
+  javax.sql.DataSource dataSource() {
+    return pool;
   }
 
   private RuntimeException translate(SQLException e) {

@@ -16,6 +16,8 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** {@code /api/v1/users}: register, login, refresh-token, logout, change-password, me, admins. */
 public final class AccountRoutes implements EndpointGroup {
@@ -64,10 +66,45 @@ public final class AccountRoutes implements EndpointGroup {
     Responses.created(ctx, user, "User registered successfully");
   }
 
+  /**
+   * Answers after the account's throttling delay (usually none). The password is checked at once;
+   * only the answer waits, on a timer, so a waiting login holds no request thread.
+   */
   private void login(Context ctx) {
     JsonBody body = RequestBody.json(ctx);
-    AccountService.Session session =
-        accounts.login(body.string("email"), body.string("password"), clientAddress.of(ctx));
+    String email = body.string("email");
+    String address = clientAddress.of(ctx);
+    Duration delay = accounts.loginDelay(email, address);
+    AccountService.Session session;
+    try {
+      session = accounts.login(email, body.string("password"), address);
+    } catch (AppException refused) {
+      if (delay.isZero()) {
+        throw refused;
+      }
+      ctx.future(
+          () ->
+              after(delay)
+                  .thenRun(
+                      () -> {
+                        throw refused;
+                      }));
+      return;
+    }
+    if (delay.isZero()) {
+      answerLogin(ctx, session);
+    } else {
+      ctx.future(() -> after(delay).thenRun(() -> answerLogin(ctx, session)));
+    }
+  }
+
+  private static CompletableFuture<Void> after(Duration delay) {
+    return CompletableFuture.runAsync(
+        () -> {},
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, Runnable::run));
+  }
+
+  private void answerLogin(Context ctx, AccountService.Session session) {
     setSessionCookies(ctx, session);
     Responses.ok(ctx, session, "User logged in successfully");
   }

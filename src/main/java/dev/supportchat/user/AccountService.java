@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 /** Accounts and login sessions: register, log in, rotate refresh tokens, log out, and who-am-I. */
 public final class AccountService {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(AccountService.class);
   static final int MIN_PASSWORD_LENGTH = 8;
   static final int MAX_PASSWORD_LENGTH = 200;
   static final int MAX_NAME_LENGTH = UserFields.MAX_NAME_LENGTH;
@@ -26,7 +28,9 @@ public final class AccountService {
   private final SessionTermination termination;
   private final PasswordHasher hasher;
   private final TokenService tokens;
-  private final Limiter loginsPerEmail;
+  private final Limiter loginsPerAccountAndAddress;
+  private final Limiter failuresPerAccount;
+  private final LoginThrottle throttle;
   private final Limiter loginsPerIp;
   private final Limiter registrationsPerIp;
   private final Clock clock;
@@ -37,7 +41,9 @@ public final class AccountService {
       SessionTermination termination,
       PasswordHasher hasher,
       TokenService tokens,
-      Limiter loginsPerEmail,
+      Limiter loginsPerAccountAndAddress,
+      Limiter failuresPerAccount,
+      LoginThrottle throttle,
       Limiter loginsPerIp,
       Limiter registrationsPerIp,
       Clock clock) {
@@ -46,7 +52,9 @@ public final class AccountService {
     this.termination = termination;
     this.hasher = hasher;
     this.tokens = tokens;
-    this.loginsPerEmail = loginsPerEmail;
+    this.loginsPerAccountAndAddress = loginsPerAccountAndAddress;
+    this.failuresPerAccount = failuresPerAccount;
+    this.throttle = throttle;
     this.loginsPerIp = loginsPerIp;
     this.registrationsPerIp = registrationsPerIp;
     this.clock = clock;
@@ -61,6 +69,7 @@ public final class AccountService {
           registrationsPerIp.retryAfterSeconds(clientIp));
     }
     String normalizedEmail = checkEmail(email);
+    refuseLookalike(normalizedEmail);
     checkPassword(password);
     String name =
         fullName == null || fullName.isBlank()
@@ -94,21 +103,45 @@ public final class AccountService {
   }
 
   /**
+   * How long the answer to a login for this email waits: grows with the account's recent failures
+   * from every address, a few seconds at most (see {@link LoginThrottle}); the answer itself, right
+   * or wrong, is the same.
+   */
+  public Duration loginDelay(String email, String clientIp) {
+    String key = emailKey(email);
+    int failures = failuresPerAccount.count(key);
+    Duration delay = throttle.delayAfter(failures);
+    if (!delay.isZero()) {
+      log.info(
+          "Login throttled: {} for {} from {} ({} recent failures on the account)",
+          delay,
+          key,
+          clientIp,
+          failures);
+    }
+    return delay;
+  }
+
+  /**
    * Checks the password and opens a new session (refresh-token family). Failed attempts are limited
-   * per email and per client address; successful ones are not counted, so an office of hundreds
-   * behind one address can all sign in.
+   * per (account, address) and per address; successful ones are not counted, so an office of
+   * hundreds behind one address can all sign in, and an attacker elsewhere cannot lock the owner
+   * out (they only slow the account's answers down, {@link #loginDelay}).
    */
   public Session login(String email, String password, String clientIp) {
-    String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    String key = emailKey(email);
     if (loginsPerIp.isExhausted(clientIp)) {
+      log.warn("Login refused: too many failed sign-ins from {}", clientIp);
       throw AppException.rateLimited(
           "Too many failed logins from this address; try again later.",
           loginsPerIp.retryAfterSeconds(clientIp));
     }
-    if (loginsPerEmail.isExhausted(key)) {
+    String pair = key + " " + clientIp;
+    if (loginsPerAccountAndAddress.isExhausted(pair)) {
+      log.warn("Login refused: too many failed logins for {} from {}", key, clientIp);
       throw AppException.rateLimited(
-          "Too many failed logins for this account; try again later.",
-          loginsPerEmail.retryAfterSeconds(key));
+          "Too many failed logins for this account from this address; try again later.",
+          loginsPerAccountAndAddress.retryAfterSeconds(pair));
     }
     if (key.isEmpty() || password == null || password.isEmpty()) {
       throw AppException.invalid(
@@ -123,16 +156,29 @@ public final class AccountService {
       ok = false;
     }
     if (!ok) {
-      loginsPerEmail.record(key);
+      loginsPerAccountAndAddress.record(pair);
+      failuresPerAccount.record(key);
       loginsPerIp.record(clientIp);
       throw AppException.unauthorized("Invalid email or password.");
     }
-    loginsPerEmail.reset(key);
+    loginsPerAccountAndAddress.reset(pair);
+    failuresPerAccount.reset(key);
     if (users.isDeactivated(found.get().id())) {
       throw AppException.forbidden(
           "This account was deactivated. Ask an admin of your team to reactivate it.");
     }
     return openSession(found.get());
+  }
+
+  /**
+   * The account key of a typed email: trimmed and lower-cased, and kept out of log lines when it is
+   * not an address at all (it is attacker-chosen text).
+   */
+  private static String emailKey(String email) {
+    if (email == null) {
+      return "";
+    }
+    return UserFields.email(email).orElse(email.isBlank() ? "" : "(not an email)");
   }
 
   /** Counts a failed sign-in of another kind (a refused identity token) against the address. */
@@ -292,8 +338,27 @@ public final class AccountService {
     if (email == null || email.isBlank()) {
       throw AppException.invalid("email", "email is required.");
     }
-    return UserFields.email(email)
-        .orElseThrow(() -> AppException.invalid("email", "email is not a valid address."));
+    String normalized =
+        UserFields.email(email)
+            .orElseThrow(() -> AppException.invalid("email", "email is not a valid address."));
+    if (UserFields.mixesAlphabets(normalized)) {
+      throw AppException.invalid(
+          "email",
+          "email mixes letters of different alphabets that look alike (such as a Cyrillic а in a"
+              + " Latin word); type it in one alphabet.");
+    }
+    return normalized;
+  }
+
+  /**
+   * Refuses an address that only looks like an existing account's (letters of another alphabet
+   * standing in for Latin ones), with the same answer as a taken address.
+   */
+  private void refuseLookalike(String email) {
+    String skeleton = UserFields.lookalikeSkeleton(email);
+    if (!skeleton.equals(email) && users.findByEmail(skeleton).isPresent()) {
+      throw AppException.conflict("An account with this email or username already exists.");
+    }
   }
 
   /** The password rules for a new password (length), for every feature that sets one. */

@@ -107,8 +107,8 @@ final class JdbcSessionRepository implements SessionRepository {
   }
 
   @Override
-  public void revokeAllOf(String userId, Instant now) {
-    db.write(
+  public int revokeAllOf(String userId, Instant now) {
+    return db.write(
         c ->
             Sql.update(
                 c,

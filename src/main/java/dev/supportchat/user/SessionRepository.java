@@ -34,8 +34,8 @@ public interface SessionRepository {
 
   void revokeFamily(String familyId, Instant now);
 
-  /** Revokes every refresh token of the user. */
-  void revokeAllOf(String userId, Instant now);
+  /** Revokes every refresh token of the user; how many were still valid. */
+  int revokeAllOf(String userId, Instant now);
 
   /**
    * The sessions (families) of the user that were issued a refresh token at or after {@code since}.

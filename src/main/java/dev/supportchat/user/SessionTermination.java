@@ -99,8 +99,10 @@ public final class SessionTermination implements AutoCloseable {
    * Ends every session of {@code userId} everywhere (password change, deactivation, deletion): its
    * refresh tokens are revoked and every session that may still hold a valid access token is
    * denied. Call it before deleting the user (the sessions are found through its refresh tokens).
+   *
+   * @return how many sessions were ended
    */
-  public void endAllSessionsOf(String userId) {
+  public int endAllSessionsOf(String userId) {
     Instant now = clock.instant();
     // An access token is only issued with a refresh token (login or refresh), so a session whose
     // last refresh token is older than the access lifetime holds no valid access token.
@@ -108,6 +110,7 @@ public final class SessionTermination implements AutoCloseable {
     sessions.revokeAllOf(userId, now);
     deny(userId, live, now);
     log.info("Ended all {} session(s) of user {}", live.size(), userId);
+    return live.size();
   }
 
   /** True when this session was ended and its tokens may still be presented. */

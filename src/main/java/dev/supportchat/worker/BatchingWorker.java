@@ -33,6 +33,7 @@ public final class BatchingWorker<T> implements WorkerHealth, AutoCloseable {
   private final BlockingQueue<T> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closed;
+  private volatile BatchObserver observer = BatchObserver.NONE;
 
   /** System.nanoTime() when the loop last came round: after a poll, or after a batch. */
   private volatile long lastProgressNanos = System.nanoTime();
@@ -72,6 +73,16 @@ public final class BatchingWorker<T> implements WorkerHealth, AutoCloseable {
   }
 
   @Override
+  public int queued() {
+    return queue.size();
+  }
+
+  @Override
+  public void observeBatches(BatchObserver observer) {
+    this.observer = observer;
+  }
+
+  @Override
   public Optional<String> problem(long stallMillis) {
     if (!thread.isAlive()) {
       return closed ? Optional.empty() : Optional.of(name + " is not running");
@@ -101,8 +112,10 @@ public final class BatchingWorker<T> implements WorkerHealth, AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
+        long started = System.nanoTime();
         handle(batch);
         lastProgressNanos = System.nanoTime();
+        observer.batch(batch.size(), lastProgressNanos - started);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -14,4 +14,12 @@ public interface WorkerHealth {
    * stallMillis}), if so.
    */
   Optional<String> problem(long stallMillis);
+
+  /** Items waiting for this worker now (for metrics). */
+  default int queued() {
+    return 0;
+  }
+
+  /** Reports each batch this worker handles from now on to {@code observer} (for metrics). */
+  default void observeBatches(BatchObserver observer) {}
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.config.DatabaseSettings.Engine;
 import dev.supportchat.realtime.ClientEvents;
-import dev.supportchat.testing.HostSite;
 import dev.supportchat.testing.HttpTestClient;
 import dev.supportchat.testing.HttpTestClient.Response;
 import dev.supportchat.testing.NodeScript;
@@ -28,15 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * route that no longer exists.
  */
 class AuthorizationMatrixIT {
-  private static final Map<String, String> SETTINGS =
-      Map.of(
-          "ACCESS_TOKEN_SECRET",
-          MatrixFixture.ACCESS_SECRET,
-          // The matrix logs the same account in for every refresh-token cell.
-          "LOGIN_MAX_ATTEMPTS_PER_IP",
-          "1000",
-          "WIDGET_IDENTITY_SECRET",
-          HostSite.SECRET);
+  private static final Map<String, String> SETTINGS = MatrixFixture.SERVER_SETTINGS;
 
   @ParameterizedTest(name = "authorization matrix on {0}")
   @EnumSource(Engine.class)

@@ -64,6 +64,8 @@ class HostileInputFuzzIT {
           .as("REST answers that are 5xx, silent, or not the error envelope")
           .isEmpty();
 
+      // The REST cases include logouts, which end the sessions of the tokens they carry.
+      f.renewAccountTokens();
       started = System.nanoTime();
       SocketFuzzRun sockets =
           SocketFuzzRun.run(

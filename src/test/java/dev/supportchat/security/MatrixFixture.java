@@ -20,6 +20,20 @@ final class MatrixFixture {
    */
   static final String ACCESS_SECRET = "security-test-access-secret-0123456789";
 
+  /** The settings of the servers the matrix runs against. */
+  static final Map<String, String> SERVER_SETTINGS =
+      Map.of(
+          "ACCESS_TOKEN_SECRET",
+          ACCESS_SECRET,
+          // The matrix logs the same account in for every refresh-token cell.
+          "LOGIN_MAX_ATTEMPTS_PER_IP",
+          "1000",
+          "WIDGET_IDENTITY_SECRET",
+          HostSite.SECRET,
+          // So that GET /metrics exists (and refuses every caller of the matrix).
+          "METRICS_TOKEN",
+          "matrix-metrics-token-0123456789");
+
   static final String PASSWORD = "password-123";
   static final String CHAT_USER_EMAIL = "owner@example.com";
 
@@ -89,6 +103,16 @@ final class MatrixFixture {
             .asText();
     created(app.http.post("/api/v1/chats/support", Map.of(), verified));
     tokens.put(Caller.VERIFIED_USER, verified);
+  }
+
+  /**
+   * Signs the accounts in again: a fuzz or matrix cell that logged one out has ended the session
+   * its token belongs to.
+   */
+  void renewAccountTokens() {
+    tokens.put(Caller.CHAT_USER, app.http.login(CHAT_USER_EMAIL, PASSWORD).accessToken());
+    tokens.put(Caller.OTHER_USER, app.http.login("other@example.com", PASSWORD).accessToken());
+    tokens.put(Caller.ADMIN, app.http.admin().accessToken());
   }
 
   /** A fresh identity token, as the host site's backend signs one for its signed-in user. */

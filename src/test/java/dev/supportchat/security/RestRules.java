@@ -12,6 +12,7 @@ import dev.supportchat.security.HostileHttp.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -53,6 +54,16 @@ final class RestRules {
   private static Map<String, Rule> build() {
     Map<String, Rule> r = new LinkedHashMap<>();
     r.put("GET /health", rule(PUBLIC, 200, f -> Request.of("GET", "/health")));
+    r.put(
+        "GET /api/v1/openapi.json",
+        rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/openapi.json")));
+    r.put("GET /api/docs", rule(PUBLIC, 200, f -> Request.of("GET", "/api/docs")));
+    // Only the METRICS_TOKEN opens it (MetricsIT); no caller of the matrix has it.
+    RestRules.Rule metrics = rule(PUBLIC, 200, f -> Request.of("GET", "/metrics"));
+    for (Caller caller : Caller.values()) {
+      metrics = metrics.except(caller, ErrorCode.UNAUTHORIZED);
+    }
+    r.put("GET /metrics", metrics);
     r.put(
         "POST /api/v1/users/register",
         rule(
@@ -204,6 +215,8 @@ final class RestRules {
                     "PUT",
                     "/api/v1/widget/context",
                     Map.of("pageUrl", "https://shop.example.com/", "language", "en"))));
+    webhooks(r);
+    email(r);
     team(r);
     return Map.copyOf(r);
   }
@@ -294,6 +307,86 @@ final class RestRules {
             200,
             f -> Request.json("PUT", "/api/v1/team/me/availability", Map.of("status", "online"))));
   }
+
+  /** Webhooks (issue 17): admins only. */
+  private static void webhooks(Map<String, Rule> r) {
+    // Webhooks (admins only). An endpoint for an event that never fires, so the matrix sends
+    // nothing anywhere; the routes of one endpoint are asked about an unknown id: every other
+    // caller is refused before the admin learns it does not exist.
+    r.put("GET /api/v1/webhooks", rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/webhooks")));
+    r.put(
+        "POST /api/v1/webhooks",
+        rule(
+            ADMINS,
+            201,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/webhooks",
+                    Map.of(
+                        "url", "https://93.184.215.14/matrix", "events", List.of("chat.rated")))));
+    r.put(
+        "PUT /api/v1/webhooks/{id}",
+        rule(
+                ADMINS,
+                200,
+                f ->
+                    Request.json(
+                        "PUT", "/api/v1/webhooks/" + UNKNOWN_ID, Map.of("isActive", false)))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+    r.put(
+        "DELETE /api/v1/webhooks/{id}",
+        rule(ADMINS, 200, f -> Request.of("DELETE", "/api/v1/webhooks/" + UNKNOWN_ID))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+    r.put(
+        "GET /api/v1/webhooks/{id}/deliveries",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/webhooks/" + UNKNOWN_ID + "/deliveries"))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+    r.put(
+        "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+        rule(
+                ADMINS,
+                201,
+                f ->
+                    Request.of(
+                        "POST",
+                        "/api/v1/webhooks/"
+                            + UNKNOWN_ID
+                            + "/deliveries/"
+                            + UNKNOWN_ID
+                            + "/redeliver"))
+            .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+  }
+
+  /** Email (issue 17); the matrix runs without SMTP_URL. */
+  private static void email(Map<String, Rule> r) {
+    r.put(
+        "GET /api/v1/email/status",
+        rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/email/status")));
+    // Without SMTP_URL every signed-in caller learns that no email is sent (409).
+    Rule transcript =
+        rule(
+            SIGNED_IN,
+            202,
+            f -> Request.json("POST", "/api/v1/email/transcript", Map.of("chatId", f.chatId)));
+    for (Caller c : Caller.values()) {
+      if (c.authenticates()) {
+        transcript = transcript.except(c, ErrorCode.CONFLICT);
+      }
+    }
+    r.put("POST /api/v1/email/transcript", transcript);
+    r.put(
+        "GET /api/v1/email/preferences",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/email/preferences")));
+    r.put(
+        "PUT /api/v1/email/preferences",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.json("PUT", "/api/v1/email/preferences", Map.of("newChatEmails", false))));
+  }
+
+  private static final String UNKNOWN_ID = "000000000000000000000000";
 
   private static Rule rule(
       Access access, int successStatus, Function<MatrixFixture, Request> request) {

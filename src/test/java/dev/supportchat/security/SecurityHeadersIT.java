@@ -132,6 +132,7 @@ class SecurityHeadersIT {
         .containsEntry("default-src", "'self'")
         .containsEntry("script-src", "'self'")
         .containsEntry("object-src", "'none'")
+        .containsEntry("connect-src", "'self'")
         .containsEntry("base-uri", "'self'")
         .containsEntry("frame-ancestors", frameAncestors);
     if (frameAncestors.equals("'self'")) {

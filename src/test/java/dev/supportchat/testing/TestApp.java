@@ -24,8 +24,8 @@ import java.util.Map;
 public final class TestApp implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@example.com";
   public static final String ADMIN_PASSWORD = "admin-password-1";
-  private static final String ACCESS_TOKEN_SECRET = "test-access-secret-0123456789";
-  private static final String REFRESH_TOKEN_SECRET = "test-refresh-secret-0123456789";
+  private static final String ACCESS_TOKEN_SECRET = "test-access-secret-0123456789-abcdef";
+  private static final String REFRESH_TOKEN_SECRET = "test-refresh-secret-0123456789-abcdef";
 
   public final TestDatabases.Fresh database;
   public final MutableClock clock;

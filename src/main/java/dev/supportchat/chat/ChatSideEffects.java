@@ -1,0 +1,61 @@
+package dev.supportchat.chat;
+
+import dev.supportchat.chat.ChatRepository.Appended;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What other features write in the same transaction as a chat change: the outbox items it causes
+ * (emails, webhook deliveries), so they exist if and only if the change committed. Implementations
+ * only add rows; they never send anything from inside the transaction.
+ */
+public interface ChatSideEffects {
+  /** Messages just stored (duplicates excluded), each with its chat as committed. */
+  default void messagesStored(Connection c, List<Appended> stored) throws SQLException {}
+
+  /** A chat was just created (before its first message is stored). */
+  default void chatCreated(Connection c, Chat chat) throws SQLException {}
+
+  /** An admin changed a chat's status (called only when the status changed). */
+  default void statusChanged(Connection c, Chat before, Chat after) throws SQLException {}
+
+  /** A chat was assigned; {@code before} is the chat as it was. */
+  default void assigned(Connection c, Chat before, Chat after) throws SQLException {}
+
+  ChatSideEffects NONE = new ChatSideEffects() {};
+
+  /** All of them, in order. */
+  static ChatSideEffects all(List<ChatSideEffects> effects) {
+    List<ChatSideEffects> copy = List.copyOf(effects);
+    return new ChatSideEffects() {
+      @Override
+      public void messagesStored(Connection c, List<Appended> stored) throws SQLException {
+        for (ChatSideEffects e : copy) {
+          e.messagesStored(c, stored);
+        }
+      }
+
+      @Override
+      public void chatCreated(Connection c, Chat chat) throws SQLException {
+        for (ChatSideEffects e : copy) {
+          e.chatCreated(c, chat);
+        }
+      }
+
+      @Override
+      public void statusChanged(Connection c, Chat before, Chat after) throws SQLException {
+        for (ChatSideEffects e : copy) {
+          e.statusChanged(c, before, after);
+        }
+      }
+
+      @Override
+      public void assigned(Connection c, Chat before, Chat after) throws SQLException {
+        for (ChatSideEffects e : copy) {
+          e.assigned(c, before, after);
+        }
+      }
+    };
+  }
+}

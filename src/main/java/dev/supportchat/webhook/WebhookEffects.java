@@ -1,0 +1,96 @@
+package dev.supportchat.webhook;
+
+import dev.supportchat.chat.Chat;
+import dev.supportchat.chat.ChatJson;
+import dev.supportchat.chat.ChatRepository.Appended;
+import dev.supportchat.chat.ChatSideEffects;
+import dev.supportchat.json.Json;
+import dev.supportchat.outbox.Outbox;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adds one outbox row per subscribed endpoint for each chat event, in the transaction of the change
+ * itself: an event exists for the receivers exactly when the change committed.
+ */
+final class WebhookEffects implements ChatSideEffects {
+  static final String KIND = "webhook";
+
+  private final Clock clock;
+
+  WebhookEffects(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void messagesStored(Connection c, List<Appended> stored) throws SQLException {
+    List<WebhookEndpoint> endpoints = WebhookStore.active(c);
+    if (endpoints.isEmpty()) {
+      return;
+    }
+    for (Appended a : stored) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("message", ChatJson.message(a.message()));
+      data.put("chat", ChatJson.chat(a.chat(), true));
+      add(c, endpoints, "message.created", data);
+      if (a.reopened()) {
+        add(c, endpoints, "chat.status_changed", statusData(a.chat(), null));
+      }
+    }
+  }
+
+  @Override
+  public void chatCreated(Connection c, Chat chat) throws SQLException {
+    add(c, WebhookStore.active(c), "chat.created", Map.of("chat", ChatJson.chat(chat, true)));
+  }
+
+  @Override
+  public void statusChanged(Connection c, Chat before, Chat after) throws SQLException {
+    add(c, WebhookStore.active(c), "chat.status_changed", statusData(after, before));
+  }
+
+  @Override
+  public void assigned(Connection c, Chat before, Chat after) throws SQLException {
+    List<WebhookEndpoint> endpoints = WebhookStore.active(c);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("chat", ChatJson.chat(after, true));
+    data.put("admin", after.admin() == null ? null : ChatJson.user(after.admin()));
+    data.put("previousAdmin", before.admin() == null ? null : ChatJson.user(before.admin()));
+    add(c, endpoints, "chat.assigned", data);
+    if (before.status() != after.status()) {
+      add(c, endpoints, "chat.status_changed", statusData(after, before));
+    }
+  }
+
+  private static Map<String, Object> statusData(Chat after, Chat before) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("chat", ChatJson.chat(after, true));
+    data.put("status", after.status().wire());
+    data.put("previousStatus", before == null ? null : before.status().wire());
+    return data;
+  }
+
+  private void add(Connection c, List<WebhookEndpoint> endpoints, String event, Object data)
+      throws SQLException {
+    Instant now = clock.instant();
+    String payload = null;
+    for (WebhookEndpoint e : endpoints) {
+      if (!e.wants(event)) {
+        continue;
+      }
+      if (payload == null) {
+        var p = Json.MAPPER.createObjectNode();
+        p.put("event", event);
+        p.put("createdAt", now.toString());
+        p.set("data", Json.MAPPER.valueToTree(data));
+        payload = p.toString();
+      }
+      Outbox.add(c, new Outbox.NewItem(KIND, null, e.id(), payload, now), now);
+    }
+  }
+}
