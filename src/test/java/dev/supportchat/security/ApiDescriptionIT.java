@@ -51,10 +51,6 @@ class ApiDescriptionIT {
       assertThat(served.status()).isEqualTo(200);
       String doc = served.raw();
 
-      SwaggerParseResult parsed = parse(doc);
-      assertThat(parsed.getMessages()).as("swagger-parser's complaints").isEmpty();
-      assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
-
       List<String> routes =
           t.app.routes().stream()
               .map(r -> r.method() + " " + r.path())
@@ -66,6 +62,10 @@ class ApiDescriptionIT {
       assertThat(describedButAbsent(routes))
           .as("description files for routes the server does not have")
           .isEmpty();
+
+      SwaggerParseResult parsed = parse(doc);
+      assertThat(parsed.getMessages()).as("swagger-parser's complaints").isEmpty();
+      assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
 
       JsonNode document = served.json();
       SchemaRegistry registry =
