@@ -152,6 +152,15 @@ public final class App implements AutoCloseable {
               live::endAllSessionsOf,
               clock);
       TeamModule teamModule = team;
+      MailModule mailer = mail;
+      team.mailInvitesWith(
+          (c, invite, path) ->
+              mailer.queueInvite(
+                  c,
+                  invite.email(),
+                  invite.role().wire(),
+                  path,
+                  java.time.Instant.ofEpochMilli(invite.expiresAt())));
       realtime.onStaffPresence(teamModule::staffConnected, teamModule::staffOffline);
       var chats =
           new ChatService(

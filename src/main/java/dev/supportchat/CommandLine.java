@@ -17,8 +17,13 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,6 +62,9 @@ final class CommandLine {
     }
     if (first.equals("admin")) {
       return admin(Arrays.copyOfRange(args, 1, args.length));
+    }
+    if (first.equals("health")) {
+      return health(System.getenv());
     }
     err.println("Unknown command '" + first + "'. Run 'java -jar support-chat.jar --help'.");
     return USAGE;
@@ -113,6 +121,37 @@ final class CommandLine {
     }
   }
 
+  /**
+   * Asks the server running beside it (HOST, PORT) for {@code /health}: the container image's
+   * health check, since the image has no shell or curl.
+   */
+  int health(Map<String, String> env) {
+    String host = env.getOrDefault("HOST", "127.0.0.1");
+    if (host.isBlank() || host.equals("0.0.0.0")) {
+      host = "127.0.0.1";
+    }
+    URI uri = URI.create("http://" + host + ":" + env.getOrDefault("PORT", "8000") + "/health");
+    try {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200) {
+        out.println("healthy");
+        return OK;
+      }
+      err.println("unhealthy: " + uri + " answered " + r.statusCode() + " " + r.body());
+      return FAILED;
+    } catch (IOException e) {
+      err.println("unhealthy: " + uri + " does not answer (" + e.getMessage() + ")");
+      return FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FAILED;
+    }
+  }
+
   /** {@code --key value} pairs; null when malformed. */
   private static Map<String, String> options(String[] args) {
     Map<String, String> options = new HashMap<>();
@@ -158,6 +197,8 @@ final class CommandLine {
               first line of standard input when it is not a terminal.
           java -jar support-chat.jar admin reset-password --email <email>
               Set a new password on an account (asked for as above) and end all its logins.
+          java -jar support-chat.jar health
+              Exit 0 when the server at HOST:PORT answers /health with 200 (the image's health check).
           java -jar support-chat.jar --help
               This text.
 

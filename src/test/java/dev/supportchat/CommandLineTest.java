@@ -30,6 +30,7 @@ class CommandLineTest {
     assertThat(help)
         .contains("admin create --email <email>")
         .contains("admin reset-password --email <email>")
+        .contains("support-chat.jar health")
         .contains("--help");
     for (Settings.Setting s : Settings.ALL) {
       assertThat(help).contains(s.name()).contains("default: " + s.defaultValue());
@@ -70,6 +71,21 @@ class CommandLineTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("Unknown command 'serve-please'")
         .contains("needs --email");
+  }
+
+  @Test
+  void healthFailsWithASentenceWhenNothingAnswers() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        new CommandLine(System.out, new PrintStream(err, true, StandardCharsets.UTF_8))
+            .health(java.util.Map.of("HOST", "0.0.0.0", "PORT", String.valueOf(port)));
+    assertThat(status).isEqualTo(CommandLine.FAILED);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("unhealthy: http://127.0.0.1:" + port + "/health does not answer");
   }
 
   private static List<String> missing(TreeSet<String> these, TreeSet<String> in) {

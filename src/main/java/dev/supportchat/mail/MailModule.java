@@ -30,6 +30,7 @@ public final class MailModule implements AutoCloseable {
   private final UnsubscribeLinks links;
   private final Transcripts transcripts;
   private final SeenRecorder seen;
+  private final String publicUrl;
 
   private MailModule(
       ChatSideEffects chatEffects,
@@ -38,7 +39,9 @@ public final class MailModule implements AutoCloseable {
       Database db,
       UnsubscribeLinks links,
       Transcripts transcripts,
-      SeenRecorder seen) {
+      SeenRecorder seen,
+      String publicUrl) {
+    this.publicUrl = publicUrl;
     this.chatEffects = chatEffects;
     this.deliveries = deliveries;
     this.mailOutbox = mailOutbox;
@@ -67,6 +70,7 @@ public final class MailModule implements AutoCloseable {
           Map.of(),
           new MailOutbox(outbox, false, clock),
           db,
+          null,
           null,
           null,
           null);
@@ -99,7 +103,8 @@ public final class MailModule implements AutoCloseable {
         db,
         links,
         transcripts,
-        new SeenRecorder(db, clock));
+        new SeenRecorder(db, clock),
+        publicUrl);
   }
 
   /** The rows chat transactions add (the follow-up emails). */
@@ -120,6 +125,31 @@ public final class MailModule implements AutoCloseable {
   /** {@code /api/v1/email}. */
   public EndpointGroup routes(Auth<Principal> auth) {
     return new MailRoutes(db, links, transcripts, auth);
+  }
+
+  /**
+   * Queues a team invite's email in the invite's transaction; nothing without mail.
+   *
+   * @param path the invite page with its token, relative to {@code PUBLIC_URL}
+   */
+  public void queueInvite(
+      java.sql.Connection c, String email, String role, String path, java.time.Instant expiresAt)
+      throws java.sql.SQLException {
+    if (!mailOutbox.enabled() || publicUrl == null) {
+      return;
+    }
+    String text =
+        "Hello,\n\nYou are invited to join the support team as "
+            + ("admin".equals(role) ? "an admin" : "an agent")
+            + ". Choose your name and password here:\n\n"
+            + publicUrl
+            + path
+            + "\n\nThe link works once and until "
+            + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(expiresAt)
+            + ". If you did not expect it, ignore this email.\n";
+    mailOutbox.enqueue(c, Email.of(email, "You are invited to the support team", text), null);
   }
 
   /** A person's socket connected or went away. */

@@ -44,6 +44,12 @@ final class JdbcTeamRepository {
 
   private final Database db;
 
+  private volatile InviteMail inviteMail = InviteMail.NONE;
+
+  void mailInvitesWith(InviteMail mail) {
+    this.inviteMail = mail;
+  }
+
   JdbcTeamRepository(Database db) {
     this.db = db;
   }
@@ -189,7 +195,7 @@ final class JdbcTeamRepository {
         c -> Sql.update(c, "UPDATE agent_state SET offline_at = ? WHERE user_id = ?", now, userId));
   }
 
-  void insertInvite(Invite i) {
+  void insertInvite(Invite i, String path) {
     db.write(
         c -> {
           RowLocks.lock(c, RowLocks.TEAM);
@@ -205,7 +211,7 @@ final class JdbcTeamRepository {
                     + TeamRules.MAX_PENDING_INVITES
                     + " open invites; withdraw some first.");
           }
-          return Sql.update(
+          Sql.update(
               c,
               "INSERT INTO invites (" + INVITE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
               i.id(),
@@ -217,6 +223,8 @@ final class JdbcTeamRepository {
               i.expiresAt(),
               i.acceptedAt(),
               i.revokedAt());
+          inviteMail.queue(c, i, path);
+          return null;
         });
   }
 

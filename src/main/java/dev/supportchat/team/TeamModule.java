@@ -60,6 +60,11 @@ public final class TeamModule implements AutoCloseable {
     heartbeat.start();
   }
 
+  /** Emails each new invite's link (the mail feature's outbox, in the invite's transaction). */
+  public void mailInvitesWith(InviteMail mail) {
+    team.mailInvitesWith(mail);
+  }
+
   /** The chat service's events, also asking for assignment passes when work or room appears. */
   public ChatEvents assigning(ChatEvents delegate) {
     return new AssigningChatEvents(delegate, assigner);

@@ -138,7 +138,7 @@ public final class TeamService {
             now + inviteTtl.toMillis(),
             null,
             null);
-    team.insertInvite(invite);
+    team.insertInvite(invite, INVITE_PATH + token);
     Map<String, Object> out = TeamJson.invite(invite, now);
     out.put("token", token);
     out.put("path", INVITE_PATH + token);

@@ -333,6 +333,27 @@ class EmailFollowUpIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aTeamInviteIsEmailedWithItsLink(Engine engine) throws Exception {
+    String invitee = engine.name().toLowerCase() + "-invitee@example.com";
+    try (TestApp t = start(engine)) {
+      Response invite =
+          t.http.post(
+              "/api/v1/team/invites",
+              Map.of("email", invitee, "role", "agent"),
+              t.http.admin().accessToken());
+      assertThat(invite.status()).as(invite.raw()).isEqualTo(201);
+      String token = invite.data().get("token").asText();
+      List<JsonNode> mails = smtp.awaitInbox(invitee, 1, MAIL_WAIT);
+      assertThat(mails).hasSize(1);
+      assertThat(mails.get(0).path("subject").asText()).isEqualTo("You are invited to the support team");
+      assertThat(body(mails.get(0)))
+          .contains("https://support.example.com/admin/support#invite=" + token)
+          .contains("as an agent");
+    }
+  }
+
   private static void awaitState(TestApp t, String state) throws InterruptedException {
     Outbox outbox = new Outbox(t.app.database());
     long deadline = System.nanoTime() + MAIL_WAIT.toNanos();
