@@ -347,7 +347,8 @@ class EmailFollowUpIT {
       String token = invite.data().get("token").asText();
       List<JsonNode> mails = smtp.awaitInbox(invitee, 1, MAIL_WAIT);
       assertThat(mails).hasSize(1);
-      assertThat(mails.get(0).path("subject").asText()).isEqualTo("You are invited to the support team");
+      assertThat(mails.get(0).path("subject").asText())
+          .isEqualTo("You are invited to the support team");
       assertThat(body(mails.get(0)))
           .contains("https://support.example.com/admin/support#invite=" + token)
           .contains("as an agent");
