@@ -58,6 +58,7 @@ public final class App implements AutoCloseable {
   private final OutboxSender outboxSender;
   private final MailModule mail;
   private final ServerMetrics metrics;
+  private ChatModule.OrphanUploads orphanUploads;
 
   private App(
       Database db,
@@ -175,6 +176,13 @@ public final class App implements AutoCloseable {
           WidgetModule.service(config.widget(), db, users, accounts, chats, sharedLimits, clock);
       realtime.acceptIdentityTokens(token -> widget.socketIdentity(token, tokens));
       realtime.serve(chats);
+      var uploads =
+          new ChatModule.Uploads(
+              sharedLimits.shared(
+                  "uploads-user", config.uploads().perUserPerHour(), Duration.ofHours(1)),
+              config.uploads().quotaBytesPerUser(),
+              config.uploads().minFreeBytes(),
+              config.uploads().orphanAfter());
       var chatRoutes =
           ChatModule.routes(
               chats,
@@ -184,6 +192,7 @@ public final class App implements AutoCloseable {
               presence::anyAdminOnline,
               config.attachmentsDir(),
               config.maxAttachmentBytes(),
+              uploads,
               clock);
       outboxSender =
           new OutboxSender(
@@ -216,17 +225,28 @@ public final class App implements AutoCloseable {
               List.of(socketIo),
               new WebAppFiles());
       web.start();
-      return new App(
-          db,
-          web,
-          realtime,
-          chatRepository,
-          sharedLimits,
-          termination,
-          team,
-          outboxSender,
-          mail,
-          metrics);
+      ChatModule.OrphanUploads sweeper =
+          ChatModule.orphanUploadSweeper(
+              chats,
+              chatRepository,
+              config.attachmentsDir(),
+              config.maxAttachmentBytes(),
+              uploads,
+              clock);
+      App app =
+          new App(
+              db,
+              web,
+              realtime,
+              chatRepository,
+              sharedLimits,
+              termination,
+              team,
+              outboxSender,
+              mail,
+              metrics);
+      app.orphanUploads = sweeper;
+      return app;
     } catch (RuntimeException e) {
       if (outboxSender != null) {
         outboxSender.close();
@@ -290,6 +310,11 @@ public final class App implements AutoCloseable {
     return termination;
   }
 
+  /** Deletes the uploads never attached to a message that are old enough, now (for tests). */
+  public int deleteOrphanUploadsNow() {
+    return orphanUploads.sweepNow();
+  }
+
   /** The REST endpoints the server answers, as registered. */
   public List<WebServer.Route> routes() {
     return web.routes();
@@ -297,6 +322,7 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    orphanUploads.close();
     web.stop();
     outboxSender.close();
     mail.close();

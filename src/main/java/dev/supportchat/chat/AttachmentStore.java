@@ -1,6 +1,7 @@
 package dev.supportchat.chat;
 
 import dev.supportchat.error.AppException;
+import dev.supportchat.limit.Limiter;
 import dev.supportchat.store.Ids;
 import dev.supportchat.user.Principal;
 import java.io.IOException;
@@ -10,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +41,9 @@ final class AttachmentStore {
           Map.entry("application/json", new byte[0]));
 
   private static final int MAX_FILE_NAME_LENGTH = 200;
+  private static final int ORPHAN_BATCH = 200;
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(AttachmentStore.class);
 
   /** The bytes of a stored attachment and how to describe them to the browser. */
   record Download(Attachment attachment, Path file) {}
@@ -45,14 +52,30 @@ final class AttachmentStore {
   private final ChatRepository repository;
   private final Path root;
   private final long maxBytes;
+  private final UploadLimits limits;
   private final Clock clock;
 
+  /**
+   * What one user may spend on uploads (admins are exempt from the first two).
+   *
+   * @param perUser uploads per user and hour
+   * @param quotaBytes bytes one user may have stored
+   * @param minFreeBytes free space the data disk keeps; uploads are refused below it
+   */
+  record UploadLimits(Limiter perUser, long quotaBytes, long minFreeBytes) {}
+
   AttachmentStore(
-      ChatService chats, ChatRepository repository, Path root, long maxBytes, Clock clock) {
+      ChatService chats,
+      ChatRepository repository,
+      Path root,
+      long maxBytes,
+      UploadLimits limits,
+      Clock clock) {
     this.chats = chats;
     this.repository = repository;
     this.root = root;
     this.maxBytes = maxBytes;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -82,6 +105,17 @@ final class AttachmentStore {
     if (declaredSize > maxBytes) {
       throw AppException.tooLarge("Files can be at most " + maxBytes + " bytes.");
     }
+    requireFreeSpace(Math.max(declaredSize, 0));
+    boolean limited = !caller.isAdmin();
+    long used = limited ? repository.uploadedBytes(caller.userId()) : 0;
+    if (limited && used + Math.max(declaredSize, 0) > limits.quotaBytes()) {
+      throw quotaExceeded(used);
+    }
+    if (limited && !limits.perUser().tryAcquire(caller.userId())) {
+      throw AppException.rateLimited(
+          "You are uploading files too fast; try again later.",
+          limits.perUser().retryAfterSeconds(caller.userId()));
+    }
     String id = Ids.newId(clock.millis());
     Path dir = root.resolve(chatId);
     Path target = dir.resolve(id);
@@ -96,6 +130,10 @@ final class AttachmentStore {
         Files.deleteIfExists(temp);
         throw AppException.tooLarge("Files can be at most " + maxBytes + " bytes.");
       }
+      if (limited && used + size > limits.quotaBytes()) {
+        Files.deleteIfExists(temp); // the declared size understated it
+        throw quotaExceeded(used);
+      }
       if (size == 0 || !startsWith(temp, ALLOWED.get(type))) {
         Files.deleteIfExists(temp);
         throw AppException.invalid(
@@ -108,6 +146,65 @@ final class AttachmentStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store attachment", e);
     }
+  }
+
+  private AppException quotaExceeded(long used) {
+    return AppException.tooLarge(
+        "Your uploads would go over your storage quota of "
+            + limits.quotaBytes() / (1024 * 1024)
+            + " MiB ("
+            + used / (1024 * 1024)
+            + " MiB used); remove old files or ask support.");
+  }
+
+  /**
+   * Refuses while the data disk is under its free-space floor: a full disk would also stop the
+   * database and every send, so uploads stop first.
+   */
+  private void requireFreeSpace(long incoming) {
+    long usable;
+    try {
+      Files.createDirectories(root);
+      usable = Files.getFileStore(root).getUsableSpace();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the free space of " + root, e);
+    }
+    if (usable - incoming < limits.minFreeBytes()) {
+      log.warn(
+          "Upload refused: {} bytes free on the data disk, the floor is {}",
+          usable,
+          limits.minFreeBytes());
+      throw AppException.unavailable(
+          "The server's storage is nearly full, so uploads are paused; try again later.");
+    }
+  }
+
+  /**
+   * Deletes uploads never attached to a message after {@code after} (a day by default), files and
+   * rows.
+   */
+  int deleteOrphans(Duration after) {
+    Instant now = clock.instant();
+    int deleted = 0;
+    List<String> keys;
+    do {
+      keys = repository.deleteUnattachedBefore(now.minus(after), ORPHAN_BATCH, now);
+      for (String key : keys) {
+        Path file = root.resolve(key).normalize();
+        try {
+          if (file.startsWith(root)) {
+            Files.deleteIfExists(file);
+          }
+        } catch (IOException e) {
+          log.warn("Could not delete the orphan upload {}: {}", file, e.toString());
+        }
+      }
+      deleted += keys.size();
+    } while (keys.size() == ORPHAN_BATCH);
+    if (deleted > 0) {
+      log.info("Deleted {} upload(s) never attached to a message", deleted);
+    }
+    return deleted;
   }
 
   /** The attachment's file, if the caller may read the chat. */

@@ -1,10 +1,16 @@
 package dev.supportchat.chat;
 
 import dev.supportchat.http.Auth;
+import dev.supportchat.limit.Limiter;
 import dev.supportchat.store.Database;
+import dev.supportchat.worker.Fatal;
 import io.javalin.apibuilder.EndpointGroup;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code App}'s wiring (and the bench tools) build the chat feature with, so that its adapters
@@ -36,9 +42,83 @@ public final class ChatModule {
       SupportPresence presence,
       Path attachmentsDir,
       long maxAttachmentBytes,
+      Uploads uploads,
       Clock clock) {
-    var attachments =
-        new AttachmentStore(chats, repository, attachmentsDir, maxAttachmentBytes, clock);
-    return new ChatRoutes(chats, statistics, attachments, auth, presence);
+    return new ChatRoutes(
+        chats,
+        statistics,
+        attachments(chats, repository, attachmentsDir, maxAttachmentBytes, uploads, clock),
+        auth,
+        presence);
   }
+
+  /** What uploads may spend: the per-user rate, the quota and the disk's free-space floor. */
+  public record Uploads(
+      Limiter perUserPerHour, long quotaBytesPerUser, long minFreeBytes, Duration orphanAfter) {}
+
+  private static AttachmentStore attachments(
+      ChatService chats,
+      ChatRepository repository,
+      Path dir,
+      long maxBytes,
+      Uploads uploads,
+      Clock clock) {
+    return new AttachmentStore(
+        chats,
+        repository,
+        dir,
+        maxBytes,
+        new AttachmentStore.UploadLimits(
+            uploads.perUserPerHour(), uploads.quotaBytesPerUser(), uploads.minFreeBytes()),
+        clock);
+  }
+
+  /** Deletes uploads never attached to a message, on a timer or now. */
+  public interface OrphanUploads extends AutoCloseable {
+    /** One sweep now; the number of uploads deleted. */
+    int sweepNow();
+
+    @Override
+    void close();
+  }
+
+  /**
+   * Deletes uploads never attached to a message, {@code uploads.orphanAfter()} after upload, once
+   * an hour (first a minute after start); close it to stop.
+   */
+  public static OrphanUploads orphanUploadSweeper(
+      ChatService chats,
+      ChatRepository repository,
+      Path dir,
+      long maxBytes,
+      Uploads uploads,
+      Clock clock) {
+    AttachmentStore store = attachments(chats, repository, dir, maxBytes, uploads, clock);
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "orphan-uploads");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        Fatal.survivable(
+            "Deleting orphan uploads", () -> store.deleteOrphans(uploads.orphanAfter())),
+        1,
+        ORPHAN_SWEEP_MINUTES,
+        TimeUnit.MINUTES);
+    return new OrphanUploads() {
+      @Override
+      public int sweepNow() {
+        return store.deleteOrphans(uploads.orphanAfter());
+      }
+
+      @Override
+      public void close() {
+        timer.shutdownNow();
+      }
+    };
+  }
+
+  private static final long ORPHAN_SWEEP_MINUTES = 60;
 }

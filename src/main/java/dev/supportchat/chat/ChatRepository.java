@@ -142,6 +142,16 @@ public interface ChatRepository extends AutoCloseable {
 
   Optional<StoredAttachment> findAttachment(String chatId, String attachmentId);
 
+  /** Bytes of the uploads the user has stored (for the per-user quota). */
+  long uploadedBytes(String userId);
+
+  /**
+   * Uploads older than {@code cutoff} that no message carries: their rows are deleted and their
+   * storage keys returned (the caller deletes the files). Uploads found attached are marked so and
+   * not looked at again. At most {@code limit} are looked at per call.
+   */
+  List<String> deleteUnattachedBefore(Instant cutoff, int limit, Instant now);
+
   @Override
   void close();
 }

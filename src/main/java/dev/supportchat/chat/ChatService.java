@@ -381,6 +381,13 @@ public final class ChatService {
       throw AppException.forbidden("Only the sender can edit a message.");
     }
     String clean = checkContent(content, m.messageType());
+    // An edit is delivered to every socket of the chat like a new message, so it spends the same
+    // allowance (MESSAGES_PER_MINUTE_PER_USER); otherwise edits were an unlimited way to flood.
+    if (!caller.isAdmin() && !messagesPerUser.tryAcquire(caller.userId())) {
+      throw AppException.rateLimited(
+          "You are editing messages too fast; wait a moment.",
+          messagesPerUser.retryAfterSeconds(caller.userId()));
+    }
     Message edited = chats.editContent(chatId, messageId, clean, clock.instant());
     events.messageEdited(edited, access(caller, chatId));
     return edited;

@@ -646,6 +646,62 @@ final class JdbcChatRepository implements ChatRepository {
   }
 
   @Override
+  public long uploadedBytes(String userId) {
+    return db.read(
+        c ->
+            Sql.count(
+                c,
+                "SELECT COALESCE(SUM(size_bytes), 0) FROM attachments WHERE uploader_id = ?",
+                userId));
+  }
+
+  @Override
+  public List<String> deleteUnattachedBefore(Instant cutoff, int limit, Instant now) {
+    record Candidate(String id, String chatId, String storageKey) {}
+    List<Candidate> candidates =
+        db.read(
+            c ->
+                Sql.list(
+                    c,
+                    "SELECT id, chat_id, storage_key FROM attachments"
+                        + " WHERE attached_at IS NULL AND created_at < ? ORDER BY created_at LIMIT ?",
+                    rs -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3)),
+                    cutoff.toEpochMilli(),
+                    limit));
+    List<String> deleted = new ArrayList<>();
+    for (Candidate a : candidates) {
+      // Attachment ids are 24 hex digits, so the pattern matches nothing but that id. Checked and
+      // deleted in one transaction, so a message committed before it keeps its file.
+      boolean gone =
+          db.write(
+              c -> {
+                boolean carried =
+                    Sql.count(
+                            c,
+                            "SELECT COUNT(*) FROM messages WHERE chat_id = ? AND attachments LIKE ?",
+                            a.chatId(),
+                            "%" + a.id() + "%")
+                        > 0;
+                if (carried) {
+                  Sql.update(
+                      c,
+                      "UPDATE attachments SET attached_at = ? WHERE id = ?",
+                      now.toEpochMilli(),
+                      a.id());
+                  return false;
+                }
+                return Sql.update(
+                        c, "DELETE FROM attachments WHERE id = ? AND attached_at IS NULL", a.id())
+                    == 1;
+              });
+      if (gone) {
+        deleted.add(a.storageKey());
+      }
+    }
+    return deleted;
+  }
+
+  @Override
   public Optional<StoredAttachment> findAttachment(String chatId, String attachmentId) {
     return db.read(
         c ->

@@ -36,7 +36,20 @@ public record AppConfig(
     Widget widget,
     Team team,
     Outgoing outgoing,
-    Operations operations) {
+    Operations operations,
+    Uploads uploads) {
+
+  /**
+   * What one user may store (issue 13, part 5); admins are exempt from the first two.
+   *
+   * @param perUserPerHour uploads per user per hour (UPLOADS_PER_USER_PER_HOUR)
+   * @param quotaBytesPerUser bytes of uploads one user may have stored (UPLOAD_QUOTA_BYTES)
+   * @param minFreeBytes uploads are refused while the data disk has less free space than this
+   *     (UPLOAD_MIN_FREE_BYTES)
+   * @param orphanAfter uploads never attached to a message are deleted this long after upload
+   */
+  public record Uploads(
+      int perUserPerHour, long quotaBytesPerUser, long minFreeBytes, Duration orphanAfter) {}
 
   /**
    * @param inviteTtl how long an invite link works (INVITE_EXPIRY)
@@ -126,7 +139,9 @@ public record AppConfig(
       long maxPacketBytes,
       int messagesPerSecond,
       int maxAttachments,
-      long maxPendingBytes) {}
+      long maxPendingBytes,
+      int roomEventsPerSecond,
+      int roomEventsBurst) {}
 
   /** Where the chat's attachments are stored. */
   public Path attachmentsDir() {

@@ -61,6 +61,14 @@ public final class ConfigLoader {
   public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(20);
   public static final long DEFAULT_MAX_SOCKET_PACKET_BYTES = 1_000_000L;
   public static final int DEFAULT_SOCKET_MESSAGES_PER_SECOND = 20;
+
+  /**
+   * Joins, leaves, typing and re-authentication have a budget of their own: an agent's dashboard
+   * joins every open chat at connect (hundreds at once), which must never use up the sends.
+   */
+  public static final int DEFAULT_SOCKET_ROOM_EVENTS_PER_SECOND = 100;
+
+  public static final int DEFAULT_SOCKET_ROOM_EVENTS_BURST = 1_000;
   public static final int DEFAULT_SOCKET_MAX_ATTACHMENTS = 10;
 
   /** An office of 200 behind one address all registering in one hour still fits. */
@@ -75,6 +83,10 @@ public final class ConfigLoader {
   public static final Duration DEFAULT_IDENTITY_CLOCK_SKEW = Duration.ofSeconds(30);
   static final int MIN_IDENTITY_SECRET_BYTES = 32;
   static final int MIN_TOKEN_SECRET_BYTES = 32;
+  static final int DEFAULT_UPLOADS_PER_USER_PER_HOUR = 120;
+  static final long DEFAULT_UPLOAD_QUOTA_BYTES = 200L * 1024 * 1024;
+  static final long DEFAULT_UPLOAD_MIN_FREE_BYTES = 1024L * 1024 * 1024;
+  static final Duration DEFAULT_UPLOAD_ORPHAN_AFTER = Duration.ofDays(1);
 
   /**
    * Secrets from the original project's .env example, jwt.io, tutorials and our own docs, compared
@@ -199,7 +211,13 @@ public final class ConfigLoader {
                 "SOCKET_MAX_PENDING_BYTES",
                 DEFAULT_SOCKET_MAX_PENDING_BYTES,
                 1_024,
-                10_000_000_000L));
+                10_000_000_000L),
+            integer(
+                "SOCKET_ROOM_EVENTS_PER_SECOND",
+                DEFAULT_SOCKET_ROOM_EVENTS_PER_SECOND,
+                1,
+                1_000_000),
+            integer("SOCKET_ROOM_EVENTS_BURST", DEFAULT_SOCKET_ROOM_EVENTS_BURST, 1, 10_000_000));
     int maxMessageLength = integer("MAX_MESSAGE_LENGTH", DEFAULT_MAX_MESSAGE_LENGTH, 1, 1_000_000);
     int messagesPerMinutePerUser =
         integer(
@@ -274,7 +292,12 @@ public final class ConfigLoader {
         widget,
         team,
         outgoing,
-        operations);
+        operations,
+        new AppConfig.Uploads(
+            integer("UPLOADS_PER_USER_PER_HOUR", DEFAULT_UPLOADS_PER_USER_PER_HOUR, 1, 1_000_000),
+            longValue("UPLOAD_QUOTA_BYTES", DEFAULT_UPLOAD_QUOTA_BYTES, 1, 1_000_000_000_000_000L),
+            longValue("UPLOAD_MIN_FREE_BYTES", DEFAULT_UPLOAD_MIN_FREE_BYTES, 0, Long.MAX_VALUE),
+            duration("UPLOAD_ORPHAN_AFTER", DEFAULT_UPLOAD_ORPHAN_AFTER)));
   }
 
   private AppConfig.Outgoing outgoing() {

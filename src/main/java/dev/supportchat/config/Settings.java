@@ -161,6 +161,30 @@ public final class Settings {
               "10m",
               "with auto-assignment on, an agent offline (no dashboard open on any node) for longer than this gives their open chats back to the front of the queue (at least 10s)"),
           new Setting(
+              "UPLOADS_PER_USER_PER_HOUR",
+              "120",
+              "attachments one user (not an admin) may upload per hour, then 429"),
+          new Setting(
+              "UPLOAD_QUOTA_BYTES",
+              "209715200 (200 MiB)",
+              "bytes of attachments one user (not an admin) may have stored; an upload that would go over gets 413"),
+          new Setting(
+              "UPLOAD_MIN_FREE_BYTES",
+              "1073741824 (1 GiB)",
+              "uploads are refused (503) while the data disk has less free space than this, so a full disk never stops the database"),
+          new Setting(
+              "UPLOAD_ORPHAN_AFTER",
+              "1d",
+              "uploads never attached to a message are deleted this long after upload (checked hourly)"),
+          new Setting(
+              "SOCKET_ROOM_EVENTS_PER_SECOND",
+              "100",
+              "joins, leaves, typing and token renewals per second per socket, a budget of their own so a dashboard joining all its chats at connect never uses up its sends"),
+          new Setting(
+              "SOCKET_ROOM_EVENTS_BURST",
+              "1000",
+              "how many of those one socket may send at once (an agent with 500 open chats joins them all at connect)"),
+          new Setting(
               "METRICS_TOKEN",
               "none (no /metrics)",
               "turns on /metrics (Prometheus text), answered only to Authorization: Bearer <METRICS_TOKEN>; at least 16 characters (docs/DEPLOYMENT.md, \"Metrics\")"),

@@ -56,6 +56,11 @@ public class AppException extends RuntimeException {
     return new AppException(ErrorCode.TOO_LARGE, message);
   }
 
+  /** The server cannot take this now (a resource is short); the client may retry later. */
+  public static AppException unavailable(String message) {
+    return new AppException(ErrorCode.UNAVAILABLE, message);
+  }
+
   public static AppException rateLimited(String message, long retryAfterSeconds) {
     return new AppException(ErrorCode.RATE_LIMITED, message, null, retryAfterSeconds);
   }

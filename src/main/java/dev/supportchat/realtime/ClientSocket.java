@@ -18,6 +18,9 @@ final class ClientSocket extends SocketRateLimiter.Bucket {
   /** Replaced when the client re-authenticates with a fresh token (same user). */
   volatile SocketUser user;
 
+  /** The budget of joins, leaves, typing and re-authentication (the sends have this object's). */
+  final SocketRateLimiter.Bucket roomEvents = new SocketRateLimiter.Bucket();
+
   /** Shared by all sockets: cleans up after a socket that is gone. */
   private final Consumer<ClientSocket> onGone;
 

@@ -238,6 +238,8 @@ public final class Realtime implements AutoCloseable {
             new TypingTracker(timers, emitter::typing),
             clock,
             limits.messagesPerSecond(),
+            limits.roomEventsPerSecond(),
+            limits.roomEventsBurst(),
             sendsCommitted,
             new SocketSession(authenticator, sessions),
             metrics);

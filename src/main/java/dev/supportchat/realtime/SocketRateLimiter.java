@@ -12,8 +12,13 @@ final class SocketRateLimiter {
   private final double capacity;
 
   SocketRateLimiter(int perSecond) {
+    this(perSecond, perSecond * 2);
+  }
+
+  /** {@code perSecond} on average, up to {@code burst} at once. */
+  SocketRateLimiter(int perSecond, int burst) {
     this.perNano = perSecond / (double) TimeUnit.SECONDS.toNanos(1);
-    this.capacity = perSecond * 2.0;
+    this.capacity = Math.max(1, burst);
   }
 
   /** One socket's bucket; it starts full. */

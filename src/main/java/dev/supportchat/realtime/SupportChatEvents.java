@@ -31,6 +31,20 @@ final class SupportChatEvents {
   private final TypingTracker typing;
   private final Clock clock;
   private final SocketRateLimiter limiter;
+  private final SocketRateLimiter roomLimiter;
+
+  /**
+   * Events that only change which rooms a socket hears or who is typing (and token renewal): cheap,
+   * frequent at connect, and on a budget of their own so they never starve the sends (issue 20).
+   */
+  private static final java.util.Set<String> ROOM_EVENTS =
+      java.util.Set.of(
+          ClientEvents.JOIN,
+          ClientEvents.LEAVE,
+          ClientEvents.TYPING_START,
+          ClientEvents.TYPING_STOP,
+          ClientEvents.REAUTHENTICATE);
+
   private final Executor sendsCommitted;
   private final SocketSession session;
   private final RealtimeMetrics metrics;
@@ -43,10 +57,13 @@ final class SupportChatEvents {
       TypingTracker typing,
       Clock clock,
       int messagesPerSecond,
+      int roomEventsPerSecond,
+      int roomEventsBurst,
       Executor sendsCommitted,
       SocketSession session,
       RealtimeMetrics metrics) {
     this.metrics = metrics;
+    this.roomLimiter = new SocketRateLimiter(roomEventsPerSecond, roomEventsBurst);
     this.chats = chats;
     this.session = session;
     this.sendsCommitted = sendsCommitted;
@@ -188,7 +205,11 @@ final class SupportChatEvents {
             client.socket.disconnect(true);
             return;
           }
-          if (!limiter.tryAcquire(client)) {
+          boolean allowed =
+              ROOM_EVENTS.contains(event)
+                  ? roomLimiter.tryAcquire(client.roomEvents)
+                  : limiter.tryAcquire(client);
+          if (!allowed) {
             ack.error(ErrorCode.RATE_LIMITED.wireName(), "Too many events; slow down.");
             return;
           }

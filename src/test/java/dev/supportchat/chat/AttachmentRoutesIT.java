@@ -110,7 +110,7 @@ class AttachmentRoutesIT {
     }
   }
 
-  private static Response upload(
+  static Response upload(
       TestApp t, String path, String token, String fileName, String type, byte[] bytes)
       throws Exception {
     String boundary = "----sc" + System.nanoTime();
@@ -138,7 +138,7 @@ class AttachmentRoutesIT {
         r.statusCode(), r.body(), HttpTestClient.JSON.readTree(r.body()), r.headers());
   }
 
-  private static HttpResponse<byte[]> get(TestApp t, String path, String token) throws Exception {
+  static HttpResponse<byte[]> get(TestApp t, String path, String token) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(t.baseUrl() + path));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);

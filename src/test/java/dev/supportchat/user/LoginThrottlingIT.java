@@ -71,10 +71,11 @@ class LoginThrottlingIT {
           "LOGIN THROTTLING (%s): slowest wrong answer %d ms, owner signed in after %d ms%n",
           redis ? "redis" : "memory", slowest, ownerMs);
 
-      // The success clears the account's delay: the next login is answered at once.
+      // The success clears the account's delay: the next login is not held back (held, it would
+      // wait the full 2 s; under a loaded machine bcrypt alone can take a second).
       start = System.nanoTime();
       assertThat(login(t, "203.0.113.50", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
-      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000L);
+      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_500L);
     }
   }
 }
