@@ -34,8 +34,10 @@ final class MatrixFixture {
           // So that GET /metrics exists (and refuses every caller of the matrix).
           "METRICS_TOKEN",
           "matrix-metrics-token-0123456789",
-          // So that the email routes exist (they do only with SMTP_URL). Nothing is sent: no
-          // follow-up is due before EMAIL_AFTER (5 minutes), and no test moves the clock that far.
+          // So that every email route exists and answers as in production (the unsubscribe pages do
+          // only with SMTP_URL). Nothing listens there: the invites' emails fail to connect and
+          // wait
+          // for a retry; no follow-up is due before EMAIL_AFTER (5 minutes).
           "SMTP_URL",
           "smtp://127.0.0.1:9",
           "MAIL_FROM",
