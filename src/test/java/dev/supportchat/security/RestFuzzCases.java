@@ -107,7 +107,12 @@ final class RestFuzzCases {
     return template
         .replace("{chatId}", chance(4) ? encode(urlPart()) : f.chatId)
         .replace("{messageId}", chance(3) ? encode(urlPart()) : f.messageId)
-        .replace("{attachmentId}", chance(3) ? encode(urlPart()) : f.attachmentId);
+        .replace("{attachmentId}", chance(3) ? encode(urlPart()) : f.attachmentId)
+        // Ids of other features' routes (team, webhooks): hostile text or a well-formed unknown id.
+        .replaceAll(
+            "\\{[A-Za-z]+\\}",
+            java.util.regex.Matcher.quoteReplacement(
+                chance(2) ? encode(urlPart()) : "0123456789abcdef01234567"));
   }
 
   private String query() {
