@@ -24,14 +24,12 @@ CREATE UNIQUE INDEX ux_invites_token_hash ON invites (token_hash);
 CREATE INDEX ix_invites_created ON invites (created_at);
 
 -- What assignment needs to know about an agent. seen_at is written every second by each node that has a socket
--- of theirs (and clears offline_at): an agent is connected while it is recent, on whichever node. offline_at is
--- set by the one node that saw their last socket go.
+-- of theirs: an agent is connected while it is recent, on whichever node.
 CREATE TABLE agent_state (
   user_id          TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
   availability     TEXT NOT NULL DEFAULT 'online',
   capacity         INTEGER,
   seen_at          BIGINT,
-  offline_at       BIGINT,
   last_assigned_at BIGINT
 );
 

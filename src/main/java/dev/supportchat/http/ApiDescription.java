@@ -32,6 +32,7 @@ public final class ApiDescription {
   static final String FOLDER = "/openapi/";
   private static final Pattern SCHEMA_REF =
       Pattern.compile("\"#/components/schemas/([A-Za-z0-9_]+)\"");
+  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
   // The files are ours, not input, so they get a plain mapper (no request nesting limits).
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -76,7 +77,7 @@ public final class ApiDescription {
       JsonNode operation = readIfPresent(FOLDER + "operations/" + file);
       if (operation == null) {
         undescribed.add(route.method() + " " + route.path() + " (" + file + ")");
-        operation = notDescribedYet();
+        operation = notDescribedYet(route.path());
       }
       ObjectNode item =
           paths.has(route.path())
@@ -125,9 +126,16 @@ public final class ApiDescription {
     return names;
   }
 
-  private static JsonNode notDescribedYet() {
+  private static JsonNode notDescribedYet(String path) {
     ObjectNode op = MAPPER.createObjectNode();
     op.put("summary", "Not described yet");
+    // Its path parameters, so that the document stays valid OpenAPI meanwhile.
+    Matcher m = PATH_PARAMETER.matcher(path);
+    while (m.find()) {
+      ObjectNode parameter = op.withArray("parameters").addObject();
+      parameter.put("name", m.group(1)).put("in", "path").put("required", true);
+      parameter.putObject("schema").put("type", "string");
+    }
     op.putObject("responses").putObject("default").put("description", "Not described yet.");
     return op;
   }

@@ -5,7 +5,6 @@ package dev.supportchat.team;
  *
  * @param capacity their own limit of active chats, or null for the team's default
  * @param seenAt when a node last had a socket of theirs (epoch ms), or null
- * @param offlineAt when their last socket closed, if none connected since
  * @param load their active (open or in-progress) chats now
  */
 public record Agent(
@@ -17,7 +16,6 @@ public record Agent(
     Availability chosen,
     Integer capacity,
     Long seenAt,
-    Long offlineAt,
     Long lastAssignedAt,
     int load,
     long createdAt) {
@@ -28,12 +26,15 @@ public record Agent(
 
   /** Their availability now (offline while deactivated). */
   Availability availability(long now) {
-    return active ? Availability.effective(chosen, seenAt, offlineAt, now) : Availability.OFFLINE;
+    return active ? Availability.effective(chosen, seenAt, now) : Availability.OFFLINE;
   }
 
-  /** Since when they are offline, as far as anyone knows; null if never seen connected. */
+  /**
+   * Since when they are offline, as far as anyone knows (the moment their last sighting went stale,
+   * or was made stale by the node that saw their last socket go); null if never seen connected.
+   */
   Long offlineSince() {
-    return offlineAt != null ? offlineAt : seenAt;
+    return seenAt == null ? null : seenAt + Availability.STALE_MS + 1;
   }
 
   int capacityOr(int teamDefault) {

@@ -81,13 +81,21 @@ final class AutoAssigner implements AutoCloseable {
     request();
   }
 
+  /** A pass that fails (a deadlock the database broke, a busy moment) is tried again at once. */
+  private static final int ATTEMPTS = 3;
+
   private void runPending() {
     pending.set(false);
-    try {
-      runOnce();
-    } catch (RuntimeException e) {
-      // The database was busy or away: the timer asks again within seconds.
-      log.warn("Auto-assignment pass failed: {}", e.toString());
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        runOnce();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == ATTEMPTS) {
+          // The database is away: the timer asks again within seconds.
+          log.warn("Auto-assignment pass failed {} times: {}", ATTEMPTS, e.toString());
+        }
+      }
     }
   }
 

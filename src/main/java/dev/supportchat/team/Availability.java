@@ -29,10 +29,11 @@ public enum Availability {
 
   /**
    * What the agent is now: their choice while connected on any node, else offline. Connected: a
-   * node saw a socket of theirs recently and none told their last socket gone since.
+   * node saw a socket of theirs recently (the node that sees their last socket go makes the
+   * sighting stale at once).
    */
-  public static Availability effective(Availability chosen, Long seenAt, Long offlineAt, long now) {
-    boolean connected = offlineAt == null && seenAt != null && now - seenAt <= STALE_MS;
+  public static Availability effective(Availability chosen, Long seenAt, long now) {
+    boolean connected = seenAt != null && now - seenAt <= STALE_MS;
     return connected ? chosen : OFFLINE;
   }
 

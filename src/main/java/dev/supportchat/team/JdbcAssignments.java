@@ -7,7 +7,10 @@ import dev.supportchat.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The queue of waiting chats and the assignment pass over it, each pass one transaction under the
@@ -62,7 +65,11 @@ final class JdbcAssignments {
                   c, "SELECT id" + QUEUE + QUEUE_ORDER + " LIMIT ?", rs -> rs.getString(1), room);
           List<AssignmentRules.Pick> picks = AssignmentRules.plan(candidates, queue, now);
           ChatStatus assignedStatus = StatusFlow.assigned(ChatStatus.OPEN).status();
-          for (AssignmentRules.Pick p : picks) {
+          // Rows are locked in id order, chats then agents, as the message writer locks chats:
+          // transactions that lock in one order cannot deadlock each other.
+          Map<String, Long> assignedAgents = new TreeMap<>();
+          for (AssignmentRules.Pick p :
+              picks.stream().sorted(Comparator.comparing(AssignmentRules.Pick::chatId)).toList()) {
             Sql.update(
                 c,
                 "UPDATE chats SET admin_id = ?, status = ?, assigned_at = ?, queued_at = NULL,"
@@ -72,11 +79,14 @@ final class JdbcAssignments {
                 now,
                 now,
                 p.chatId());
+            assignedAgents.put(p.agentId(), now);
+          }
+          for (Map.Entry<String, Long> a : assignedAgents.entrySet()) {
             Sql.update(
                 c,
                 "UPDATE agent_state SET last_assigned_at = ? WHERE user_id = ?",
-                now,
-                p.agentId());
+                a.getValue(),
+                a.getKey());
           }
           return new Pass(picks, requeued);
         });
@@ -111,12 +121,17 @@ final class JdbcAssignments {
               gone ? new Object[] {a.id()} : new Object[] {a.id(), a.offlineSince()});
       // In their old order, ahead of everything that waits now.
       long position = frontOfQueue(c, now) - ids.size();
+      Map<String, Long> places = new TreeMap<>(); // updated in id order (see run)
       for (String id : ids) {
+        places.put(id, position++);
+      }
+      for (Map.Entry<String, Long> place : places.entrySet()) {
+        String id = place.getKey();
         Sql.update(
             c,
             "UPDATE chats SET admin_id = NULL, status = 'OPEN', queued_at = ?, assigned_at = NULL,"
                 + " updated_at = ? WHERE id = ?",
-            position++,
+            place.getValue(),
             now,
             id);
         requeued.add(id);

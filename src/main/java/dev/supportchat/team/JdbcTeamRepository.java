@@ -20,7 +20,7 @@ import java.util.function.Function;
 final class JdbcTeamRepository {
   private static final String AGENT_SELECT =
       "SELECT u.id, u.email, u.full_name, u.role, u.is_admin, u.deactivated_at, u.created_at,"
-          + " s.availability, s.capacity, s.seen_at, s.offline_at, s.last_assigned_at"
+          + " s.availability, s.capacity, s.seen_at, s.last_assigned_at"
           + " FROM users u LEFT JOIN agent_state s ON s.user_id = u.id";
 
   /** Staff: active ones are admins in the seed's sense, deactivated ones keep their role. */
@@ -66,7 +66,6 @@ final class JdbcTeamRepository {
           Availability.fromStored(rs.getString("availability")),
           (Integer) nullableInt(rs.getObject("capacity")),
           Sql.nullableLong(rs, "seen_at"),
-          Sql.nullableLong(rs, "offline_at"),
           Sql.nullableLong(rs, "last_assigned_at"),
           loads.getOrDefault(id, 0),
           rs.getLong("created_at"));
@@ -175,14 +174,14 @@ final class JdbcTeamRepository {
       return;
     }
     List<Object[]> rows = new ArrayList<>();
-    userIds.forEach(id -> rows.add(new Object[] {id, now}));
+    // In id order, as assignment passes lock agent rows: no deadlock between the two.
+    userIds.stream().sorted().forEach(id -> rows.add(new Object[] {id, now}));
     db.write(
         c ->
             Sql.batch(
                 c,
                 "INSERT INTO agent_state (user_id, seen_at) VALUES (?, ?)"
-                    + " ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at,"
-                    + " offline_at = NULL",
+                    + " ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at",
                 rows));
   }
 
@@ -191,8 +190,16 @@ final class JdbcTeamRepository {
    * sighting goes stale. (A node that still has one clears it again at its next heartbeat.)
    */
   void wentOffline(String userId, long now) {
+    // Their last sighting made stale now: offline from this moment (Agent.offlineSince).
+    long stale = now - Availability.STALE_MS - 1;
     db.write(
-        c -> Sql.update(c, "UPDATE agent_state SET offline_at = ? WHERE user_id = ?", now, userId));
+        c ->
+            Sql.update(
+                c,
+                "UPDATE agent_state SET seen_at = ? WHERE user_id = ? AND seen_at > ?",
+                stale,
+                userId,
+                stale));
   }
 
   void insertInvite(Invite i, String path) {

@@ -373,6 +373,15 @@ class TeamIT {
               null),
           401,
           "unauthorized");
+      assertThat(
+              t.http
+                  .post(
+                      "/api/v1/users/refresh-token",
+                      Map.of("refreshToken", changed.data().get("refreshToken").asText()),
+                      null)
+                  .status())
+          .as("the session the change opened is signed in")
+          .isEqualTo(200);
       t.http.login("ann@example.org", "new-password-2");
       assertThat(f.member(admin, ann.userId()).get("role").asText())
           .as("a password change keeps the role")

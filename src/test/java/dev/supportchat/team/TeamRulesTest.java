@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TeamRulesTest {
   private static Agent member(String id, Role role, boolean active) {
     return new Agent(
-        id, id + "@x.org", id, role, active, Availability.ONLINE, null, null, null, null, 0, 0);
+        id, id + "@x.org", id, role, active, Availability.ONLINE, null, null, null, 0, 0);
   }
 
   private final Agent ann = member("ann", Role.ADMIN, true);
@@ -69,15 +69,12 @@ class TeamRulesTest {
   @Test
   void availabilityIsTheChoiceWhileConnectedOnAnyNodeElseOffline() {
     long stale = Availability.STALE_MS;
-    assertThat(Availability.effective(Availability.AWAY, 1_000L, null, 1_000 + stale))
+    assertThat(Availability.effective(Availability.AWAY, 1_000L, 1_000 + stale))
         .isEqualTo(Availability.AWAY);
-    assertThat(Availability.effective(Availability.ONLINE, 1_000L, null, 1_001 + stale))
+    assertThat(Availability.effective(Availability.ONLINE, 1_000L, 1_001 + stale))
         .as("no node has written a sighting for too long")
         .isEqualTo(Availability.OFFLINE);
-    assertThat(Availability.effective(Availability.ONLINE, 1_000L, 1_000L, 1_000))
-        .as("the last socket was told gone")
-        .isEqualTo(Availability.OFFLINE);
-    assertThat(Availability.effective(Availability.ONLINE, null, null, 0))
+    assertThat(Availability.effective(Availability.ONLINE, null, 0))
         .isEqualTo(Availability.OFFLINE);
     assertThatThrownBy(() -> Availability.parseChoice("offline"))
         .hasMessageContaining("online or away");
