@@ -221,7 +221,8 @@ public final class App implements AutoCloseable {
                   new WebServer.RouteGroup(
                       "/widget", WidgetModule.routes(widget, auth, clientAddress)),
                   new WebServer.RouteGroup("/email", mail.routes(auth)),
-                  new WebServer.RouteGroup("/webhooks", webhooks.routes(auth))),
+                  new WebServer.RouteGroup(
+                      "/webhooks", webhooks.routes(auth, teamModule::managesTeam))),
               List.of(socketIo),
               new WebAppFiles());
       web.start();

@@ -74,6 +74,11 @@ public final class TeamModule implements AutoCloseable {
     return new TeamRoutes(service, auth, clientAddress);
   }
 
+  /** Whether the caller is an active admin of the team (agents are staff but not admins). */
+  public boolean managesTeam(Principal caller) {
+    return caller.isAdmin() && team.agent(caller.userId()).map(Agent::isActiveAdmin).orElse(false);
+  }
+
   /** A staff member's first socket on this node: connected now, and perhaps room for chats. */
   public void staffConnected(String userId) {
     try {

@@ -12,27 +12,28 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The webhook feature as {@code App} wires it. */
 public final class WebhookModule {
   private final WebhookEffects effects;
   private final WebhookDelivery delivery;
-  private final WebhookService service;
+  private final WebhookStore store;
+  private final Outbox outbox;
+  private final boolean allowPrivate;
+  private final Clock clock;
 
-  private WebhookModule(WebhookEffects effects, WebhookDelivery delivery, WebhookService service) {
-    this.effects = effects;
-    this.delivery = delivery;
-    this.service = service;
+  private WebhookModule(WebhookStore store, Outbox outbox, boolean allowPrivate, Clock clock) {
+    this.store = store;
+    this.outbox = outbox;
+    this.allowPrivate = allowPrivate;
+    this.clock = clock;
+    this.effects = new WebhookEffects(clock);
+    this.delivery = new WebhookDelivery(store, WebhookModule::resolve, allowPrivate, clock);
   }
 
   public static WebhookModule create(Outbox outbox, boolean allowPrivate, Clock clock) {
-    var store = new WebhookStore(outbox.database());
-    Function<String, List<InetAddress>> resolver = WebhookModule::resolve;
-    var service = new WebhookService(store, outbox, resolver, allowPrivate, clock);
-    return new WebhookModule(
-        new WebhookEffects(clock),
-        new WebhookDelivery(store, resolver, allowPrivate, clock),
-        service);
+    return new WebhookModule(new WebhookStore(outbox.database()), outbox, allowPrivate, clock);
   }
 
   private static List<InetAddress> resolve(String host) {
@@ -51,8 +52,13 @@ public final class WebhookModule {
     return Map.of(WebhookEffects.KIND, delivery);
   }
 
-  /** {@code /api/v1/webhooks}. */
-  public EndpointGroup routes(Auth<Principal> auth) {
-    return new WebhookRoutes(service, auth);
+  /**
+   * {@code /api/v1/webhooks}, for the callers {@code managesTeam} accepts: the team's admins (an
+   * agent's {@code isAdmin} is true too, and a webhook sends chat data wherever its URL says).
+   */
+  public EndpointGroup routes(Auth<Principal> auth, Predicate<Principal> managesTeam) {
+    Function<String, List<InetAddress>> resolver = WebhookModule::resolve;
+    return new WebhookRoutes(
+        new WebhookService(store, outbox, resolver, allowPrivate, managesTeam, clock), auth);
   }
 }

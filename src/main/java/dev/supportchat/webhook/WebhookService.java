@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Admins' management of webhook endpoints: register (the secret is shown once), change, remove,
@@ -35,6 +36,7 @@ public final class WebhookService {
   private final Outbox outbox;
   private final Function<String, List<InetAddress>> resolver;
   private final boolean allowPrivate;
+  private final Predicate<Principal> managesTeam;
   private final Clock clock;
 
   WebhookService(
@@ -42,11 +44,13 @@ public final class WebhookService {
       Outbox outbox,
       Function<String, List<InetAddress>> resolver,
       boolean allowPrivate,
+      Predicate<Principal> managesTeam,
       Clock clock) {
     this.store = store;
     this.outbox = outbox;
     this.resolver = resolver;
     this.allowPrivate = allowPrivate;
+    this.managesTeam = managesTeam;
     this.clock = clock;
   }
 
@@ -200,8 +204,8 @@ public final class WebhookService {
     return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
-  private static void requireAdmin(Principal caller) {
-    if (!caller.isAdmin()) {
+  private void requireAdmin(Principal caller) {
+    if (!caller.isAdmin() || !managesTeam.test(caller)) {
       throw AppException.forbidden("Only admins manage webhooks.");
     }
   }

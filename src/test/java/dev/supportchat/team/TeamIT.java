@@ -388,4 +388,25 @@ class TeamIT {
           .isEqualTo("agent");
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void onlyTheTeamsAdminsManageWebhooksAgentsAreRefused(Engine engine) {
+    try (TestApp t = TestApp.start(engine)) {
+      TeamFixture f = new TeamFixture(t);
+      Login admin = t.http.admin();
+      Login ann = f.join(admin, "ann@example.org", "agent");
+      Map<String, Object> hook =
+          Map.of("url", "https://93.184.215.14/hook", "events", java.util.List.of("chat.rated"));
+
+      assertError(t.http.post("/api/v1/webhooks", hook, ann.accessToken()), 403, "forbidden");
+      assertError(t.http.get("/api/v1/webhooks", ann.accessToken()), 403, "forbidden");
+      assertThat(t.http.post("/api/v1/webhooks", hook, admin.accessToken()).status())
+          .as("the admin beside her is unaffected")
+          .isEqualTo(201);
+      assertThat(t.http.get("/api/v1/webhooks", admin.accessToken()).data().get("endpoints"))
+          .as("only the admin's endpoint exists")
+          .hasSize(1);
+    }
+  }
 }
