@@ -213,7 +213,6 @@ final class SupportChatEvents {
             ack.error(ErrorCode.RATE_LIMITED.wireName(), "Too many events; slow down.");
             return;
           }
-          Object data;
           metrics.eventIn(event);
           long arrived = System.nanoTime();
           // Each event is a request of its own in the log (LOG_FORMAT=json: requestId, userId).
@@ -234,15 +233,7 @@ final class SupportChatEvents {
       String event,
       Handler handler,
       long arrived) {
-    if (!clock.instant().isBefore(client.user.tokenExpiresAt())) {
-      ack.error(
-          ErrorCode.UNAUTHORIZED.wireName(), "Access token expired; reconnect with a fresh token.");
-      return;
-    }
-    if (!limiter.tryAcquire(client)) {
-      ack.error(ErrorCode.RATE_LIMITED.wireName(), "Too many events; slow down.");
-      return;
-    }
+    // The session, expiry and rate checks ran before (each event's gate above).
     Object data;
     try {
       data = handler.handle(client, JsonBody.wrap(OrgJson.toJackson(payload)));
