@@ -74,6 +74,7 @@ public final class WebServer {
               webApp.register(c);
               reference.register(c);
               c.routes.before(ctx -> startRequest(ctx, securityHeaders));
+              c.routes.before(ctx -> UnexpectedBody.discard(ctx, config.maxRequestBytes()));
               c.routes.before("/api/*", cors::apply);
               c.routes.apiBuilder(
                   () -> {
@@ -227,9 +228,8 @@ public final class WebServer {
     }
     if (code == ErrorCode.TOO_LARGE) {
       // The rest of an oversized body is left unread, so this connection cannot carry another
-      // request; saying so
-      // keeps clients from sending their next request into a connection the server is about to
-      // drop.
+      // request; saying so keeps clients from sending their next request into a connection the
+      // server is about to drop.
       ctx.header("Connection", "close");
     }
     ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
