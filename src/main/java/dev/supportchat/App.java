@@ -19,6 +19,7 @@ import dev.supportchat.outbox.Backoff;
 import dev.supportchat.outbox.Outbox;
 import dev.supportchat.outbox.OutboxSender;
 import dev.supportchat.realtime.Realtime;
+import dev.supportchat.search.SearchModule;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Migrations;
 import dev.supportchat.team.TeamModule;
@@ -59,6 +60,7 @@ public final class App implements AutoCloseable {
   private final MailModule mail;
   private final ServerMetrics metrics;
   private ChatModule.OrphanUploads orphanUploads;
+  private SearchModule search;
 
   private App(
       Database db,
@@ -93,6 +95,7 @@ public final class App implements AutoCloseable {
     SessionTermination termination = null;
     OutboxSender outboxSender = null;
     MailModule mail = null;
+    SearchModule search = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -201,6 +204,7 @@ public final class App implements AutoCloseable {
                   new Backoff(config.outgoing().firstRetry(), config.outgoing().retryFor()),
                   clock)
               .start();
+      search = new SearchModule(db, config.operations().messageSearchTimeout());
       WebServer.Mount socketIo = realtime::mount;
       List<WorkerHealth> workers = workers(chatRepository, realtime, outboxSender);
       if (metrics.enabled()) {
@@ -217,6 +221,7 @@ public final class App implements AutoCloseable {
                       "/users",
                       new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
                   new WebServer.RouteGroup("/chats", chatRoutes),
+                  new WebServer.RouteGroup(SearchModule.PATH, search.routes(auth)),
                   new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
                   new WebServer.RouteGroup(
                       "/widget", WidgetModule.routes(widget, auth, clientAddress)),
@@ -247,8 +252,12 @@ public final class App implements AutoCloseable {
               mail,
               metrics);
       app.orphanUploads = sweeper;
+      app.search = search;
       return app;
     } catch (RuntimeException e) {
+      if (search != null) {
+        search.close();
+      }
       if (outboxSender != null) {
         outboxSender.close();
       }
@@ -325,6 +334,7 @@ public final class App implements AutoCloseable {
   public void close() {
     orphanUploads.close();
     web.stop();
+    search.close();
     outboxSender.close();
     mail.close();
     team.close();

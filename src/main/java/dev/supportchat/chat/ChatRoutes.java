@@ -7,6 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 
 import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
+import dev.supportchat.http.QueryParams;
 import dev.supportchat.http.RequestBody;
 import dev.supportchat.http.Responses;
 import dev.supportchat.json.JsonBody;
@@ -103,7 +104,7 @@ final class ChatRoutes implements EndpointGroup {
             chats.messages(
                 caller,
                 ctx.pathParam("chatId"),
-                intParam(ctx, "limit"),
+                QueryParams.optionalInt(ctx, "limit"),
                 ctx.queryParam("before"),
                 ctx.queryParam("since"))),
         "Messages fetched");
@@ -148,8 +149,8 @@ final class ChatRoutes implements EndpointGroup {
             ctx.queryParam("priority"),
             ctx.queryParam("assigned"),
             TextInput.checked("q", ctx.queryParam("q")),
-            intParam(ctx, "page"),
-            intParam(ctx, "limit"));
+            QueryParams.optionalInt(ctx, "page"),
+            QueryParams.optionalInt(ctx, "limit"));
     Responses.ok(ctx, ChatJson.chatPage(page), "Chats fetched");
   }
 
@@ -245,16 +246,4 @@ final class ChatRoutes implements EndpointGroup {
   }
 
   private static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-  private static Integer intParam(Context ctx, String name) {
-    String raw = ctx.queryParam(name);
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.parseInt(raw.strip());
-    } catch (NumberFormatException e) {
-      throw AppException.invalid(name, name + " must be a whole number.");
-    }
-  }
 }

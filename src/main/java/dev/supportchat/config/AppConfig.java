@@ -83,8 +83,10 @@ public record AppConfig(
    *
    * @param metricsToken the bearer token {@code /metrics} requires; without it there is no {@code
    *     /metrics}
+   * @param messageSearchTimeout a message search running longer is cancelled (503), so one broad
+   *     search never holds a database connection the others need (MESSAGE_SEARCH_TIMEOUT)
    */
-  public record Operations(Optional<String> metricsToken) {}
+  public record Operations(Optional<String> metricsToken, Duration messageSearchTimeout) {}
 
   /** How many login attempts are allowed in one window, per e-mail address and per client IP. */
   /**

@@ -57,6 +57,7 @@ public final class ConfigLoader {
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_IP = 30;
   public static final Duration DEFAULT_LOGIN_WINDOW = Duration.ofMinutes(15);
   static final Duration DEFAULT_LOGIN_MAX_DELAY = Duration.ofSeconds(3);
+  static final Duration DEFAULT_MESSAGE_SEARCH_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(25);
   public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(20);
   public static final long DEFAULT_MAX_SOCKET_PACKET_BYTES = 1_000_000L;
@@ -364,7 +365,12 @@ public final class ConfigLoader {
         .filter(format -> !format.equals("text") && !format.equals("json"))
         .ifPresent(
             format -> problems.add("LOG_FORMAT must be text or json (got '" + format + "')."));
-    return new AppConfig.Operations(metricsToken);
+    Duration searchTimeout = duration("MESSAGE_SEARCH_TIMEOUT", DEFAULT_MESSAGE_SEARCH_TIMEOUT);
+    if (searchTimeout.compareTo(Duration.ofMillis(100)) < 0
+        || searchTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+      problems.add("MESSAGE_SEARCH_TIMEOUT must be between 100ms and 1m.");
+    }
+    return new AppConfig.Operations(metricsToken, searchTimeout);
   }
 
   /**

@@ -148,6 +148,10 @@ public final class Settings {
               "off",
               "let webhooks target private, loopback and link-local addresses (on-premise receivers); off, such targets are refused"),
           new Setting(
+              "MESSAGE_SEARCH_TIMEOUT",
+              "2s",
+              "a search of message contents running longer is stopped with a 503 asking for a narrower search, so one broad search never holds up others (100ms to 1m)"),
+          new Setting(
               "LOGIN_MAX_DELAY",
               "3s",
               "after 3 failed logins on an account (from any address) its login answers wait, doubling from 250 ms up to this; the right password still signs in, this much later. Each throttling is logged with the address"),

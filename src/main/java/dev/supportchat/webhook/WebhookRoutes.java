@@ -8,6 +8,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
+import dev.supportchat.http.QueryParams;
 import dev.supportchat.http.RequestBody;
 import dev.supportchat.http.Responses;
 import dev.supportchat.json.Json;
@@ -72,15 +73,8 @@ final class WebhookRoutes implements EndpointGroup {
 
   private void deliveries(Context ctx) {
     Principal caller = auth.require(ctx);
-    int limit = DEFAULT_DELIVERIES;
-    String raw = ctx.queryParam("limit");
-    if (raw != null) {
-      try {
-        limit = Integer.parseInt(raw);
-      } catch (NumberFormatException e) {
-        throw AppException.invalid("limit", "limit must be a whole number.");
-      }
-    }
+    Integer given = QueryParams.optionalInt(ctx, "limit");
+    int limit = given == null ? DEFAULT_DELIVERIES : given;
     List<Map<String, Object>> rows = new ArrayList<>();
     webhooks.deliveries(caller, ctx.pathParam("id"), limit).forEach(r -> rows.add(delivery(r)));
     Responses.ok(ctx, Map.of("deliveries", rows), "Recent deliveries");

@@ -52,25 +52,6 @@ class EmailFollowUpIT {
     return TestApp.start(engine, env);
   }
 
-  private static String openChat(TestApp t, Login user, String text) {
-    Response r =
-        t.http.post(
-            "/api/v1/chats/support",
-            Map.of("subject", "Parcel", "message", text),
-            user.accessToken());
-    assertThat(r.status()).as(r.raw()).isIn(200, 201);
-    return r.data().get("_id").asText();
-  }
-
-  private static void reply(TestApp t, Login admin, String chatId, String text, boolean note) {
-    Response r =
-        t.http.post(
-            "/api/v1/chats/" + chatId + "/messages",
-            Map.of("content", text, "isInternalNote", note),
-            admin.accessToken());
-    assertThat(r.status()).as(r.raw()).isEqualTo(201);
-  }
-
   private static String body(JsonNode mail) {
     return mail.path("mimeMessage").asText().replace("=\r\n", "");
   }
@@ -82,10 +63,10 @@ class EmailFollowUpIT {
     try (TestApp t = start(engine)) {
       Login user = t.http.newUser(ann);
       Login admin = t.http.admin();
-      String chatId = openChat(t, user, "Where is my parcel?");
-      reply(t, admin, chatId, "First answer", false);
-      reply(t, admin, chatId, "A secret internal note", true);
-      reply(t, admin, chatId, "Second answer", false);
+      String chatId = t.http.openChat(user, "Parcel", "Where is my parcel?");
+      t.http.send(admin, chatId, "First answer", false);
+      t.http.send(admin, chatId, "A secret internal note", true);
+      t.http.send(admin, chatId, "Second answer", false);
 
       Thread.sleep(1_000);
       assertThat(smtp.inbox(ann)).as("nothing before EMAIL_AFTER").isEmpty();
@@ -110,7 +91,7 @@ class EmailFollowUpIT {
           .isEqualTo("<" + rows.get(0).id() + "@example.com>");
 
       // The next window carries only what came after the first email.
-      reply(t, admin, chatId, "Third answer", false);
+      t.http.send(admin, chatId, "Third answer", false);
       t.clock.advance(EMAIL_AFTER.plusSeconds(1));
       mails = smtp.awaitInbox(ann, 2, MAIL_WAIT);
       assertThat(mails).hasSize(2);
@@ -127,8 +108,8 @@ class EmailFollowUpIT {
     try (TestApp t = start(engine)) {
       Login user = t.http.newUser(bob);
       Login admin = t.http.admin();
-      String chatId = openChat(t, user, "Hello");
-      reply(t, admin, chatId, "Hi Bob", false);
+      String chatId = t.http.openChat(user, "Parcel", "Hello");
+      t.http.send(admin, chatId, "Hi Bob", false);
       assertThat(
               t.http
                   .post("/api/v1/chats/" + chatId + "/read", Map.of(), user.accessToken())
@@ -151,9 +132,9 @@ class EmailFollowUpIT {
       Login catUser = t.http.newUser(cat);
       Login danUser = t.http.newUser(dan);
       Login admin = t.http.admin();
-      String catChat = openChat(t, catUser, "Hi");
-      String danChat = openChat(t, danUser, "Hi");
-      reply(t, admin, catChat, "Answer for Cat", false);
+      String catChat = t.http.openChat(catUser, "Parcel", "Hi");
+      String danChat = t.http.openChat(danUser, "Parcel", "Hi");
+      t.http.send(admin, catChat, "Answer for Cat", false);
       t.clock.advance(EMAIL_AFTER.plusSeconds(1));
       String text = body(smtp.awaitInbox(cat, 1, MAIL_WAIT).get(0));
       Matcher m =
@@ -189,8 +170,8 @@ class EmailFollowUpIT {
       assertThat(done.status()).as(done.raw()).isEqualTo(200);
       assertThat(done.raw()).contains("You will get no more reply emails");
 
-      reply(t, admin, catChat, "Another answer for Cat", false);
-      reply(t, admin, danChat, "Answer for Dan", false);
+      t.http.send(admin, catChat, "Another answer for Cat", false);
+      t.http.send(admin, danChat, "Answer for Dan", false);
       t.clock.advance(EMAIL_AFTER.plusSeconds(1));
       assertThat(smtp.awaitInbox(dan, 1, MAIL_WAIT)).as("Dan still gets his").hasSize(1);
       Thread.sleep(1_000);
@@ -206,8 +187,8 @@ class EmailFollowUpIT {
     try (TestApp t = start(engine)) {
       Login user = t.http.newUser(eve);
       Login admin = t.http.admin();
-      String chatId = openChat(t, user, "Hello");
-      reply(t, admin, chatId, "Answer while mail is down", false);
+      String chatId = t.http.openChat(user, "Parcel", "Hello");
+      t.http.send(admin, chatId, "Answer while mail is down", false);
       smtp.stop();
       try {
         t.clock.advance(EMAIL_AFTER.plusSeconds(1));
@@ -262,7 +243,7 @@ class EmailFollowUpIT {
       assertThat(t.http.get("/api/v1/email/preferences", agent.accessToken()).data())
           .isEqualTo(HttpTestClient.JSON.readTree("{\"newChatEmails\":true,\"mailEnabled\":true}"));
 
-      String chatId = openChat(t, user, "My order never came");
+      String chatId = t.http.openChat(user, "Parcel", "My order never came");
       t.clock.advance(NewChatEmails.DELAY.plusSeconds(1));
       List<JsonNode> mails = smtp.awaitInbox(wants, 1, MAIL_WAIT);
       Thread.sleep(1_500);
@@ -285,9 +266,9 @@ class EmailFollowUpIT {
       Login user = t.http.newUser(fay);
       Login other = t.http.newUser(prefix + "-gus@example.com");
       Login admin = t.http.admin();
-      String chatId = openChat(t, user, "Can I change my address?");
-      reply(t, admin, chatId, "Yes, done.", false);
-      reply(t, admin, chatId, "Customer seemed annoyed", true);
+      String chatId = t.http.openChat(user, "Parcel", "Can I change my address?");
+      t.http.send(admin, chatId, "Yes, done.", false);
+      t.http.send(admin, chatId, "Customer seemed annoyed", true);
       Map<String, String> body = Map.of("chatId", chatId);
 
       assertError(

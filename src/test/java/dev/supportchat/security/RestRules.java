@@ -158,6 +158,9 @@ final class RestRules {
         "GET /api/v1/chats/admin/stats",
         rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/chats/admin/stats")));
     r.put(
+        "GET /api/v1/chats/admin/messages/search",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/chats/admin/messages/search?q=hello")));
+    r.put(
         "GET /api/v1/chats/{chatId}/messages",
         rule(CHAT_MEMBERS, 200, f -> Request.of("GET", f.chatPath("/messages"))));
     r.put(

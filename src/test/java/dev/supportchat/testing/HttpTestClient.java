@@ -126,4 +126,29 @@ public final class HttpTestClient {
   public Login admin() {
     return login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD);
   }
+
+  /** Opens (or gets) the user's chat with a first message; its id. */
+  public String openChat(Login user, String subject, String message) {
+    Response r =
+        post(
+            "/api/v1/chats/support",
+            Map.of("subject", subject, "message", message),
+            user.accessToken());
+    if (r.status() != 201 && r.status() != 200) {
+      throw new IllegalStateException("opening a chat failed: " + r.status() + " " + r.raw());
+    }
+    return r.data().get("_id").asText();
+  }
+
+  /** Sends a message (or an internal note) as this caller and expects it stored. */
+  public void send(Login sender, String chatId, String text, boolean internalNote) {
+    Response r =
+        post(
+            "/api/v1/chats/" + chatId + "/messages",
+            Map.of("content", text, "isInternalNote", internalNote),
+            sender.accessToken());
+    if (r.status() != 201) {
+      throw new IllegalStateException("sending failed: " + r.status() + " " + r.raw());
+    }
+  }
 }
