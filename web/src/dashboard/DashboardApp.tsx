@@ -149,6 +149,7 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
           list={list}
           admins={admins}
           chatId={route.chatId}
+          messageId={route.messageId ?? null}
           online={status === 'online' || status === 'back-online'}
           filters={filters}
           search={search}

@@ -12,6 +12,12 @@ describe('dashboard routes', () => {
     expect(parseRoute('/admin/anything')).toEqual({ name: 'chats', chatId: null });
   });
 
+  it('opens a chat at a message (a search result) and back', () => {
+    const route = { name: 'chats', chatId: 'c1', messageId: 'm 2' } as const;
+    expect(routePath(route)).toBe('/admin/support/chat/c1/message/m%202');
+    expect(parseRoute(routePath(route))).toEqual(route);
+  });
+
   it('builds paths back', () => {
     expect(routePath({ name: 'chats', chatId: 'x/y' })).toBe('/admin/support/chat/x%2Fy');
     expect(routePath({ name: 'stats' })).toBe('/admin/support/stats');

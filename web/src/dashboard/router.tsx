@@ -4,7 +4,8 @@ import { useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 export const BASE = '/admin/support';
 
 export type Route =
-  | { name: 'chats'; chatId: string | null }
+  /** messageId: open the conversation at that message (a search result). */
+  | { name: 'chats'; chatId: string | null; messageId?: string }
   | { name: 'stats' }
   | { name: 'team' }
   | { name: 'webhooks' };
@@ -14,6 +15,14 @@ export function parseRoute(pathname: string): Route {
   if (rest === '/stats' || rest === '/stats/') return { name: 'stats' };
   if (rest === '/webhooks' || rest === '/webhooks/') return { name: 'webhooks' };
   if (rest === '/team' || rest === '/team/') return { name: 'team' };
+  const at = /^\/chat\/([^/]+)\/message\/([^/]+)\/?$/.exec(rest);
+  if (at?.[1] && at[2]) {
+    return {
+      name: 'chats',
+      chatId: decodeURIComponent(at[1]),
+      messageId: decodeURIComponent(at[2]),
+    };
+  }
   const chat = /^\/chat\/([^/]+)\/?$/.exec(rest);
   return { name: 'chats', chatId: chat?.[1] ? decodeURIComponent(chat[1]) : null };
 }
@@ -22,7 +31,9 @@ export function routePath(route: Route): string {
   if (route.name === 'stats') return `${BASE}/stats`;
   if (route.name === 'webhooks') return `${BASE}/webhooks`;
   if (route.name === 'team') return `${BASE}/team`;
-  return route.chatId ? `${BASE}/chat/${encodeURIComponent(route.chatId)}` : BASE;
+  if (!route.chatId) return BASE;
+  const chat = `${BASE}/chat/${encodeURIComponent(route.chatId)}`;
+  return route.messageId ? `${chat}/message/${encodeURIComponent(route.messageId)}` : chat;
 }
 
 const listeners = new Set<() => void>();

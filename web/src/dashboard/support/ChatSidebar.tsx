@@ -1,4 +1,5 @@
 /** The list of chats with its filters and paging. */
+import type { ReactNode } from 'react';
 import type { Chat } from '../../shared/types';
 import { ChatListItem } from './ChatListItem';
 import type { ChatFilters } from './chatList';
@@ -17,6 +18,8 @@ interface Props {
   onSearch: (q: string) => void;
   onFilters: (filters: ChatFilters) => void;
   onLoadMore: () => void;
+  /** Below the chats: the messages that match the search. */
+  children?: ReactNode;
 }
 
 export function ChatSidebar(props: Props) {
@@ -45,7 +48,11 @@ export function ChatSidebar(props: Props) {
         ))}
       </ul>
       {!loading && chats.length === 0 && !error && (
-        <p className="scd-empty">No chats match these filters.</p>
+        <p className="scd-empty">
+          {props.filters.q
+            ? `No chat’s subject, name or email matches “${props.filters.q}”.`
+            : 'No chats match these filters.'}
+        </p>
       )}
       {props.hasMore && (
         <button
@@ -57,6 +64,7 @@ export function ChatSidebar(props: Props) {
           {loading ? 'Loading…' : 'Load more'}
         </button>
       )}
+      {props.children}
     </nav>
   );
 }

@@ -1,5 +1,6 @@
 /** The open conversation: who it is with, its controls, the messages and the reply box. */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useFocusMessage } from './useFocusMessage';
 import type { ApiClient } from '../../shared/api/client';
 import { ChatRoom } from '../../shared/chatRoom';
 import { countUnread } from '../../shared/logic/unread';
@@ -17,6 +18,8 @@ interface Props {
   api: ApiClient;
   connection: SocketConnection;
   chatId: string;
+  /** A message to bring into view and mark (a search result), paging back to it if needed. */
+  focusMessageId: string | null;
   chat: Chat | null;
   meId: string;
   admins: AdminInfo[];
@@ -41,6 +44,7 @@ function RoomView({
   api,
   chat,
   chatId,
+  focusMessageId,
   meId,
   admins,
   online,
@@ -50,6 +54,7 @@ function RoomView({
   room,
 }: Props & { room: ChatRoom }) {
   const state = useChatRoom(room);
+  const focus = useFocusMessage(room, state, focusMessageId);
   const visible = usePageVisible();
   const [note, setNote] = useState(false);
   const unread = countUnread(state.messages, true);
@@ -85,6 +90,11 @@ function RoomView({
       {person}
       {chat && (
         <ChatControls api={api} chat={chat} meId={meId} admins={admins} onChanged={onChanged} />
+      )}
+      {focus && (
+        <p className={focus.kind === 'missing' ? 'sc-error' : 'scd-focus-note'} role="status">
+          {focus.text}
+        </p>
       )}
       {state.error && state.messages.length === 0 && (
         <p className="sc-error" role="alert">

@@ -19,10 +19,10 @@ export function FiltersBar({ filters, search, onSearch, onChange }: Props) {
   return (
     <div className="scd-filters">
       <label className="sc-field scd-filters__search">
-        <span className="sc-visually-hidden">Search chats</span>
+        <span className="sc-visually-hidden">Search chats and messages</span>
         <input
           type="search"
-          placeholder="Search name, email, subject…"
+          placeholder="Search people, subjects, messages…"
           value={search}
           onChange={(e) => onSearch(e.target.value)}
         />

@@ -3,6 +3,7 @@ import type { ApiClient } from '../../shared/api/client';
 import { useMediaQuery } from '../../shared/react/hooks';
 import type { SocketConnection } from '../../shared/socket/connection';
 import type { AdminInfo, User } from '../../shared/types';
+import { MessageHits } from '../search/MessageHits';
 import { ChatSidebar } from './ChatSidebar';
 import type { ChatFilters } from './chatList';
 import { ConversationPane } from './ConversationPane';
@@ -16,6 +17,8 @@ interface Props {
   list: ChatList;
   admins: AdminInfo[];
   chatId: string | null;
+  /** Open the conversation at this message (a search result). */
+  messageId: string | null;
   online: boolean;
   filters: ChatFilters;
   search: string;
@@ -30,12 +33,14 @@ export function SupportPage({
   list,
   admins,
   chatId,
+  messageId,
   online,
   ...filterProps
 }: Props) {
   const wide = useMediaQuery(WIDE_PERSON_QUERY);
   return (
     <main className={`scd-support ${chatId ? 'scd-support--chat' : ''}`}>
+      <h1 className="sc-visually-hidden">Chats</h1>
       <ChatSidebar
         chats={list.chats}
         total={list.pagination?.total ?? null}
@@ -49,7 +54,9 @@ export function SupportPage({
         onSearch={filterProps.onSearch}
         onFilters={filterProps.onFilters}
         onLoadMore={list.loadMore}
-      />
+      >
+        <MessageHits api={api} q={filterProps.filters.q ?? ''} />
+      </ChatSidebar>
       {chatId && connection ? (
         <div className="scd-chat-area">
           <ConversationPane
@@ -57,6 +64,7 @@ export function SupportPage({
             api={api}
             connection={connection}
             chatId={chatId}
+            focusMessageId={messageId}
             chat={list.cache[chatId] ?? null}
             meId={me._id}
             admins={admins}

@@ -83,3 +83,34 @@ export function assignChat(api: ApiClient, chatId: string, adminId?: string): Pr
 export function fetchPerson(api: ApiClient, chatId: string): Promise<Person> {
   return api.request<Person>('GET', `/chats/${encodeURIComponent(chatId)}/person`);
 }
+
+/** One message that matched a search, with the part to show and its chat. */
+export interface MessageHit {
+  _id: string;
+  chatId: string;
+  createdAt: string;
+  isInternalNote: boolean;
+  sender: { _id: string; fullName: string; isAdmin: boolean };
+  /** At most 160 characters around the first match; highlights are [start, end) in text. */
+  snippet: { text: string; cutBefore: boolean; cutAfter: boolean; highlights: [number, number][] };
+  chat: {
+    _id: string;
+    subject: string;
+    status: ChatStatus;
+    user: { fullName: string; email: string };
+  };
+}
+
+export interface MessageHits {
+  words: string[];
+  results: MessageHit[];
+  /** More messages match than were returned. */
+  more: boolean;
+}
+
+/** The newest messages containing every word of q (staff only; notes included). */
+export function searchMessages(api: ApiClient, q: string): Promise<MessageHits> {
+  return api.request<MessageHits>('GET', '/chats/admin/messages/search', {
+    query: { q, limit: 20 },
+  });
+}

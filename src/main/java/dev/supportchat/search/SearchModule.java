@@ -32,6 +32,11 @@ public final class SearchModule implements AutoCloseable {
     search = new MessageSearch(new JdbcMessageSearch(db, timeLimit, canceller));
   }
 
+  /** The search itself (the benchmark tools call it as the route does). */
+  public MessageSearch search() {
+    return search;
+  }
+
   public EndpointGroup routes(Auth<Principal> auth) {
     return new MessageSearchRoutes(search, auth);
   }

@@ -7,6 +7,8 @@ import dev.supportchat.chat.ChatStatistics;
 import dev.supportchat.chat.ChatStatus;
 import dev.supportchat.chat.Priority;
 import dev.supportchat.config.DatabaseSettings;
+import dev.supportchat.search.MessageSearch;
+import dev.supportchat.search.SearchModule;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Dialect;
 import dev.supportchat.store.Migrations;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +43,9 @@ public final class QueryBenchmark {
   static final double LIST_TARGET_MS = 50;
   static final double PAGE_TARGET_MS = 50;
   static final double STATS_TARGET_MS = 300;
+  static final double SEARCH_TARGET_MS = 100;
+  private static final int SEARCH_LIMIT = 20;
+  private static final Duration SEARCH_TIME_LIMIT = Duration.ofSeconds(10);
 
   /** The dashboard's default page size. */
   private static final int LIST_LIMIT = 20;
@@ -128,6 +134,27 @@ public final class QueryBenchmark {
     ChatStatistics stats = new ChatStatistics(db, Clock.systemUTC());
     Principal admin = new Principal(f.busiestAdminId(), true, "benchmark");
     measure("stats: full statistics", "stats", STATS_TARGET_MS, i -> stats.compute(admin));
+
+    try (SearchModule searchModule = new SearchModule(db, SEARCH_TIME_LIMIT)) {
+      MessageSearch search = searchModule.search();
+      for (String q : List.of("order", "card charged", "ca", "refunded within", "zebra")) {
+        measure(
+            "search messages: " + q,
+            "search",
+            SEARCH_TARGET_MS,
+            i -> search.search(admin, q, SEARCH_LIMIT));
+      }
+      // A different number each time: each is quoted in a handful of the messages.
+      measure(
+          "search messages: <an order number> (rare)",
+          "search",
+          SEARCH_TARGET_MS,
+          i ->
+              search.search(
+                  admin,
+                  SampleText.orderNumber(i * 7_919 % SampleText.ORDER_NUMBERS),
+                  SEARCH_LIMIT));
+    }
   }
 
   private void list(String name, AdminFilter filter, int page) throws Exception {

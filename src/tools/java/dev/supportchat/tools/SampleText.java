@@ -110,6 +110,7 @@ final class SampleText {
           "Mobile app login loop",
           "Webhook not firing",
           "VAT number on invoices");
+  private static final String ORDER_NUMBER_LINE = "here is the order number you asked for.";
   private static final List<String> USER_OPENERS =
       List.of(
           "Hi, ",
@@ -128,7 +129,7 @@ final class SampleText {
           "my card was charged but the order is not in my account.",
           "it worked yesterday, today it does not.",
           "I followed the help article but I am stuck at step three.",
-          "here is the order number you asked for.",
+          ORDER_NUMBER_LINE,
           "the page just keeps loading.",
           "is there any update on this?",
           "thanks, that fixed it!",
@@ -186,7 +187,19 @@ final class SampleText {
   }
 
   static String userMessage(Random r) {
-    return pick(r, USER_OPENERS) + pick(r, USER_LINES);
+    String line = pick(r, USER_LINES);
+    if (line.equals(ORDER_NUMBER_LINE)) {
+      // Each number is in a handful of messages: the rare words a message search must find fast.
+      line = line.substring(0, line.length() - 1) + ": " + orderNumber(r.nextInt(ORDER_NUMBERS));
+    }
+    return pick(r, USER_OPENERS) + line;
+  }
+
+  /** How many different order numbers messages quote. */
+  static final int ORDER_NUMBERS = 900_000;
+
+  static String orderNumber(int i) {
+    return "A" + (100_000 + i);
   }
 
   static String adminMessage(Random r) {
