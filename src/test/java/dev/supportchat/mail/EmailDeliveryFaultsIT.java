@@ -19,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,6 +32,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EmailDeliveryFaultsIT {
   private static final int PEOPLE = 20;
   private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * One mail server for the class (a JVM of its own takes seconds to start); each test mails its
+   * own addresses.
+   */
+  private static SmtpServerProcess smtp;
+
+  @BeforeAll
+  static void startMailServer() throws Exception {
+    smtp = SmtpServerProcess.started();
+  }
+
+  @AfterAll
+  static void stopMailServer() throws Exception {
+    if (smtp != null) {
+      smtp.close();
+    }
+  }
 
   private static Map<String, String> env(TestDatabases.Fresh db, SmtpServerProcess smtp)
       throws Exception {
@@ -108,8 +128,7 @@ class EmailDeliveryFaultsIT {
   @EnumSource(Engine.class)
   void aServerKilledBetweenTheCommitAndTheSendStillSendsEachEmailOnce(Engine engine)
       throws Exception {
-    try (SmtpServerProcess smtp = SmtpServerProcess.started();
-        TestDatabases.Fresh db = TestDatabases.create(engine);
+    try (TestDatabases.Fresh db = TestDatabases.create(engine);
         ServerProcess server = new ServerProcess(env(db, smtp)).start()) {
       String prefix = engine.name().toLowerCase() + "-kill-";
       List<String> people = repliesTo(server.baseUrl(), prefix, PEOPLE);
@@ -129,8 +148,7 @@ class EmailDeliveryFaultsIT {
   @ParameterizedTest
   @EnumSource(Engine.class)
   void aServerKilledWhileSendingLosesNoEmailAndRepeatsNone(Engine engine) throws Exception {
-    try (SmtpServerProcess smtp = SmtpServerProcess.started();
-        TestDatabases.Fresh db = TestDatabases.create(engine);
+    try (TestDatabases.Fresh db = TestDatabases.create(engine);
         ServerProcess server = new ServerProcess(env(db, smtp)).start()) {
       String prefix = engine.name().toLowerCase() + "-midsend-";
       List<String> people = repliesTo(server.baseUrl(), prefix, PEOPLE);
@@ -152,8 +170,7 @@ class EmailDeliveryFaultsIT {
 
   @Test
   void twoNodesOnOneDatabaseSendEachEmailOnce() throws Exception {
-    try (SmtpServerProcess smtp = SmtpServerProcess.started();
-        TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES)) {
+    try (TestDatabases.Fresh db = TestDatabases.create(Engine.POSTGRES)) {
       Map<String, String> env = env(db, smtp);
       try (ServerProcess a = new ServerProcess(env).start();
           ServerProcess b = new ServerProcess(env).start()) {
