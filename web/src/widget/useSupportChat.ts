@@ -77,6 +77,10 @@ export function useSupportChat(
     getMyChat(api)
       .then((found) => {
         if (cancelled) return;
+        if (!found) {
+          update((s) => ({ ...s, phase: 'none', error: null }));
+          return;
+        }
         if (typeof found.supportOnline === 'boolean') setSupportOnline(found.supportOnline);
         update((s) => ({ ...s, phase: 'ready', chat: found, error: null }));
       })

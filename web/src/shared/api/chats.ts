@@ -11,8 +11,9 @@ import type {
 } from '../types';
 import type { ApiClient } from './client';
 
-export function getMyChat(api: ApiClient): Promise<Chat> {
-  return api.request<Chat>('GET', '/chats/support');
+/** The caller's chat, or null without one (asked as `optional`: no 404 in the browser console). */
+export function getMyChat(api: ApiClient): Promise<Chat | null> {
+  return api.request<Chat | null>('GET', '/chats/support', { query: { optional: 'true' } });
 }
 
 export function createSupportChat(

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /api/v1/chats}: the seed's nine support-chat endpoints, plus message edits and
@@ -84,8 +85,22 @@ final class ChatRoutes implements EndpointGroup {
     }
   }
 
+  /**
+   * The caller's chat; 404 without one, as the contract says. With {@code optional=true}, a 200
+   * with {@code data: null} instead: browsers log every 404 as an error in the console, and a
+   * visitor without a chat yet is the normal case for the widget.
+   */
   private void ownChat(Context ctx) {
     Principal caller = auth.require(ctx);
+    if ("true".equals(ctx.queryParam("optional"))) {
+      Optional<Chat> chat = chats.findOwnChat(caller);
+      if (chat.isEmpty()) {
+        Responses.ok(ctx, null, "You have no support chat yet");
+        return;
+      }
+      Responses.ok(ctx, userChat(chat.get(), caller), "Support chat fetched");
+      return;
+    }
     Responses.ok(ctx, userChat(chats.ownChat(caller), caller), "Support chat fetched");
   }
 

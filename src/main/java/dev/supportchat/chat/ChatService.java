@@ -160,9 +160,12 @@ public final class ChatService {
   }
 
   public Chat ownChat(Principal caller) {
-    return chats
-        .findActiveChatOfUser(caller.userId())
+    return findOwnChat(caller)
         .orElseThrow(() -> AppException.notFound("You have no support chat yet."));
+  }
+
+  public Optional<Chat> findOwnChat(Principal caller) {
+    return chats.findActiveChatOfUser(caller.userId());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.supportchat.search;
 
+import dev.supportchat.chat.ChatStatus;
 import dev.supportchat.error.AppException;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Dialect;
@@ -175,7 +176,7 @@ final class JdbcMessageSearch {
                 rs.getString(7),
                 rs.getBoolean(8),
                 rs.getString(9),
-                rs.getString(10),
+                ChatStatus.valueOf(rs.getString(10)).wire(),
                 rs.getString(11),
                 rs.getString(12)));
       }

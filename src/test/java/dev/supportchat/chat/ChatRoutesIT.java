@@ -29,6 +29,9 @@ class ChatRoutesIT {
       Login admin = t.http.admin();
 
       assertError(t.http.get("/api/v1/chats/support", ann.accessToken()), 404, "not_found");
+      Response none = t.http.get("/api/v1/chats/support?optional=true", ann.accessToken());
+      assertThat(none.status()).as("asked as optional: no 404").isEqualTo(200);
+      assertThat(none.json().get("data").isNull()).isTrue();
       Response created =
           t.http.post(
               "/api/v1/chats/support",
@@ -51,6 +54,13 @@ class ChatRoutesIT {
           .isEqualTo("Hello, I was charged twice");
       assertThat(chat.get("unreadByAdmin").asInt()).isEqualTo(1);
 
+      assertThat(
+              t.http
+                  .get("/api/v1/chats/support?optional=true", ann.accessToken())
+                  .data()
+                  .get("_id")
+                  .asText())
+          .isEqualTo(chatId);
       Response again = t.http.post("/api/v1/chats/support", Map.of(), ann.accessToken());
       assertThat(again.status()).as("create-or-get returns the existing chat").isEqualTo(200);
       assertThat(again.data().get("_id").asText()).isEqualTo(chatId);

@@ -43,6 +43,7 @@ class MessageSearchIT {
       JsonNode first = order.path("results").get(0);
       assertThat(first.path("chatId").asText()).isEqualTo(bobChat);
       assertThat(first.path("chat").path("subject").asText()).isEqualTo("Delivery");
+      assertThat(first.path("chat").path("status").asText()).isEqualTo("open");
       assertThat(first.path("chat").path("user").path("email").asText())
           .isEqualTo("bob@example.com");
       assertThat(first.path("sender").path("isAdmin").asBoolean()).isFalse();

@@ -62,8 +62,8 @@ public final class GenerateData {
 
   /**
    * On PostgreSQL the driver is told to send each batch as multi-row INSERTs, several times faster
-   * than one statement per row; on SQLite a batch already runs without round trips. The server's
-   * 30 s socket timeout is lifted: at millions of messages the final recount and VACUUM take longer.
+   * than one statement per row; on SQLite a batch already runs without round trips. The server's 30
+   * s socket timeout is lifted: at millions of messages the final recount and VACUUM take longer.
    */
   static DatabaseSettings forBulkLoad(DatabaseSettings s) {
     if (s.engine() != DatabaseSettings.Engine.POSTGRES
@@ -71,7 +71,9 @@ public final class GenerateData {
       return s;
     }
     String url =
-        s.jdbcUrl() + (s.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true&socketTimeout=0";
+        s.jdbcUrl()
+            + (s.jdbcUrl().contains("?") ? "&" : "?")
+            + "reWriteBatchedInserts=true&socketTimeout=0";
     return new DatabaseSettings(s.engine(), url, s.user(), s.password());
   }
 
