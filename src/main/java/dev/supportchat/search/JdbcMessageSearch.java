@@ -4,7 +4,6 @@ import dev.supportchat.chat.ChatStatus;
 import dev.supportchat.error.AppException;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Dialect;
-import dev.supportchat.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,15 +24,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>SQLite's FTS5 hands its matches over newest (highest rowid) first and the page stops it.
  * PostgreSQL's GIN index cannot give its matches in any order, and the planner cannot tell a rare
- * word from a common one when the last word is a prefix (it assumes 2% of the rows); its wrong
- * guess walks every message (seconds at millions). So the search picks the plan itself: it first
- * counts up to {@link #FEW} matches through the index; if there are no more, it reads and sorts
- * them; if there are more, matches are common enough that walking the messages newest first finds a
- * page after a few thousand rows.
+ * word from a common one when the last word is a prefix (it assumes a fixed share of the rows); a
+ * wrong guess either walks every message (seconds for a rare word) or fetches and sorts every match
+ * (seconds for a common one, at millions of messages). So the search tries both in turn: it first
+ * checks the newest {@link #RECENT} messages, which for a common word already hold a page of
+ * matches; only when they do not does it ask the word index for every match and sort them, which
+ * for a word that rare is quick.
  */
 final class JdbcMessageSearch {
-  /** Up to this many matches are read and sorted; more are found by walking newest first. */
-  static final int FEW = 10_000;
+  /** Messages checked newest first before the word index is asked for every match. */
+  static final int RECENT = 2_000;
 
   private static final String COLUMNS =
       "m.id, m.chat_id, m.content, m.is_internal_note, m.created_at, m.sender_id,"
@@ -47,13 +47,30 @@ final class JdbcMessageSearch {
       "to_tsvector('simple', translate(m.content, '-./@:+_~\\#', '          '))"
           + " @@ to_tsquery('simple', ?)";
 
-  private static final String POSTGRES_COUNT =
-      "SELECT COUNT(*) FROM (SELECT 1 FROM messages m WHERE " + POSTGRES_MATCH + " LIMIT ?) x";
+  /** The newest messages only, newest first (ix_messages_created backwards). */
+  private static final String POSTGRES_RECENT =
+      "SELECT "
+          + COLUMNS
+          + " FROM (SELECT * FROM messages ORDER BY created_at DESC, id DESC LIMIT "
+          + RECENT
+          + ") m"
+          + JOINS
+          + " WHERE "
+          + POSTGRES_MATCH
+          + " AND c.is_active ORDER BY m.created_at DESC, m.id DESC LIMIT ?";
 
-  /** {@code + 0}: no index gives this order, so the matches come from the word index. */
-  private static final String POSTGRES_FEW = postgresPage("m.created_at + 0");
-
-  private static final String POSTGRES_MANY = postgresPage("m.created_at");
+  /**
+   * Every match from the word index, sorted; {@code + 0} keeps the planner from walking
+   * ix_messages_created instead.
+   */
+  private static final String POSTGRES_ALL =
+      "SELECT "
+          + COLUMNS
+          + " FROM messages m"
+          + JOINS
+          + " WHERE "
+          + POSTGRES_MATCH
+          + " AND c.is_active ORDER BY m.created_at + 0 DESC, m.id DESC LIMIT ?";
 
   private static final String SQLITE =
       "SELECT "
@@ -69,18 +86,6 @@ final class JdbcMessageSearch {
   private final Database db;
   private final Duration timeLimit;
   private final ScheduledExecutorService canceller;
-
-  private static String postgresPage(String createdAt) {
-    return "SELECT "
-        + COLUMNS
-        + " FROM messages m"
-        + JOINS
-        + " WHERE "
-        + POSTGRES_MATCH
-        + " AND c.is_active ORDER BY "
-        + createdAt
-        + " DESC, m.id DESC LIMIT ?";
-  }
 
   JdbcMessageSearch(Database db, Duration timeLimit, ScheduledExecutorService canceller) {
     this.db = db;
@@ -122,36 +127,38 @@ final class JdbcMessageSearch {
   }
 
   /**
-   * The planner settings and the time limit are this connection's until reset, whatever happens, so
-   * the next user of the pooled connection gets the defaults.
+   * The time limit and the memory for the index's match list (enough that it stays exact rather
+   * than page by page, which would re-read every message on those pages) are this connection's
+   * until reset, whatever happens, so the next user of the pooled connection gets the defaults.
    */
   private List<MessageHit> onPostgres(Connection c, String tsQuery, int limit, Deadline deadline)
       throws SQLException {
-    // Matches from the word index only (a bitmap scan), however common the planner thinks they
-    // are.
-    set(
-        c,
-        "SET statement_timeout = "
-            + timeLimit.toMillis()
-            + "; SET enable_seqscan = off; SET enable_indexscan = off");
+    set(c, "SET statement_timeout = " + timeLimit.toMillis() + "; SET work_mem = '32MB'");
     try {
-      boolean few = Sql.count(c, POSTGRES_COUNT, tsQuery, FEW + 1) <= FEW;
-      if (!few) {
-        set(c, "SET enable_indexscan = on; SET enable_bitmapscan = off");
+      List<MessageHit> recent = postgres(c, POSTGRES_RECENT, tsQuery, limit);
+      if (recent.size() >= limit) {
+        return recent;
       }
-      try (PreparedStatement ps = c.prepareStatement(few ? POSTGRES_FEW : POSTGRES_MANY)) {
-        ps.setString(1, tsQuery);
-        ps.setInt(2, limit);
-        return hits(ps);
-      }
+      // The matches from the word index (a bitmap scan), however common the planner thinks they
+      // are: a full read of the table would be its choice for a prefix.
+      set(c, "SET enable_seqscan = off; SET enable_indexscan = off");
+      return postgres(c, POSTGRES_ALL, tsQuery, limit);
     } catch (SQLException e) {
       deadline.passed = POSTGRES_TIMEOUT.equals(e.getSQLState());
       throw e;
     } finally {
       set(
           c,
-          "RESET statement_timeout; RESET enable_seqscan; RESET enable_indexscan;"
-              + " RESET enable_bitmapscan");
+          "RESET statement_timeout; RESET work_mem; RESET enable_seqscan; RESET enable_indexscan");
+    }
+  }
+
+  private static List<MessageHit> postgres(Connection c, String sql, String tsQuery, int limit)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, tsQuery);
+      ps.setInt(2, limit);
+      return hits(ps);
     }
   }
 
