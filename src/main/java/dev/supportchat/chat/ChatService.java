@@ -494,6 +494,35 @@ public final class ChatService {
     return updated;
   }
 
+  /**
+   * The chat's user rates its current resolution (once per resolution). Staff cannot rate; another
+   * user's chat is refused as in every other call.
+   */
+  public Rating rate(Principal caller, String chatId, Integer score, String comment) {
+    if (caller.isAdmin()) {
+      throw AppException.forbidden("Only the chat's user can rate it; agents see the ratings.");
+    }
+    Chat chat = access(caller, chatId);
+    String clean = Rating.checkInput(score, comment);
+    Instant now = clock.instant();
+    Rating rating = chats.rate(chatId, Ids.newId(now.toEpochMilli()), score, clean, now);
+    events.rated(chat, rating);
+    return rating;
+  }
+
+  /**
+   * Whether the caller's chat can be rated now, its current rating, and (for staff) all its
+   * ratings.
+   */
+  public RatingView ratings(Principal caller, String chatId) {
+    access(caller, chatId);
+    Rating.State state = chats.ratingState(chatId);
+    return new RatingView(state, caller.isAdmin() ? chats.ratings(chatId) : List.of());
+  }
+
+  /** A chat's rating state; {@code history} is filled for staff only. */
+  public record RatingView(Rating.State state, List<Rating> history) {}
+
   /** Assigns the chat to an admin (the caller by default); an open chat becomes in-progress. */
   public Chat assign(Principal caller, String chatId, String adminId) {
     AccountService.requireAdmin(caller);

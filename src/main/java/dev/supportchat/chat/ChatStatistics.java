@@ -63,6 +63,7 @@ public final class ChatStatistics {
     out.put("byStatus", byStatus);
     out.put("byPriority", byPriority);
     out.put("adminWorkload", adminWorkload(c));
+    out.put("csat", csat(c));
     return out;
   }
 
@@ -169,6 +170,51 @@ public final class ChatStatistics {
             rs -> rs.getLong(1),
             rank - 1)
         .orElse(null);
+  }
+
+  /**
+   * Satisfaction: {@code {average, count, distribution:{"1"…"5"}, byAdmin:[{admin, average,
+   * count}]}}; the average is null while nothing is rated. A rating counts for the agent the chat
+   * was assigned to when it was rated.
+   */
+  static Map<String, Object> csat(Connection c) throws SQLException {
+    Map<String, Long> distribution = new LinkedHashMap<>();
+    for (int score = Rating.MIN_SCORE; score <= Rating.MAX_SCORE; score++) {
+      distribution.put(String.valueOf(score), 0L);
+    }
+    Sql.list(
+        c,
+        "SELECT score, COUNT(*) FROM chat_ratings GROUP BY score",
+        rs -> distribution.put(String.valueOf(rs.getInt(1)), rs.getLong(2)));
+    long count = distribution.values().stream().mapToLong(Long::longValue).sum();
+    long sum = 0;
+    for (Map.Entry<String, Long> e : distribution.entrySet()) {
+      sum += Integer.parseInt(e.getKey()) * e.getValue();
+    }
+    List<Map<String, Object>> byAdmin =
+        Sql.list(
+            c,
+            "SELECT u.id, u.full_name, AVG(r.score), COUNT(*) FROM chat_ratings r"
+                + " JOIN users u ON u.id = r.admin_id GROUP BY u.id, u.full_name"
+                + " ORDER BY u.full_name, u.id",
+            rs -> {
+              Map<String, Object> row = new LinkedHashMap<>();
+              row.put("admin", Map.of("_id", rs.getString(1), "fullName", rs.getString(2)));
+              row.put("average", roundedAverage(rs.getDouble(3)));
+              row.put("count", rs.getLong(4));
+              return row;
+            });
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("average", count == 0 ? null : roundedAverage((double) sum / count));
+    out.put("count", count);
+    out.put("distribution", distribution);
+    out.put("byAdmin", byAdmin);
+    return out;
+  }
+
+  /** Two decimals are what a person reads of an average of 1–5 scores. */
+  private static double roundedAverage(double avg) {
+    return Math.round(avg * 100) / 100.0;
   }
 
   private static List<Map<String, Object>> adminWorkload(Connection c) throws SQLException {

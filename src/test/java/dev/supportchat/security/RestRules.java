@@ -207,6 +207,15 @@ final class RestRules {
         "GET /api/v1/chats/{chatId}/person",
         rule(ADMINS, 200, f -> Request.of("GET", f.chatPath("/person"))));
     r.put(
+        "GET /api/v1/chats/{chatId}/rating",
+        rule(CHAT_MEMBERS, 200, f -> Request.of("GET", f.chatPath("/rating"))));
+    // The chat's user only; the matrix's chat is not resolved, so its user hears 409 (RatingIT
+    // rates resolved chats).
+    r.put(
+        "POST /api/v1/chats/{chatId}/rating",
+        rule(SENDER, 201, f -> Request.json("POST", f.chatPath("/rating"), Map.of("score", 5)))
+            .except(Caller.CHAT_USER, ErrorCode.CONFLICT));
+    r.put(
         "GET /api/v1/widget/config",
         rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/widget/config")));
     r.put(
