@@ -26,10 +26,21 @@ public final class ChatStatistics {
 
   private final Database db;
   private final Clock clock;
+  private final java.util.function.Supplier<OpenTime> businessHoursOnly;
 
   public ChatStatistics(Database db, Clock clock) {
+    this(db, clock, () -> null);
+  }
+
+  /**
+   * @param businessHoursOnly what the first response time counts when an admin set it to count
+   *     business hours only; null when it counts all hours
+   */
+  public ChatStatistics(
+      Database db, Clock clock, java.util.function.Supplier<OpenTime> businessHoursOnly) {
     this.db = db;
     this.clock = clock;
+    this.businessHoursOnly = businessHoursOnly;
   }
 
   public Map<String, Object> compute(Principal caller) {
@@ -53,7 +64,10 @@ public final class ChatStatistics {
     totals.put("resolved", byStatus.get("resolved"));
     totals.put("closed", byStatus.get("closed"));
 
-    Map<String, Object> firstResponse = durationStats(c, "first_response_ms", true);
+    OpenTime openTime = businessHoursOnly.get();
+    Map<String, Object> firstResponse =
+        openTime == null ? durationStats(c, "first_response_ms", true) : openTimeStats(c, openTime);
+    firstResponse.put("businessHoursOnly", openTime != null);
     Map<String, Object> resolution = durationStats(c, "resolution_ms", false);
 
     Map<String, Object> out = new LinkedHashMap<>();
@@ -149,6 +163,42 @@ public final class ChatStatistics {
       m.put("p90", percentile(c, column, s.count(), 0.9));
     }
     return m;
+  }
+
+  /**
+   * The first response times counted in business hours only: each chat's span from its first user
+   * message to the first reply, less the time the team was closed. Computed here, over every
+   * answered chat, since the schedule can change after the fact (docs/RELIABILITY.md).
+   */
+  private static Map<String, Object> openTimeStats(Connection c, OpenTime openTime)
+      throws SQLException {
+    List<Long> values = new ArrayList<>();
+    Sql.list(
+        c,
+        "SELECT first_user_message_at, first_response_ms FROM chats"
+            + " WHERE first_response_ms IS NOT NULL AND first_user_message_at IS NOT NULL",
+        rs -> {
+          java.time.Instant from = java.time.Instant.ofEpochMilli(rs.getLong(1));
+          values.add(openTime.between(from, from.plusMillis(rs.getLong(2))).toMillis());
+          return null;
+        });
+    values.sort(null);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(
+        "avg",
+        values.isEmpty()
+            ? null
+            : Math.round(values.stream().mapToLong(Long::longValue).average().orElseThrow()));
+    m.put("median", nearestRank(values, 0.5));
+    m.put("p90", nearestRank(values, 0.9));
+    return m;
+  }
+
+  private static Long nearestRank(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return null;
+    }
+    return sorted.get((int) Math.max(0, Math.ceil(p * sorted.size()) - 1));
   }
 
   /** Nearest-rank percentile of the column's {@code n} values, read from its index with OFFSET. */

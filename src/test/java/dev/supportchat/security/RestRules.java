@@ -241,6 +241,7 @@ final class RestRules {
                     "PUT",
                     "/api/v1/widget/context",
                     Map.of("pageUrl", "https://shop.example.com/", "language", "en"))));
+    businessHours(r);
     webhooks(r);
     email(r);
     unsubscribe(r);
@@ -396,6 +397,29 @@ final class RestRules {
                             + UNKNOWN_ID
                             + "/redeliver"))
             .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+  }
+
+  /**
+   * Business hours (issue 17): staff read, the team's admins write (an always-open schedule, so no
+   * automatic reply changes the other cells), everyone reads the status.
+   */
+  private static void businessHours(Map<String, Rule> r) {
+    r.put(
+        "GET /api/v1/business-hours",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/business-hours")));
+    r.put(
+        "PUT /api/v1/business-hours",
+        rule(
+            ADMINS,
+            200,
+            f ->
+                Request.json(
+                    "PUT",
+                    "/api/v1/business-hours",
+                    Map.of("timeZone", "UTC", "weekly", Map.of()))));
+    r.put(
+        "GET /api/v1/business-hours/status",
+        rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/business-hours/status")));
   }
 
   /** Email (issue 17); the matrix runs with SMTP_URL (see MatrixFixture). */
