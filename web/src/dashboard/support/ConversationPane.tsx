@@ -12,6 +12,7 @@ import { MessageTimeline } from '../../shared/ui/MessageTimeline';
 import { Link } from '../router';
 import { PriorityBadge, StatusBadge } from './Badges';
 import { ChatControls } from './ChatControls';
+import { ChatRating } from './ChatRating';
 
 interface Props {
   api: ApiClient;
@@ -39,6 +40,7 @@ export function ConversationPane(props: Props) {
 
 function RoomView({
   api,
+  connection,
   chat,
   chatId,
   meId,
@@ -86,6 +88,12 @@ function RoomView({
       {chat && (
         <ChatControls api={api} chat={chat} meId={meId} admins={admins} onChanged={onChanged} />
       )}
+      <ChatRating
+        api={api}
+        connection={connection}
+        chatId={chatId}
+        version={`${chat?.status ?? ''}:${chat?.updatedAt ?? ''}`}
+      />
       {state.error && state.messages.length === 0 && (
         <p className="sc-error" role="alert">
           {state.error}
