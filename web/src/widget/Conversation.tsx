@@ -49,6 +49,7 @@ export function Conversation({ api, chat, room, notices, online }: Props) {
       )}
       <MessageTimeline
         label="Conversation with support"
+        dayHeading="h2"
         messages={state.messages}
         notices={notices}
         outbox={state.outbox}
