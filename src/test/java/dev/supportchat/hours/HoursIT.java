@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.chat.AutomaticReply;
 import dev.supportchat.config.DatabaseSettings.Engine;
+import dev.supportchat.store.Sql;
 import dev.supportchat.testing.HttpTestClient;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.HttpTestClient.Response;
@@ -54,6 +55,23 @@ class HoursIT {
 
   private static TestApp start(Engine engine, MutableClock clock) {
     return TestApp.start(TestDatabases.create(engine), clock, Map.of(), true);
+  }
+
+  /**
+   * With email on (nothing listens: follow-up emails wait as outbox rows, which is what we count).
+   */
+  private static TestApp startWithEmail(Engine engine, MutableClock clock) {
+    return TestApp.start(
+        TestDatabases.create(engine),
+        clock,
+        Map.of("SMTP_URL", "smtp://127.0.0.1:9", "MAIL_FROM", "support@example.com"),
+        true);
+  }
+
+  private static long replyEmailsWaiting(TestApp t) {
+    return t.app
+        .database()
+        .read(c -> Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE kind = 'reply_email'"));
   }
 
   private static Login agent(HttpTestClient http, Login admin, String email) {
@@ -166,7 +184,7 @@ class HoursIT {
   @EnumSource(Engine.class)
   void outsideHoursTheFirstMessageGetsOneAutomaticReplyThatDoesNotCountAsAnAnswer(Engine engine) {
     MutableClock clock = new MutableClock(FRIDAY_4PM.plus(Duration.ofHours(3))); // Friday 19:00
-    try (TestApp t = start(engine, clock)) {
+    try (TestApp t = startWithEmail(engine, clock)) {
       HttpTestClient http = t.http;
       Login admin = http.admin();
       assertThat(http.put("/api/v1/business-hours", OFFICE_HOURS, admin.accessToken()).status())
@@ -206,6 +224,17 @@ class HoursIT {
               .path("responseTimes")
               .path("firstResponseMs");
       assertThat(firstResponse.path("avg").isNull()).isTrue();
+
+      // Nor is it a reply to email the person about; an agent's reply is.
+      assertThat(replyEmailsWaiting(t)).isZero();
+      assertThat(
+              http.post(
+                      "/api/v1/chats/" + chatId + "/messages",
+                      Map.of("content", "Good morning!"),
+                      admin.accessToken())
+                  .status())
+          .isEqualTo(201);
+      assertThat(replyEmailsWaiting(t)).isEqualTo(1);
     }
   }
 
