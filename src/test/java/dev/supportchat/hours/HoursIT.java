@@ -2,9 +2,11 @@ package dev.supportchat.hours;
 
 import static dev.supportchat.testing.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.chat.AutomaticReply;
+import dev.supportchat.config.ConfigException;
 import dev.supportchat.config.DatabaseSettings.Engine;
 import dev.supportchat.store.Sql;
 import dev.supportchat.testing.HttpTestClient;
@@ -64,7 +66,13 @@ class HoursIT {
     return TestApp.start(
         TestDatabases.create(engine),
         clock,
-        Map.of("SMTP_URL", "smtp://127.0.0.1:9", "MAIL_FROM", "support@example.com"),
+        Map.of(
+            "SMTP_URL",
+            "smtp://127.0.0.1:9",
+            "MAIL_FROM",
+            "support@example.com",
+            "PUBLIC_URL",
+            "https://support.example.com"),
         true);
   }
 
@@ -303,6 +311,32 @@ class HoursIT {
       assertThat(business.path("avg").asLong()).isEqualTo(Duration.ofHours(2).toMillis());
       assertThat(business.path("median").asLong()).isEqualTo(Duration.ofHours(2).toMillis());
       assertThat(business.path("p90").asLong()).isEqualTo(Duration.ofHours(2).toMillis());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aStoredScheduleThatCannotBeReadStopsStartUpWithOneSentence(Engine engine) {
+    MutableClock clock = new MutableClock(FRIDAY_4PM);
+    try (TestDatabases.Fresh db = TestDatabases.create(engine)) {
+      try (TestApp first = TestApp.start(db, clock, Map.of(), false)) {
+        first
+            .app
+            .database()
+            .write(
+                c ->
+                    Sql.update(
+                        c,
+                        "INSERT INTO team_settings (name, value, updated_at) VALUES (?, ?, ?)",
+                        "business_hours",
+                        "{\"timeZone\":\"Mars/Olympus\",\"weekly\":{}}",
+                        0L));
+      }
+      assertThatThrownBy(() -> TestApp.start(db, clock, Map.of(), false).close())
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("business hours stored in team_settings")
+          .hasMessageContaining("IANA time zone")
+          .hasMessageContaining("delete that row");
     }
   }
 }
