@@ -233,6 +233,16 @@ class HoursIT {
               .path("firstResponseMs");
       assertThat(firstResponse.path("avg").isNull()).isTrue();
 
+      // Its sender cannot sign in, whatever the password.
+      for (String password : List.of("!", "password-123", "")) {
+        Response login =
+            http.post(
+                "/api/v1/users/login",
+                Map.of("email", "automatic-reply@support-chat.invalid", "password", password),
+                null);
+        assertThat(login.status()).as(login.raw()).isIn(400, 401);
+      }
+
       // Nor is it a reply to email the person about; an agent's reply is.
       assertThat(replyEmailsWaiting(t)).isZero();
       assertThat(
