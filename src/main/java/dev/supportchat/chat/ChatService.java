@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rules of support chats: who may read and write which chat, one active chat per user,
@@ -398,7 +400,7 @@ public final class ChatService {
     }
   }
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatService.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
 
   /** Marks the other side's messages read for the caller's side and reports who read when. */
   public ReadReceipt markRead(Principal caller, String chatId) {

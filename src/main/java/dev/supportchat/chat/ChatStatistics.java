@@ -7,6 +7,7 @@ import dev.supportchat.user.Principal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The "Monitoring and Analytics" numbers of the admin statistics page, computed in the database
@@ -26,7 +28,7 @@ public final class ChatStatistics {
 
   private final Database db;
   private final Clock clock;
-  private final java.util.function.Supplier<OpenTime> businessHoursOnly;
+  private final Supplier<OpenTime> businessHoursOnly;
 
   public ChatStatistics(Database db, Clock clock) {
     this(db, clock, () -> null);
@@ -36,8 +38,7 @@ public final class ChatStatistics {
    * @param businessHoursOnly what the first response time counts when an admin set it to count
    *     business hours only; null when it counts all hours
    */
-  public ChatStatistics(
-      Database db, Clock clock, java.util.function.Supplier<OpenTime> businessHoursOnly) {
+  public ChatStatistics(Database db, Clock clock, Supplier<OpenTime> businessHoursOnly) {
     this.db = db;
     this.clock = clock;
     this.businessHoursOnly = businessHoursOnly;
@@ -178,7 +179,7 @@ public final class ChatStatistics {
         "SELECT first_user_message_at, first_response_ms FROM chats"
             + " WHERE first_response_ms IS NOT NULL AND first_user_message_at IS NOT NULL",
         rs -> {
-          java.time.Instant from = java.time.Instant.ofEpochMilli(rs.getLong(1));
+          Instant from = Instant.ofEpochMilli(rs.getLong(1));
           values.add(openTime.between(from, from.plusMillis(rs.getLong(2))).toMillis());
           return null;
         });

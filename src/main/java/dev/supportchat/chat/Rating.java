@@ -1,5 +1,6 @@
 package dev.supportchat.chat;
 
+import dev.supportchat.error.AppException;
 import java.time.Instant;
 
 /**
@@ -27,15 +28,14 @@ public record Rating(
    */
   public static String checkInput(Integer score, String comment) {
     if (score == null) {
-      throw dev.supportchat.error.AppException.invalid("score", "score is required (1 to 5).");
+      throw AppException.invalid("score", "score is required (1 to 5).");
     }
     if (score < MIN_SCORE || score > MAX_SCORE) {
-      throw dev.supportchat.error.AppException.invalid(
-          "score", "score must be a whole number from 1 to 5.");
+      throw AppException.invalid("score", "score must be a whole number from 1 to 5.");
     }
     String clean = comment == null ? "" : comment.strip();
     if (clean.length() > MAX_COMMENT_LENGTH) {
-      throw dev.supportchat.error.AppException.invalid(
+      throw AppException.invalid(
           "comment", "comment must be at most " + MAX_COMMENT_LENGTH + " characters.");
     }
     return clean;
