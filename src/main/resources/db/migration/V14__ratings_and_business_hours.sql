@@ -21,7 +21,8 @@ CREATE UNIQUE INDEX ux_chat_ratings_resolution ON chat_ratings (chat_id, resolve
 CREATE INDEX ix_chat_ratings_admin ON chat_ratings (admin_id);
 
 -- The sender of the automatic reply outside business hours: an ordinary users row so that its messages are
--- stored, ordered and delivered like every other; it cannot log in (no valid password hash, deactivated) and
--- is not staff (is_admin FALSE, no role), so it is never assigned a chat or counted as an agent.
-INSERT INTO users (id, email, full_name, password_hash, is_admin, created_at, updated_at, deactivated_at)
-VALUES ('000000000000000000000001', 'automatic-reply@support-chat.invalid', 'Automatic reply', '!', FALSE, 0, 0, 0);
+-- stored, ordered and delivered like every other; it cannot log in ('!' is no password hash: every password is
+-- refused) and is not staff (is_admin FALSE, no role, never deactivated), so it is never listed in the team,
+-- assigned a chat or counted as an agent.
+INSERT INTO users (id, email, full_name, password_hash, is_admin, created_at, updated_at)
+VALUES ('000000000000000000000001', 'automatic-reply@support-chat.invalid', 'Automatic reply', '!', FALSE, 0, 0);
