@@ -7,8 +7,7 @@
 // E2E_SCREENSHOTS   where screenshots go (default e2e/artifacts/screenshots).
 // CHROMIUM_PATH     the browser (default /usr/bin/chromium).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -115,36 +114,4 @@ export function launchBrowser() {
 export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
-}
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-/**
- * Runs axe-core (WCAG 2.1 A and AA rules plus best practices) on the page as it is now and fails
- * with each violation's rule, impact and the elements it found, when there is any.
- */
-export async function assertAccessible(page, what) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-      },
-    });
-    return result.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-    }));
-  });
-  if (violations.length > 0) {
-    throw new Error(
-      `axe-core found ${violations.length} problem(s) on ${what}:\n${JSON.stringify(violations, null, 2)}`,
-    );
-  }
 }

@@ -3,7 +3,8 @@
 // paging back to it when it is older than the first page.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { admin, assertAccessible, launchBrowser, screenshot, startServer } from './harness.mjs';
+import { assertAccessible } from './axe.mjs';
+import { admin, launchBrowser, screenshot, startServer } from './harness.mjs';
 
 const WAIT_MS = 20_000;
 

@@ -14,6 +14,7 @@ import {
   playTone,
   requestNotificationPermission,
 } from './notify/notifications';
+import { HoursPage } from './hours/HoursPage';
 import { navigate, parseRoute, usePathname } from './router';
 import type { DashboardServices } from './services';
 import { StatsPage } from './stats/StatsPage';
@@ -141,6 +142,8 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
         <WebhooksPage api={api} />
       ) : route.name === 'team' ? (
         <TeamPage api={api} connection={connection} />
+      ) : route.name === 'hours' ? (
+        <HoursPage api={api} />
       ) : (
         <SupportPage
           api={api}

@@ -53,6 +53,9 @@ export function TopBar({
         <Link to={{ name: 'team' }} current={route.name === 'team'}>
           Team
         </Link>
+        <Link to={{ name: 'hours' }} current={route.name === 'hours'}>
+          Hours
+        </Link>
       </nav>
       <div className="scd-topbar__tools">
         {availability && (

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'chats'; chatId: string | null; messageId?: string }
   | { name: 'stats' }
   | { name: 'team' }
+  | { name: 'hours' }
   | { name: 'webhooks' };
 
 export function parseRoute(pathname: string): Route {
@@ -15,6 +16,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === '/stats' || rest === '/stats/') return { name: 'stats' };
   if (rest === '/webhooks' || rest === '/webhooks/') return { name: 'webhooks' };
   if (rest === '/team' || rest === '/team/') return { name: 'team' };
+  if (rest === '/hours' || rest === '/hours/') return { name: 'hours' };
   const at = /^\/chat\/([^/]+)\/message\/([^/]+)\/?$/.exec(rest);
   if (at?.[1] && at[2]) {
     return {
@@ -31,6 +33,7 @@ export function routePath(route: Route): string {
   if (route.name === 'stats') return `${BASE}/stats`;
   if (route.name === 'webhooks') return `${BASE}/webhooks`;
   if (route.name === 'team') return `${BASE}/team`;
+  if (route.name === 'hours') return `${BASE}/hours`;
   if (!route.chatId) return BASE;
   const chat = `${BASE}/chat/${encodeURIComponent(route.chatId)}`;
   return route.messageId ? `${chat}/message/${encodeURIComponent(route.messageId)}` : chat;

@@ -1,5 +1,14 @@
 /** Typed Socket.IO event maps (DESIGN.md §2), shared by the widget and the dashboard. */
-import type { Chat, ChatStatus, ErrorCode, Message, MessageType, Priority, UserRef } from './types';
+import type {
+  Chat,
+  ChatStatus,
+  ErrorCode,
+  Message,
+  MessageType,
+  Priority,
+  Rating,
+  UserRef,
+} from './types';
 
 export type Ack<T> =
   { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
@@ -63,6 +72,8 @@ export interface ServerToClientEvents {
   support_messages_read: (payload: ReadEvent) => void;
   support_chat_status_updated: (payload: StatusUpdatedEvent) => void;
   support_chat_assigned: (payload: AssignedEvent) => void;
+  /** Staff only: the chat's user rated it. */
+  support_chat_rated: (payload: { chatId: string; rating: Rating }) => void;
   /** Optional server extension: whether any admin is connected. */
   support_presence: (payload: { online: boolean }) => void;
   /** This node may have missed other nodes' events (Redis was unreachable and is back). */

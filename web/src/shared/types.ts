@@ -154,6 +154,25 @@ export interface Person {
   earlierChats: ChatSummary[];
 }
 
+/** A rating of one resolution of a chat (1 to 5, optional comment). */
+export interface Rating {
+  _id: string;
+  chatId: string;
+  score: number;
+  comment: string;
+  /** The agent the chat was assigned to when it was rated. */
+  admin: string | null;
+  resolvedAt: string;
+  createdAt: string;
+}
+
+/** Whether the chat can be rated now, its current rating, and (staff only) every rating. */
+export interface RatingState {
+  canRate: boolean;
+  rating: Rating | null;
+  history: Rating[];
+}
+
 export interface Stats {
   totals: {
     chats: number;
@@ -165,7 +184,13 @@ export interface Stats {
   };
   chatsPerDay: { date: string; count: number }[];
   responseTimes: {
-    firstResponseMs: { avg: number | null; median: number | null; p90: number | null };
+    firstResponseMs: {
+      avg: number | null;
+      median: number | null;
+      p90: number | null;
+      /** True when an admin set it to count business hours only. */
+      businessHoursOnly?: boolean;
+    };
     resolutionMs: { avg: number | null; median: number | null };
   };
   byStatus: Partial<Record<string, number>>;
@@ -176,6 +201,13 @@ export interface Stats {
     inProgress: number;
     replies: number;
   }[];
+  /** Satisfaction ratings; absent on servers before ratings. */
+  csat?: {
+    average: number | null;
+    count: number;
+    distribution: Record<'1' | '2' | '3' | '4' | '5', number>;
+    byAdmin: { admin: { _id: string; fullName: string }; average: number; count: number }[];
+  };
 }
 
 /** Id of a sender whether the server expanded the reference or not. */

@@ -5,6 +5,7 @@ import { useChatRoom } from '../shared/react/hooks';
 import type { Chat, ChatStatus, Priority } from '../shared/types';
 import { Composer } from '../shared/ui/Composer';
 import { MessageTimeline, type Notice } from '../shared/ui/MessageTimeline';
+import { RatingPrompt } from './RatingPrompt';
 import { TranscriptButton } from './TranscriptButton';
 
 const STATUS_TEXT: Record<ChatStatus, string> = {
@@ -48,6 +49,7 @@ export function Conversation({ api, chat, room, notices, online }: Props) {
       )}
       <MessageTimeline
         label="Conversation with support"
+        dayHeading="h2"
         messages={state.messages}
         notices={notices}
         outbox={state.outbox}
@@ -64,6 +66,7 @@ export function Conversation({ api, chat, room, notices, online }: Props) {
       {finished && (
         <>
           <p className="scw-finished">This ticket is {chat.status}. Writing again reopens it.</p>
+          <RatingPrompt key={`rating:${chat._id}:${chat.updatedAt}`} api={api} chatId={chat._id} />
           <TranscriptButton key={`${chat._id}:${chat.updatedAt}`} api={api} chatId={chat._id} />
         </>
       )}

@@ -2,8 +2,10 @@
  * The chat panel: header with presence and connection state, then the way in (a guest start,
  * the pre-chat form or the account form) or the conversation.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../shared/api/client';
+import { hoursStatus, type HoursStatus } from '../shared/api/hours';
+import { backSentence } from '../shared/logic/backTime';
 import type { ConnectionStatus } from '../shared/socket/connection';
 import type { User } from '../shared/types';
 import { ConnectionBanner } from '../shared/ui/ConnectionBanner';
@@ -28,9 +30,37 @@ interface Props {
   onClose: () => void;
 }
 
-function presenceText(online: boolean | null): string {
+/** How often the open/closed line is asked again while the panel stays open. */
+const HOURS_REFRESH_MS = 5 * 60_000;
+
+function presenceText(online: boolean | null, hours: HoursStatus | null): string {
+  if (hours && !hours.open) {
+    const back = hours.nextOpenAt ? backSentence(hours.nextOpenAt, new Date()) : null;
+    return back
+      ? `We are closed now. ${back}.`
+      : 'We are closed now — leave a message and we will reply when we are back.';
+  }
   if (online === null) return 'We reply as soon as we can';
   return online ? 'Support is online' : 'Support is away — leave a message';
+}
+
+/** Whether the team is within its business hours, asked when the panel opens and every few minutes. */
+function useHoursStatus(api: ApiClient): HoursStatus | null {
+  const [status, setStatus] = useState<HoursStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    const ask = () =>
+      hoursStatus(api)
+        .then((s) => live && setStatus(s))
+        .catch(() => undefined); // unknown: the presence line says what it said before hours
+    ask();
+    const timer = window.setInterval(ask, HOURS_REFRESH_MS);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [api]);
+  return status;
 }
 
 export function Panel({
@@ -45,6 +75,8 @@ export function Panel({
   onClose,
 }: Props) {
   const online = status === 'online' || status === 'back-online';
+  const hours = useHoursStatus(api);
+  const closed = hours !== null && !hours.open;
   const panel = useRef<HTMLElement>(null);
   // Opening moves the keyboard focus into the panel: its first field, or the panel itself.
   useEffect(() => {
@@ -65,10 +97,10 @@ export function Panel({
           <h1 className="scw-header__title">Support</h1>
           <p className="scw-header__presence">
             <span
-              className={`scw-dot ${support.supportOnline ? 'scw-dot--on' : ''}`}
+              className={`scw-dot ${support.supportOnline && !closed ? 'scw-dot--on' : ''}`}
               aria-hidden="true"
             />
-            {presenceText(support.supportOnline)}
+            {presenceText(support.supportOnline, hours)}
           </p>
         </div>
         <div className="scw-header__actions">

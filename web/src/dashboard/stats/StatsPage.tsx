@@ -76,7 +76,11 @@ function StatsView({ stats }: { stats: Stats }) {
         </section>
         <section className="scd-card">
           <BarList
-            title="First response time"
+            title={
+              first.businessHoursOnly
+                ? 'First response time (business hours only)'
+                : 'First response time'
+            }
             items={[
               {
                 key: 'median',
@@ -139,7 +143,50 @@ function StatsView({ stats }: { stats: Stats }) {
             <p className="scd-card__note">No chats assigned yet.</p>
           )}
         </section>
+        {stats.csat && <SatisfactionCard csat={stats.csat} />}
       </div>
     </>
+  );
+}
+
+const SCORE_LABELS: Record<string, string> = {
+  '5': '5 · Excellent',
+  '4': '4 · Good',
+  '3': '3 · Okay',
+  '2': '2 · Poor',
+  '1': '1 · Very poor',
+};
+
+/** Satisfaction: how many gave each score, the average, and each agent's average. */
+function SatisfactionCard({ csat }: { csat: NonNullable<Stats['csat']> }) {
+  return (
+    <section className="scd-card">
+      <BarList
+        title="Satisfaction ratings"
+        items={(['5', '4', '3', '2', '1'] as const).map((score) => ({
+          key: score,
+          label: SCORE_LABELS[score] ?? score,
+          value: csat.distribution[score] ?? 0,
+          tone: `scd-tone--score${score}`,
+        }))}
+      />
+      <p className="scd-card__note">
+        {csat.count === 0 || csat.average === null
+          ? 'No ratings yet: users are asked to rate a chat when it is resolved.'
+          : `Average ${csat.average.toFixed(2)} out of 5 from ${csat.count} ${
+              csat.count === 1 ? 'rating' : 'ratings'
+            }.`}
+      </p>
+      {csat.byAdmin.length > 0 && (
+        <ul className="scd-card__list" aria-label="Average rating by agent">
+          {csat.byAdmin.map((a) => (
+            <li key={a.admin._id}>
+              {a.admin.fullName}: {a.average.toFixed(2)} ({a.count}{' '}
+              {a.count === 1 ? 'rating' : 'ratings'})
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

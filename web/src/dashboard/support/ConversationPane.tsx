@@ -13,6 +13,7 @@ import { MessageTimeline } from '../../shared/ui/MessageTimeline';
 import { Link } from '../router';
 import { PriorityBadge, StatusBadge } from './Badges';
 import { ChatControls } from './ChatControls';
+import { ChatRating } from './ChatRating';
 
 interface Props {
   api: ApiClient;
@@ -42,6 +43,7 @@ export function ConversationPane(props: Props) {
 
 function RoomView({
   api,
+  connection,
   chat,
   chatId,
   focusMessageId,
@@ -96,6 +98,12 @@ function RoomView({
           {focus.text}
         </p>
       )}
+      <ChatRating
+        api={api}
+        connection={connection}
+        chatId={chatId}
+        version={`${chat?.status ?? ''}:${chat?.updatedAt ?? ''}`}
+      />
       {state.error && state.messages.length === 0 && (
         <p className="sc-error" role="alert">
           {state.error}

@@ -7,6 +7,8 @@ import type {
   MessagePage,
   Person,
   Priority,
+  Rating,
+  RatingState,
   Stats,
 } from '../types';
 import type { ApiClient } from './client';
@@ -60,6 +62,18 @@ export interface ChatListQuery {
 
 export function listAllChats(api: ApiClient, query: ChatListQuery): Promise<ChatPage> {
   return api.request<ChatPage>('GET', '/chats/admin/all', { query: { ...query } });
+}
+
+export function fetchRating(api: ApiClient, chatId: string): Promise<RatingState> {
+  return api.request<RatingState>('GET', `/chats/${encodeURIComponent(chatId)}/rating`);
+}
+
+export function rateChat(
+  api: ApiClient,
+  chatId: string,
+  body: { score: number; comment?: string },
+): Promise<Rating> {
+  return api.request<Rating>('POST', `/chats/${encodeURIComponent(chatId)}/rating`, { body });
 }
 
 export function fetchStats(api: ApiClient): Promise<Stats> {

@@ -30,6 +30,8 @@ interface Props {
   typingLabel: string | null;
   emptyText?: string;
   label: string;
+  /** The day headings' level: one below the page's heading above the timeline (default h3). */
+  dayHeading?: 'h2' | 'h3';
   onLoadOlder: () => void;
   onRetry: (id: string) => void;
   onDiscard: (id: string) => void;
@@ -39,6 +41,7 @@ const NEAR_EDGE_PX = 80;
 
 export function MessageTimeline(props: Props) {
   const { messages, notices, outbox, viewerIsAdmin, hasMore, loadingOlder, typingLabel } = props;
+  const DayHeading = props.dayHeading ?? 'h3';
   const scroller = useRef<HTMLDivElement>(null);
   const groups = useMemo(() => {
     const items: Item[] = messages.map((m) => ({
@@ -96,9 +99,9 @@ export function MessageTimeline(props: Props) {
       <div role="log" aria-label={props.label} aria-live="polite">
         {groups.map((group) => (
           <section key={group.key} aria-label={group.label}>
-            <h3 className="sc-day">
+            <DayHeading className="sc-day">
               <span>{group.label}</span>
-            </h3>
+            </DayHeading>
             <ul className="sc-msgs">
               {group.items.map((item) =>
                 item.kind === 'notice' ? (

@@ -6,6 +6,7 @@ import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.chat.ChatStatistics;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.hours.HoursModule;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
 import dev.supportchat.http.HealthRoutes;
@@ -175,6 +176,8 @@ public final class App implements AutoCloseable {
               config.maxMessageLength(),
               new AttemptLimiter(
                   config.messagesPerMinutePerUser(), ChatService.MESSAGE_RATE_WINDOW, clock));
+      var hours = HoursModule.create(db, teamModule::managesTeam, clock);
+      chats.replyAutomaticallyWith(hours.service());
       var widget =
           WidgetModule.service(config.widget(), db, users, accounts, chats, sharedLimits, clock);
       realtime.acceptIdentityTokens(token -> widget.socketIdentity(token, tokens));
@@ -190,7 +193,7 @@ public final class App implements AutoCloseable {
           ChatModule.routes(
               chats,
               chatRepository,
-              new ChatStatistics(db, clock),
+              new ChatStatistics(db, clock, hours.service()::statisticsOpenTime),
               auth,
               presence::anyAdminOnline,
               config.attachmentsDir(),
@@ -223,6 +226,7 @@ public final class App implements AutoCloseable {
                   new WebServer.RouteGroup("/chats", chatRoutes),
                   new WebServer.RouteGroup(SearchModule.PATH, search.routes(auth)),
                   new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
+                  new WebServer.RouteGroup("/business-hours", hours.routes(auth)),
                   new WebServer.RouteGroup(
                       "/widget", WidgetModule.routes(widget, auth, clientAddress)),
                   new WebServer.RouteGroup("/email", mail.routes(auth)),

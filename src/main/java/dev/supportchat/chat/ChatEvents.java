@@ -19,6 +19,9 @@ public interface ChatEvents {
 
   void assigned(Chat chat);
 
+  /** The chat's user rated it (staff see the rating beside the conversation). */
+  void rated(Chat chat, Rating rating);
+
   /** For tests and tools that run the service without any listener. */
   ChatEvents NONE =
       new ChatEvents() {
@@ -39,5 +42,8 @@ public interface ChatEvents {
 
         @Override
         public void assigned(Chat chat) {}
+
+        @Override
+        public void rated(Chat chat, Rating rating) {}
       };
 }

@@ -33,6 +33,27 @@ public final class ChatJson {
     return m;
   }
 
+  public static Map<String, Object> rating(Rating r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("_id", r.id());
+    m.put("chatId", r.chatId());
+    m.put("score", r.score());
+    m.put("comment", r.comment());
+    m.put("admin", r.adminId());
+    m.put("resolvedAt", iso(r.resolvedAt()));
+    m.put("createdAt", iso(r.createdAt()));
+    return m;
+  }
+
+  /** {@code {canRate, rating, history}}: history is empty for users. */
+  public static Map<String, Object> ratingView(ChatService.RatingView v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("canRate", v.state().canRate());
+    m.put("rating", v.state().current() == null ? null : rating(v.state().current()));
+    m.put("history", v.history().stream().map(ChatJson::rating).toList());
+    return m;
+  }
+
   /** The REST answer to a messages read: {@code {messages, hasMore, nextCursor}}. */
   public static Map<String, Object> messagePage(ChatRepository.MessagePage page) {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -131,6 +131,19 @@ public interface ChatRepository extends AutoCloseable {
    */
   Assigned assign(String chatId, String adminId, Instant at);
 
+  /**
+   * Stores a rating of the chat's current resolution and writes its side effects in the same
+   * transaction. Refused with {@code conflict} when the chat is not resolved or closed, or when
+   * this resolution is already rated (also when two requests race: the unique index decides).
+   */
+  Rating rate(String chatId, String ratingId, int score, String comment, Instant at);
+
+  /** Whether the chat may be rated now, and its current resolution's rating. */
+  Rating.State ratingState(String chatId);
+
+  /** Every rating of the chat, newest first (for its agents). */
+  List<Rating> ratings(String chatId);
+
   Message editContent(String chatId, String messageId, String content, Instant at);
 
   ChatRows listForAdmin(AdminFilter filter, int offset, int limit);

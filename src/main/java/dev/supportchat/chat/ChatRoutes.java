@@ -63,6 +63,8 @@ final class ChatRoutes implements EndpointGroup {
     put("/{chatId}/status", this::updateStatus);
     post("/{chatId}/assign", this::assign);
     get("/{chatId}/person", this::person);
+    get("/{chatId}/rating", this::ratings);
+    post("/{chatId}/rating", this::rate);
     post("/{chatId}/attachments", this::upload);
     get("/{chatId}/attachments/{attachmentId}", this::download);
   }
@@ -145,6 +147,20 @@ final class ChatRoutes implements EndpointGroup {
             ctx.pathParam("messageId"),
             RequestBody.json(ctx).requiredString("content"));
     Responses.ok(ctx, ChatJson.message(edited), "Message edited");
+  }
+
+  private void rate(Context ctx) {
+    Principal caller = auth.require(ctx);
+    JsonBody body = RequestBody.json(ctx);
+    Rating r =
+        chats.rate(caller, ctx.pathParam("chatId"), body.integer("score"), body.string("comment"));
+    Responses.created(ctx, ChatJson.rating(r), "Thank you for your rating");
+  }
+
+  private void ratings(Context ctx) {
+    Principal caller = auth.require(ctx);
+    Responses.ok(
+        ctx, ChatJson.ratingView(chats.ratings(caller, ctx.pathParam("chatId"))), "Rating fetched");
   }
 
   private void markRead(Context ctx) {

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rules of support chats: who may read and write which chat, one active chat per user,
@@ -76,6 +78,7 @@ public final class ChatService {
   private final Clock clock;
   private final int maxMessageLength;
   private final AttemptLimiter messagesPerUser;
+  private volatile AutomaticReplies automaticReplies = AutomaticReplies.NONE;
 
   /** Without a per-user message limit (for tests of the other rules). */
   public ChatService(
@@ -112,6 +115,11 @@ public final class ChatService {
     this.clock = clock;
     this.maxMessageLength = maxMessageLength;
     this.messagesPerUser = messagesPerUser;
+  }
+
+  /** What answers users automatically (business hours); none until wired. */
+  public void replyAutomaticallyWith(AutomaticReplies replies) {
+    this.automaticReplies = replies;
   }
 
   /**
@@ -359,8 +367,43 @@ public final class ChatService {
     if (result.reopened()) {
       events.statusUpdated(result.chat());
     }
+    if (!result.message().fromAdmin()) {
+      replyAutomatically(result.message(), result.chat());
+    }
     return new SendResult(result.message(), result.chat(), false);
   }
+
+  /**
+   * Stores and reports the automatic reply to a user's message, if one is due. The user's message
+   * is committed and acknowledged whatever happens here: a failure is logged, never thrown.
+   */
+  private void replyAutomatically(Message userMessage, Chat chat) {
+    try {
+      Optional<AutomaticReplies.Reply> reply = automaticReplies.to(userMessage, chat);
+      if (reply.isEmpty()) {
+        return;
+      }
+      Instant now = clock.instant();
+      NewMessage m =
+          new NewMessage(
+              Ids.newId(now.toEpochMilli()),
+              chat.id(),
+              AutomaticReply.SENDER_ID,
+              true,
+              reply.get().content(),
+              MessageType.TEXT,
+              List.of(),
+              false,
+              reply.get().key(),
+              now);
+      // Empty: this key's reply is already in the chat (another message, node or retry sent it).
+      chats.append(m).ifPresent(a -> events.messageSent(a.message(), a.chat()));
+    } catch (RuntimeException e) {
+      LOG.warn("The automatic reply to chat {} was not sent", chat.id(), e);
+    }
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
 
   /** Marks the other side's messages read for the caller's side and reports who read when. */
   public ReadReceipt markRead(Principal caller, String chatId) {
@@ -496,6 +539,35 @@ public final class ChatService {
     events.statusUpdated(updated);
     return updated;
   }
+
+  /**
+   * The chat's user rates its current resolution (once per resolution). Staff cannot rate; another
+   * user's chat is refused as in every other call.
+   */
+  public Rating rate(Principal caller, String chatId, Integer score, String comment) {
+    if (caller.isAdmin()) {
+      throw AppException.forbidden("Only the chat's user can rate it; agents see the ratings.");
+    }
+    Chat chat = access(caller, chatId);
+    String clean = Rating.checkInput(score, comment);
+    Instant now = clock.instant();
+    Rating rating = chats.rate(chatId, Ids.newId(now.toEpochMilli()), score, clean, now);
+    events.rated(chat, rating);
+    return rating;
+  }
+
+  /**
+   * Whether the caller's chat can be rated now, its current rating, and (for staff) all its
+   * ratings.
+   */
+  public RatingView ratings(Principal caller, String chatId) {
+    access(caller, chatId);
+    Rating.State state = chats.ratingState(chatId);
+    return new RatingView(state, caller.isAdmin() ? chats.ratings(chatId) : List.of());
+  }
+
+  /** A chat's rating state; {@code history} is filled for staff only. */
+  public record RatingView(Rating.State state, List<Rating> history) {}
 
   /** Assigns the chat to an admin (the caller by default); an open chat becomes in-progress. */
   public Chat assign(Principal caller, String chatId, String adminId) {

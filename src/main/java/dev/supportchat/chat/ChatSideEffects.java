@@ -23,6 +23,9 @@ public interface ChatSideEffects {
   /** A chat was assigned; {@code before} is the chat as it was. */
   default void assigned(Connection c, Chat before, Chat after) throws SQLException {}
 
+  /** The chat's user rated its current resolution. */
+  default void rated(Connection c, Chat chat, Rating rating) throws SQLException {}
+
   ChatSideEffects NONE = new ChatSideEffects() {};
 
   /** All of them, in order. */
@@ -54,6 +57,13 @@ public interface ChatSideEffects {
       public void assigned(Connection c, Chat before, Chat after) throws SQLException {
         for (ChatSideEffects e : copy) {
           e.assigned(c, before, after);
+        }
+      }
+
+      @Override
+      public void rated(Connection c, Chat chat, Rating rating) throws SQLException {
+        for (ChatSideEffects e : copy) {
+          e.rated(c, chat, rating);
         }
       }
     };

@@ -7,6 +7,7 @@ import dev.supportchat.user.Principal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The "Monitoring and Analytics" numbers of the admin statistics page, computed in the database
@@ -26,10 +28,20 @@ public final class ChatStatistics {
 
   private final Database db;
   private final Clock clock;
+  private final Supplier<OpenTime> businessHoursOnly;
 
   public ChatStatistics(Database db, Clock clock) {
+    this(db, clock, () -> null);
+  }
+
+  /**
+   * @param businessHoursOnly what the first response time counts when an admin set it to count
+   *     business hours only; null when it counts all hours
+   */
+  public ChatStatistics(Database db, Clock clock, Supplier<OpenTime> businessHoursOnly) {
     this.db = db;
     this.clock = clock;
+    this.businessHoursOnly = businessHoursOnly;
   }
 
   public Map<String, Object> compute(Principal caller) {
@@ -53,7 +65,10 @@ public final class ChatStatistics {
     totals.put("resolved", byStatus.get("resolved"));
     totals.put("closed", byStatus.get("closed"));
 
-    Map<String, Object> firstResponse = durationStats(c, "first_response_ms", true);
+    OpenTime openTime = businessHoursOnly.get();
+    Map<String, Object> firstResponse =
+        openTime == null ? durationStats(c, "first_response_ms", true) : openTimeStats(c, openTime);
+    firstResponse.put("businessHoursOnly", openTime != null);
     Map<String, Object> resolution = durationStats(c, "resolution_ms", false);
 
     Map<String, Object> out = new LinkedHashMap<>();
@@ -63,6 +78,7 @@ public final class ChatStatistics {
     out.put("byStatus", byStatus);
     out.put("byPriority", byPriority);
     out.put("adminWorkload", adminWorkload(c));
+    out.put("csat", csat(c));
     return out;
   }
 
@@ -150,6 +166,42 @@ public final class ChatStatistics {
     return m;
   }
 
+  /**
+   * The first response times counted in business hours only: each chat's span from its first user
+   * message to the first reply, less the time the team was closed. Computed here, over every
+   * answered chat, since the schedule can change after the fact (docs/RELIABILITY.md).
+   */
+  private static Map<String, Object> openTimeStats(Connection c, OpenTime openTime)
+      throws SQLException {
+    List<Long> values = new ArrayList<>();
+    Sql.list(
+        c,
+        "SELECT first_user_message_at, first_response_ms FROM chats"
+            + " WHERE first_response_ms IS NOT NULL AND first_user_message_at IS NOT NULL",
+        rs -> {
+          Instant from = Instant.ofEpochMilli(rs.getLong(1));
+          values.add(openTime.between(from, from.plusMillis(rs.getLong(2))).toMillis());
+          return null;
+        });
+    values.sort(null);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(
+        "avg",
+        values.isEmpty()
+            ? null
+            : Math.round(values.stream().mapToLong(Long::longValue).average().orElseThrow()));
+    m.put("median", nearestRank(values, 0.5));
+    m.put("p90", nearestRank(values, 0.9));
+    return m;
+  }
+
+  private static Long nearestRank(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return null;
+    }
+    return sorted.get((int) Math.max(0, Math.ceil(p * sorted.size()) - 1));
+  }
+
   /** Nearest-rank percentile of the column's {@code n} values, read from its index with OFFSET. */
   private static Long percentile(Connection c, String column, long n, double p)
       throws SQLException {
@@ -169,6 +221,51 @@ public final class ChatStatistics {
             rs -> rs.getLong(1),
             rank - 1)
         .orElse(null);
+  }
+
+  /**
+   * Satisfaction: {@code {average, count, distribution:{"1"…"5"}, byAdmin:[{admin, average,
+   * count}]}}; the average is null while nothing is rated. A rating counts for the agent the chat
+   * was assigned to when it was rated.
+   */
+  static Map<String, Object> csat(Connection c) throws SQLException {
+    Map<String, Long> distribution = new LinkedHashMap<>();
+    for (int score = Rating.MIN_SCORE; score <= Rating.MAX_SCORE; score++) {
+      distribution.put(String.valueOf(score), 0L);
+    }
+    Sql.list(
+        c,
+        "SELECT score, COUNT(*) FROM chat_ratings GROUP BY score",
+        rs -> distribution.put(String.valueOf(rs.getInt(1)), rs.getLong(2)));
+    long count = distribution.values().stream().mapToLong(Long::longValue).sum();
+    long sum = 0;
+    for (Map.Entry<String, Long> e : distribution.entrySet()) {
+      sum += Integer.parseInt(e.getKey()) * e.getValue();
+    }
+    List<Map<String, Object>> byAdmin =
+        Sql.list(
+            c,
+            "SELECT u.id, u.full_name, AVG(r.score), COUNT(*) FROM chat_ratings r"
+                + " JOIN users u ON u.id = r.admin_id GROUP BY u.id, u.full_name"
+                + " ORDER BY u.full_name, u.id",
+            rs -> {
+              Map<String, Object> row = new LinkedHashMap<>();
+              row.put("admin", Map.of("_id", rs.getString(1), "fullName", rs.getString(2)));
+              row.put("average", roundedAverage(rs.getDouble(3)));
+              row.put("count", rs.getLong(4));
+              return row;
+            });
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("average", count == 0 ? null : roundedAverage((double) sum / count));
+    out.put("count", count);
+    out.put("distribution", distribution);
+    out.put("byAdmin", byAdmin);
+    return out;
+  }
+
+  /** Two decimals are what a person reads of an average of 1–5 scores. */
+  private static double roundedAverage(double avg) {
+    return Math.round(avg * 100) / 100.0;
   }
 
   private static List<Map<String, Object>> adminWorkload(Connection c) throws SQLException {

@@ -512,11 +512,14 @@ final class JdbcChatRepository implements ChatRepository {
           Sql.update(
               c,
               "UPDATE chats SET status = ?, priority = ?, priority_rank = ?,"
-                  + " resolution_ms = COALESCE(?, resolution_ms), updated_at = ? WHERE id = ?",
+                  + " resolution_ms = COALESCE(?, resolution_ms),"
+                  + " resolved_at = COALESCE(?, resolved_at), updated_at = ? WHERE id = ?",
               set.step().status(),
               newPriority,
               newPriority.rank(),
               set.resolutionMs(),
+              // A new resolution (not a move between resolved and closed) may be rated again.
+              set.resolutionMs() == null ? null : t,
               t,
               chatId);
           Chat after = existingChat(c, chatId);
@@ -547,6 +550,108 @@ final class JdbcChatRepository implements ChatRepository {
           effects.assigned(c, before, after);
           return new Assigned(after, step.changed());
         });
+  }
+
+  private static final String RATING_SELECT =
+      "SELECT id, chat_id, score, comment, admin_id, resolved_at, created_at FROM chat_ratings";
+
+  private static final RowMapper<Rating> RATING =
+      rs ->
+          new Rating(
+              rs.getString("id"),
+              rs.getString("chat_id"),
+              rs.getInt("score"),
+              rs.getString("comment"),
+              rs.getString("admin_id"),
+              Instant.ofEpochMilli(rs.getLong("resolved_at")),
+              Instant.ofEpochMilli(rs.getLong("created_at")));
+
+  private static Long resolvedAt(Connection c, String chatId) throws SQLException {
+    return Sql.one(
+            c,
+            "SELECT resolved_at FROM chats WHERE id = ?",
+            rs -> Sql.nullableLong(rs, "resolved_at"),
+            chatId)
+        .orElse(null);
+  }
+
+  private static Rating.State ratingState(Connection c, Chat chat) throws SQLException {
+    Long resolved = resolvedAt(c, chat.id());
+    Rating current =
+        resolved == null || !chat.status().isFinished()
+            ? null
+            : Sql.one(
+                    c,
+                    RATING_SELECT + " WHERE chat_id = ? AND resolved_at = ?",
+                    RATING,
+                    chat.id(),
+                    resolved)
+                .orElse(null);
+    return new Rating.State(
+        Rating.canRate(
+            chat.status(),
+            resolved == null ? null : Instant.ofEpochMilli(resolved),
+            current != null),
+        current);
+  }
+
+  @Override
+  public Rating rate(String chatId, String ratingId, int score, String comment, Instant at) {
+    return db.write(
+        c -> {
+          lockChat(c, chatId);
+          Chat chat = existingChat(c, chatId);
+          Rating.State state = ratingState(c, chat);
+          if (state.current() != null) {
+            throw AppException.conflict(
+                "You already rated this conversation; thank you. You can rate it again after a"
+                    + " new question is resolved.");
+          }
+          if (!state.canRate()) {
+            throw AppException.conflict(
+                "Only a resolved conversation can be rated; this one is "
+                    + chat.status().wire()
+                    + ".");
+          }
+          Rating r =
+              new Rating(
+                  ratingId,
+                  chatId,
+                  score,
+                  comment,
+                  chat.admin() == null ? null : chat.admin().id(),
+                  Instant.ofEpochMilli(resolvedAt(c, chatId)),
+                  at);
+          Sql.update(
+              c,
+              "INSERT INTO chat_ratings (id, chat_id, resolved_at, admin_id, score, comment,"
+                  + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              r.id(),
+              r.chatId(),
+              r.resolvedAt().toEpochMilli(),
+              r.adminId(),
+              r.score(),
+              r.comment(),
+              at.toEpochMilli());
+          effects.rated(c, chat, r);
+          return r;
+        });
+  }
+
+  @Override
+  public Rating.State ratingState(String chatId) {
+    return db.read(c -> ratingState(c, existingChat(c, chatId)));
+  }
+
+  @Override
+  public List<Rating> ratings(String chatId) {
+    return db.read(
+        c ->
+            Sql.list(
+                c,
+                RATING_SELECT + " WHERE chat_id = ? ORDER BY created_at DESC, id",
+                RATING,
+                chatId));
   }
 
   @Override

@@ -75,7 +75,11 @@ final class MessageBatch {
       boolean publicReply = m.senderIsAdmin() && !m.isInternalNote();
       StatusFlow.Step step = StatusFlow.afterMessage(status, fromUser);
       status = step.status();
-      clock = clock.afterMessage(fromUser, m.isInternalNote(), t);
+      // The automatic reply outside business hours answers nobody: it does not stop the response
+      // clock.
+      clock =
+          clock.afterMessage(
+              fromUser, m.isInternalNote() || AutomaticReply.isSender(m.senderId()), t);
       lastMessage =
           new Chat.LastMessage(
               m.id(), m.senderId(), m.content(), m.messageType(), Instant.ofEpochMilli(t));

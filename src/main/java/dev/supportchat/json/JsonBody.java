@@ -78,6 +78,18 @@ public final class JsonBody {
     return v.booleanValue();
   }
 
+  /** A whole number that fits an int, or null when absent or null; anything else is a 400. */
+  public Integer integer(String field) {
+    JsonNode v = node(field);
+    if (v == null) {
+      return null;
+    }
+    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+      throw AppException.invalid(field, field + " must be a whole number.");
+    }
+    return v.intValue();
+  }
+
   public JsonNode node(String field) {
     JsonNode v = root.get(field);
     return v == null || v.isNull() ? null : v;

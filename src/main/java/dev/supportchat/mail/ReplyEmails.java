@@ -1,6 +1,7 @@
 package dev.supportchat.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportchat.chat.AutomaticReply;
 import dev.supportchat.chat.ChatRepository.Appended;
 import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.chat.Message;
@@ -58,8 +59,10 @@ final class ReplyEmails implements ChatSideEffects, Delivery {
     for (Appended a : stored) {
       Message m = a.message();
       UserRef person = a.chat().user();
+      // The automatic reply outside business hours is no reason to email anyone.
       if (m.fromAdmin()
           && !m.isInternalNote()
+          && !AutomaticReply.isSender(m.sender().id())
           && !person.isAdmin()
           && person.email() != null
           && !person.email().isBlank()) {

@@ -4,6 +4,7 @@ import dev.supportchat.chat.Chat;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatJson;
 import dev.supportchat.chat.Message;
+import dev.supportchat.chat.Rating;
 import dev.supportchat.chat.ReadReceipt;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class ChatEventsEmitter implements ChatEvents {
   static final String ASSIGNED = "support_chat_assigned";
   static final String MESSAGE_EDITED = "support_message_edited";
   static final String CHAT_CREATED = "new_support_chat";
+  static final String RATED = "support_chat_rated";
 
   private final Broadcaster broadcaster;
 
@@ -58,6 +60,15 @@ public final class ChatEventsEmitter implements ChatEvents {
           NEW_USER_MESSAGE_NOTIFICATION,
           Map.of("chatId", chat.id(), "message", msg, "chat", ChatJson.chat(chat, true)));
     }
+  }
+
+  /** To the chat's staff room and every admin (the dashboard shows it); the user already knows. */
+  @Override
+  public void rated(Chat chat, Rating rating) {
+    emit(
+        List.of(RoomNames.chatStaff(chat.id()), RoomNames.ADMINS),
+        RATED,
+        Map.of("chatId", chat.id(), "rating", ChatJson.rating(rating)));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.supportchat.chat.Chat;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatStatus;
 import dev.supportchat.chat.Message;
+import dev.supportchat.chat.Rating;
 import dev.supportchat.chat.ReadReceipt;
 
 /**
@@ -55,5 +56,10 @@ final class AssigningChatEvents implements ChatEvents {
   public void assigned(Chat chat) {
     delegate.assigned(chat);
     assigner.request();
+  }
+
+  @Override
+  public void rated(Chat chat, Rating rating) {
+    delegate.rated(chat, rating);
   }
 }

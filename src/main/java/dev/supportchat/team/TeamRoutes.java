@@ -7,7 +7,6 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
 import dev.supportchat.http.RequestBody;
@@ -51,7 +50,7 @@ final class TeamRoutes implements EndpointGroup {
     JsonBody body = RequestBody.json(ctx);
     Responses.ok(
         ctx,
-        team.updateSettings(caller, body.bool("autoAssign"), integer(body, "defaultCapacity")),
+        team.updateSettings(caller, body.bool("autoAssign"), body.integer("defaultCapacity")),
         "Settings saved");
   }
 
@@ -92,11 +91,7 @@ final class TeamRoutes implements EndpointGroup {
     Responses.ok(
         ctx,
         team.updateAgent(
-            caller,
-            ctx.pathParam("agentId"),
-            body.string("role"),
-            integer(body, "capacity"),
-            clear),
+            caller, ctx.pathParam("agentId"), body.string("role"), body.integer("capacity"), clear),
         "Member updated");
   }
 
@@ -112,16 +107,5 @@ final class TeamRoutes implements EndpointGroup {
     Principal caller = auth.require(ctx);
     JsonBody body = RequestBody.json(ctx);
     Responses.ok(ctx, team.setAvailability(caller, body.string("status")), "Availability changed");
-  }
-
-  private static Integer integer(JsonBody body, String field) {
-    JsonNode v = body.node(field);
-    if (v == null) {
-      return null;
-    }
-    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-      throw AppException.invalid(field, field + " must be a whole number.");
-    }
-    return v.intValue();
   }
 }

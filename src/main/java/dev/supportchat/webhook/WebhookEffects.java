@@ -4,6 +4,7 @@ import dev.supportchat.chat.Chat;
 import dev.supportchat.chat.ChatJson;
 import dev.supportchat.chat.ChatRepository.Appended;
 import dev.supportchat.chat.ChatSideEffects;
+import dev.supportchat.chat.Rating;
 import dev.supportchat.json.Json;
 import dev.supportchat.outbox.Outbox;
 import java.sql.Connection;
@@ -65,6 +66,14 @@ final class WebhookEffects implements ChatSideEffects {
     if (before.status() != after.status()) {
       add(c, endpoints, "chat.status_changed", statusData(after, before));
     }
+  }
+
+  @Override
+  public void rated(Connection c, Chat chat, Rating rating) throws SQLException {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("chat", ChatJson.chat(chat, true));
+    data.put("rating", ChatJson.rating(rating));
+    add(c, WebhookStore.active(c), "chat.rated", data);
   }
 
   private static Map<String, Object> statusData(Chat after, Chat before) {

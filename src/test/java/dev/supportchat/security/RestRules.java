@@ -210,6 +210,15 @@ final class RestRules {
         "GET /api/v1/chats/{chatId}/person",
         rule(ADMINS, 200, f -> Request.of("GET", f.chatPath("/person"))));
     r.put(
+        "GET /api/v1/chats/{chatId}/rating",
+        rule(CHAT_MEMBERS, 200, f -> Request.of("GET", f.chatPath("/rating"))));
+    // The chat's user only; the matrix's chat is not resolved, so its user hears 409 (RatingIT
+    // rates resolved chats).
+    r.put(
+        "POST /api/v1/chats/{chatId}/rating",
+        rule(SENDER, 201, f -> Request.json("POST", f.chatPath("/rating"), Map.of("score", 5)))
+            .except(Caller.CHAT_USER, ErrorCode.CONFLICT));
+    r.put(
         "GET /api/v1/widget/config",
         rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/widget/config")));
     r.put(
@@ -235,6 +244,7 @@ final class RestRules {
                     "PUT",
                     "/api/v1/widget/context",
                     Map.of("pageUrl", "https://shop.example.com/", "language", "en"))));
+    businessHours(r);
     webhooks(r);
     email(r);
     unsubscribe(r);
@@ -390,6 +400,29 @@ final class RestRules {
                             + UNKNOWN_ID
                             + "/redeliver"))
             .except(Caller.ADMIN, ErrorCode.NOT_FOUND));
+  }
+
+  /**
+   * Business hours (issue 17): staff read, the team's admins write (an always-open schedule, so no
+   * automatic reply changes the other cells), everyone reads the status.
+   */
+  private static void businessHours(Map<String, Rule> r) {
+    r.put(
+        "GET /api/v1/business-hours",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/business-hours")));
+    r.put(
+        "PUT /api/v1/business-hours",
+        rule(
+            ADMINS,
+            200,
+            f ->
+                Request.json(
+                    "PUT",
+                    "/api/v1/business-hours",
+                    Map.of("timeZone", "UTC", "weekly", Map.of()))));
+    r.put(
+        "GET /api/v1/business-hours/status",
+        rule(PUBLIC, 200, f -> Request.of("GET", "/api/v1/business-hours/status")));
   }
 
   /** Email (issue 17); the matrix runs with SMTP_URL (see MatrixFixture). */

@@ -1,0 +1,314 @@
+/**
+ * Business hours: the weekly schedule in a time zone, holidays, the automatic reply sent outside
+ * hours and how the statistics count response times. The team's admins edit; agents read.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { ApiClient } from '../../shared/api/client';
+import {
+  getBusinessHours,
+  hoursStatus,
+  saveBusinessHours,
+  WEEKDAYS,
+  type BusinessHoursSettings,
+  type HoursStatus,
+  type Weekday,
+} from '../../shared/api/hours';
+import { fetchTeam } from '../../shared/api/team';
+import { backSentence } from '../../shared/logic/backTime';
+
+const DAY_LABEL: Record<Weekday, string> = {
+  monday: 'Monday',
+  tuesday: 'Tuesday',
+  wednesday: 'Wednesday',
+  thursday: 'Thursday',
+  friday: 'Friday',
+  saturday: 'Saturday',
+  sunday: 'Sunday',
+};
+
+const errorText = (e: unknown, fallback: string) => (e instanceof Error ? e.message : fallback);
+
+function timeZones(current: string): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  const zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
+  return Array.from(new Set(['UTC', current, ...zones])).sort();
+}
+
+function statusSentence(status: HoursStatus | null): string {
+  if (!status) return '';
+  if (status.alwaysOpen) return 'No opening hours are set, so the team counts as always open.';
+  if (status.open) return 'The team is within its business hours now.';
+  const back = status.nextOpenAt ? backSentence(status.nextOpenAt, new Date()) : null;
+  return back
+    ? `The team is outside its business hours now. ${back} (your time).`
+    : 'The team is outside its business hours, and no opening comes within a year.';
+}
+
+export function HoursPage({ api }: { api: ApiClient }) {
+  const [settings, setSettings] = useState<BusinessHoursSettings | null>(null);
+  const [status, setStatus] = useState<HoursStatus | null>(null);
+  const [isAdmin, setIsAdmin] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    getBusinessHours(api)
+      .then((s) => live && setSettings(s))
+      .catch((e: unknown) => live && setError(errorText(e, 'Could not load business hours.')));
+    hoursStatus(api)
+      .then((s) => live && setStatus(s))
+      .catch(() => undefined);
+    fetchTeam(api)
+      .then((t) => live && setIsAdmin(t.me.role === 'admin'))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  return (
+    <main className="scd-stats scd-team scd-hours" aria-labelledby="scd-hours-title">
+      <div className="scd-stats__head">
+        <h1 id="scd-hours-title">Business hours</h1>
+      </div>
+      {error && (
+        <p className="sc-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!settings && !error && <p className="scd-loading">Loading business hours…</p>}
+      {status && <p data-testid="hours-status">{statusSentence(status)}</p>}
+      {settings && (
+        <HoursForm
+          api={api}
+          initial={settings}
+          isAdmin={isAdmin}
+          onSaved={(s) => {
+            setSettings(s);
+            hoursStatus(api)
+              .then(setStatus)
+              .catch(() => undefined);
+          }}
+        />
+      )}
+    </main>
+  );
+}
+
+function HoursForm({
+  api,
+  initial,
+  isAdmin,
+  onSaved,
+}: {
+  api: ApiClient;
+  initial: BusinessHoursSettings;
+  isAdmin: boolean;
+  onSaved: (s: BusinessHoursSettings) => void;
+}) {
+  const id = useId();
+  const [form, setForm] = useState<BusinessHoursSettings>(initial);
+  const [holiday, setHoliday] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const setDay = (day: Weekday, open: boolean, opens?: string, closes?: string) => {
+    const first = form.weekly[day][0] ?? { opens: '09:00', closes: '17:00' };
+    const rest = form.weekly[day].slice(1);
+    const span = { opens: opens ?? first.opens, closes: closes ?? first.closes };
+    setForm({ ...form, weekly: { ...form.weekly, [day]: open ? [span, ...rest] : [] } });
+  };
+
+  const addHoliday = () => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday)) {
+      setMessage({ text: 'Pick a date to add it as a holiday.', error: true });
+      return;
+    }
+    if (!form.holidays.includes(holiday)) {
+      setForm({ ...form, holidays: [...form.holidays, holiday].sort() });
+    }
+    setHoliday('');
+    setMessage(null);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setMessage(null);
+    saveBusinessHours(api, form)
+      .then((saved) => {
+        setForm(saved);
+        onSaved(saved);
+        setMessage({ text: 'Business hours saved.', error: false });
+      })
+      .catch((e: unknown) =>
+        setMessage({ text: errorText(e, 'Business hours could not be saved.'), error: true }),
+      )
+      .finally(() => setSaving(false));
+  };
+
+  return (
+    <form onSubmit={submit} className="scd-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Schedule</h2>
+      {!isAdmin && (
+        <p className="scd-card__note">Only admins of the team can change business hours.</p>
+      )}
+      <fieldset disabled={!isAdmin || saving} className="scd-hours__fieldset">
+        <div className="scd-hours__field">
+          <label htmlFor={`${id}-zone`}>Time zone</label>
+          <select
+            id={`${id}-zone`}
+            value={form.timeZone}
+            onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
+          >
+            {timeZones(form.timeZone).map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="scd-table-wrap">
+          <table className="scd-hours__days">
+            <caption className="sc-visually-hidden">Opening hours per day</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Open</th>
+                <th scope="col">Opens</th>
+                <th scope="col">Closes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {WEEKDAYS.map((day) => {
+                const span = form.weekly[day][0];
+                const more = form.weekly[day].length - 1;
+                return (
+                  <tr key={day}>
+                    <th scope="row">{DAY_LABEL[day]}</th>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Open on ${DAY_LABEL[day]}`}
+                        checked={span !== undefined}
+                        onChange={(e) => setDay(day, e.target.checked)}
+                      />
+                    </td>
+                    <td>
+                      {span && (
+                        <input
+                          type="time"
+                          aria-label={`${DAY_LABEL[day]} opens at`}
+                          value={span.opens}
+                          required
+                          onChange={(e) => setDay(day, true, e.target.value)}
+                        />
+                      )}
+                    </td>
+                    <td>
+                      {span ? (
+                        <>
+                          <input
+                            type="time"
+                            aria-label={`${DAY_LABEL[day]} closes at`}
+                            value={span.closes}
+                            required
+                            onChange={(e) => setDay(day, true, undefined, e.target.value)}
+                          />
+                          {more > 0 && (
+                            <span className="scd-card__note">
+                              {' '}
+                              and {more} more {more === 1 ? 'span' : 'spans'}
+                            </span>
+                          )}
+                        </>
+                      ) : (
+                        <span className="scd-card__note">Closed</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <p className="scd-card__note">
+          A closing time earlier than the opening runs past midnight; with no open day at all the
+          team counts as always open.
+        </p>
+
+        <h2>Holidays</h2>
+        {form.holidays.length === 0 ? (
+          <p className="scd-card__note">No holidays: the weekly schedule applies every week.</p>
+        ) : (
+          <ul className="scd-hours__holidays" aria-label="Holidays">
+            {form.holidays.map((h) => (
+              <li key={h}>
+                {h}
+                <button
+                  type="button"
+                  className="sc-link"
+                  aria-label={`Remove the holiday ${h}`}
+                  onClick={() =>
+                    setForm({ ...form, holidays: form.holidays.filter((x) => x !== h) })
+                  }
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="scd-hours__row">
+          <div className="scd-hours__field">
+            <label htmlFor={`${id}-holiday`}>Holiday date</label>
+            <input
+              id={`${id}-holiday`}
+              type="date"
+              value={holiday}
+              onChange={(e) => setHoliday(e.target.value)}
+            />
+          </div>
+          <button type="button" className="sc-btn sc-btn--ghost" onClick={addHoliday}>
+            Add holiday
+          </button>
+        </div>
+
+        <h2>Outside business hours</h2>
+        <div className="scd-hours__field">
+          <label htmlFor={`${id}-reply`}>Automatic reply to a user’s first message</label>
+          <textarea
+            id={`${id}-reply`}
+            rows={3}
+            maxLength={1000}
+            value={form.autoReply}
+            aria-describedby={`${id}-reply-hint`}
+            onChange={(e) => setForm({ ...form, autoReply: e.target.value })}
+          />
+          <span id={`${id}-reply-hint`} className="scd-card__note">
+            {'{back}'} becomes when the team is back, e.g. “on Monday at 09:00 (Europe/Paris time)”.
+            Leave it empty to send no automatic reply.
+          </span>
+        </div>
+        <label className="scd-hours__check">
+          <input
+            type="checkbox"
+            checked={form.businessHoursStats}
+            onChange={(e) => setForm({ ...form, businessHoursStats: e.target.checked })}
+          />{' '}
+          Count only business hours in the first response time statistics
+        </label>
+        {isAdmin && (
+          <p>
+            <button type="submit" className="sc-btn" disabled={saving}>
+              {saving ? 'Saving…' : 'Save business hours'}
+            </button>
+          </p>
+        )}
+      </fieldset>
+      <p role="status" className={message?.error ? 'sc-error' : 'scd-card__note'}>
+        {message?.text ?? ''}
+      </p>
+    </form>
+  );
+}
