@@ -2,7 +2,8 @@
  * The embed loader, served as /widget.js. A site adds
  *   <script src="https://support.example.com/widget.js" data-server="https://support.example.com" async></script>
  * and gets the chat bubble: an iframe on the server's origin, bottom-right, resized when the
- * widget opens or closes. Self-contained (its only import is bundled in) so it stays tiny.
+ * widget opens or closes, added once the page has loaded and the browser is idle (or when the page
+ * opens it). Self-contained (its only import is bundled in) so it stays tiny.
  *
  * A site whose user is signed in adds data-identity-token="<JWT its backend signed>", or calls
  *   SupportChat('identify', {token}) · SupportChat('logout') · SupportChat('open' | 'close')
@@ -40,6 +41,8 @@ declare global {
 const CLOSED_SIZE_PX = 92;
 const OPEN_WIDTH_PX = 412;
 const OPEN_HEIGHT_PX = 724;
+/** The longest the chat waits for an idle moment after the host page loaded. */
+const IDLE_TIMEOUT_MS = 3000;
 /** Below this host width the open widget takes the whole screen. */
 const FULL_SCREEN_BELOW_PX = 480;
 
@@ -105,7 +108,26 @@ function start(server: string, identityToken: string | null): void {
   // Always to the server's origin: an identity token must never reach anyone else.
   const post = (command: HostCommand) =>
     iframe.contentWindow?.postMessage({ source: HOST_SOURCE, ...command }, serverOrigin);
-  const send = (command: HostCommand) => (ready ? post(command) : waiting.push(command));
+  // The chat itself (the iframe: a page, its script, a socket) is fetched once the host page has
+  // loaded and the browser is idle, or at once when the page asks to open it: it never competes
+  // with the host page's own loading.
+  let attached = false;
+  const attach = () => {
+    if (attached) return;
+    attached = true;
+    document.body.appendChild(iframe);
+  };
+  const attachWhenIdle = () => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1));
+    idle(attach, { timeout: IDLE_TIMEOUT_MS });
+  };
+  if (document.readyState === 'complete') attachWhenIdle();
+  else window.addEventListener('load', attachWhenIdle, { once: true });
+  const send = (command: HostCommand) => {
+    if (command.command === 'open' || command.command === 'toggle') attach();
+    if (ready) post(command);
+    else waiting.push(command);
+  };
   const sendPage = () => {
     const page = currentPage();
     const key = `${page.url}\n${page.title}`;
@@ -190,8 +212,6 @@ function start(server: string, identityToken: string | null): void {
   api.toggle = () => api('toggle');
   window.SupportChat = api;
   for (const args of queued) api(...(Array.from(args) as [string, unknown?, unknown?]));
-
-  document.body.appendChild(iframe);
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
