@@ -162,14 +162,13 @@ describe('a user and an admin talk through the widget and the dashboard', () => 
     user.widget = user.page.frameLocator('iframe[data-support-chat]');
   });
 
-  it('status and priority changes show on both sides', async () => {
+  it('status changes show on both sides; the priority stays the team’s', async () => {
     const page = adminSide.page;
     await page.getByLabel('Priority', { exact: true }).last().selectOption('urgent');
     await page
       .locator('.scd-item', { hasText: userName })
       .getByText('Urgent')
       .waitFor({ timeout: WAIT_MS });
-    await user.widget.getByText(/urgent priority/).waitFor({ timeout: WAIT_MS });
     await page.getByLabel('Status', { exact: true }).last().selectOption('resolved');
     await page
       .locator('.scd-item', { hasText: userName })
@@ -178,6 +177,12 @@ describe('a user and an admin talk through the widget and the dashboard', () => 
     await user.widget
       .getByText('Your ticket was resolved', { exact: false })
       .waitFor({ timeout: WAIT_MS });
+    await user.widget.getByText('Ticket: resolved').waitFor({ timeout: WAIT_MS });
+    assert.doesNotMatch(
+      (await user.widget.locator('.scw-ticket').textContent()) ?? '',
+      /priority|urgent/i,
+      'the customer never sees the chat’s priority',
+    );
     await screenshot(user.page, 'widget-desktop');
     await screenshot(page, 'dashboard-1280');
   });

@@ -2,7 +2,7 @@
 import type { ApiClient } from '../shared/api/client';
 import type { ChatRoom } from '../shared/chatRoom';
 import { useChatRoom } from '../shared/react/hooks';
-import type { Chat, ChatStatus, Priority } from '../shared/types';
+import type { Chat, ChatStatus } from '../shared/types';
 import { Composer } from '../shared/ui/Composer';
 import { MessageTimeline, type Notice } from '../shared/ui/MessageTimeline';
 import { RatingPrompt } from './RatingPrompt';
@@ -13,13 +13,6 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
   'in-progress': 'in progress',
   resolved: 'resolved',
   closed: 'closed',
-};
-
-const PRIORITY_TEXT: Record<Priority, string> = {
-  low: 'low',
-  medium: 'medium',
-  high: 'high',
-  urgent: 'urgent',
 };
 
 interface Props {
@@ -38,9 +31,8 @@ export function Conversation({ api, chat, room, notices, online }: Props) {
     <>
       <p className="scw-ticket">
         {chat.subject && <span className="scw-ticket__subject">{chat.subject}</span>}
-        <span>
-          Ticket: {STATUS_TEXT[chat.status]} · {PRIORITY_TEXT[chat.priority]} priority
-        </span>
+        {/* The priority is the team's triage, not something to show the customer. */}
+        <span>Ticket: {STATUS_TEXT[chat.status]}</span>
       </p>
       {state.error && state.messages.length === 0 && (
         <p className="sc-error" role="alert">

@@ -57,9 +57,15 @@ public final class ChatStatistics {
     Map<String, Object> totals = new LinkedHashMap<>();
     totals.put("chats", chats);
     // Maintained with every message insert (JdbcChatRepository.append): a sum over senders, not a
-    // scan of messages.
+    // scan of messages. Messages the customers saw: everything people wrote, and of the team's
+    // messages its public replies (internal notes are the team's own).
     totals.put(
-        "messages", Sql.count(c, "SELECT COALESCE(SUM(messages), 0) FROM sender_message_counts"));
+        "messages",
+        Sql.count(
+            c,
+            "SELECT COALESCE(SUM(CASE WHEN u.is_admin = TRUE OR u.deactivated_at IS NOT NULL"
+                + " THEN s.public_replies ELSE s.messages END), 0)"
+                + " FROM sender_message_counts s JOIN users u ON u.id = s.sender_id"));
     totals.put("open", byStatus.get("open"));
     totals.put("inProgress", byStatus.get("in-progress"));
     totals.put("resolved", byStatus.get("resolved"));

@@ -288,6 +288,7 @@ class ChatRoutesIT {
       t.clock.advance(Duration.ofSeconds(90));
       t.http.post(
           "/api/v1/chats/" + chatId + "/messages", Map.of("content", "on it"), admin.accessToken());
+      t.http.send(admin, chatId, "an internal note: not a message of the conversation", true);
       t.http.post("/api/v1/chats/" + chatId + "/assign", Map.of(), admin.accessToken());
       t.clock.advance(Duration.ofMinutes(10));
       t.http.put(
