@@ -262,6 +262,12 @@ describe('offline outbox', () => {
     await user.widget.getByLabel('Message').fill('Typed in a tunnel');
     await user.widget.getByLabel('Message').press('Enter');
     await user.widget.getByText('Waiting for connection…').waitFor({ timeout: WAIT_MS });
+    // Our own clock icon, drawn whatever emoji font the system has (🕓 rendered blank here).
+    const icon = await user.widget
+      .locator('.sc-msg--pending .sc-icon')
+      .evaluate((svg) => svg.getBoundingClientRect().width);
+    assert.ok(icon > 8, `the pending icon is drawn (${icon} px wide)`);
+    await screenshot(user.page, 'widget-pending-360');
     await user.context.setOffline(false);
     await user.widget
       .locator('.sc-msg:not(.sc-msg--pending)', { hasText: 'Typed in a tunnel' })

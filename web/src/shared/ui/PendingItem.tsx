@@ -23,7 +23,7 @@ export function PendingItem({ entry, online, onRetry, onDiscard }: Props) {
       )}
       <p className="sc-msg__text">{entry.content}</p>
       <span className={failed ? 'sc-msg__meta sc-msg__meta--error' : 'sc-msg__meta'} role="status">
-        <span aria-hidden="true">{failed ? '⚠ ' : '🕓 '}</span>
+        {failed ? <WarningIcon /> : <ClockIcon />}
         {status}
       </span>
       {failed && (
@@ -41,5 +41,33 @@ export function PendingItem({ entry, online, onRetry, onDiscard }: Props) {
         </span>
       )}
     </li>
+  );
+}
+
+/*
+ * Our own icons: the emoji (🕓, ⚠) depend on the system's emoji font and render as blank boxes
+ * without one (headless Chromium, many Linux desktops). They inherit the text colour.
+ */
+function ClockIcon() {
+  return (
+    <svg className="sc-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  );
+}
+
+function WarningIcon() {
+  return (
+    <svg className="sc-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M8 1.75 15 14.25H1z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinejoin="round"
+      />
+      <path d="M8 6v4M8 11.5v1.25" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
   );
 }
