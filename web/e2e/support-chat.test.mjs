@@ -51,6 +51,12 @@ async function register(widget, name, email) {
   await widget.getByLabel('Password').fill('a-long-password-1');
   await widget.getByRole('button', { name: 'Create account' }).click();
   await widget.getByLabel('Subject (optional)').waitFor({ timeout: WAIT_MS });
+  // The form that had the focus is gone: the focus stays in the panel, not on the page.
+  assert.equal(
+    await widget.locator('#scw-panel').evaluate((p) => p.contains(document.activeElement)),
+    true,
+    'the focus is in the panel after signing in',
+  );
 }
 
 async function openAdminPage(viewport = { width: 1280, height: 800 }) {
@@ -87,6 +93,10 @@ describe('a user and an admin talk through the widget and the dashboard', () => 
   it('the user registers in the widget and sends a first message with an XSS string', async () => {
     user = await openUserPage();
     await register(user.widget, userName, `ursula.${id}@example.com`);
+    // So Escape still closes the panel after signing in, and the bubble opens it again.
+    await user.page.keyboard.press('Escape');
+    await user.widget.locator('#scw-panel').waitFor({ state: 'detached', timeout: WAIT_MS });
+    await user.widget.getByRole('button', { name: /Open support chat/ }).click();
     await user.widget.getByLabel('Subject (optional)').fill('Parcel never arrived');
     await user.widget.getByLabel('Message').fill(`Hello ${XSS}`);
     await user.widget.getByRole('button', { name: 'Start conversation' }).click();

@@ -78,11 +78,16 @@ export function Panel({
   const hours = useHoursStatus(api);
   const closed = hours !== null && !hours.open;
   const panel = useRef<HTMLElement>(null);
-  // Opening moves the keyboard focus into the panel: its first field, or the panel itself.
+  // Opening moves the keyboard focus into the panel: its first field, or the panel itself. So does
+  // signing in or out, which replaces the form that had the focus (the focus would fall to the
+  // page, out of reach of Escape and of a screen reader's place in the panel).
+  const userId = user?._id ?? null;
   useEffect(() => {
+    const inside = panel.current?.contains(document.activeElement) ?? false;
+    if (inside && document.activeElement !== panel.current) return;
     const field = panel.current?.querySelector<HTMLElement>('.scw-body input, .scw-body textarea');
     (field ?? panel.current)?.focus();
-  }, []);
+  }, [userId]);
   return (
     <section
       id="scw-panel"
