@@ -193,6 +193,7 @@ public final class App implements AutoCloseable {
               config.attachmentsDir(),
               config.maxAttachmentBytes(),
               uploads,
+              team.chatLabels(),
               clock);
       outboxSender =
           new OutboxSender(
@@ -217,6 +218,9 @@ public final class App implements AutoCloseable {
                       "/users",
                       new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
                   new WebServer.RouteGroup("/chats", chatRoutes),
+                  new WebServer.RouteGroup("/chats", team.chatLabelRoutes(auth)),
+                  new WebServer.RouteGroup("/saved-replies", team.savedReplyRoutes(auth)),
+                  new WebServer.RouteGroup("/labels", team.labelRoutes(auth)),
                   new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
                   new WebServer.RouteGroup(
                       "/widget", WidgetModule.routes(widget, auth, clientAddress)),

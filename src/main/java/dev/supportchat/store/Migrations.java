@@ -56,7 +56,8 @@ public final class Migrations {
           "V8__ended_sessions_and_upload_quotas.sql",
           "V9__team_and_assignment.sql",
           "V11__outbox_and_email.sql",
-          "V12__webhooks.sql");
+          "V12__webhooks.sql",
+          "V13__saved_replies_and_labels.sql");
 
   static final String RESOURCE_FOLDER = "/db/migration/";
   private static final String LEGACY_TABLE = "schema_version";
