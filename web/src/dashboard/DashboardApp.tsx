@@ -26,6 +26,8 @@ import { fetchTeam, inviteTokenOf, setAvailability } from '../shared/api/team';
 import { useAdmins } from './support/useAdmins';
 import { useChatList } from './support/useChatList';
 import { WebhooksPage } from './webhooks/WebhooksPage';
+import { RepliesPage } from './inbox/RepliesPage';
+import { useInbox } from './inbox/useInbox';
 
 const TITLE = 'Support dashboard';
 const SOUND_KEY = 'support-chat.admin.sound';
@@ -108,6 +110,7 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
   );
 
   const list = useChatList(api, connection, filters, me._id, onUserMessage);
+  const inbox = useInbox(api, connection);
   const unread = totalUnreadByAdmin(Object.values(list.cache));
 
   useEffect(() => {
@@ -139,6 +142,8 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
         <StatsPage api={api} />
       ) : route.name === 'webhooks' ? (
         <WebhooksPage api={api} />
+      ) : route.name === 'replies' ? (
+        <RepliesPage api={api} inbox={inbox} />
       ) : route.name === 'team' ? (
         <TeamPage api={api} connection={connection} />
       ) : (
@@ -154,6 +159,7 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
           search={search}
           onSearch={setSearch}
           onFilters={setFilters}
+          inbox={inbox}
         />
       )}
     </div>

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'chats'; chatId: string | null }
   | { name: 'stats' }
   | { name: 'team' }
+  | { name: 'replies' }
   | { name: 'webhooks' };
 
 export function parseRoute(pathname: string): Route {
@@ -14,6 +15,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === '/stats' || rest === '/stats/') return { name: 'stats' };
   if (rest === '/webhooks' || rest === '/webhooks/') return { name: 'webhooks' };
   if (rest === '/team' || rest === '/team/') return { name: 'team' };
+  if (rest === '/replies' || rest === '/replies/') return { name: 'replies' };
   const chat = /^\/chat\/([^/]+)\/?$/.exec(rest);
   return { name: 'chats', chatId: chat?.[1] ? decodeURIComponent(chat[1]) : null };
 }
@@ -22,6 +24,7 @@ export function routePath(route: Route): string {
   if (route.name === 'stats') return `${BASE}/stats`;
   if (route.name === 'webhooks') return `${BASE}/webhooks`;
   if (route.name === 'team') return `${BASE}/team`;
+  if (route.name === 'replies') return `${BASE}/replies`;
   return route.chatId ? `${BASE}/chat/${encodeURIComponent(route.chatId)}` : BASE;
 }
 

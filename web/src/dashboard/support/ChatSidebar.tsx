@@ -1,5 +1,5 @@
 /** The list of chats with its filters and paging. */
-import type { Chat } from '../../shared/types';
+import type { Chat, Label } from '../../shared/types';
 import { ChatListItem } from './ChatListItem';
 import type { ChatFilters } from './chatList';
 import { FiltersBar } from './FiltersBar';
@@ -12,6 +12,7 @@ interface Props {
   hasMore: boolean;
   selectedId: string | null;
   meId: string;
+  labels: Label[];
   filters: ChatFilters;
   search: string;
   onSearch: (q: string) => void;
@@ -25,6 +26,7 @@ export function ChatSidebar(props: Props) {
     <nav className="scd-sidebar" aria-label="Support chats">
       <FiltersBar
         filters={props.filters}
+        labels={props.labels}
         search={props.search}
         onSearch={props.onSearch}
         onChange={props.onFilters}

@@ -32,8 +32,11 @@ export const listLabels = (api: ApiClient) => api.request<Label[]>('GET', '/labe
 export const createLabel = (api: ApiClient, label: { name: string; colour: string }) =>
   api.request<Label>('POST', '/labels', { body: label });
 
-export const updateLabel = (api: ApiClient, id: string, change: { name?: string; colour?: string }) =>
-  api.request<Label>('PATCH', `/labels/${encodeURIComponent(id)}`, { body: change });
+export const updateLabel = (
+  api: ApiClient,
+  id: string,
+  change: { name?: string; colour?: string },
+) => api.request<Label>('PATCH', `/labels/${encodeURIComponent(id)}`, { body: change });
 
 export const deleteLabel = (api: ApiClient, id: string) =>
   api.request<unknown>('DELETE', `/labels/${encodeURIComponent(id)}`);
