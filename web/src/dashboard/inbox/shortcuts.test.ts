@@ -36,6 +36,17 @@ describe('shortcutFor', () => {
     editable.remove();
   });
 
+  it('still fires on a checkbox or a button, which take no typed text', () => {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    const button = document.createElement('button');
+    document.body.append(box, button);
+    expect(shortcutFor(press('n', { target: box }))).toBe('note');
+    expect(shortcutFor(press('j', { target: button }))).toBe('next');
+    box.remove();
+    button.remove();
+  });
+
   it('fires nothing with Ctrl, Cmd or Alt, and Shift only as part of ?', () => {
     expect(shortcutFor(press('j', { ctrlKey: true }))).toBeNull();
     expect(shortcutFor(press('a', { metaKey: true }))).toBeNull();

@@ -26,11 +26,24 @@ export interface KeyLike {
   defaultPrevented?: boolean;
 }
 
+/** Inputs that take no typed text: a shortcut pressed on one of them still counts. */
+const NOT_TEXT = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'range',
+  'color',
+  'file',
+]);
+
 /** True while the keys are someone's typing: a text field, a list box, editable content. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
   const el = target as HTMLElement;
   if (el.isContentEditable) return true;
+  if (el instanceof HTMLInputElement && NOT_TEXT.has(el.type)) return false;
   return (
     el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null
   );
