@@ -116,7 +116,9 @@ describe('a team lead invites an agent who gets the next chat automatically', ()
     await lead.page
       .getByText(/Saved \/parcel\. Note: \{\{order\.id\}\}/)
       .waitFor({ timeout: WAIT_MS });
-    await lead.page.getByText('/parcel', { exact: true }).waitFor({ timeout: WAIT_MS });
+    await lead.page
+      .locator('.scd-replies__shortcut', { hasText: '/parcel' })
+      .waitFor({ timeout: WAIT_MS });
     await screenshot(lead.page, 'replies-1280');
   });
 
