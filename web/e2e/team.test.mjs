@@ -21,6 +21,19 @@ after(async () => {
   await server?.stop();
 });
 
+async function noSidewaysScrolling(p, what) {
+  const overflow = await p.evaluate(
+    () => document.documentElement.scrollWidth > window.innerWidth + 1,
+  );
+  const wide = await p.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((e) => e.tagName + '.' + e.className)
+      .slice(0, 5),
+  );
+  assert.equal(overflow, false, `${what}: no sideways scrolling (too wide: ${wide.join(', ')})`);
+}
+
 async function page(viewport = { width: 1280, height: 800 }) {
   const context = await browser.newContext({ viewport });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -202,7 +215,7 @@ describe('a team lead invites an agent who gets the next chat automatically', ()
     await user.context.close();
   });
 
-  it('the Team page works at 360 px', async () => {
+  it('the Team and Replies pages and a conversation work at 360 px', async () => {
     const phone = await page({ width: 360, height: 740 });
     const state = await lead.context.storageState();
     await phone.context.close();
@@ -211,23 +224,23 @@ describe('a team lead invites an agent who gets the next chat automatically', ()
       storageState: state,
     });
     const p = await small.newPage();
-    await p.goto(`${server.baseUrl}/admin/support/team`);
-    await p.getByRole('heading', { name: 'Members' }).waitFor({ timeout: WAIT_MS });
-    await screenshot(p, 'team-360');
-    const overflow = await p.evaluate(
-      () => document.documentElement.scrollWidth > window.innerWidth + 1,
-    );
-    const wide = await p.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-        .map((e) => e.tagName + '.' + e.className)
-        .slice(0, 5),
-    );
-    assert.equal(
-      overflow,
-      false,
-      `no sideways scrolling of the page (too wide: ${wide.join(', ')})`,
-    );
+    const pages = [
+      ['team', 'Members', 'team-360'],
+      ['replies', 'Labels', 'replies-360'],
+    ];
+    for (const [path, heading, shot] of pages) {
+      await p.goto(`${server.baseUrl}/admin/support/${path}`);
+      await p.getByRole('heading', { name: heading, exact: true }).waitFor({ timeout: WAIT_MS });
+      await screenshot(p, shot);
+      await noSidewaysScrolling(p, path);
+    }
+    await p.goto(`${server.baseUrl}/admin/support`);
+    await p.locator('.scd-item').first().getByRole('link').click();
+    await p.getByRole('group', { name: 'Labels of this chat' }).waitFor({ timeout: WAIT_MS });
+    await p.keyboard.press('/');
+    await p.getByRole('listbox', { name: 'Saved replies' }).waitFor({ timeout: WAIT_MS });
+    await screenshot(p, 'conversation-labels-360');
+    await noSidewaysScrolling(p, 'conversation');
     await small.close();
   });
 });
