@@ -182,9 +182,9 @@ describe('a team lead invites an agent who gets the next chat automatically', ()
     // In the text box n is a letter; Tab to the note checkbox and n switches reply and note.
     await agent.page.keyboard.press('Tab');
     await agent.page.keyboard.press('n');
-    await agent.page.getByRole('combobox', { name: 'Internal note' }).waitFor({ timeout: WAIT_MS });
+    await agent.page.getByRole('textbox', { name: 'Internal note' }).waitFor({ timeout: WAIT_MS });
     await agent.page.keyboard.press('n');
-    await agent.page.getByRole('combobox', { name: 'Reply' }).waitFor({ timeout: WAIT_MS });
+    await agent.page.getByRole('textbox', { name: 'Reply' }).waitFor({ timeout: WAIT_MS });
 
     // A label the lead puts on the chat appears on the agent's list row, live.
     await lead.page.goto(`${server.baseUrl}/admin/support`);

@@ -167,9 +167,7 @@ export function ReplyComposer({
         inputRef={input}
         onKeyFirst={onKeyFirst}
         inputAria={{
-          role: 'combobox',
           'aria-autocomplete': 'list',
-          'aria-expanded': open && matches.length > 0,
           'aria-controls': open && matches.length > 0 ? listId : undefined,
           'aria-activedescendant': open && current ? optionId(current) : undefined,
           'aria-describedby': hint ? hintId : undefined,

@@ -26,15 +26,10 @@ interface Props {
   inputRef?: Ref<HTMLTextAreaElement>;
   /** Sees each key first; true when it handled the key (Enter then does not send). */
   onKeyFirst?: (event: KeyboardEvent<HTMLTextAreaElement>) => boolean;
-  /** ARIA for a text box that controls a pop-up (combobox attributes). */
+  /** ARIA for a text box that controls a list of suggestions (it stays a textbox). */
   inputAria?: Pick<
     TextareaHTMLAttributes<HTMLTextAreaElement>,
-    | 'role'
-    | 'aria-expanded'
-    | 'aria-controls'
-    | 'aria-activedescendant'
-    | 'aria-autocomplete'
-    | 'aria-describedby'
+    'aria-controls' | 'aria-activedescendant' | 'aria-autocomplete' | 'aria-describedby'
   >;
   /** Shown above the text box (the picker). */
   above?: ReactNode;
