@@ -5,7 +5,14 @@
 import { io } from "socket.io-client";
 
 const [, , url, ...tokens] = process.argv;
-const WATCHED = ["support_chat_assigned", "team_agent_updated", "admin_presence"];
+const WATCHED = [
+  "support_chat_assigned",
+  "team_agent_updated",
+  "admin_presence",
+  "saved_replies_changed",
+  "labels_changed",
+  "chat_labels_updated",
+];
 const events = [];
 const print = (o) => process.stdout.write(JSON.stringify(o) + "\n");
 

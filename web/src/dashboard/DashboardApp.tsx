@@ -27,6 +27,8 @@ import { fetchTeam, inviteTokenOf, setAvailability } from '../shared/api/team';
 import { useAdmins } from './support/useAdmins';
 import { useChatList } from './support/useChatList';
 import { WebhooksPage } from './webhooks/WebhooksPage';
+import { RepliesPage } from './inbox/RepliesPage';
+import { useInbox } from './inbox/useInbox';
 
 const TITLE = 'Support dashboard';
 const SOUND_KEY = 'support-chat.admin.sound';
@@ -109,6 +111,7 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
   );
 
   const list = useChatList(api, connection, filters, me._id, onUserMessage);
+  const inbox = useInbox(api, connection);
   const unread = totalUnreadByAdmin(Object.values(list.cache));
 
   useEffect(() => {
@@ -140,6 +143,8 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
         <StatsPage api={api} />
       ) : route.name === 'webhooks' ? (
         <WebhooksPage api={api} />
+      ) : route.name === 'replies' ? (
+        <RepliesPage api={api} inbox={inbox} />
       ) : route.name === 'team' ? (
         <TeamPage api={api} connection={connection} />
       ) : route.name === 'hours' ? (
@@ -158,6 +163,7 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
           search={search}
           onSearch={setSearch}
           onFilters={setFilters}
+          inbox={inbox}
         />
       )}
     </div>

@@ -47,6 +47,9 @@ export function TopBar({
         <Link to={{ name: 'stats' }} current={route.name === 'stats'}>
           Statistics
         </Link>
+        <Link to={{ name: 'replies' }} current={route.name === 'replies'}>
+          Replies
+        </Link>
         <Link to={{ name: 'webhooks' }} current={route.name === 'webhooks'}>
           Webhooks
         </Link>

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'stats' }
   | { name: 'team' }
   | { name: 'hours' }
+  | { name: 'replies' }
   | { name: 'webhooks' };
 
 export function parseRoute(pathname: string): Route {
@@ -17,6 +18,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === '/webhooks' || rest === '/webhooks/') return { name: 'webhooks' };
   if (rest === '/team' || rest === '/team/') return { name: 'team' };
   if (rest === '/hours' || rest === '/hours/') return { name: 'hours' };
+  if (rest === '/replies' || rest === '/replies/') return { name: 'replies' };
   const at = /^\/chat\/([^/]+)\/message\/([^/]+)\/?$/.exec(rest);
   if (at?.[1] && at[2]) {
     return {
@@ -34,6 +36,7 @@ export function routePath(route: Route): string {
   if (route.name === 'webhooks') return `${BASE}/webhooks`;
   if (route.name === 'team') return `${BASE}/team`;
   if (route.name === 'hours') return `${BASE}/hours`;
+  if (route.name === 'replies') return `${BASE}/replies`;
   if (!route.chatId) return BASE;
   const chat = `${BASE}/chat/${encodeURIComponent(route.chatId)}`;
   return route.messageId ? `${chat}/message/${encodeURIComponent(route.messageId)}` : chat;

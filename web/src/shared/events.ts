@@ -3,6 +3,7 @@ import type {
   Chat,
   ChatStatus,
   ErrorCode,
+  Label,
   Message,
   MessageType,
   Priority,
@@ -80,6 +81,12 @@ export interface ServerToClientEvents {
   support_resync: () => void;
   /** Staff only: a team member, the team or its settings changed. */
   team_agent_updated: (payload: Record<string, unknown>) => void;
+  /** Staff only: a saved reply was created or changed (`reply`) or deleted (`deletedId`). */
+  saved_replies_changed: (payload: { reply?: unknown; deletedId?: string }) => void;
+  /** Staff only: a label was created or changed (`label`) or deleted (`deletedId`). */
+  labels_changed: (payload: { label?: Label; deletedId?: string; chatIds?: string[] }) => void;
+  /** Staff only: the labels on one chat changed. */
+  chat_labels_updated: (payload: { chatId: string; labels: Label[] }) => void;
 }
 
 type WithAck<P, T> = (payload: P, ack: (response: Ack<T>) => void) => void;

@@ -60,6 +60,14 @@ export interface LastMessage {
   createdAt: string;
 }
 
+/** A label staff put on chats (never sent to users). */
+export interface Label {
+  _id: string;
+  name: string;
+  /** #rrggbb */
+  colour: string;
+}
+
 export interface Chat {
   _id: string;
   user: UserRef;
@@ -76,6 +84,10 @@ export interface Chat {
   lastActivityAt?: string;
   /** Only on GET /chats/support: whether any admin is connected. Optional. */
   supportOnline?: boolean;
+  /** Only on GET /chats/support: median first response of the last 7 days (null: too few). */
+  typicalReplyMs?: number | null;
+  /** Only in the staff's chat list (GET /chats/admin/all) and kept by its live events. */
+  labels?: Label[];
 }
 
 export interface Message {

@@ -17,6 +17,7 @@ import { Conversation } from './Conversation';
 import { NewTicketForm } from './NewTicketForm';
 import { PrechatForm } from './PrechatForm';
 import type { SupportChat } from './useSupportChat';
+import { typicalReplyText } from './replyTime';
 
 interface Props {
   api: ApiClient;
@@ -107,6 +108,11 @@ export function Panel({
             />
             {presenceText(support.supportOnline, hours)}
           </p>
+          {typicalReplyText(support.typicalReplyMs) && (
+            <p className="scw-header__presence scw-header__reply-time">
+              {typicalReplyText(support.typicalReplyMs)}
+            </p>
+          )}
         </div>
         <div className="scw-header__actions">
           {user && (

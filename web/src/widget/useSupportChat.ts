@@ -23,6 +23,8 @@ export interface SupportChat {
   room: ChatRoom | null;
   notices: Notice[];
   supportOnline: boolean | null;
+  /** Median first response of the last 7 days; null when unknown. */
+  typicalReplyMs: number | null;
   error: string | null;
   create: (message: string, subject?: string) => Promise<void>;
   reload: () => void;
@@ -61,6 +63,7 @@ export function useSupportChat(
   const userId = user && !user.isAdmin ? user._id : null;
   const [stored, setState] = useState<State>(() => initial(userId));
   const [supportOnline, setSupportOnline] = useState<boolean | null>(null);
+  const [typicalReplyMs, setTypicalReplyMs] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
   const state = stored.owner === userId ? stored : initial(userId);
 
@@ -82,6 +85,7 @@ export function useSupportChat(
           return;
         }
         if (typeof found.supportOnline === 'boolean') setSupportOnline(found.supportOnline);
+        setTypicalReplyMs(typeof found.typicalReplyMs === 'number' ? found.typicalReplyMs : null);
         update((s) => ({ ...s, phase: 'ready', chat: found, error: null }));
       })
       .catch((e: unknown) => {
@@ -164,5 +168,5 @@ export function useSupportChat(
     setAttempt((n) => n + 1);
   }, [update]);
 
-  return { ...state, room, supportOnline, create, reload };
+  return { ...state, room, supportOnline, typicalReplyMs, create, reload };
 }

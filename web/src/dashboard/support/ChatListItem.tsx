@@ -1,6 +1,7 @@
 /** One chat in the sidebar: who, what, when, how urgent, who has it, how much is unread. */
 import { dayKey, formatTime } from '../../shared/logic/grouping';
 import type { Chat } from '../../shared/types';
+import { LabelChips } from '../inbox/LabelChips';
 import { Link } from '../router';
 import { PriorityBadge, StatusBadge } from './Badges';
 import { activityTime, lastSenderIsAdmin } from './chatList';
@@ -44,6 +45,7 @@ export function ChatListItem({
         </span>
         {chat.subject && <span className="scd-item__subject">{chat.subject}</span>}
         <span className="scd-item__preview">{preview}</span>
+        {chat.labels && chat.labels.length > 0 && <LabelChips labels={chat.labels} />}
         <span className="scd-item__meta">
           <StatusBadge status={chat.status} />
           <PriorityBadge priority={chat.priority} />

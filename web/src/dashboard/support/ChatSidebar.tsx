@@ -1,6 +1,6 @@
 /** The list of chats with its filters and paging. */
 import type { ReactNode } from 'react';
-import type { Chat } from '../../shared/types';
+import type { Chat, Label } from '../../shared/types';
 import { ChatListItem } from './ChatListItem';
 import type { ChatFilters } from './chatList';
 import { FiltersBar } from './FiltersBar';
@@ -13,6 +13,7 @@ interface Props {
   hasMore: boolean;
   selectedId: string | null;
   meId: string;
+  labels: Label[];
   filters: ChatFilters;
   search: string;
   onSearch: (q: string) => void;
@@ -28,6 +29,7 @@ export function ChatSidebar(props: Props) {
     <nav className="scd-sidebar" aria-label="Support chats">
       <FiltersBar
         filters={props.filters}
+        labels={props.labels}
         search={props.search}
         onSearch={props.onSearch}
         onChange={props.onFilters}

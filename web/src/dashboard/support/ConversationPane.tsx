@@ -1,5 +1,14 @@
 /** The open conversation: who it is with, its controls, the messages and the reply box. */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type Ref,
+} from 'react';
+import { assignChat, updateChatStatus } from '../../shared/api/chats';
 import { useFocusMessage } from './useFocusMessage';
 import type { ApiClient } from '../../shared/api/client';
 import { ChatRoom } from '../../shared/chatRoom';
@@ -7,8 +16,10 @@ import { countUnread } from '../../shared/logic/unread';
 import { useChatRoom, usePageVisible } from '../../shared/react/hooks';
 import { useStartedRoom } from '../../shared/react/useSocketConnection';
 import type { SocketConnection } from '../../shared/socket/connection';
-import type { AdminInfo, Chat } from '../../shared/types';
-import { Composer } from '../../shared/ui/Composer';
+import type { AdminInfo, Chat, Label, User } from '../../shared/types';
+import { LabelEditor } from '../inbox/LabelEditor';
+import { ReplyComposer, type ReplyComposerHandle } from '../inbox/ReplyComposer';
+import type { Inbox } from '../inbox/useInbox';
 import { MessageTimeline } from '../../shared/ui/MessageTimeline';
 import { Link } from '../router';
 import { PriorityBadge, StatusBadge } from './Badges';
@@ -22,13 +33,25 @@ interface Props {
   /** A message to bring into view and mark (a search result), paging back to it if needed. */
   focusMessageId: string | null;
   chat: Chat | null;
-  meId: string;
+  me: User;
   admins: AdminInfo[];
   online: boolean;
   onChanged: (chat: Chat) => void;
   onSeen: (chatId: string) => void;
   /** Who this is, when it goes inside the conversation (narrow screens). */
   person: ReactNode;
+  inbox: Inbox;
+  onLabels: (chatId: string, labels: Label[]) => void;
+  /** What the keyboard shortcuts do to this conversation. */
+  commands: Ref<ConversationCommands>;
+}
+
+/** The open conversation's actions the dashboard's single-key shortcuts call. */
+export interface ConversationCommands {
+  assignToMe: () => void;
+  resolve: () => void;
+  toggleNote: () => void;
+  openReplies: () => void;
 }
 
 export function ConversationPane(props: Props) {
@@ -47,18 +70,54 @@ function RoomView({
   chat,
   chatId,
   focusMessageId,
-  meId,
+  me,
   admins,
   online,
   onChanged,
   onSeen,
   person,
+  inbox,
+  onLabels,
+  commands,
   room,
 }: Props & { room: ChatRoom }) {
+  const meId = me._id;
   const state = useChatRoom(room);
   const focus = useFocusMessage(room, state, focusMessageId);
   const visible = usePageVisible();
   const [note, setNote] = useState(false);
+  const [said, setSaid] = useState('');
+  const composer = useRef<ReplyComposerHandle>(null);
+
+  const act = (done: string, action: () => Promise<Chat>) => {
+    setSaid('');
+    action()
+      .then((c) => {
+        onChanged(c);
+        setSaid(done);
+      })
+      .catch((e: unknown) =>
+        setSaid(e instanceof Error ? e.message : 'That did not work. Try again.'),
+      );
+  };
+
+  useImperativeHandle(commands, () => ({
+    assignToMe: () => {
+      if (chat?.admin?._id === meId) setSaid('This chat is already yours.');
+      else act('Assigned to you.', () => assignChat(api, chatId));
+    },
+    resolve: () => {
+      if (chat?.status === 'resolved') setSaid('This chat is already resolved.');
+      else act('Chat resolved.', () => updateChatStatus(api, chatId, { status: 'resolved' }));
+    },
+    toggleNote: () => {
+      setNote((n) => {
+        setSaid(n ? 'Writing a reply to the user.' : 'Writing an internal note.');
+        return !n;
+      });
+    },
+    openReplies: () => composer.current?.openReplies(),
+  }));
   const unread = countUnread(state.messages, true);
   const listShowsUnread = (chat?.unreadByAdmin ?? 0) > 0;
 
@@ -104,6 +163,16 @@ function RoomView({
         chatId={chatId}
         version={`${chat?.status ?? ''}:${chat?.updatedAt ?? ''}`}
       />
+      <LabelEditor
+        api={api}
+        connection={connection}
+        chatId={chatId}
+        all={inbox.labels}
+        onChanged={onLabels}
+      />
+      <p className="scd-said" role="status">
+        {said}
+      </p>
       {state.error && state.messages.length === 0 && (
         <p className="sc-error" role="alert">
           {state.error}
@@ -123,11 +192,16 @@ function RoomView({
         onRetry={(id) => room.retry(id)}
         onDiscard={(id) => room.discard(id)}
       />
-      <Composer
-        label={note ? 'Internal note' : 'Reply'}
-        placeholder={note ? 'Internal note — only admins will see this' : 'Reply to the user…'}
-        className={note ? 'sc-composer--note' : undefined}
-        maxLength={5000}
+      <ReplyComposer
+        handle={composer}
+        replies={inbox.replies}
+        repliesLoaded={inbox.loaded}
+        values={{
+          'user.name': chat?.user.fullName || null,
+          'user.email': chat?.user.email || null,
+          'agent.name': me.fullName || null,
+        }}
+        note={note}
         onSend={(text) => room.send(text, note) !== null}
         onTyping={note ? undefined : () => room.typing()}
         extra={

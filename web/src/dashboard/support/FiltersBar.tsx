@@ -1,9 +1,12 @@
 /** Filters of the chat list: search, status, priority, and mine / unassigned / all. */
+import type { Label } from '../../shared/types';
+import { SelectField } from '../../shared/ui/SelectField';
 import { PrioritySelect, StatusSelect } from './ChatSelects';
 import type { AssignedFilter, ChatFilters } from './chatList';
 
 interface Props {
   filters: ChatFilters;
+  labels: Label[];
   search: string;
   onSearch: (q: string) => void;
   onChange: (filters: ChatFilters) => void;
@@ -15,7 +18,8 @@ const ASSIGNED: { value: AssignedFilter; label: string }[] = [
   { value: 'none', label: 'Unassigned' },
 ];
 
-export function FiltersBar({ filters, search, onSearch, onChange }: Props) {
+export function FiltersBar({ filters, labels, search, onSearch, onChange }: Props) {
+  const chosen = labels.some((l) => l._id === filters.label) ? filters.label : '';
   return (
     <div className="scd-filters">
       <label className="sc-field scd-filters__search">
@@ -38,6 +42,21 @@ export function FiltersBar({ filters, search, onSearch, onChange }: Props) {
           anyLabel="Any priority"
           onChange={(priority) => onChange({ ...filters, priority })}
         />
+        {labels.length > 0 && (
+          <SelectField
+            label="Label"
+            hideLabel
+            value={chosen}
+            onChange={(label) => onChange({ ...filters, label })}
+          >
+            <option value="">Any label</option>
+            {labels.map((l) => (
+              <option key={l._id} value={l._id}>
+                {l.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
       </div>
       <fieldset className="scd-segmented">
         <legend className="sc-visually-hidden">Assigned to</legend>

@@ -1,12 +1,17 @@
 /** Chats page: sidebar of chats beside the open conversation (one at a time on phones). */
+import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../shared/api/client';
 import { useMediaQuery } from '../../shared/react/hooks';
 import type { SocketConnection } from '../../shared/socket/connection';
 import type { AdminInfo, User } from '../../shared/types';
 import { MessageHits } from '../search/MessageHits';
+import { neighbour, shortcutFor } from '../inbox/shortcuts';
+import { ShortcutsDialog } from '../inbox/ShortcutsDialog';
+import type { Inbox } from '../inbox/useInbox';
+import { navigate } from '../router';
 import { ChatSidebar } from './ChatSidebar';
 import type { ChatFilters } from './chatList';
-import { ConversationPane } from './ConversationPane';
+import { ConversationPane, type ConversationCommands } from './ConversationPane';
 import { PersonPanel, WIDE_PERSON_QUERY } from './PersonPanel';
 import type { ChatList } from './useChatList';
 
@@ -24,6 +29,7 @@ interface Props {
   search: string;
   onSearch: (q: string) => void;
   onFilters: (filters: ChatFilters) => void;
+  inbox: Inbox;
 }
 
 export function SupportPage({
@@ -35,9 +41,62 @@ export function SupportPage({
   chatId,
   messageId,
   online,
+  inbox,
   ...filterProps
 }: Props) {
   const wide = useMediaQuery(WIDE_PERSON_QUERY);
+  const [help, setHelp] = useState(false);
+  const [said, setSaid] = useState('');
+  const commands = useRef<ConversationCommands>(null);
+  const ids = list.chats.map((c) => c._id);
+  const current = useRef({ ids, chatId });
+  useEffect(() => {
+    current.current = { ids, chatId };
+  });
+
+  // Single-key shortcuts (the `?` dialog lists them); never while typing or with a modifier.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (help) return;
+      const action = shortcutFor(event);
+      if (!action) return;
+      const { ids: order, chatId: open } = current.current;
+      const needsChat = action !== 'help' && action !== 'next' && action !== 'previous';
+      event.preventDefault();
+      if (needsChat && (!open || !commands.current)) {
+        setSaid('Open a chat first: press j to open the first one.');
+        return;
+      }
+      setSaid('');
+      switch (action) {
+        case 'next':
+        case 'previous': {
+          const to = neighbour(order, open, action === 'next' ? 1 : -1);
+          if (to) navigate({ name: 'chats', chatId: to });
+          else setSaid(order.length === 0 ? 'No chats in the list.' : 'No more chats this way.');
+          break;
+        }
+        case 'assign':
+          commands.current?.assignToMe();
+          break;
+        case 'resolve':
+          commands.current?.resolve();
+          break;
+        case 'note':
+          commands.current?.toggleNote();
+          break;
+        case 'replies':
+          commands.current?.openReplies();
+          break;
+        case 'help':
+          setHelp(true);
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [help]);
+
   return (
     <main className={`scd-support ${chatId ? 'scd-support--chat' : ''}`}>
       <h1 className="sc-visually-hidden">Chats</h1>
@@ -49,6 +108,7 @@ export function SupportPage({
         hasMore={list.hasMore}
         selectedId={chatId}
         meId={me._id}
+        labels={inbox.labels}
         filters={filterProps.filters}
         search={filterProps.search}
         onSearch={filterProps.onSearch}
@@ -57,6 +117,9 @@ export function SupportPage({
       >
         <MessageHits api={api} q={filterProps.filters.q ?? ''} />
       </ChatSidebar>
+      <p className="scd-said scd-said--page" role="status">
+        {said}
+      </p>
       {chatId && connection ? (
         <div className="scd-chat-area">
           <ConversationPane
@@ -66,11 +129,14 @@ export function SupportPage({
             chatId={chatId}
             focusMessageId={messageId}
             chat={list.cache[chatId] ?? null}
-            meId={me._id}
+            me={me}
             admins={admins}
             online={online}
             onChanged={list.replace}
             onSeen={list.markSeen}
+            inbox={inbox}
+            onLabels={list.setLabels}
+            commands={commands}
             person={wide ? null : <PersonPanel api={api} chatId={chatId} wide={false} />}
           />
           {wide && <PersonPanel key={chatId} api={api} chatId={chatId} wide />}
@@ -78,8 +144,12 @@ export function SupportPage({
       ) : (
         <section className="scd-placeholder" aria-label="No conversation selected">
           <p>Select a chat to read and reply.</p>
+          <p className="scd-muted">
+            Press <kbd>j</kbd> to open the first chat, <kbd>?</kbd> for every keyboard shortcut.
+          </p>
         </section>
       )}
+      {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
     </main>
   );
 }

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { bob, chat, message } from '../../shared/logic/testMessages';
 import {
   appendPage,
+  keepLabels,
   matchesFilters,
   NO_FILTERS,
   patchChat,
   toQuery,
   upsertChat,
+  withLabelChange,
   withMessage,
 } from './chatList';
 
@@ -80,14 +82,37 @@ describe('chat list', () => {
   });
 
   it('turns filters into the query string of /chats/admin/all', () => {
-    expect(toQuery({ status: 'open', priority: '', assigned: 'me', q: ' x ' }, 2, 20)).toEqual({
+    expect(
+      toQuery({ status: 'open', priority: '', assigned: 'me', q: ' x ', label: 'l1' }, 2, 20),
+    ).toEqual({
       status: 'open',
       priority: '',
       assigned: 'me',
       q: 'x',
+      label: 'l1',
       page: 2,
       limit: 20,
     });
     expect(toQuery(NO_FILTERS, 1, 20).assigned).toBe('');
+  });
+
+  it('keeps a chat from a socket event in a label filter only when the list knew its label', () => {
+    const vip = { _id: 'l1', name: 'VIP', colour: '#aa0000' };
+    const filters = { ...NO_FILTERS, label: 'l1' };
+    const fromSocket = chat('c1', 10);
+    expect(matchesFilters(fromSocket, filters, me)).toBe(false);
+    const known = keepLabels(fromSocket, { ...fromSocket, labels: [vip] });
+    expect(known.labels).toEqual([vip]);
+    expect(matchesFilters(known, filters, me)).toBe(true);
+    expect(keepLabels({ ...fromSocket, labels: [] }, known).labels).toEqual([]);
+  });
+
+  it('shows a renamed label and drops a deleted one from a chat', () => {
+    const vip = { _id: 'l1', name: 'VIP', colour: '#aa0000' };
+    const other = { _id: 'l2', name: 'Billing', colour: '#000000' };
+    const c = { ...chat('c1', 10), labels: [vip, other] };
+    expect(withLabelChange(c, { label: { ...vip, name: 'Gold' } }).labels?.[0]?.name).toBe('Gold');
+    expect(withLabelChange(c, { deletedId: 'l1' }).labels).toEqual([other]);
+    expect(withLabelChange(chat('c2', 1), { deletedId: 'l1' }).labels).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * change the list (insert, move to top, counters), so the list never needs a reload.
  */
 import type { ChatListQuery } from '../../shared/api/chats';
-import { refId, type Chat, type LastMessage, type Message } from '../../shared/types';
+import { refId, type Chat, type Label, type LastMessage, type Message } from '../../shared/types';
 
 export type AssignedFilter = 'all' | 'me' | 'none';
 
@@ -12,9 +12,17 @@ export interface ChatFilters {
   priority: NonNullable<ChatListQuery['priority']>;
   assigned: AssignedFilter;
   q: string;
+  /** A label's id; '' for any. */
+  label: string;
 }
 
-export const NO_FILTERS: ChatFilters = { status: '', priority: '', assigned: 'all', q: '' };
+export const NO_FILTERS: ChatFilters = {
+  status: '',
+  priority: '',
+  assigned: 'all',
+  q: '',
+  label: '',
+};
 
 export function toQuery(filters: ChatFilters, page: number, limit: number): ChatListQuery {
   return {
@@ -22,6 +30,7 @@ export function toQuery(filters: ChatFilters, page: number, limit: number): Chat
     priority: filters.priority,
     assigned: filters.assigned === 'all' ? '' : filters.assigned,
     q: filters.q.trim(),
+    label: filters.label,
     page,
     limit,
   };
@@ -37,6 +46,7 @@ export function matchesFilters(chat: Chat, filters: ChatFilters, meId: string): 
   if (filters.priority && chat.priority !== filters.priority) return false;
   if (filters.assigned === 'me' && chat.admin?._id !== meId) return false;
   if (filters.assigned === 'none' && chat.admin) return false;
+  if (filters.label && !(chat.labels ?? []).some((l) => l._id === filters.label)) return false;
   const q = filters.q.trim().toLowerCase();
   if (q) {
     const haystack = [
@@ -118,4 +128,21 @@ export function lastSenderIsAdmin(chat: Chat): boolean {
   if (!sender) return false;
   if (typeof sender !== 'string') return sender.isAdmin;
   return refId(sender) !== chat.user._id;
+}
+
+/**
+ * A chat from a socket event carries no labels (users get the same events' shape): it keeps the
+ * labels the list knew.
+ */
+export function keepLabels(chat: Chat, known: Chat | undefined): Chat {
+  return chat.labels || !known?.labels ? chat : { ...chat, labels: known.labels };
+}
+
+/** A label renamed or recoloured (`label`) or deleted (`deletedId`), as the list's chats show it. */
+export function withLabelChange(chat: Chat, change: { label?: Label; deletedId?: string }): Chat {
+  if (!chat.labels) return chat;
+  const { label, deletedId } = change;
+  if (deletedId) return { ...chat, labels: chat.labels.filter((l) => l._id !== deletedId) };
+  if (label) return { ...chat, labels: chat.labels.map((l) => (l._id === label._id ? label : l)) };
+  return chat;
 }

@@ -7,9 +7,11 @@ import { listAllChats } from '../../shared/api/chats';
 import type { ApiClient } from '../../shared/api/client';
 import type { UserMessageNotification } from '../../shared/events';
 import type { SocketConnection } from '../../shared/socket/connection';
-import type { Chat, Pagination } from '../../shared/types';
+import type { Chat, Label, Pagination } from '../../shared/types';
 import {
   appendPage,
+  keepLabels,
+  withLabelChange,
   patchChat,
   sortChats,
   toLastMessage,
@@ -35,7 +37,8 @@ type Action =
   | { type: 'loaded'; chats: Chat[]; pagination: Pagination; append: boolean }
   | { type: 'failed'; error: string }
   | { type: 'upsert'; chat: Chat; filters: ChatFilters; meId: string }
-  | { type: 'patch'; chatId: string; change: (chat: Chat) => Chat };
+  | { type: 'patch'; chatId: string; change: (chat: Chat) => Chat }
+  | { type: 'patchAll'; change: (chat: Chat) => Chat };
 
 function cacheWith(cache: Record<string, Chat>, chats: readonly Chat[]): Record<string, Chat> {
   const next = { ...cache };
@@ -64,11 +67,12 @@ export function chatListReducer(state: State, action: Action): State {
     case 'failed':
       return { ...state, loading: false, error: action.error };
     case 'upsert': {
-      const chats = upsertChat(state.chats, action.chat, action.filters, action.meId);
+      const chat = keepLabels(action.chat, state.cache[action.chat._id]);
+      const chats = upsertChat(state.chats, chat, action.filters, action.meId);
       return {
         ...state,
         chats,
-        cache: cacheWith(state.cache, [action.chat]),
+        cache: cacheWith(state.cache, [chat]),
         pagination: withTotalChange(state.pagination, chats.length - state.chats.length),
       };
     }
@@ -79,6 +83,11 @@ export function chatListReducer(state: State, action: Action): State {
         chats: patchChat(state.chats, action.chatId, action.change),
         cache: cached ? { ...state.cache, [action.chatId]: action.change(cached) } : state.cache,
       };
+    }
+    case 'patchAll': {
+      const cache: Record<string, Chat> = {};
+      for (const [id, c] of Object.entries(state.cache)) cache[id] = action.change(c);
+      return { ...state, chats: state.chats.map(action.change), cache };
     }
   }
 }
@@ -98,6 +107,8 @@ export interface ChatList extends State {
   replace: (chat: Chat) => void;
   /** The open conversation was read: its counter drops to zero without a refetch. */
   markSeen: (chatId: string) => void;
+  /** The labels on a chat changed through this dashboard. */
+  setLabels: (chatId: string, labels: Label[]) => void;
 }
 
 /** The part of SocketConnection the list uses (tests pass a fake). */
@@ -188,6 +199,17 @@ export function useChatList(
         if (connects > 1) void load(1, false);
       }),
       connection.on('support_resync', () => void load(1, false)),
+      // Staff only: labels put on or taken off a chat, and labels renamed or deleted.
+      connection.on('chat_labels_updated', (event) =>
+        dispatch({
+          type: 'patch',
+          chatId: event.chatId,
+          change: (c) => ({ ...c, labels: event.labels }),
+        }),
+      ),
+      connection.on('labels_changed', (event) =>
+        dispatch({ type: 'patchAll', change: (c) => withLabelChange(c, event) }),
+      ),
     ];
     return () => offs.forEach((off) => off());
   }, [connection, load]);
@@ -207,5 +229,11 @@ export function useChatList(
     [],
   );
 
-  return { ...state, hasMore, loadMore, replace, markSeen };
+  const setLabels = useCallback(
+    (chatId: string, labels: Label[]) =>
+      dispatch({ type: 'patch', chatId, change: (c) => ({ ...c, labels }) }),
+    [],
+  );
+
+  return { ...state, hasMore, loadMore, replace, markSeen, setLabels };
 }

@@ -56,6 +56,8 @@ export interface ChatListQuery {
   priority?: Priority | '';
   assigned?: 'me' | 'none' | '';
   q?: string;
+  /** A label's id (staff). */
+  label?: string;
   page?: number;
   limit?: number;
 }

@@ -1,5 +1,13 @@
 /** Message input: Enter sends, Shift+Enter starts a new line. */
-import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useId,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface Props {
   label: string;
@@ -12,6 +20,19 @@ interface Props {
   extra?: ReactNode;
   className?: string;
   maxLength?: number;
+  /** The text, when the caller keeps it (the dashboard's saved-reply picker); else kept here. */
+  value?: string;
+  onValueChange?: (text: string) => void;
+  inputRef?: Ref<HTMLTextAreaElement>;
+  /** Sees each key first; true when it handled the key (Enter then does not send). */
+  onKeyFirst?: (event: KeyboardEvent<HTMLTextAreaElement>) => boolean;
+  /** ARIA for a text box that controls a list of suggestions (it stays a textbox). */
+  inputAria?: Pick<
+    TextareaHTMLAttributes<HTMLTextAreaElement>,
+    'aria-controls' | 'aria-activedescendant' | 'aria-autocomplete' | 'aria-describedby'
+  >;
+  /** Shown above the text box (the picker). */
+  above?: ReactNode;
 }
 
 export function Composer({
@@ -23,8 +44,19 @@ export function Composer({
   extra,
   className,
   maxLength,
+  value,
+  onValueChange,
+  inputRef,
+  onKeyFirst,
+  inputAria,
+  above,
 }: Props) {
-  const [text, setText] = useState('');
+  const [own, setOwn] = useState('');
+  const text = value ?? own;
+  const setText = (next: string) => {
+    if (value === undefined) setOwn(next);
+    onValueChange?.(next);
+  };
   const id = useId();
 
   const submit = () => {
@@ -33,6 +65,7 @@ export function Composer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (onKeyFirst?.(event)) return;
     // isComposing: Enter that confirms an IME candidate (Japanese, Chinese…) must not send.
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -47,11 +80,13 @@ export function Composer({
 
   return (
     <form className={`sc-composer ${className ?? ''}`} onSubmit={onSubmit}>
+      {above}
       <label className="sc-visually-hidden" htmlFor={id}>
         {label}
       </label>
       <textarea
         id={id}
+        ref={inputRef}
         className="sc-input sc-composer__input"
         rows={2}
         value={text}
@@ -62,6 +97,7 @@ export function Composer({
           onTyping?.();
         }}
         onKeyDown={onKeyDown}
+        {...inputAria}
       />
       <div className="sc-composer__row">
         {extra}

@@ -199,6 +199,7 @@ public final class App implements AutoCloseable {
               config.attachmentsDir(),
               config.maxAttachmentBytes(),
               uploads,
+              team.chatLabels(),
               clock);
       outboxSender =
           new OutboxSender(
@@ -225,6 +226,9 @@ public final class App implements AutoCloseable {
                       new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
                   new WebServer.RouteGroup("/chats", chatRoutes),
                   new WebServer.RouteGroup(SearchModule.PATH, search.routes(auth)),
+                  new WebServer.RouteGroup("/chats", team.chatLabelRoutes(auth)),
+                  new WebServer.RouteGroup("/saved-replies", team.savedReplyRoutes(auth)),
+                  new WebServer.RouteGroup("/labels", team.labelRoutes(auth)),
                   new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
                   new WebServer.RouteGroup("/business-hours", hours.routes(auth)),
                   new WebServer.RouteGroup(

@@ -63,15 +63,25 @@ public final class ChatJson {
     return m;
   }
 
-  /** The admin list: {@code {chats, pagination:{page, limit, total, pages}}}. */
-  public static Map<String, Object> chatPage(ChatPage page) {
+  /**
+   * The admin list: {@code {chats, pagination:{page, limit, total, pages}}}, each row with its
+   * {@code labels} (staff only: users are never sent this list).
+   */
+  public static Map<String, Object> chatPage(
+      ChatPage page, Map<String, List<Map<String, Object>>> labels) {
     Map<String, Object> pagination = new LinkedHashMap<>();
     pagination.put("page", page.page());
     pagination.put("limit", page.limit());
     pagination.put("total", page.total());
     pagination.put("pages", page.pages());
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("chats", page.chats().stream().map(c -> chat(c, true)).toList());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Chat c : page.chats()) {
+      Map<String, Object> row = chat(c, true);
+      row.put("labels", labels.getOrDefault(c.id(), List.of()));
+      rows.add(row);
+    }
+    m.put("chats", rows);
     m.put("pagination", pagination);
     return m;
   }

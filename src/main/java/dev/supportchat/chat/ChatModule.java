@@ -43,13 +43,15 @@ public final class ChatModule {
       Path attachmentsDir,
       long maxAttachmentBytes,
       Uploads uploads,
+      ChatLabels labels,
       Clock clock) {
     return new ChatRoutes(
         chats,
         statistics,
         attachments(chats, repository, attachmentsDir, maxAttachmentBytes, uploads, clock),
         auth,
-        presence);
+        presence,
+        labels);
   }
 
   /** What uploads may spend: the per-user rate, the quota and the disk's free-space floor. */

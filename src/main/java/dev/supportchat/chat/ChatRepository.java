@@ -61,10 +61,25 @@ public interface ChatRepository extends AutoCloseable {
 
   /**
    * Filters of the admin list; null means "any". {@code unassignedOnly} selects chats without an
-   * assignee.
+   * assignee; {@code labelId} the chats carrying that label.
    */
   record AdminFilter(
-      ChatStatus status, Priority priority, String adminId, boolean unassignedOnly, String query) {}
+      ChatStatus status,
+      Priority priority,
+      String adminId,
+      boolean unassignedOnly,
+      String query,
+      String labelId) {
+    /** Without a label filter. */
+    public AdminFilter(
+        ChatStatus status,
+        Priority priority,
+        String adminId,
+        boolean unassignedOnly,
+        String query) {
+      this(status, priority, adminId, unassignedOnly, query, null);
+    }
+  }
 
   /** One page of the admin list's rows with the total number of matching chats. */
   record ChatRows(List<Chat> chats, long total) {}

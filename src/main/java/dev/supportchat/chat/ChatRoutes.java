@@ -36,13 +36,16 @@ final class ChatRoutes implements EndpointGroup {
   private final AttachmentStore attachments;
   private final Auth<Principal> auth;
   private final SupportPresence presence;
+  private final ChatLabels labels;
 
   ChatRoutes(
       ChatService chats,
       ChatStatistics statistics,
       AttachmentStore attachments,
       Auth<Principal> auth,
-      SupportPresence presence) {
+      SupportPresence presence,
+      ChatLabels labels) {
+    this.labels = labels;
     this.chats = chats;
     this.statistics = statistics;
     this.attachments = attachments;
@@ -110,6 +113,8 @@ final class ChatRoutes implements EndpointGroup {
   private Map<String, Object> userChat(Chat chat, Principal caller) {
     Map<String, Object> view = new LinkedHashMap<>(ChatJson.chat(chat, caller.isAdmin()));
     view.put("supportOnline", presence.anyAdminOnline());
+    // Median first response of the last 7 days (null: too few chats to say); the widget words it.
+    view.put("typicalReplyMs", statistics.typicalFirstResponseMs());
     return view;
   }
 
@@ -180,9 +185,13 @@ final class ChatRoutes implements EndpointGroup {
             ctx.queryParam("priority"),
             ctx.queryParam("assigned"),
             TextInput.checked("q", ctx.queryParam("q")),
+            ctx.queryParam("label"),
             QueryParams.optionalInt(ctx, "page"),
             QueryParams.optionalInt(ctx, "limit"));
-    Responses.ok(ctx, ChatJson.chatPage(page), "Chats fetched");
+    Responses.ok(
+        ctx,
+        ChatJson.chatPage(page, labels.of(page.chats().stream().map(Chat::id).toList())),
+        "Chats fetched");
   }
 
   private void person(Context ctx) {

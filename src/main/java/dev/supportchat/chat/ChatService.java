@@ -445,6 +445,7 @@ public final class ChatService {
       String priority,
       String assigned,
       String query,
+      String label,
       Integer page,
       Integer limit) {
     AccountService.requireAdmin(caller);
@@ -481,9 +482,20 @@ public final class ChatService {
             priority == null || priority.isBlank() ? null : Priority.parse(priority, "priority"),
             adminId,
             unassigned,
-            q);
+            q,
+            labelFilter(label));
     ChatRepository.ChatRows rows = chats.listForAdmin(filter, (p - 1) * n, n);
     return new ChatPage(rows.chats(), p, n, rows.total());
+  }
+
+  private static String labelFilter(String label) {
+    if (label == null || label.isBlank()) {
+      return null;
+    }
+    if (!Ids.isValid(label.strip())) {
+      throw AppException.invalid("label", "label must be the id of a label.");
+    }
+    return label.strip();
   }
 
   /**

@@ -26,9 +26,21 @@ public final class ChatStatistics {
   static final int DAYS = 30;
   private static final long DAY_MS = 86_400_000L;
 
+  /** The window of the typical reply time users are shown. */
+  static final long TYPICAL_REPLY_WINDOW_MS = 7 * DAY_MS;
+
+  /** Fewer answered chats than this in the window say nothing typical: no time is shown. */
+  static final int TYPICAL_REPLY_MIN_CHATS = 3;
+
+  /**
+   * Each node recomputes the typical reply time at most this often (every user's chat shows it).
+   */
+  static final long TYPICAL_REPLY_CACHE_MS = 60_000;
+
   private final Database db;
   private final Clock clock;
   private final Supplier<OpenTime> businessHoursOnly;
+  private volatile long[] typicalReply; // {computedAt, value or -1}
 
   public ChatStatistics(Database db, Clock clock) {
     this(db, clock, () -> null);
@@ -47,6 +59,40 @@ public final class ChatStatistics {
   public Map<String, Object> compute(Principal caller) {
     AccountService.requireAdmin(caller);
     return db.read(this::compute);
+  }
+
+  /**
+   * The median first response of the chats created in the last 7 days, in ms; null when fewer than
+   * {@link #TYPICAL_REPLY_MIN_CHATS} were answered. Shown to users beside "the team is online".
+   */
+  public Long typicalFirstResponseMs() {
+    long now = clock.millis();
+    long[] cached = typicalReply;
+    if (cached == null || now - cached[0] >= TYPICAL_REPLY_CACHE_MS || now < cached[0]) {
+      Long value = db.read(c -> typicalFirstResponse(c, now - TYPICAL_REPLY_WINDOW_MS));
+      cached = new long[] {now, value == null ? -1 : value};
+      typicalReply = cached;
+    }
+    return cached[1] < 0 ? null : cached[1];
+  }
+
+  private static Long typicalFirstResponse(Connection c, long since) throws SQLException {
+    long n =
+        Sql.count(
+            c,
+            "SELECT COUNT(*) FROM chats WHERE created_at >= ? AND first_response_ms IS NOT NULL",
+            since);
+    if (n < TYPICAL_REPLY_MIN_CHATS) {
+      return null;
+    }
+    return Sql.one(
+            c,
+            "SELECT first_response_ms FROM chats WHERE created_at >= ? AND first_response_ms IS"
+                + " NOT NULL ORDER BY first_response_ms LIMIT 1 OFFSET ?",
+            rs -> rs.getLong(1),
+            since,
+            (n + 1) / 2 - 1)
+        .orElse(null);
   }
 
   private Map<String, Object> compute(Connection c) throws SQLException {

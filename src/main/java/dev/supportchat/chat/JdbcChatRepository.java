@@ -695,6 +695,10 @@ final class JdbcChatRepository implements ChatRepository {
       where.append(" AND c.admin_id = ?");
       params.add(f.adminId());
     }
+    if (f.labelId() != null) {
+      where.append(" AND c.id IN (SELECT chat_id FROM chat_labels WHERE label_id = ?)");
+      params.add(f.labelId());
+    }
     boolean searchedAlone = f.query() != null && params.isEmpty() && !f.unassignedOnly();
     ChatSearch.Condition search =
         f.query() == null ? null : ChatSearch.condition(db.dialect(), f.query());

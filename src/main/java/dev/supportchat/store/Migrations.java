@@ -57,6 +57,7 @@ public final class Migrations {
           "V9__team_and_assignment.sql",
           "V11__outbox_and_email.sql",
           "V12__webhooks.sql",
+          "V13__saved_replies_and_labels.sql",
           "V14__ratings_and_business_hours.sql",
           "V15__message_search.sql");
 

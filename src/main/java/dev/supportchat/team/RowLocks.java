@@ -12,6 +12,7 @@ import java.sql.SQLException;
 final class RowLocks {
   static final String TEAM = "team";
   static final String ASSIGNMENT = "assignment";
+  static final String INBOX = "inbox";
 
   private RowLocks() {}
 

@@ -1,6 +1,7 @@
 package dev.supportchat.team;
 
 import dev.supportchat.chat.ChatEvents;
+import dev.supportchat.chat.ChatLabels;
 import dev.supportchat.chat.ChatRepository;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.http.Auth;
@@ -23,6 +24,7 @@ public final class TeamModule implements AutoCloseable {
   private final AutoAssigner assigner;
   private final TeamHeartbeat heartbeat;
   private final TeamService service;
+  private final InboxService inbox;
   private final Clock clock;
 
   /**
@@ -56,6 +58,7 @@ public final class TeamModule implements AutoCloseable {
             sessions,
             config.inviteTtl(),
             clock);
+    this.inbox = new InboxService(new JdbcInbox(db), service, teamEvents, clock);
     this.heartbeat = new TeamHeartbeat(team, sockets, assigner, clock);
     heartbeat.start();
   }
@@ -72,6 +75,26 @@ public final class TeamModule implements AutoCloseable {
 
   public EndpointGroup routes(Auth<Principal> auth, ClientAddress clientAddress) {
     return new TeamRoutes(service, auth, clientAddress);
+  }
+
+  /** {@code /saved-replies}: staff read them, the team's admins manage them. */
+  public EndpointGroup savedReplyRoutes(Auth<Principal> auth) {
+    return new InboxRoutes(inbox, auth).savedReplies();
+  }
+
+  /** {@code /labels}: staff only. */
+  public EndpointGroup labelRoutes(Auth<Principal> auth) {
+    return new InboxRoutes(inbox, auth).labels();
+  }
+
+  /** {@code /chats/:chatId/labels}: staff only. */
+  public EndpointGroup chatLabelRoutes(Auth<Principal> auth) {
+    return new InboxRoutes(inbox, auth).chatLabels();
+  }
+
+  /** The labels of the chat list's rows (for staff; users are never shown them). */
+  public ChatLabels chatLabels() {
+    return inbox::labelsOf;
   }
 
   /** Whether the caller is an active admin of the team (agents are staff but not admins). */

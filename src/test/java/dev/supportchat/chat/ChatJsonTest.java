@@ -29,7 +29,7 @@ class ChatJsonTest {
 
   @Test
   void aChatPageCountsItsPagesFromTheLimitItWasReadWith() {
-    Map<String, Object> json = ChatJson.chatPage(new ChatPage(List.of(), 3, 20, 41));
+    Map<String, Object> json = ChatJson.chatPage(new ChatPage(List.of(), 3, 20, 41), Map.of());
     assertThat(json.get("pagination"))
         .isEqualTo(Map.of("page", 3, "limit", 20, "total", 41L, "pages", 3L));
   }

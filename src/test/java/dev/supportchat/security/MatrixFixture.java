@@ -171,6 +171,35 @@ final class MatrixFixture {
         .asText();
   }
 
+  /** A new saved reply made by the matrix's admin: its id. */
+  String newSavedReplyId() {
+    return created(
+            app.http.post(
+                "/api/v1/saved-replies",
+                Map.of("shortcut", "m" + unique.incrementAndGet(), "body", "Hello {{user.name}}"),
+                tokens.get(Caller.ADMIN)))
+        .data()
+        .get("_id")
+        .asText();
+  }
+
+  /** A new label made by the matrix's admin: its id. */
+  String newLabelId() {
+    return created(
+            app.http.post(
+                "/api/v1/labels",
+                Map.of("name", "Label " + unique.incrementAndGet(), "colour", "#2f6fde"),
+                tokens.get(Caller.ADMIN)))
+        .data()
+        .get("_id")
+        .asText();
+  }
+
+  /** A fresh shortcut or label name. */
+  String unique(String prefix) {
+    return prefix + unique.incrementAndGet();
+  }
+
   /** The chat user's own link from a follow-up email: {@code /api/v1/email/unsubscribe?u=&s=}. */
   String unsubscribePath() {
     return "/api/v1/email/unsubscribe?" + UnsubscribeLinksForTests.query(ACCESS_SECRET, chatUserId);

@@ -249,6 +249,7 @@ final class RestRules {
     email(r);
     unsubscribe(r);
     team(r);
+    inbox(r);
     return Map.copyOf(r);
   }
 
@@ -350,6 +351,73 @@ final class RestRules {
             ADMINS,
             200,
             f -> Request.json("PUT", "/api/v1/team/me/availability", Map.of("status", "online"))));
+  }
+
+  /**
+   * Saved replies and labels (issue 16 §4, §6): staff only; people who chat get 403 for every one.
+   * (Agents managing saved replies are refused in InboxIT: the matrix's admin is a team admin.)
+   */
+  private static void inbox(Map<String, Rule> r) {
+    r.put(
+        "GET /api/v1/saved-replies",
+        rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/saved-replies")));
+    r.put(
+        "POST /api/v1/saved-replies",
+        rule(
+            ADMINS,
+            201,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/saved-replies",
+                    Map.of("shortcut", f.unique("s"), "body", "Thanks, {{user.name}}!"))));
+    r.put(
+        "PATCH /api/v1/saved-replies/{replyId}",
+        rule(
+            ADMINS,
+            200,
+            f ->
+                Request.json(
+                    "PATCH",
+                    "/api/v1/saved-replies/" + f.newSavedReplyId(),
+                    Map.of("body", "Changed"))));
+    r.put(
+        "DELETE /api/v1/saved-replies/{replyId}",
+        rule(
+            ADMINS,
+            200,
+            f -> Request.of("DELETE", "/api/v1/saved-replies/" + f.newSavedReplyId())));
+    r.put("GET /api/v1/labels", rule(ADMINS, 200, f -> Request.of("GET", "/api/v1/labels")));
+    r.put(
+        "POST /api/v1/labels",
+        rule(
+            ADMINS,
+            201,
+            f ->
+                Request.json(
+                    "POST",
+                    "/api/v1/labels",
+                    Map.of("name", f.unique("Label "), "colour", "#aa3300"))));
+    r.put(
+        "PATCH /api/v1/labels/{labelId}",
+        rule(
+            ADMINS,
+            200,
+            f ->
+                Request.json(
+                    "PATCH", "/api/v1/labels/" + f.newLabelId(), Map.of("colour", "#00aa33"))));
+    r.put(
+        "DELETE /api/v1/labels/{labelId}",
+        rule(ADMINS, 200, f -> Request.of("DELETE", "/api/v1/labels/" + f.newLabelId())));
+    r.put(
+        "GET /api/v1/chats/{chatId}/labels",
+        rule(ADMINS, 200, f -> Request.of("GET", f.chatPath("/labels"))));
+    r.put(
+        "PUT /api/v1/chats/{chatId}/labels/{labelId}",
+        rule(ADMINS, 200, f -> Request.of("PUT", f.chatPath("/labels/" + f.newLabelId()))));
+    r.put(
+        "DELETE /api/v1/chats/{chatId}/labels/{labelId}",
+        rule(ADMINS, 200, f -> Request.of("DELETE", f.chatPath("/labels/" + f.newLabelId()))));
   }
 
   /** Webhooks (issue 17): admins only. */
