@@ -94,7 +94,12 @@ describe('webhooks page', () => {
     await page.getByRole('checkbox', { name: 'chat.created' }).check();
     await page.getByRole('button', { name: 'Add webhook' }).click();
     const code = page.locator('.scd-hooks__secret code');
-    await code.waitFor({ timeout: WAIT_MS });
+    // On failure, say what the page said instead of the secret.
+    await code.waitFor({ timeout: WAIT_MS }).catch(async (e) => {
+      await screenshot(page, 'webhooks-add-failed');
+      const alerts = await page.locator('[role=alert]').allTextContents();
+      throw new Error(`no secret shown (${e.message}); the page said: ${alerts.join(' | ')}`);
+    });
     secret = (await code.textContent()) ?? '';
     assert.match(secret, /^whsec_/);
     await screenshot(page, 'webhooks-1280');
@@ -110,7 +115,14 @@ describe('webhooks page', () => {
     assert.equal(received[0].event, 'chat.created');
 
     await page.getByRole('button', { name: 'Show deliveries' }).click();
-    await page.getByText('Delivered (204) after 1 attempt').waitFor({ timeout: WAIT_MS });
+    // The receiver has it; the server records the 204 a moment later: refresh until it shows.
+    const delivered = page.getByText('Delivered (204) after 1 attempt');
+    const deadline = Date.now() + WAIT_MS;
+    while (!(await delivered.isVisible())) {
+      if (Date.now() > deadline) throw new Error('the delivery never showed as delivered');
+      await new Promise((r) => setTimeout(r, 500));
+      await page.getByRole('button', { name: 'Refresh' }).click();
+    }
     await page
       .getByRole('button', { name: /^Redeliver chat.created/ })
       .first()
