@@ -142,7 +142,12 @@ public final class App implements AutoCloseable {
       var webhooks = WebhookModule.create(outbox, config.outgoing().webhooksAllowPrivate(), clock);
       chatRepository =
           ChatModule.repository(
-              db, ChatSideEffects.all(List.of(mail.chatEffects(), webhooks.chatEffects())));
+              db,
+              ChatSideEffects.all(
+                  List.of(
+                      TeamModule.assignmentEffects(db, config.team(), clock),
+                      mail.chatEffects(),
+                      webhooks.chatEffects())));
       Realtime rt = realtime;
       team =
           new TeamModule(

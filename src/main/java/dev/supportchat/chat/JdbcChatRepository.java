@@ -502,6 +502,7 @@ final class JdbcChatRepository implements ChatRepository {
   public Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at) {
     return db.write(
         c -> {
+          effects.beforeChange(c);
           lockChat(c, chatId);
           Chat before = existingChat(c, chatId);
           long t = at.toEpochMilli();
@@ -534,6 +535,7 @@ final class JdbcChatRepository implements ChatRepository {
   public Assigned assign(String chatId, String adminId, Instant at) {
     return db.write(
         c -> {
+          effects.beforeChange(c);
           lockChat(c, chatId);
           Chat before = existingChat(c, chatId);
           StatusFlow.Step step = StatusFlow.assigned(before.status());

@@ -107,7 +107,8 @@ final class AutoAssigner implements AutoCloseable {
     return pass;
   }
 
-  private void tell(String chatId) {
+  /** Tells the dashboards a chat's agent and status as they are now. */
+  void tell(String chatId) {
     Chat chat = chats.findChat(chatId).orElse(null);
     if (chat != null) {
       events.assigned(chat);

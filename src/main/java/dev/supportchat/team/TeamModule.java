@@ -3,6 +3,7 @@ package dev.supportchat.team;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatLabels;
 import dev.supportchat.chat.ChatRepository;
+import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
@@ -61,6 +62,14 @@ public final class TeamModule implements AutoCloseable {
     this.inbox = new InboxService(new JdbcInbox(db), service, teamEvents, clock);
     this.heartbeat = new TeamHeartbeat(team, sockets, assigner, clock);
     heartbeat.start();
+  }
+
+  /**
+   * The assignment pass run inside the transaction of each chat change that adds work or frees
+   * room, for the chat repository's side effects.
+   */
+  public static ChatSideEffects assignmentEffects(Database db, AppConfig.Team config, Clock clock) {
+    return new AssignmentEffects(db.dialect(), clock, config.offlineGrace().toMillis());
   }
 
   /** Emails each new invite's link (the mail feature's outbox, in the invite's transaction). */
