@@ -5,6 +5,7 @@ import dev.supportchat.chat.StatusFlow;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Dialect;
 import dev.supportchat.store.Sql;
+import dev.supportchat.store.SqlWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,6 +50,19 @@ final class JdbcAssignments {
 
   Pass run(long now, long offlineGraceMs) {
     return db.write(c -> runLocked(c, dialect, now, offlineGraceMs));
+  }
+
+  /**
+   * A change that may add room (an agent came online or chose to be, a capacity raised) and the
+   * pass it allows, in one transaction under the assignment lock.
+   */
+  Pass afterChange(SqlWork<?> change, long now, long offlineGraceMs) {
+    return db.write(
+        c -> {
+          RowLocks.lock(c, RowLocks.ASSIGNMENT);
+          change.run(c);
+          return runLocked(c, dialect, now, offlineGraceMs);
+        });
   }
 
   /**

@@ -114,11 +114,11 @@ public final class TeamModule implements AutoCloseable {
   /** A staff member's first socket on this node: connected now, and perhaps room for chats. */
   public void staffConnected(String userId) {
     try {
-      team.seen(List.of(userId), clock.millis());
+      assigner.afterChange(c -> JdbcTeamRepository.seen(c, List.of(userId), clock.millis()));
     } catch (RuntimeException e) {
-      // the heartbeat writes it within a second
+      // the heartbeat writes it within a second, and asks for a pass within seconds
+      assigner.request();
     }
-    assigner.request();
   }
 
   /** No node has a socket of this staff member any more. */
