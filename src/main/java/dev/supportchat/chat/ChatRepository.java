@@ -51,7 +51,15 @@ public interface ChatRepository extends AutoCloseable {
       Instant at) {}
 
   /** The stored message, the chat as it is after it, and whether the message reopened the chat. */
-  record Appended(Message message, Chat chat, boolean reopened) {}
+  /**
+   * A stored message with its chat as committed; {@code automaticReply} is the reply the rules
+   * stored with it in the same transaction (null when none).
+   */
+  record Appended(Message message, Chat chat, boolean reopened, Appended automaticReply) {
+    public Appended(Message message, Chat chat, boolean reopened) {
+      this(message, chat, reopened, null);
+    }
+  }
 
   /** One page of messages, newest first. */
   record MessagePage(List<Message> messages, boolean hasMore, String nextCursor) {}
@@ -179,6 +187,9 @@ public interface ChatRepository extends AutoCloseable {
    * not looked at again. At most {@code limit} are looked at per call.
    */
   List<String> deleteUnattachedBefore(Instant cutoff, int limit, Instant now);
+
+  /** What answers users' messages automatically, in their messages' transaction; none until set. */
+  void replyAutomaticallyWith(AutomaticReplies replies);
 
   @Override
   void close();

@@ -78,7 +78,6 @@ public final class ChatService {
   private final Clock clock;
   private final int maxMessageLength;
   private final AttemptLimiter messagesPerUser;
-  private volatile AutomaticReplies automaticReplies = AutomaticReplies.NONE;
 
   /** Without a per-user message limit (for tests of the other rules). */
   public ChatService(
@@ -119,7 +118,7 @@ public final class ChatService {
 
   /** What answers users automatically (business hours); none until wired. */
   public void replyAutomaticallyWith(AutomaticReplies replies) {
-    this.automaticReplies = replies;
+    chats.replyAutomaticallyWith(replies);
   }
 
   /**
@@ -367,40 +366,10 @@ public final class ChatService {
     if (result.reopened()) {
       events.statusUpdated(result.chat());
     }
-    if (!result.message().fromAdmin()) {
-      replyAutomatically(result.message(), result.chat());
+    if (result.automaticReply() != null) {
+      events.messageSent(result.automaticReply().message(), result.automaticReply().chat());
     }
     return new SendResult(result.message(), result.chat(), false);
-  }
-
-  /**
-   * Stores and reports the automatic reply to a user's message, if one is due. The user's message
-   * is committed and acknowledged whatever happens here: a failure is logged, never thrown.
-   */
-  private void replyAutomatically(Message userMessage, Chat chat) {
-    try {
-      Optional<AutomaticReplies.Reply> reply = automaticReplies.to(userMessage, chat);
-      if (reply.isEmpty()) {
-        return;
-      }
-      Instant now = clock.instant();
-      NewMessage m =
-          new NewMessage(
-              Ids.newId(now.toEpochMilli()),
-              chat.id(),
-              AutomaticReply.SENDER_ID,
-              true,
-              reply.get().content(),
-              MessageType.TEXT,
-              List.of(),
-              false,
-              reply.get().key(),
-              now);
-      // Empty: this key's reply is already in the chat (another message, node or retry sent it).
-      chats.append(m).ifPresent(a -> events.messageSent(a.message(), a.chat()));
-    } catch (RuntimeException e) {
-      LOG.warn("The automatic reply to chat {} was not sent", chat.id(), e);
-    }
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);

@@ -125,7 +125,15 @@ final class JdbcChatRepository implements ChatRepository {
             db,
             "message-writer",
             MAX_MESSAGES_PER_COMMIT,
-            new MessageBatch(db.dialect(), this::senderRef, effects)::apply);
+            new MessageBatch(db.dialect(), this::senderRef, effects, () -> automaticReplies)
+                ::apply);
+  }
+
+  private volatile AutomaticReplies automaticReplies = AutomaticReplies.NONE;
+
+  @Override
+  public void replyAutomaticallyWith(AutomaticReplies replies) {
+    this.automaticReplies = replies;
   }
 
   @Override
