@@ -15,8 +15,9 @@ import java.util.List;
  * Runs the assignment pass inside the transaction of each chat change that adds work or frees room
  * (a chat created, resolved, closed, reopened by an admin, handed to someone else): the change and
  * its assignments commit together, so no reader ever sees a chat waiting while an online agent has
- * room for it. What the pass changed is kept for this thread until the change's events are told
- * after the commit ({@link AssigningChatEvents}).
+ * room for it. When another transaction holds the assignment lock the change does not wait for it:
+ * a pass on the assignment thread follows its commit. What the pass changed is kept for this thread
+ * until the change's events are told after the commit ({@link AssigningChatEvents}).
  */
 final class AssignmentEffects implements ChatSideEffects {
   /**
@@ -55,23 +56,36 @@ final class AssignmentEffects implements ChatSideEffects {
   @Override
   public void beforeChange(Connection c) throws SQLException {
     LAST.remove();
-    if (autoAssigning(c)) {
-      // Before the chat's row: every transaction that runs a pass locks assignment first.
-      RowLocks.lock(c, RowLocks.ASSIGNMENT);
-      LAST.get().lockedFirst = true;
-    }
+    // Before the chat's row, so every transaction that runs a pass locks assignment first.
+    LAST.get().lockedFirst = autoAssigning(c) && lockOrLeaveToAPass(c);
   }
 
   @Override
   public void chatCreated(Connection c, Chat chat) throws SQLException {
     LAST.remove();
-    pass(c);
+    if (autoAssigning(c) && lockOrLeaveToAPass(c)) {
+      pass(c);
+    }
+  }
+
+  /**
+   * Takes the assignment lock if it is free. If another transaction holds it (a pass, another
+   * change's), this change does not queue behind it holding a connection — under a burst of new
+   * chats that would empty the pool — but leaves its consequences to a pass on the assignment
+   * thread right after the commit, where bursts fold into one pass.
+   */
+  private boolean lockOrLeaveToAPass(Connection c) throws SQLException {
+    if (RowLocks.tryLock(c, dialect, RowLocks.ASSIGNMENT)) {
+      return true;
+    }
+    LAST.get().skipped = true;
+    return false;
   }
 
   @Override
   public void statusChanged(Connection c, Chat before, Chat after) throws SQLException {
     if (!LAST.get().lockedFirst) {
-      return; // auto-assignment was off when the change began
+      return; // auto-assignment off, or left to the pass after the commit
     }
     if (after.status() == ChatStatus.OPEN
         && after.admin() == null
@@ -98,9 +112,6 @@ final class AssignmentEffects implements ChatSideEffects {
   }
 
   private void pass(Connection c) throws SQLException {
-    if (!autoAssigning(c)) {
-      return;
-    }
     JdbcAssignments.Pass pass =
         JdbcAssignments.runLocked(c, dialect, clock.millis(), offlineGraceMs);
     Outcome last = LAST.get();
