@@ -84,7 +84,9 @@ function start(server: string, identityToken: string | null, appearance: Appeara
   style.bottom = '0';
   style.border = '0';
   style.background = 'transparent';
-  style.colorScheme = 'normal';
+  // Always light, whatever the page's scheme, and so is the widget's document: were they to differ,
+  // the browser would paint the frame opaque. The widget's dark palette lives inside (widget.css).
+  style.colorScheme = 'light';
   style.zIndex = '2147483000';
   style.maxWidth = '100vw';
   style.maxHeight = '100vh';
