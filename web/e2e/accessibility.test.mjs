@@ -6,7 +6,7 @@
 // per theme and main screen: `E2E_SCREENSHOTS=../docs/screenshots node --test e2e/accessibility.test.mjs`.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_PASSWORD, seedDemo, WIDGET_CHAT } from '../scripts/seed-demo.mjs';
+import { DEMO_PASSWORD, generateHistory, seedDemo, WIDGET_CHAT } from '../scripts/seed-demo.mjs';
 import { assertAccessible } from './axe.mjs';
 import { admin, launchBrowser, screenshot, startServer } from './harness.mjs';
 
@@ -21,7 +21,7 @@ let browser;
 let demo;
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ prepare: generateHistory });
   browser = await launchBrowser();
   demo = await seedDemo({
     baseUrl: server.baseUrl,
@@ -193,6 +193,8 @@ for (const theme of THEMES) {
             .getByRole('heading', { name: heading, level: 1 })
             .waitFor({ timeout: WAIT_MS });
           await page.waitForLoadState('networkidle');
+          // The page as an admin works with it: loaded, its forms enabled.
+          await page.waitForFunction(() => !document.querySelector('main fieldset:disabled'));
           await assertAccessible(page, `the ${link} page (${at})`);
           if (wide && shot) await screenshot(page, `readme-${shot}-${theme}`);
         }

@@ -1,15 +1,22 @@
 #!/usr/bin/env node
-// Fills a fresh server with a small, realistic demo data set through its public REST API, the way
-// real people would have produced it: a team (the admin and two invited agents), labels and saved
-// replies, and six customers of the demo shop with chats in every state (new and unread, taken,
-// waiting on an internal note, resolved and rated, closed, urgent), with replies and notes.
+// The demo data set: a realistic support team at work, for trying the app and for the README's
+// screenshots (taken by e2e/accessibility.test.mjs from exactly this). Two steps, on a fresh
+// database:
 //
-//   node web/scripts/seed-demo.mjs --server http://127.0.0.1:8000 \
-//       [--email admin@example.com] [--password …]     (default: ADMIN_EMAIL / ADMIN_PASSWORD)
-//
-// It refuses a server that already has chats: it is for a fresh database (the README's demo, the
-// screenshots of the browser tests, which import seedDemo from here). Every account it creates
-// signs in with DEMO_PASSWORD.
+// 1. History, server stopped: 30 days of chats for the statistics, by the project's generator
+//    (src/tools/java/…/GenerateData; its accounts sign in with "generated-password"):
+//      java -cp target/support-chat.jar:target/support-chat-tools.jar dev.supportchat.tools.GenerateData \
+//          --database-url jdbc:sqlite:data/support-chat.db --chats 240 --messages 1500 --days 30 --admins 2
+//    (`generateHistory` below runs exactly this.)
+// 2. Today's conversations, server running: this script, through the public REST API the way
+//    real people produce them: the admin names themself, invites two agents who join, labels and
+//    saved replies are made, and six customers of the demo shop write in, with replies, internal
+//    notes, assignments, labels, a resolution with a rating, a closed chat and an urgent one.
+//      node web/scripts/seed-demo.mjs --server http://127.0.0.1:8000 \
+//          [--email admin@example.com] [--password …]     (default: ADMIN_EMAIL / ADMIN_PASSWORD)
+//    Agents and customers it creates sign in with DEMO_PASSWORD. It refuses to run twice.
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const DEMO_PASSWORD = 'demo-password-1';
@@ -94,8 +101,8 @@ const CHATS = [
         'priya',
         'They like it warm: 21 to 27 °C. Are the trays on a windowsill or somewhere heated?',
       ],
-      ['c', 'On a windowsill facing north, so probably too cold.'],
       ['note:priya', 'If they still fail in a warm spot, send a replacement packet (order 10412).'],
+      ['c', 'On a windowsill facing north, so probably too cold.'],
     ],
   },
   {
@@ -175,11 +182,9 @@ const login = (baseUrl, email, password) =>
  */
 export async function seedDemo({ baseUrl, adminEmail, adminPassword, log = () => {} }) {
   const admin = await login(baseUrl, adminEmail, adminPassword);
-  const existing = await call(baseUrl, 'GET', '/chats/admin/all?limit=1', {
-    token: admin.accessToken,
-  });
-  if (existing.pagination.total > 0)
-    throw new Error('this server already has chats: the demo data set is for a fresh database');
+  const existing = await call(baseUrl, 'GET', '/labels', { token: admin.accessToken });
+  if (existing.some((label) => LABELS.some((l) => l.name === label.name)))
+    throw new Error('the demo data set is already on this server (its labels are there)');
   const asAdmin = { token: admin.accessToken };
   await call(baseUrl, 'PATCH', '/users/me', { ...asAdmin, body: { fullName: 'Maya Lindqvist' } });
 
@@ -250,6 +255,24 @@ export async function seedDemo({ baseUrl, adminEmail, adminPassword, log = () =>
     log(`chat "${plan.subject}" from ${fullName}: ${chat.status}`);
   }
   return { admin, agents, customers, chats };
+}
+
+/** Step 1: the generator's history into the (new, empty) SQLite database of `dataDir`. */
+export function generateHistory(dataDir, jar) {
+  const tools = join(dirname(jar), 'support-chat-tools.jar');
+  const args = ['--chats', '240', '--messages', '1500', '--days', '30', '--admins', '2'];
+  execFileSync(
+    'java',
+    [
+      '-cp',
+      `${jar}:${tools}`,
+      'dev.supportchat.tools.GenerateData',
+      '--database-url',
+      `jdbc:sqlite:${join(dataDir, 'support-chat.db')}`,
+      ...args,
+    ],
+    { stdio: 'ignore' },
+  );
 }
 
 function option(args, name, fallback) {
