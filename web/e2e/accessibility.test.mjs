@@ -152,7 +152,7 @@ for (const theme of THEMES) {
           frame,
           `the widget in a conversation (${viewport.width} px, ${theme})`,
         );
-        await screenshot(page, `readme-widget-${viewport.width}-${theme}`);
+        await screenshot(page, `widget-${viewport.width}-${theme}`);
         await context.close();
       }
     });
@@ -173,12 +173,12 @@ for (const theme of THEMES) {
           theme === 'dark' ? DARK_BG : LIGHT_BG,
         );
         await assertAccessible(page, `the chat list (${at})`);
-        if (wide) await screenshot(page, `readme-dashboard-list-${theme}`);
+        if (wide) await screenshot(page, `dashboard-list-${theme}`);
 
         await list.getByText('Order 10482 has not arrived').click();
         await page.getByText('Carrier says the depot in Leeds').waitFor({ timeout: WAIT_MS });
         await assertAccessible(page, `a conversation with a note (${at})`);
-        if (wide) await screenshot(page, `readme-dashboard-conversation-${theme}`);
+        if (wide) await screenshot(page, `dashboard-conversation-${theme}`);
 
         const pages = [
           ['Statistics', 'Statistics', 'stats'],
@@ -196,7 +196,7 @@ for (const theme of THEMES) {
           // The page as an admin works with it: loaded, its forms enabled.
           await page.waitForFunction(() => !document.querySelector('main fieldset:disabled'));
           await assertAccessible(page, `the ${link} page (${at})`);
-          if (wide && shot) await screenshot(page, `readme-${shot}-${theme}`);
+          if (wide && shot) await screenshot(page, `${shot}-${theme}`);
         }
         await context.close();
       }
