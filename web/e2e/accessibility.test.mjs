@@ -53,8 +53,8 @@ async function customerSession() {
 }
 
 /** A browser context whose system theme is `theme`, optionally with the widget signed in. */
-async function open(theme, viewport, widgetSession = null) {
-  const context = await browser.newContext({ viewport, colorScheme: theme });
+async function open(theme, viewport, widgetSession = null, permissions = []) {
+  const context = await browser.newContext({ viewport, colorScheme: theme, permissions });
   if (widgetSession) {
     // Only when empty: the widget may have stored refreshed tokens since.
     await context.addInitScript(
@@ -161,7 +161,9 @@ for (const theme of THEMES) {
       for (const viewport of [DESKTOP, PHONE]) {
         const at = `${viewport.width} px, ${theme}`;
         const wide = viewport === DESKTOP;
-        const { context, page } = await open(theme, viewport);
+        // At desktop width as an agent who has allowed notifications (the screenshots' case); the
+        // phone keeps the button that asks.
+        const { context, page } = await open(theme, viewport, null, wide ? ['notifications'] : []);
         await page.goto(`${server.baseUrl}/admin/support`);
         await page.getByLabel('Email').fill(admin.email);
         await page.getByLabel('Password').fill(admin.password);
