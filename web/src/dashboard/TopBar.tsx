@@ -4,6 +4,7 @@ import { logout } from '../shared/api/users';
 import type { User } from '../shared/types';
 import type { NotificationPermissionState } from './notify/notifications';
 import { Link, type Route } from './router';
+import { ThemeToggle } from './ThemeToggle';
 
 interface Props {
   api: ApiClient;
@@ -89,6 +90,7 @@ export function TopBar({
             Enable <span className="scd-wide-only">desktop </span>notifications
           </button>
         )}
+        <ThemeToggle />
         <span className="scd-topbar__me" title={me.email ?? undefined}>
           {me.fullName || me.email}
         </span>

@@ -7,10 +7,12 @@ import { DashboardApp } from './DashboardApp';
 import { unlockAudioOnFirstGesture } from './notify/notifications';
 import { BASE, navigate, parseRoute } from './router';
 import { createDashboardServices } from './services';
+import { applyTheme, loadThemeChoice } from './theme';
 
 // /admin and unknown paths under it land on the chat list.
 if (!window.location.pathname.startsWith(BASE)) navigate(parseRoute(BASE), true);
 unlockAudioOnFirstGesture();
+applyTheme(loadThemeChoice());
 
 const container = document.getElementById('root');
 if (container) {

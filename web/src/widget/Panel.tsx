@@ -98,7 +98,8 @@ export function Panel({
       role="dialog"
       aria-label="Support chat"
     >
-      <header className="scw-header">
+      {/* Not a <header>: inside the dialog it would be a second banner landmark of the host page. */}
+      <div className="scw-header">
         <div>
           <h1 className="scw-header__title">Support</h1>
           <p className="scw-header__presence">
@@ -142,7 +143,7 @@ export function Panel({
             <CloseIcon />
           </button>
         </div>
-      </header>
+      </div>
       {user && <ConnectionBanner status={status} />}
       <div className="scw-body">
         {user ? (

@@ -168,7 +168,14 @@ function HoursForm({
             ))}
           </select>
         </div>
-        <div className="scd-table-wrap">
+        {/* Focusable: on a phone the table scrolls sideways, and for an agent (read only, the
+            fieldset disabled) nothing inside can take the focus to scroll it. */}
+        <div
+          className="scd-table-wrap"
+          tabIndex={0}
+          role="region"
+          aria-label="Opening hours per day"
+        >
           <table className="scd-hours__days">
             <caption className="sc-visually-hidden">Opening hours per day</caption>
             <thead>

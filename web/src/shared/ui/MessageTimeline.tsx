@@ -84,7 +84,16 @@ export function MessageTimeline(props: Props) {
 
   const empty = groups.length === 0 && outbox.length === 0;
   return (
-    <div className="sc-timeline" ref={scroller} onScroll={onScroll}>
+    // Focusable so that a keyboard can scroll it (WCAG 2.1.1; axe scrollable-region-focusable):
+    // a conversation without links has nothing else to land on. Named like the log it holds.
+    <div
+      className="sc-timeline"
+      ref={scroller}
+      onScroll={onScroll}
+      tabIndex={0}
+      role="region"
+      aria-label={props.label}
+    >
       {hasMore && (
         <button
           type="button"

@@ -5,6 +5,9 @@
  * widget opens or closes, added once the page has loaded and the browser is idle (or when the page
  * opens it). Self-contained (its only import is bundled in) so it stays tiny.
  *
+ * data-theme="light|dark" forces a theme (default: the visitor's system setting) and
+ * data-color="#rrggbb" sets the brand colour; the text on it is black or white, whichever reads.
+ *
  * A site whose user is signed in adds data-identity-token="<JWT its backend signed>", or calls
  *   SupportChat('identify', {token}) · SupportChat('logout') · SupportChat('open' | 'close')
  *   SupportChat('on', 'unread', (count) => …)
@@ -12,7 +15,10 @@
  * (`window.SupportChat.q`) and run here; calls made before the iframe is ready wait for it.
  */
 import {
+  appearanceParams,
   HOST_SOURCE,
+  parseAppearance,
+  type Appearance,
   looksLikeJwt,
   parseApiCall,
   parseWidgetMessage,
@@ -63,13 +69,13 @@ function currentPage(): HostPage {
   return { url: window.location.href, title: document.title };
 }
 
-function start(server: string, identityToken: string | null): void {
+function start(server: string, identityToken: string | null, appearance: Appearance): void {
   const existing = window.SupportChat;
   if (existing?.loaded) return; // the snippet was pasted twice
   const queued = existing?.q ? Array.from(existing.q) : [];
   const serverOrigin = new URL(server).origin;
   const iframe = document.createElement('iframe');
-  iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}`;
+  iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}${appearanceParams(appearance)}`;
   iframe.title = 'Support chat';
   iframe.setAttribute('data-support-chat', '');
   const style = iframe.style;
@@ -78,7 +84,9 @@ function start(server: string, identityToken: string | null): void {
   style.bottom = '0';
   style.border = '0';
   style.background = 'transparent';
-  style.colorScheme = 'normal';
+  // Always light, whatever the page's scheme, and so is the widget's document: were they to differ,
+  // the browser would paint the frame opaque. The widget's dark palette lives inside (widget.css).
+  style.colorScheme = 'light';
   style.zIndex = '2147483000';
   style.maxWidth = '100vw';
   style.maxHeight = '100vh';
@@ -220,6 +228,11 @@ const token = script?.dataset.identityToken;
 if (server) {
   const identityToken = looksLikeJwt(token) ? token : null;
   if (token && !identityToken) console.warn('SupportChat: data-identity-token is not a JWT');
-  if (document.body) start(server, identityToken);
-  else document.addEventListener('DOMContentLoaded', () => start(server, identityToken));
+  const { theme, color } = script?.dataset ?? {};
+  const appearance = parseAppearance(theme, color);
+  if (theme && !appearance.theme) console.warn('SupportChat: data-theme is not light or dark');
+  if (color && !appearance.color) console.warn('SupportChat: data-color is not a #rrggbb colour');
+  const begin = () => start(server, identityToken, appearance);
+  if (document.body) begin();
+  else document.addEventListener('DOMContentLoaded', begin);
 }

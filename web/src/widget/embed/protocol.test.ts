@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeJwt, parseApiCall, parseHostCommand, parseWidgetMessage } from './protocol';
+import {
+  appearanceFrom,
+  appearanceParams,
+  looksLikeJwt,
+  parseApiCall,
+  parseAppearance,
+  parseHostCommand,
+  parseWidgetMessage,
+} from './protocol';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1LTEifQ.c2lnbmF0dXJl';
 const host = (command: object) => ({ source: 'support-chat-host', ...command });
@@ -124,5 +132,24 @@ describe('looksLikeJwt', () => {
     expect(looksLikeJwt('a.b')).toBe(false);
     expect(looksLikeJwt('a.b.c<script>')).toBe(false);
     expect(looksLikeJwt(`a.${'b'.repeat(20_000)}.c`)).toBe(false);
+  });
+});
+
+describe('appearance', () => {
+  it('carries a valid theme and colour in the address, and reads them back', () => {
+    const appearance = parseAppearance('dark', '#0A7');
+    expect(appearance).toEqual({ theme: 'dark', color: '#00aa77' });
+    expect(appearanceParams(appearance)).toBe('&theme=dark&color=%2300aa77');
+    expect(appearanceFrom(`?host=x${appearanceParams(appearance)}`)).toEqual(appearance);
+  });
+
+  it('drops what is not a theme or a hex colour, on both ends', () => {
+    expect(parseAppearance('sepia', 'red')).toEqual({ theme: null, color: null });
+    expect(appearanceParams({ theme: null, color: null })).toBe('');
+    // Someone opening widget.html with a crafted address gets the defaults, not their CSS.
+    expect(appearanceFrom('?theme=dark;x&color=%23fff%3Bbackground:url(//evil)')).toEqual({
+      theme: null,
+      color: null,
+    });
   });
 });

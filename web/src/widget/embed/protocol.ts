@@ -3,6 +3,7 @@
  * checks both sides apply to what they receive. Pure: no window access, so it is unit-tested and
  * bundled into the tiny loader as well.
  */
+import { parseHexColour } from '../../shared/logic/contrast';
 
 /** The host page where the widget is open. */
 export interface HostPage {
@@ -30,6 +31,40 @@ export type HostCommand =
   | { command: 'identify'; token: string }
   | { command: 'logout' }
   | { command: 'page'; page: HostPage };
+
+/**
+ * How the host wants the widget to look: data-theme (absent: the visitor's system setting) and
+ * data-color, a brand colour for the bubble, the header and the visitor's own messages.
+ */
+export interface Appearance {
+  theme: 'light' | 'dark' | null;
+  color: string | null;
+}
+
+/** The host's data-theme and data-color, each dropped when it is not one we accept. */
+export function parseAppearance(theme: unknown, color: unknown): Appearance {
+  return {
+    theme: theme === 'light' || theme === 'dark' ? theme : null,
+    color: parseHexColour(color),
+  };
+}
+
+/**
+ * The appearance travels in the iframe's address (?theme=&color=) rather than in the hello, so
+ * that the very first paint of the bubble already has the host's colours. Both ends validate it.
+ */
+export function appearanceParams(appearance: Appearance): string {
+  const params = new URLSearchParams();
+  if (appearance.theme) params.set('theme', appearance.theme);
+  if (appearance.color) params.set('color', appearance.color);
+  const query = params.toString();
+  return query ? `&${query}` : '';
+}
+
+export function appearanceFrom(search: string): Appearance {
+  const params = new URLSearchParams(search);
+  return parseAppearance(params.get('theme'), params.get('color'));
+}
 
 export const HOST_SOURCE = 'support-chat-host';
 export const WIDGET_SOURCE = 'support-chat';
