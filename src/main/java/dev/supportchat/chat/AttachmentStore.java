@@ -79,6 +79,11 @@ final class AttachmentStore {
     this.clock = clock;
   }
 
+  /** The accepted content types, sorted. */
+  static List<String> allowedTypes() {
+    return ALLOWED.keySet().stream().sorted().toList();
+  }
+
   long maxBytes() {
     return maxBytes;
   }
@@ -99,7 +104,7 @@ final class AttachmentStore {
           "Files of type '"
               + type
               + "' are not accepted. Allowed: "
-              + String.join(", ", ALLOWED.keySet().stream().sorted().toList())
+              + String.join(", ", allowedTypes())
               + ".");
     }
     if (declaredSize > maxBytes) {

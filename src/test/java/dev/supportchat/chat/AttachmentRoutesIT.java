@@ -110,6 +110,54 @@ class AttachmentRoutesIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void filesAloneAreAMessageAndTheAppsKnowTheRules(Engine engine) throws Exception {
+    try (TestApp t = TestApp.start(engine, Map.of("MAX_ATTACHMENT_BYTES", "4096"))) {
+      Login ann = t.http.newUser("ann@example.com");
+      String chatId =
+          t.http
+              .post("/api/v1/chats/support", Map.of(), ann.accessToken())
+              .data()
+              .get("_id")
+              .asText();
+      String messages = "/api/v1/chats/" + chatId + "/messages";
+      String id =
+          upload(
+                  t,
+                  "/api/v1/chats/" + chatId + "/attachments",
+                  ann.accessToken(),
+                  "a.png",
+                  "image/png",
+                  PNG)
+              .data()
+              .get("_id")
+              .asText();
+
+      // A text message with files and no words: the apps send it so (no messageType guess).
+      Response alone =
+          t.http.post(
+              messages, Map.of("content", "  ", "attachments", List.of(id)), ann.accessToken());
+      assertThat(alone.status()).isEqualTo(201);
+      assertThat(alone.data().get("content").asText()).isEmpty();
+      assertThat(alone.data().path("attachments").size()).isEqualTo(1);
+      // Its words may be edited away again, and nothing but words is still refused empty.
+      Response emptied =
+          t.http.patch(
+              messages + "/" + alone.data().get("_id").asText(),
+              Map.of("content", ""),
+              ann.accessToken());
+      assertThat(emptied.status()).isEqualTo(200);
+      assertError(t.http.post(messages, Map.of("content", " "), ann.accessToken()), 400, "invalid");
+
+      JsonNode rules = t.http.get("/api/v1/widget/config", null).data().get("messages");
+      assertThat(rules.get("maxAttachmentBytes").asLong()).isEqualTo(4096);
+      assertThat(rules.get("maxAttachments").asInt()).isEqualTo(10);
+      assertThat(rules.get("attachmentTypes").toString()).contains("image/png", "application/pdf");
+      assertThat(rules.get("editWindowSeconds").asLong()).isEqualTo(900);
+    }
+  }
+
   static Response upload(
       TestApp t, String path, String token, String fileName, String type, byte[] bytes)
       throws Exception {
