@@ -22,6 +22,7 @@ export function MessageItem({ message, own, viewerIsAdmin, showSender, api, onEd
   const note = message.isInternalNote;
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const textId = useId();
   const classes = ['sc-msg', own ? 'sc-msg--own' : 'sc-msg--other', note ? 'sc-msg--note' : '']
     .filter(Boolean)
     .join(' ');
@@ -46,7 +47,11 @@ export function MessageItem({ message, own, viewerIsAdmin, showSender, api, onEd
           onDone={stopEditing}
         />
       ) : (
-        message.content && <p className="sc-msg__text">{message.content}</p>
+        message.content && (
+          <p className="sc-msg__text" id={textId}>
+            {message.content}
+          </p>
+        )
       )}
       {files.length > 0 &&
         (api ? (
@@ -67,7 +72,9 @@ export function MessageItem({ message, own, viewerIsAdmin, showSender, api, onEd
             ref={editButton}
             type="button"
             className="sc-link sc-msg__edit"
-            aria-label="Edit message"
+            // Which message: its words, read after "Edit" (a label of its own would repeat
+            // "message" on every bubble and clash with the message box's name).
+            aria-describedby={message.content ? textId : undefined}
             onClick={() => setEditing(true)}
           >
             Edit
@@ -130,7 +137,7 @@ function EditForm({ initial, allowEmpty, onSave, onDone }: EditProps) {
   return (
     <div className="sc-msg__editor">
       <label className="sc-visually-hidden" htmlFor={id}>
-        Edit message
+        Edit text
       </label>
       <textarea
         id={id}
