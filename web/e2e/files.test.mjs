@@ -168,6 +168,22 @@ describe('files and edits in the widget and the dashboard', () => {
     await sent.getByRole('link', { name: /receipt\.pdf/ }).waitFor();
     await sent.locator('.sc-thumb img').waitFor({ timeout: WAIT_MS });
     assert.equal(await tray.count(), 0, 'the tray is empty after sending');
+
+    // Full size in the widget too; its Escape closes the image, not the chat panel.
+    await sent.getByRole('button', { name: 'Open broken-box.png full size' }).click();
+    const dialog = widget.getByRole('dialog', { name: 'broken-box.png' });
+    await dialog.waitFor({ timeout: WAIT_MS });
+    await screenshot(customer, 'files-widget-viewer-360');
+    await customer.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: WAIT_MS });
+    assert.equal(await widget.locator('#scw-panel').count(), 1, 'the panel stays open');
+    assert.equal(
+      await sent
+        .getByRole('button', { name: 'Open broken-box.png full size' })
+        .evaluate((b) => b === document.activeElement),
+      true,
+      'the focus is back on the thumbnail',
+    );
   });
 
   it("the server's own refusal is a sentence too (its upload rate)", async () => {
