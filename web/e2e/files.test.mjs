@@ -153,11 +153,25 @@ describe('files and edits in the widget and the dashboard', () => {
 
   it('the customer pastes an image and drops a PDF, then sends them without words', async () => {
     const box = widget.getByRole('textbox', { name: 'Message' });
+    // Uploads to a local server end in milliseconds: a watcher notes each progress bar shown.
+    await box.evaluate(() => {
+      window.progressSeen = [];
+      new MutationObserver(() => {
+        for (const bar of document.querySelectorAll('progress')) {
+          const seen = `${bar.getAttribute('aria-label')} (max ${bar.max})`;
+          if (!window.progressSeen.includes(seen)) window.progressSeen.push(seen);
+        }
+      }).observe(document.body, { subtree: true, childList: true });
+    });
     await give(box, 'paste', [photo]);
     await give(widget.locator('form.sc-composer'), 'drop', [receipt]);
     const tray = widget.getByRole('list', { name: 'Attached files' });
     await tray.getByText('Ready').nth(1).waitFor({ timeout: WAIT_MS });
     assert.equal(await tray.getByRole('listitem').count(), 2);
+    assert.deepEqual(await box.evaluate(() => window.progressSeen), [
+      'Uploading broken-box.png (max 100)',
+      'Uploading receipt.pdf (max 100)',
+    ]);
     await assertAccessible(customer.frame({ url: /widget\.html/ }), 'the widget with two files');
     await screenshot(customer, 'files-widget-tray-360');
     await widget.getByRole('button', { name: 'Send' }).click();

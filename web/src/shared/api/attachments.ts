@@ -98,9 +98,16 @@ export function attachmentBlobUrl(api: ApiClient, url: string): Promise<string> 
   return found;
 }
 
+/**
+ * Only the server's own attachment paths are fetched or linked: a message can never make us send
+ * the token elsewhere, nor render a javascript: link.
+ */
+export function isAttachmentPath(url: string): boolean {
+  return /^\/api\/v1\/chats\/[\w-]+\/attachments\/[\w-]+$/.test(url);
+}
+
 async function fetchBlob(api: ApiClient, url: string): Promise<Blob> {
-  // Only the server's own attachment paths: a message can never make us send the token elsewhere.
-  if (!/^\/api\/v1\/chats\/[^/]+\/attachments\/[^/]+$/.test(url)) {
+  if (!isAttachmentPath(url)) {
     throw new ApiError(0, 'invalid', 'Not an attachment of this server.');
   }
   const get = (token: string | null) =>

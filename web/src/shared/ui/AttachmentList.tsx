@@ -3,7 +3,7 @@
  * URLs) that open full size, other files as a named download with their size.
  */
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
-import { attachmentBlobUrl, downloadAttachment } from '../api/attachments';
+import { attachmentBlobUrl, downloadAttachment, isAttachmentPath } from '../api/attachments';
 import type { ApiClient } from '../api/client';
 import { humanSize, isImage } from '../logic/attachments';
 import type { Attachment } from '../types';
@@ -25,7 +25,9 @@ export function AttachmentList({
     <ul className="sc-msg__files">
       {attachments.map((a) => (
         <li key={a._id}>
-          {isImage(a.contentType) ? (
+          {!isAttachmentPath(a.url) ? (
+            a.fileName
+          ) : isImage(a.contentType) ? (
             <Thumbnail api={api} attachment={a} />
           ) : (
             <FileLink api={api} attachment={a} />
