@@ -323,7 +323,7 @@ public final class ChatService {
       throw AppException.forbidden("Only admins can write internal notes.");
     }
     MessageType type = MessageType.parse(cmd.messageType());
-    List<Attachment> attachments = resolveAttachments(chatId, cmd.attachmentIds(), type);
+    List<Attachment> attachments = resolveAttachments(caller, chatId, cmd.attachmentIds(), type);
     // Files alone are a message: a photo of the error needs no words.
     String content = checkContent(cmd.content(), type, !attachments.isEmpty());
     String clientId = checkClientMessageId(cmd.clientMessageId());
@@ -660,7 +660,8 @@ public final class ChatService {
     return id;
   }
 
-  private List<Attachment> resolveAttachments(String chatId, List<String> ids, MessageType type) {
+  private List<Attachment> resolveAttachments(
+      Principal caller, String chatId, List<String> ids, MessageType type) {
     List<String> wanted = ids == null ? List.of() : ids;
     if (wanted.size() > MAX_ATTACHMENTS_PER_MESSAGE) {
       throw AppException.invalid(
@@ -676,6 +677,9 @@ public final class ChatService {
           (Ids.isValid(id)
                   ? chats.findAttachment(chatId, id)
                   : Optional.<ChatRepository.StoredAttachment>empty())
+              // One's own uploads only: ids count up, and another's upload may be meant for an
+              // internal note (a user re-sending it would show it to themselves).
+              .filter(stored -> stored.uploaderId().equals(caller.userId()))
               .map(ChatRepository.StoredAttachment::attachment)
               .orElseThrow(
                   () ->
