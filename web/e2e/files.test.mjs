@@ -303,6 +303,12 @@ describe('files and edits in the widget and the dashboard', () => {
     await assertAccessible(agent, 'the conversation after edits');
     await screenshot(customer, 'files-widget-edited-360');
     await screenshot(agent, 'files-dashboard-edited');
+    // The dashboard's conversation with files at a phone's width.
+    await agent.setViewportSize({ width: 360, height: 740 });
+    await agent.getByRole('button', { name: 'Attach files' }).scrollIntoViewIfNeeded();
+    await assertAccessible(agent, 'the conversation with files at 360 px');
+    await screenshot(agent, 'files-dashboard-360');
+    await agent.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('another account cannot fetch the files, and nobody without a token', async () => {
