@@ -250,9 +250,32 @@ describe('files and edits in the widget and the dashboard', () => {
   });
 
   it('the agent sends a file back and the customer downloads it', async () => {
+    // A slow uplink, so the progress bar is seen moving (and photographed).
+    const cdp = await agent.context().newCDPSession(agent);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 30 * 1024,
+    });
+    const label = Buffer.concat([pdf('Label'), Buffer.alloc(90_000, 0x20)]);
     await attach(agent, agent, [
-      { name: 'return-label.pdf', type: 'application/pdf', bytes: pdf('Label') },
+      { name: 'return-label.pdf', type: 'application/pdf', bytes: label },
     ]);
+    const bar = agent.getByRole('progressbar', { name: 'Uploading return-label.pdf' });
+    await bar.waitFor({ timeout: WAIT_MS });
+    await agent.waitForFunction(() => {
+      const p = document.querySelector('progress');
+      return p && p.value > 0 && p.value < 100;
+    });
+    await screenshot(agent, 'files-dashboard-progress');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     await agent
       .getByRole('list', { name: 'Attached files' })
       .getByText('Ready')
@@ -261,7 +284,7 @@ describe('files and edits in the widget and the dashboard', () => {
     await agent.getByLabel('Reply').press('Enter');
     const link = widget.getByRole('link', { name: /return-label\.pdf/ });
     await link.waitFor({ timeout: WAIT_MS });
-    assert.match(await link.textContent(), /return-label\.pdf\s*\d+ bytes/);
+    assert.match(await link.textContent(), /return-label\.pdf\s*88 kB/);
     const [download] = await Promise.all([customer.waitForEvent('download'), link.click()]);
     assert.equal(download.suggestedFilename(), 'return-label.pdf');
     assert.match(await streamText(await download.createReadStream()), /^%PDF-1\.4/);
