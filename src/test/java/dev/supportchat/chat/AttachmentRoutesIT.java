@@ -115,12 +115,7 @@ class AttachmentRoutesIT {
   void filesAloneAreAMessageAndTheAppsKnowTheRules(Engine engine) throws Exception {
     try (TestApp t = TestApp.start(engine, Map.of("MAX_ATTACHMENT_BYTES", "4096"))) {
       Login ann = t.http.newUser("ann@example.com");
-      String chatId =
-          t.http
-              .post("/api/v1/chats/support", Map.of(), ann.accessToken())
-              .data()
-              .get("_id")
-              .asText();
+      String chatId = t.http.openChat(ann, "Parcel", "It arrived broken");
       String messages = "/api/v1/chats/" + chatId + "/messages";
       String id =
           upload(
@@ -164,12 +159,7 @@ class AttachmentRoutesIT {
     try (TestApp t = TestApp.start(engine)) {
       Login ann = t.http.newUser("ann@example.com");
       Login admin = t.http.admin();
-      String chatId =
-          t.http
-              .post("/api/v1/chats/support", Map.of(), ann.accessToken())
-              .data()
-              .get("_id")
-              .asText();
+      String chatId = t.http.openChat(ann, "Parcel", "It arrived broken");
       String messages = "/api/v1/chats/" + chatId + "/messages";
       String files = "/api/v1/chats/" + chatId + "/attachments";
       JsonNode secret = upload(t, files, admin.accessToken(), "fraud.png", "image/png", PNG).data();

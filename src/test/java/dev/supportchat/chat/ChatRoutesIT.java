@@ -428,12 +428,7 @@ class ChatRoutesIT {
     try (TestApp t = TestApp.start(engine, Map.of("MESSAGE_EDIT_WINDOW", "10m"))) {
       Login ann = t.http.newUser("ann@example.com");
       Login admin = t.http.admin();
-      String chatId =
-          t.http
-              .post("/api/v1/chats/support", Map.of("message", "first"), ann.accessToken())
-              .data()
-              .get("_id")
-              .asText();
+      String chatId = t.http.openChat(ann, "Parcel", "first");
       String messages = "/api/v1/chats/" + chatId + "/messages";
       String own =
           t.http
