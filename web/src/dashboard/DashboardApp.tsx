@@ -103,7 +103,9 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
     (event: UserMessageNotification) => {
       if (sound) playTone();
       const who = event.chat.user.fullName || event.chat.user.email;
-      notifyIfHidden(`New message from ${who}`, event.message.content, event.chatId, () =>
+      const files = event.message.attachments.length;
+      const text = event.message.content || (files === 1 ? 'Sent a file' : `Sent ${files} files`);
+      notifyIfHidden(`New message from ${who}`, text, event.chatId, () =>
         navigate({ name: 'chats', chatId: event.chatId }),
       );
     },

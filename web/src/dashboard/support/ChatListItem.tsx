@@ -25,7 +25,8 @@ export function ChatListItem({
   const time = activityTime(chat);
   const unread = chat.unreadByAdmin;
   const preview = chat.lastMessage
-    ? `${lastSenderIsAdmin(chat) ? 'Support: ' : ''}${chat.lastMessage.content}`
+    ? // A message without words carries files (the only kind the server stores empty).
+      `${lastSenderIsAdmin(chat) ? 'Support: ' : ''}${chat.lastMessage.content || 'Sent a file'}`
     : 'No messages yet';
   const assignee = chat.admin
     ? chat.admin._id === meId

@@ -7,6 +7,8 @@
  * server refuses it, an entry is `failed` and waits for the person to press Retry.
  */
 
+import type { Attachment } from '../types';
+
 export type OutboxState = 'queued' | 'sending' | 'failed';
 
 export interface OutboxEntry {
@@ -15,6 +17,8 @@ export interface OutboxEntry {
   content: string;
   isInternalNote: boolean;
   createdAt: string;
+  /** Files already uploaded, sent with the message (words are optional then). */
+  attachments?: Attachment[];
   state: OutboxState;
   /** Send attempts made so far. */
   attempts: number;
@@ -28,7 +32,7 @@ export function enqueue(
   box: readonly OutboxEntry[],
   entry: Pick<
     OutboxEntry,
-    'clientMessageId' | 'chatId' | 'content' | 'isInternalNote' | 'createdAt'
+    'clientMessageId' | 'chatId' | 'content' | 'isInternalNote' | 'createdAt' | 'attachments'
   >,
 ): OutboxEntry[] {
   if (box.some((e) => e.clientMessageId === entry.clientMessageId)) return [...box];

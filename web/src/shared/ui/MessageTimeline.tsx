@@ -2,7 +2,9 @@
  * The scrolling list of a conversation: messages grouped by day, notices (status changes),
  * unsent messages at the end, older pages loaded when scrolling to the top.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ApiClient } from '../api/client';
+import { canEdit, nextEditClose, type MessageRules } from '../logic/attachments';
 import { groupByDay } from '../logic/grouping';
 import type { OutboxEntry } from '../logic/outbox';
 import type { Message } from '../types';
@@ -35,6 +37,14 @@ interface Props {
   onLoadOlder: () => void;
   onRetry: (id: string) => void;
   onDiscard: (id: string) => void;
+  /** Shows files (fetched with the viewer's token). */
+  api?: ApiClient;
+  /** Edits: the viewer's own messages, within the rules' window; resolves with a refusal. */
+  edits?: {
+    viewerId: string | null;
+    rules: MessageRules;
+    onEdit: (messageId: string, content: string) => Promise<string | null>;
+  };
 }
 
 const NEAR_EDGE_PX = 80;
@@ -43,6 +53,8 @@ export function MessageTimeline(props: Props) {
   const { messages, notices, outbox, viewerIsAdmin, hasMore, loadingOlder, typingLabel } = props;
   const DayHeading = props.dayHeading ?? 'h3';
   const scroller = useRef<HTMLDivElement>(null);
+  const { edits } = props;
+  const now = useEditClock(messages, edits);
   const groups = useMemo(() => {
     const items: Item[] = messages.map((m) => ({
       kind: 'message',
@@ -124,6 +136,12 @@ export function MessageTimeline(props: Props) {
                     own={item.message.sender.isAdmin === viewerIsAdmin}
                     viewerIsAdmin={viewerIsAdmin}
                     showSender={item.message.sender.isAdmin}
+                    api={props.api}
+                    onEdit={
+                      edits && canEdit(item.message, edits.viewerId, edits.rules, now)
+                        ? edits.onEdit
+                        : undefined
+                    }
                   />
                 ),
               )}
@@ -147,6 +165,21 @@ export function MessageTimeline(props: Props) {
       {typingLabel && <TypingIndicator label={typingLabel} />}
     </div>
   );
+}
+
+/** The time, moved on when an Edit action on screen closes (so it disappears then). */
+function useEditClock(messages: Message[], edits: Props['edits']): number {
+  const [now, setNow] = useState(() => Date.now());
+  const next = edits ? nextEditClose(messages, edits.viewerId, edits.rules, now) : null;
+  useEffect(() => {
+    if (next === null) return;
+    // setTimeout's longest wait is ~24.8 days; an edit window is minutes.
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, next - Date.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [next]);
+  // Between ticks `now` lags behind, which only ever errs towards showing Edit a moment longer:
+  // the timer above moves it on when the first window closes (and the server judges anyway).
+  return now;
 }
 
 function isNearBottom(el: HTMLElement): boolean {

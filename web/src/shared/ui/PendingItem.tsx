@@ -21,7 +21,14 @@ export function PendingItem({ entry, online, onRetry, onDiscard }: Props) {
       {entry.isInternalNote && (
         <span className="sc-msg__label">Internal note · only admins see this</span>
       )}
-      <p className="sc-msg__text">{entry.content}</p>
+      {entry.content && <p className="sc-msg__text">{entry.content}</p>}
+      {entry.attachments && entry.attachments.length > 0 && (
+        <ul className="sc-msg__files">
+          {entry.attachments.map((a) => (
+            <li key={a._id}>{a.fileName}</li>
+          ))}
+        </ul>
+      )}
       <span className={failed ? 'sc-msg__meta sc-msg__meta--error' : 'sc-msg__meta'} role="status">
         {failed ? <WarningIcon /> : <ClockIcon />}
         {status}

@@ -180,11 +180,20 @@ public final class App implements AutoCloseable {
               clock,
               config.maxMessageLength(),
               new AttemptLimiter(
-                  config.messagesPerMinutePerUser(), ChatService.MESSAGE_RATE_WINDOW, clock));
+                  config.messagesPerMinutePerUser(), ChatService.MESSAGE_RATE_WINDOW, clock),
+              config.messageEditWindow());
       var hours = HoursModule.create(db, teamModule::managesTeam, clock);
       chats.replyAutomaticallyWith(hours.service());
       var widget =
-          WidgetModule.service(config.widget(), db, users, accounts, chats, sharedLimits, clock);
+          WidgetModule.service(
+              config.widget(),
+              db,
+              users,
+              accounts,
+              chats,
+              sharedLimits,
+              ChatModule.messageRules(config.maxAttachmentBytes(), config.messageEditWindow()),
+              clock);
       realtime.acceptIdentityTokens(token -> widget.socketIdentity(token, tokens));
       realtime.serve(chats);
       var uploads =

@@ -178,6 +178,9 @@ public interface ChatRepository extends AutoCloseable {
 
   Optional<StoredAttachment> findAttachment(String chatId, String attachmentId);
 
+  /** Whether a message the chat's user can see (not an internal note) carries the attachment. */
+  boolean isAttachmentShown(String chatId, String attachmentId);
+
   /** Bytes of the uploads the user has stored (for the per-user quota). */
   long uploadedBytes(String userId);
 

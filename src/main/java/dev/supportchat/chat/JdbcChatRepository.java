@@ -842,6 +842,21 @@ final class JdbcChatRepository implements ChatRepository {
                 chatId));
   }
 
+  @Override
+  public boolean isAttachmentShown(String chatId, String attachmentId) {
+    // Attachment ids are 24 hex digits (checked before this is called): the pattern matches only
+    // that id.
+    return db.read(
+            c ->
+                Sql.count(
+                    c,
+                    "SELECT COUNT(*) FROM messages WHERE chat_id = ? AND is_internal_note = FALSE"
+                        + " AND attachments LIKE ?",
+                    chatId,
+                    "%" + attachmentId + "%"))
+        > 0;
+  }
+
   private boolean isUniqueViolation(RuntimeException e) {
     return e.getCause() instanceof SQLException sql && db.isUniqueViolation(sql);
   }
