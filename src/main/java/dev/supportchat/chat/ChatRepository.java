@@ -143,7 +143,9 @@ public interface ChatRepository extends AutoCloseable {
    * Sets status and/or priority (null leaves it as it is), and the resolution time as {@link
    * StatusFlow#setByAdmin} decides from the stored row; returns the updated chat.
    */
-  Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at);
+  /** {@code actorId}: who changed it, for the chat's timeline. */
+  Chat updateStatus(
+      String chatId, ChatStatus status, Priority priority, String actorId, Instant at);
 
   /** The chat after an assignment, and whether the assignment changed its status. */
   record Assigned(Chat chat, boolean statusChanged) {}
@@ -152,7 +154,17 @@ public interface ChatRepository extends AutoCloseable {
    * Assigns the chat and moves its status as {@link StatusFlow#assigned} decides from the stored
    * row.
    */
-  Assigned assign(String chatId, String adminId, Instant at);
+  /** {@code actorId}: who assigned it, for the chat's timeline. */
+  Assigned assign(String chatId, String adminId, String actorId, Instant at);
+
+  /**
+   * Takes the chat from its agent back to the queue (open); a chat with nobody on it is returned as
+   * it is.
+   */
+  Chat unassign(String chatId, String actorId, Instant at);
+
+  /** The chat's status changes and assignments, oldest first. */
+  List<ChatEvent> timeline(String chatId);
 
   /**
    * Stores a rating of the chat's current resolution and writes its side effects in the same

@@ -536,6 +536,7 @@ public final class ChatService {
             chatId,
             status == null ? null : ChatStatus.parse(status, "status"),
             priority == null ? null : Priority.parse(priority, "priority"),
+            caller.userId(),
             clock.instant());
     events.statusUpdated(updated);
     return updated;
@@ -582,12 +583,38 @@ public final class ChatService {
     if (!admin.isAdmin()) {
       throw AppException.invalid("adminId", "Chats can only be assigned to admins.");
     }
-    ChatRepository.Assigned assigned = chats.assign(chatId, admin.id(), clock.instant());
+    ChatRepository.Assigned assigned =
+        chats.assign(chatId, admin.id(), caller.userId(), clock.instant());
     events.assigned(assigned.chat());
     if (assigned.statusChanged()) {
       events.statusUpdated(assigned.chat());
     }
     return assigned.chat();
+  }
+
+  /**
+   * Takes the chat from its agent back to the queue (staff); an in-progress chat becomes open. A
+   * chat with nobody on it is answered as it is.
+   */
+  public Chat unassign(Principal caller, String chatId) {
+    AccountService.requireAdmin(caller);
+    Chat before = access(caller, chatId);
+    if (before.admin() == null) {
+      return before;
+    }
+    Chat after = chats.unassign(chatId, caller.userId(), clock.instant());
+    events.assigned(after);
+    if (after.status() != before.status()) {
+      events.statusUpdated(after);
+    }
+    return after;
+  }
+
+  /** What happened to the chat besides its messages (staff): status changes and assignments. */
+  public List<ChatEvent> timeline(Principal caller, String chatId) {
+    AccountService.requireAdmin(caller);
+    access(caller, chatId);
+    return chats.timeline(chatId);
   }
 
   private String checkContent(String content, MessageType type, boolean hasAttachments) {

@@ -201,6 +201,17 @@ final class MessageBatch {
     all.sort(Comparator.comparing(NewMessage::at).thenComparing(NewMessage::id));
     Set<String> reopenedBy = applyToChats(all, chats);
     updateChats(c, chats);
+    for (NewMessage m : all) {
+      if (reopenedBy.contains(m.id())) {
+        ChatTimeline.statusChanged(
+            c,
+            m.chatId(),
+            m.senderId(),
+            chats.get(m.chatId()).before.status(),
+            ChatStatus.OPEN,
+            m.at().toEpochMilli());
+      }
+    }
     countBySender(c, all);
 
     Set<String> storedIds = new HashSet<>();

@@ -15,9 +15,9 @@ import java.util.List;
  * Runs the assignment pass inside the transaction of each chat change that adds work or frees room
  * (a chat created, resolved, closed, reopened by an admin, handed to someone else): the change and
  * its assignments commit together, so no reader ever sees a chat waiting while an online agent has
- * room for it. When another transaction holds the assignment lock the change does not wait for it:
- * a pass on the assignment thread follows its commit. What the pass changed is kept for this thread
- * until the change's events are told after the commit ({@link AssigningChatEvents}).
+ * room for it. A new chat that finds the assignment lock held does not wait for it: a pass on the
+ * assignment thread follows its commit. What the pass changed is kept for this thread until the
+ * change's events are told after the commit ({@link AssigningChatEvents}).
  */
 final class AssignmentEffects implements ChatSideEffects {
   /**
@@ -56,8 +56,13 @@ final class AssignmentEffects implements ChatSideEffects {
   @Override
   public void beforeChange(Connection c) throws SQLException {
     LAST.remove();
-    // Before the chat's row, so every transaction that runs a pass locks assignment first.
-    LAST.get().lockedFirst = autoAssigning(c) && lockOrLeaveToAPass(c);
+    // Before the chat's row, so every transaction that runs a pass locks assignment first. Staff
+    // make these changes (status, assignment), one at a time each: waiting for the lock here is
+    // bounded by the team's size, and it is what keeps a freed place from ever standing empty.
+    if (autoAssigning(c)) {
+      RowLocks.lock(c, RowLocks.ASSIGNMENT);
+      LAST.get().lockedFirst = true;
+    }
   }
 
   @Override
@@ -70,9 +75,9 @@ final class AssignmentEffects implements ChatSideEffects {
 
   /**
    * Takes the assignment lock if it is free. If another transaction holds it (a pass, another
-   * change's), this change does not queue behind it holding a connection — under a burst of new
-   * chats that would empty the pool — but leaves its consequences to a pass on the assignment
-   * thread right after the commit, where bursts fold into one pass.
+   * change's), a new chat does not queue behind it holding a connection — visitors are many, and a
+   * burst of them would empty the pool — but leaves its assignment to a pass on the assignment
+   * thread right after the commit, where a burst folds into one pass.
    */
   private boolean lockOrLeaveToAPass(Connection c) throws SQLException {
     if (RowLocks.tryLock(c, dialect, RowLocks.ASSIGNMENT)) {

@@ -1,6 +1,7 @@
 package dev.supportchat.team;
 
 import dev.supportchat.chat.ChatStatus;
+import dev.supportchat.chat.ChatTimeline;
 import dev.supportchat.chat.StatusFlow;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Dialect;
@@ -108,15 +109,19 @@ final class JdbcAssignments {
     Map<String, Long> assignedAgents = new TreeMap<>();
     for (AssignmentRules.Pick p :
         picks.stream().sorted(Comparator.comparing(AssignmentRules.Pick::chatId)).toList()) {
-      Sql.update(
-          c,
-          "UPDATE chats SET admin_id = ?, status = ?, assigned_at = ?, queued_at = NULL,"
-              + " updated_at = ? WHERE id = ? AND admin_id IS NULL AND status = 'OPEN'",
-          p.agentId(),
-          assignedStatus,
-          now,
-          now,
-          p.chatId());
+      int taken =
+          Sql.update(
+              c,
+              "UPDATE chats SET admin_id = ?, status = ?, assigned_at = ?, queued_at = NULL,"
+                  + " updated_at = ? WHERE id = ? AND admin_id IS NULL AND status = 'OPEN'",
+              p.agentId(),
+              assignedStatus,
+              now,
+              now,
+              p.chatId());
+      if (taken == 1) {
+        ChatTimeline.assigned(c, p.chatId(), null, null, p.agentId(), now);
+      }
       assignedAgents.put(p.agentId(), now);
     }
     for (Map.Entry<String, Long> a : assignedAgents.entrySet()) {
@@ -195,6 +200,7 @@ final class JdbcAssignments {
             place.getValue(),
             now,
             id);
+        ChatTimeline.assigned(c, id, null, a.id(), null, now);
         requeued.add(id);
       }
     }

@@ -53,7 +53,7 @@ class MessageBatchIT {
                 chatIds.get(i), owners.get(i).id(), "chat " + i, Priority.MEDIUM, Instant.now())
             .orElseThrow();
       }
-      chats.updateStatus(chatIds.get(0), ChatStatus.RESOLVED, null, Instant.now());
+      chats.updateStatus(chatIds.get(0), ChatStatus.RESOLVED, null, admin.id(), Instant.now());
 
       List<Supplier<Optional<Appended>>> sends = new ArrayList<>();
       for (int round = 0; round < 10; round++) {

@@ -142,4 +142,64 @@ class AssignmentIT {
       bobDashboard.finish();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void theTimelineSaysWhoTookResolvedReopenedAndGaveBackEachChat(Engine engine) throws Exception {
+    try (TestApp t = TestApp.start(engine)) {
+      TeamFixture f = new TeamFixture(t);
+      Login admin = t.http.admin();
+      Login ann = f.join(admin, "ann@example.org", "agent");
+      f.settings(admin, true, 2);
+      NodeScript.Running dashboard =
+          NodeScript.start("staff-sockets.mjs", t.baseUrl(), ann.accessToken());
+      TeamFixture.awaitConnected(dashboard, 1);
+      Login user = t.http.newUser("timeline@example.org");
+      String chatId = f.chatOf(user);
+      TeamFixture.eventually("ann has the chat", () -> ann.userId().equals(f.assigneeOf(user)));
+      t.http.put(
+          "/api/v1/chats/" + chatId + "/status", Map.of("status", "resolved"), ann.accessToken());
+      t.http.post(
+          "/api/v1/chats/" + chatId + "/messages",
+          Map.of("content", "one more thing"),
+          user.accessToken());
+      assertThat(f.assigneeOf(user)).as("reopened, still ann's").isEqualTo(ann.userId());
+      f.settings(admin, false, 2);
+      var back =
+          t.http.post("/api/v1/chats/" + chatId + "/unassign", Map.of(), admin.accessToken());
+      assertThat(back.status()).as(back.raw()).isEqualTo(200);
+      assertThat(back.data().get("status").asText()).isEqualTo("open");
+      assertThat(back.data().get("admin").isNull()).isTrue();
+      var again =
+          t.http.post("/api/v1/chats/" + chatId + "/unassign", Map.of(), admin.accessToken());
+      assertThat(again.status()).as("nobody on it: answered as it is").isEqualTo(200);
+
+      var events = t.http.get("/api/v1/chats/" + chatId + "/events", admin.accessToken());
+      assertThat(events.status()).as(events.raw()).isEqualTo(200);
+      List<String> lines = new ArrayList<>();
+      for (JsonNode e : events.data()) {
+        String actor = e.get("actor").isNull() ? "server" : e.get("actor").get("_id").asText();
+        String from =
+            e.get("from").isObject() ? e.get("from").get("_id").asText() : e.get("from").asText();
+        String to = e.get("to").isObject() ? e.get("to").get("_id").asText() : e.get("to").asText();
+        lines.add(e.get("type").asText() + " " + actor + " " + from + ">" + to);
+      }
+      assertThat(lines)
+          .containsExactly(
+              "assigned server null>" + ann.userId(),
+              "status " + ann.userId() + " in-progress>resolved",
+              // reopened by its user: still ann's (open, someone on it)
+              "status " + user.userId() + " resolved>open",
+              "assigned " + admin.userId() + " " + ann.userId() + ">null");
+      assertThat(t.http.get("/api/v1/chats/" + chatId + "/events", user.accessToken()).status())
+          .as("people who chat never see the timeline")
+          .isEqualTo(403);
+      assertThat(
+              t.http
+                  .post("/api/v1/chats/" + chatId + "/unassign", Map.of(), user.accessToken())
+                  .status())
+          .isEqualTo(403);
+      dashboard.finish();
+    }
+  }
 }
