@@ -172,6 +172,8 @@ public final class App implements AutoCloseable {
                   path,
                   java.time.Instant.ofEpochMilli(invite.expiresAt())));
       realtime.onStaffPresence(teamModule::staffConnected, teamModule::staffOffline);
+      presence.countOnly(teamModule::countsAsOnline);
+      teamModule.onAvailabilityChanged(presence::recheck);
       var chats =
           new ChatService(
               chatRepository,

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Which admins are connected: a count of sockets per admin on this node, plus (with several nodes)
@@ -47,6 +48,12 @@ public final class AdminPresence {
 
   private final LongSupplier clock;
   private boolean lastAnnounced;
+
+  /**
+   * Whether a connected staff member counts for "support is online": not one who chose "away" (told
+   * by the team feature; everyone counts until it is).
+   */
+  private volatile Predicate<String> available = adminId -> true;
 
   /** What one other node reported: the admins connected to it, as of {@code writtenAtMillis}. */
   record NodeReport(String nodeId, long writtenAtMillis, Set<String> adminIds) {}
@@ -199,8 +206,25 @@ public final class AdminPresence {
     return socketsPerAdmin.containsKey(adminId) || onOtherNodes.contains(adminId);
   }
 
+  /**
+   * Whether someone can answer now: a staff member connected on any node who did not choose "away".
+   * What the widget shows as "Support is online".
+   */
   public boolean anyAdminOnline() {
-    return !socketsPerAdmin.isEmpty() || !onOtherNodes.isEmpty();
+    Predicate<String> counts = available;
+    return socketsPerAdmin.keySet().stream().anyMatch(counts)
+        || onOtherNodes.stream().anyMatch(counts);
+  }
+
+  /** Counts only the staff {@code available} accepts; announces at once if that changes things. */
+  public void countOnly(Predicate<String> available) {
+    this.available = available;
+    recheck();
+  }
+
+  /** Something behind {@link #anyAdminOnline} changed (an agent chose away or online). */
+  public void recheck() {
+    announceIfChanged();
   }
 
   private Set<String> nodesReporting(String adminId) {

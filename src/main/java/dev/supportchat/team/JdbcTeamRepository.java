@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The team's rows (staff, their state, invites, settings) in SQL for SQLite and PostgreSQL. */
@@ -158,6 +159,11 @@ final class JdbcTeamRepository {
     ensureState(c, userId);
     return Sql.update(
         c, "UPDATE agent_state SET availability = ? WHERE user_id = ?", chosen.wire(), userId);
+  }
+
+  /** Staff who chose "away". */
+  Set<String> away() {
+    return db.read(AwayList::read);
   }
 
   /** This node has sockets of these staff members now. */

@@ -21,6 +21,7 @@ final class TeamHeartbeat implements AutoCloseable {
   private final JdbcTeamRepository team;
   private final StaffSockets sockets;
   private final AutoAssigner assigner;
+  private final AwayList away;
   private final Clock clock;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -31,10 +32,16 @@ final class TeamHeartbeat implements AutoCloseable {
           });
   private int ticks;
 
-  TeamHeartbeat(JdbcTeamRepository team, StaffSockets sockets, AutoAssigner assigner, Clock clock) {
+  TeamHeartbeat(
+      JdbcTeamRepository team,
+      StaffSockets sockets,
+      AutoAssigner assigner,
+      AwayList away,
+      Clock clock) {
     this.team = team;
     this.sockets = sockets;
     this.assigner = assigner;
+    this.away = away;
     this.clock = clock;
   }
 
@@ -50,6 +57,7 @@ final class TeamHeartbeat implements AutoCloseable {
       // Database away: the sightings go stale (agents count as offline) until it is back.
       log.debug("team heartbeat failed: {}", e.toString());
     }
+    away.refresh();
     if (++ticks % TICKS_PER_PASS == 0) {
       assigner.request();
     }

@@ -27,6 +27,7 @@ public final class TeamModule implements AutoCloseable {
   private final TeamService service;
   private final InboxService inbox;
   private final Clock clock;
+  private final AwayList away;
 
   /**
    * @param chatEvents where assignment changes are told (the realtime emitter, not the decorated
@@ -48,11 +49,13 @@ public final class TeamModule implements AutoCloseable {
     this.assignments = new JdbcAssignments(db);
     this.assigner =
         new AutoAssigner(assignments, chats, chatEvents, clock, config.offlineGrace().toMillis());
+    this.away = new AwayList(team);
     this.service =
         new TeamService(
             team,
             assignments,
             assigner,
+            away,
             accounts,
             hasher,
             teamEvents,
@@ -60,7 +63,7 @@ public final class TeamModule implements AutoCloseable {
             config.inviteTtl(),
             clock);
     this.inbox = new InboxService(new JdbcInbox(db), service, teamEvents, clock);
-    this.heartbeat = new TeamHeartbeat(team, sockets, assigner, clock);
+    this.heartbeat = new TeamHeartbeat(team, sockets, assigner, away, clock);
     heartbeat.start();
   }
 
@@ -70,6 +73,19 @@ public final class TeamModule implements AutoCloseable {
    */
   public static ChatSideEffects assignmentEffects(Database db, AppConfig.Team config, Clock clock) {
     return new AssignmentEffects(db.dialect(), clock, config.offlineGrace().toMillis());
+  }
+
+  /**
+   * Whether a connected staff member counts for the widget's "Support is online": not one who chose
+   * "away". {@code changed} is told when that may have changed (within a second on every node).
+   */
+  public boolean countsAsOnline(String userId) {
+    return !away.isAway(userId);
+  }
+
+  public void onAvailabilityChanged(Runnable changed) {
+    away.onChange(changed);
+    away.refresh();
   }
 
   /** Emails each new invite's link (the mail feature's outbox, in the invite's transaction). */

@@ -36,6 +36,7 @@ public final class TeamService {
   private final JdbcTeamRepository team;
   private final JdbcAssignments assignments;
   private final AutoAssigner assigner;
+  private final AwayList away;
   private final AccountService accounts;
   private final PasswordHasher hasher;
   private final TeamEvents events;
@@ -48,6 +49,7 @@ public final class TeamService {
       JdbcTeamRepository team,
       JdbcAssignments assignments,
       AutoAssigner assigner,
+      AwayList away,
       AccountService accounts,
       PasswordHasher hasher,
       TeamEvents events,
@@ -58,6 +60,7 @@ public final class TeamService {
     this.team = team;
     this.assignments = assignments;
     this.assigner = assigner;
+    this.away = away;
     this.accounts = accounts;
     this.hasher = hasher;
     this.events = events;
@@ -271,6 +274,7 @@ public final class TeamService {
     requireStaff(caller);
     Availability chosen = Availability.parseChoice(status);
     assigner.afterChange(c -> JdbcTeamRepository.setAvailability(c, caller.userId(), chosen));
+    away.refresh(); // "Support is online" on this node at once; on the others within a second
     return changed(caller.userId());
   }
 

@@ -97,6 +97,26 @@ class RealtimeEdgesIT {
     }
   }
 
+  @Test
+  void supportIsOnlyOnlineWhileAConnectedAgentHasNotChosenAway() throws Exception {
+    try (TestApp t = TestApp.start(Engine.SQLITE)) {
+      Setup s = setup(t);
+      try (RawSocketIoClient admin =
+          RawSocketIoClient.connect(t.baseUrl(), s.admin().accessToken())) {
+        assertThat(supportOnline(s, true)).isTrue();
+        t.http.put(
+            "/api/v1/team/me/availability", Map.of("status", "away"), s.admin().accessToken());
+        assertThat(supportOnline(s, false))
+            .as("connected, but away: the widget must not say online")
+            .isFalse();
+        t.http.put(
+            "/api/v1/team/me/availability", Map.of("status", "online"), s.admin().accessToken());
+        assertThat(supportOnline(s, true)).isTrue();
+      }
+      assertThat(supportOnline(s, false)).isFalse();
+    }
+  }
+
   /**
    * Whether users are told support is online, once it equals {@code expected} or after 2 s:
    * presence changes on the socket's thread, so a real disconnect takes a moment to land (and a
