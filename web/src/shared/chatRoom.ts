@@ -21,6 +21,7 @@ import type { OutboxEntry } from './logic/outbox';
 import { countUnread } from './logic/unread';
 import type { SocketConnection } from './socket/connection';
 import type { Message } from './types';
+import { t } from './i18n/i18n';
 
 export interface ChatRoomState {
   chatId: string;
@@ -409,5 +410,5 @@ export class ChatRoom {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : 'Something went wrong';
+  return error instanceof Error ? error.message : t('common.somethingWrong');
 }

@@ -8,6 +8,7 @@ import {
   type Ref,
   type TextareaHTMLAttributes,
 } from 'react';
+import { t } from '../i18n/i18n';
 
 interface Props {
   label: string;
@@ -102,7 +103,7 @@ export function Composer({
       <div className="sc-composer__row">
         {extra}
         <button type="submit" className="sc-btn" disabled={disabled || !text.trim()}>
-          Send
+          {t('composer.send')}
         </button>
       </div>
     </form>

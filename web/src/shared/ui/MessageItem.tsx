@@ -3,6 +3,7 @@ import { formatTime } from '../logic/grouping';
 import type { Message } from '../types';
 import { safeUrl } from './safeUrl';
 import { Ticks } from './Ticks';
+import { t } from '../i18n/i18n';
 
 interface Props {
   message: Message;
@@ -20,7 +21,7 @@ export function MessageItem({ message, own, viewerIsAdmin, showSender }: Props) 
   const readByOtherSide = viewerIsAdmin ? message.isReadByUser : message.isReadByAdmin;
   return (
     <li className={classes} data-message-id={message._id}>
-      {note && <span className="sc-msg__label">Internal note · only admins see this</span>}
+      {note && <span className="sc-msg__label">{t('message.noteLabel')}</span>}
       {showSender && (
         <span className="sc-msg__sender">{message.sender.fullName || message.sender.email}</span>
       )}
@@ -45,7 +46,7 @@ export function MessageItem({ message, own, viewerIsAdmin, showSender }: Props) 
       )}
       <span className="sc-msg__meta">
         <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
-        {message.isEdited && <span> · edited</span>}
+        {message.isEdited && <span> · {t('message.edited')}</span>}
         {own && !note && <Ticks read={readByOtherSide} />}
       </span>
     </li>

@@ -5,6 +5,9 @@
  * widget opens or closes, added once the page has loaded and the browser is idle (or when the page
  * opens it). Self-contained (its only import is bundled in) so it stays tiny.
  *
+ * data-locale="de" (en, de, fr, es, ar; a tag such as "de-AT" works) sets the widget's language;
+ * without it, or for a language we lack, the visitor's browser languages decide.
+ *
  * A site whose user is signed in adds data-identity-token="<JWT its backend signed>", or calls
  *   SupportChat('identify', {token}) · SupportChat('logout') · SupportChat('open' | 'close')
  *   SupportChat('on', 'unread', (count) => …)
@@ -21,6 +24,8 @@ import {
   type HostPage,
 } from './protocol';
 import { hostTitle } from '../../shared/logic/alerts';
+import { FRAME_TITLES } from '../../shared/i18n/frameTitle';
+import { browserLanguages, pickLocale, supportedLocale } from '../../shared/i18n/locales';
 
 interface SupportChatFunction {
   (name: string, arg?: unknown, listener?: unknown): void;
@@ -63,14 +68,16 @@ function currentPage(): HostPage {
   return { url: window.location.href, title: document.title };
 }
 
-function start(server: string, identityToken: string | null): void {
+function start(server: string, identityToken: string | null, locale: string | null): void {
   const existing = window.SupportChat;
   if (existing?.loaded) return; // the snippet was pasted twice
   const queued = existing?.q ? Array.from(existing.q) : [];
   const serverOrigin = new URL(server).origin;
   const iframe = document.createElement('iframe');
-  iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}`;
-  iframe.title = 'Support chat';
+  // The widget speaks the page's data-locale when we have that language, else the visitor's.
+  const language = supportedLocale(locale);
+  iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}${language ? `&locale=${language}` : ''}`;
+  iframe.title = FRAME_TITLES[pickLocale(language, ...browserLanguages())];
   iframe.setAttribute('data-support-chat', '');
   const style = iframe.style;
   style.position = 'fixed';
@@ -217,9 +224,10 @@ function start(server: string, identityToken: string | null): void {
 const script = document.currentScript as HTMLScriptElement | null;
 const server = serverFrom(script);
 const token = script?.dataset.identityToken;
+const locale = script?.dataset.locale ?? null;
 if (server) {
   const identityToken = looksLikeJwt(token) ? token : null;
   if (token && !identityToken) console.warn('SupportChat: data-identity-token is not a JWT');
-  if (document.body) start(server, identityToken);
-  else document.addEventListener('DOMContentLoaded', () => start(server, identityToken));
+  if (document.body) start(server, identityToken, locale);
+  else document.addEventListener('DOMContentLoaded', () => start(server, identityToken, locale));
 }
