@@ -1,6 +1,7 @@
 /** Plain-SVG charts: a column chart over days and horizontal bar lists. Each has a text twin. */
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { formatDay, niceMax } from './format';
+import { t } from '../../shared/i18n/i18n';
 
 interface ColumnProps {
   title: string;
@@ -64,7 +65,7 @@ export function ColumnChart({ title, data }: ColumnProps) {
               height={Math.max(0, PAD.top + plotH - y(d.count))}
               className="scd-chart__bar"
             >
-              <title>{`${formatDay(d.date)}: ${d.count}`}</title>
+              <title>{t('stats.dayCount', { day: formatDay(d.date), count: d.count })}</title>
             </rect>
             {i % labelEvery === 0 && (
               <text

@@ -26,7 +26,8 @@ export type PluralKey = AllKeys extends infer K
   : never;
 
 export type Catalogue = Readonly<Record<string, string>>;
-export type Params = Readonly<Record<string, string | number>>;
+/** Values of {placeholders}; null (a missing name or email) shows as nothing. */
+export type Params = Readonly<Record<string, string | number | null>>;
 
 let locale: Locale = 'en';
 let fallback: Catalogue = commonEn;
@@ -56,6 +57,7 @@ function fill(template: string, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
+    if (value === null) return '';
     return typeof value === 'number' ? numbers.format(value) : value;
   });
 }

@@ -25,7 +25,7 @@ import {
 } from './protocol';
 import { hostTitle } from '../../shared/logic/alerts';
 import { FRAME_TITLES } from '../../shared/i18n/frameTitle';
-import { browserLanguages, pickLocale, supportedLocale } from '../../shared/i18n/locales';
+import { browserLanguages, pickLocale, RTL, supportedLocale } from '../../shared/i18n/locales';
 
 interface SupportChatFunction {
   (name: string, arg?: unknown, listener?: unknown): void;
@@ -77,11 +77,14 @@ function start(server: string, identityToken: string | null, locale: string | nu
   // The widget speaks the page's data-locale when we have that language, else the visitor's.
   const language = supportedLocale(locale);
   iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}${language ? `&locale=${language}` : ''}`;
-  iframe.title = FRAME_TITLES[pickLocale(language, ...browserLanguages())];
+  const shown = pickLocale(language, ...browserLanguages());
+  iframe.title = FRAME_TITLES[shown];
   iframe.setAttribute('data-support-chat', '');
   const style = iframe.style;
   style.position = 'fixed';
-  style.right = '0';
+  // A right-to-left widget sits in the bottom-left corner, mirrored like its layout.
+  if (RTL.has(shown)) style.left = '0';
+  else style.right = '0';
   style.bottom = '0';
   style.border = '0';
   style.background = 'transparent';
