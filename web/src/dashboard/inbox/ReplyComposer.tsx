@@ -12,7 +12,7 @@ import {
   slashQuery,
   type TemplateValues,
 } from './templates';
-import { currentLocale, t } from '../../shared/i18n/i18n';
+import { formatList, t } from '../../shared/i18n/i18n';
 
 export interface ReplyComposerHandle {
   /** Focuses the box with the saved replies open (the `/` shortcut); a draft is kept. */
@@ -76,9 +76,7 @@ export function ReplyComposer({
     setHint(
       filled.unfilled.length > 0
         ? t('composer.checkBeforeSending', {
-            names: new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(
-              filled.unfilled.map((v) => `{{${v}}}`),
-            ),
+            names: formatList(filled.unfilled.map((v) => `{{${v}}}`)),
           })
         : t('composer.inserted', { shortcut: reply.shortcut }),
     );

@@ -1,7 +1,7 @@
 /** Plain-SVG charts: a column chart over days and horizontal bar lists. Each has a text twin. */
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { formatDay, niceMax } from './format';
-import { t } from '../../shared/i18n/i18n';
+import { formatNumber, t, tp } from '../../shared/i18n/i18n';
 
 interface ColumnProps {
   title: string;
@@ -30,9 +30,7 @@ export function ColumnChart({ title, data }: ColumnProps) {
     <figure className="scd-chart" ref={ref}>
       <figcaption id={id}>
         {title}{' '}
-        <span className="scd-chart__sub">
-          ({total} in {data.length} days)
-        </span>
+        <span className="scd-chart__sub">({tp('stats.inDays', data.length, { total })})</span>
       </figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
@@ -130,7 +128,7 @@ export function BarList({ title, items }: { title: string; items: BarItem[] }) {
                 className={`scd-bars__fill ${item.tone ?? ''}`}
               />
             </svg>
-            <span className="scd-bars__value">{item.display ?? item.value}</span>
+            <span className="scd-bars__value">{item.display ?? formatNumber(item.value)}</span>
           </li>
         ))}
       </ul>

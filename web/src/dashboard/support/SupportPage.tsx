@@ -15,7 +15,7 @@ import { ConversationPane, type ConversationCommands } from './ConversationPane'
 import { PersonPanel, WIDE_PERSON_QUERY } from './PersonPanel';
 import type { ChatList } from './useChatList';
 import { t } from '../../shared/i18n/i18n';
-import { withKeys } from './withKeys';
+import { withKeys } from '../../shared/ui/withKeys';
 
 interface Props {
   api: ApiClient;

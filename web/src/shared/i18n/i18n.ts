@@ -87,6 +87,11 @@ export function tp(key: PluralKey, count: number, params?: Params): string {
   return fill(template, { count, ...params });
 }
 
+/** "a, b and c" in the language (Intl.ListFormat). */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
   return options ? new Intl.NumberFormat(locale, options).format(value) : numbers.format(value);
 }
