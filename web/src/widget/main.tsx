@@ -2,7 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import '../shared/ui/base.css';
 import './widget.css';
-import { activate, browserLanguages, pickLocale } from '../shared/i18n/i18n';
+import { activate, browserLanguages, pickLocale, t } from '../shared/i18n/i18n';
 import { commonEn, loadCommon } from '../shared/i18n/load';
 import { unlockAudioOnFirstGesture } from '../shared/ui/tone';
 import { createWidgetServices } from './services';
@@ -14,5 +14,6 @@ unlockAudioOnFirstGesture();
 const requested = new URLSearchParams(window.location.search).get('locale');
 const container = document.getElementById('root');
 void activate(pickLocale(requested, ...browserLanguages()), commonEn, loadCommon).then(() => {
+  document.title = t('widget.panelLabel');
   if (container) createRoot(container).render(<WidgetApp services={createWidgetServices()} />);
 });

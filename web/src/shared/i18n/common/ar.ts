@@ -8,6 +8,9 @@ export const commonAr: Catalogue = {
   'common.sending': 'جارٍ الإرسال…',
   'common.somethingWrong': 'حدث خطأ ما',
   'common.today': 'اليوم',
+  'common.requestFailed': 'فشل الطلب ({status})',
+  'common.networkError': 'خطأ في الشبكة',
+  'common.noAnswer': 'لا يوجد رد من الخادم',
   'common.yesterday': 'أمس',
 
   'status.open': 'مفتوحة',

@@ -8,6 +8,9 @@ export const commonDe: Catalogue = {
   'common.sending': 'Wird gesendet …',
   'common.somethingWrong': 'Etwas ist schiefgelaufen',
   'common.today': 'Heute',
+  'common.requestFailed': 'Anfrage fehlgeschlagen ({status})',
+  'common.networkError': 'Netzwerkfehler',
+  'common.noAnswer': 'Keine Antwort vom Server',
   'common.yesterday': 'Gestern',
 
   'status.open': 'offen',

@@ -10,6 +10,9 @@ export const commonEn = {
   'common.sending': 'Sending…',
   'common.somethingWrong': 'Something went wrong',
   'common.today': 'Today',
+  'common.requestFailed': 'Request failed ({status})',
+  'common.networkError': 'Network error',
+  'common.noAnswer': 'No answer from the server',
   'common.yesterday': 'Yesterday',
 
   'status.open': 'open',

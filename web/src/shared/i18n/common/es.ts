@@ -8,6 +8,9 @@ export const commonEs: Catalogue = {
   'common.sending': 'Enviando…',
   'common.somethingWrong': 'Algo salió mal',
   'common.today': 'Hoy',
+  'common.requestFailed': 'La solicitud falló ({status})',
+  'common.networkError': 'Error de red',
+  'common.noAnswer': 'No hay respuesta del servidor',
   'common.yesterday': 'Ayer',
 
   'status.open': 'abierto',

@@ -8,6 +8,9 @@ export const commonFr: Catalogue = {
   'common.sending': 'Envoi…',
   'common.somethingWrong': 'Une erreur s’est produite',
   'common.today': 'Aujourd’hui',
+  'common.requestFailed': 'Échec de la requête ({status})',
+  'common.networkError': 'Erreur réseau',
+  'common.noAnswer': 'Pas de réponse du serveur',
   'common.yesterday': 'Hier',
 
   'status.open': 'ouvert',
