@@ -24,14 +24,14 @@ export function initialLocale(storage: KeyValueStore): Locale {
 }
 
 export async function startLanguage(storage: KeyValueStore): Promise<void> {
-  await activate(initialLocale(storage), staffEn, loadStaff);
+  await activate(initialLocale(storage), staffEn, loadStaff, browserLanguages());
 }
 
 /** Remembers the choice and switches to it once its catalogue is here. */
 export async function chooseLanguage(storage: KeyValueStore, locale: Locale): Promise<void> {
   if (!supportedLocale(locale)) return;
   storage.set(LOCALE_KEY, locale);
-  await activate(locale, staffEn, loadStaff);
+  await activate(locale, staffEn, loadStaff, browserLanguages());
   listeners.forEach((listener) => listener());
 }
 

@@ -13,7 +13,8 @@ unlockAudioOnFirstGesture();
 // The host page's data-locale (passed by the loader in ?locale=), else the browser's languages.
 const requested = new URLSearchParams(window.location.search).get('locale');
 const container = document.getElementById('root');
-void activate(pickLocale(requested, ...browserLanguages()), commonEn, loadCommon).then(() => {
+const candidates = [requested, ...browserLanguages()];
+void activate(pickLocale(...candidates), commonEn, loadCommon, candidates).then(() => {
   document.title = t('widget.panelLabel');
   if (container) createRoot(container).render(<WidgetApp services={createWidgetServices()} />);
 });

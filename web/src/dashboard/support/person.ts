@@ -1,6 +1,6 @@
 /** Pure helpers of the person panel: labels, the person's local time, the page link. */
 import type { User, UserKind } from '../../shared/types';
-import { currentLocale, t } from '../../shared/i18n/i18n';
+import { formatLocale, t } from '../../shared/i18n/i18n';
 
 /** Older servers send no kind: those users all had accounts. */
 export function kindLabel(kind: UserKind | undefined): string {
@@ -54,7 +54,7 @@ export function localTime(
   timeZone: string | null | undefined,
   now: Date,
   agentOffsetMinutes: number,
-  locale: string = currentLocale(),
+  locale: string = formatLocale(),
 ): string | null {
   if (!timeZone) return null;
   const offset = zoneOffsetMinutes(timeZone, now);
@@ -72,10 +72,7 @@ export function localTime(
 }
 
 /** A date for the list of earlier chats ("3 Mar 2026"). */
-export function shortDate(
-  iso: string | null | undefined,
-  locale: string = currentLocale(),
-): string {
+export function shortDate(iso: string | null | undefined, locale: string = formatLocale()): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';

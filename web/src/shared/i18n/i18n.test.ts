@@ -3,6 +3,8 @@ import {
   activate,
   currentLocale,
   direction,
+  formatDate,
+  formatLocale,
   formatNumber,
   pickLocale,
   relativeTime,
@@ -84,6 +86,20 @@ describe('Intl formats', () => {
     expect(relativeTime(new Date('2026-12-05T12:00:00Z'), now)).toBe('gestern');
     setMessages('fr', commonEn, {});
     expect(relativeTime(new Date('2026-12-06T10:00:00Z'), now)).toBe('il y a 2 heures');
+  });
+});
+
+describe('the region', () => {
+  it('formats for the person’s region of the chosen language, and ignores other languages’', async () => {
+    const at = new Date('2026-12-06T18:05:00Z');
+    const time = { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' } as const;
+    await activate('en', commonEn, loadCommon, ['fr-CA', 'en-GB', 'en-US']);
+    expect(formatLocale()).toBe('en-GB');
+    expect(formatDate(at, time)).toBe('18:05');
+    await activate('en', commonEn, loadCommon, ['en-US']);
+    expect(formatDate(at, time)).toBe('6:05 PM');
+    await activate('de', commonEn, loadCommon, ['fr-CA', 'en-GB']);
+    expect(formatLocale()).toBe('de');
   });
 });
 

@@ -9,7 +9,7 @@
 
 import { commonEn } from './common/en';
 import type { dashboardEn } from './staff/en';
-import { RTL, type Locale } from './locales';
+import { RTL, supportedLocale, type Locale } from './locales';
 
 export { LOCALES, LOCALE_NAMES, browserLanguages, pickLocale, supportedLocale } from './locales';
 export type { Locale } from './locales';
@@ -30,18 +30,50 @@ export type Catalogue = Readonly<Record<string, string>>;
 export type Params = Readonly<Record<string, string | number | null>>;
 
 let locale: Locale = 'en';
+/** The tag dates and numbers are formatted for: the language with its region when known (en-GB). */
+let formats = 'en';
 let fallback: Catalogue = commonEn;
 let messages: Catalogue = commonEn;
 let plurals = new Intl.PluralRules('en');
 let numbers = new Intl.NumberFormat('en');
 
-/** Sets the language and its catalogues (`own` may lack keys; `english` has them all). */
-export function setMessages(next: Locale, english: Catalogue, own: Catalogue = english): void {
+/**
+ * Sets the language and its catalogues (`own` may lack keys; `english` has them all). `region` is
+ * a tag of the same language with its region (`en-GB`: 24-hour times), else the language alone.
+ */
+export function setMessages(
+  next: Locale,
+  english: Catalogue,
+  own: Catalogue = english,
+  region?: string,
+): void {
   locale = next;
+  formats = region && supportedLocale(region) === next ? canonical(region, next) : next;
   fallback = english;
   messages = own;
-  plurals = new Intl.PluralRules(next);
-  numbers = new Intl.NumberFormat(next);
+  plurals = new Intl.PluralRules(formats);
+  numbers = new Intl.NumberFormat(formats);
+}
+
+function canonical(tag: string, otherwise: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0] ?? otherwise;
+  } catch {
+    return otherwise;
+  }
+}
+
+/** The first of the tags in the language (the person's region for it), for setMessages. */
+export function regionOf(
+  language: Locale,
+  tags: readonly (string | null | undefined)[],
+): string | undefined {
+  return tags.find((tag) => supportedLocale(tag) === language) ?? undefined;
+}
+
+/** The tag to format dates, times and numbers for (the language, with the person's region). */
+export function formatLocale(): string {
+  return formats;
 }
 
 export function currentLocale(): Locale {
@@ -89,23 +121,23 @@ export function tp(key: PluralKey, count: number, params?: Params): string {
 
 /** "a, b and c" in the language (Intl.ListFormat). */
 export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(formats, { type: 'conjunction' }).format(items);
 }
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return options ? new Intl.NumberFormat(locale, options).format(value) : numbers.format(value);
+  return options ? new Intl.NumberFormat(formats, options).format(value) : numbers.format(value);
 }
 
 export function formatDate(value: Date | string | number, options: Intl.DateTimeFormatOptions) {
   const date = value instanceof Date ? value : new Date(value);
-  return new Intl.DateTimeFormat(locale, options).format(date);
+  return new Intl.DateTimeFormat(formats, options).format(date);
 }
 
 /** "5 minutes ago", "in 2 days", "yesterday": the largest unit that fits, in the language. */
 export function relativeTime(value: Date | string | number, now: Date = new Date()): string {
   const at = value instanceof Date ? value : new Date(value);
   const seconds = Math.round((at.getTime() - now.getTime()) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(formats, { numeric: 'auto' });
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['year', 31_536_000],
     ['month', 2_592_000],
@@ -134,6 +166,7 @@ export async function activate(
   next: Locale,
   english: Catalogue,
   load: (locale: Locale) => Promise<Catalogue>,
+  regions: readonly (string | null | undefined)[] = [],
 ): Promise<Locale> {
   let chosen = next;
   let own = english;
@@ -144,7 +177,7 @@ export async function activate(
       chosen = 'en';
     }
   }
-  setMessages(chosen, english, own);
+  setMessages(chosen, english, own, regionOf(chosen, regions));
   if (typeof document !== 'undefined') applyToDocument();
   return chosen;
 }

@@ -2,12 +2,12 @@
  * "Back today at 9:00", "Back tomorrow at 9:00", "Back Monday at 9:00" or "Back on 5 January at
  * 9:00": when the team is back, in the reader's own time zone and language (Intl).
  */
-import { currentLocale, t } from '../i18n/i18n';
+import { formatLocale, t } from '../i18n/i18n';
 
 export function backSentence(
   nextOpenAt: string,
   now: Date,
-  locale: string = currentLocale(),
+  locale: string = formatLocale(),
   timeZone?: string,
 ): string | null {
   const at = new Date(nextOpenAt);

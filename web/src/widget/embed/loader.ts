@@ -46,6 +46,8 @@ declare global {
 const CLOSED_SIZE_PX = 92;
 const OPEN_WIDTH_PX = 412;
 const OPEN_HEIGHT_PX = 724;
+/** A language tag as BCP 47 spells it (de, de-AT, zh-Hant-TW), short enough to be one. */
+const LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 /** The longest the chat waits for an idle moment after the host page loaded. */
 const IDLE_TIMEOUT_MS = 3000;
 /** Below this host width the open widget takes the whole screen. */
@@ -75,8 +77,9 @@ function start(server: string, identityToken: string | null, locale: string | nu
   const serverOrigin = new URL(server).origin;
   const iframe = document.createElement('iframe');
   // The widget speaks the page's data-locale when we have that language, else the visitor's.
-  const language = supportedLocale(locale);
-  iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}${language ? `&locale=${language}` : ''}`;
+  // The whole tag (de-AT: Austrian dates) when it names a language we have.
+  const language = locale && LOCALE_TAG.test(locale) && supportedLocale(locale) ? locale : null;
+  iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}${language ? `&locale=${encodeURIComponent(language)}` : ''}`;
   const shown = pickLocale(language, ...browserLanguages());
   iframe.title = FRAME_TITLES[shown];
   iframe.setAttribute('data-support-chat', '');
