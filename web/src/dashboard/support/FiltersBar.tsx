@@ -16,7 +16,7 @@ interface Props {
 const ASSIGNED: { value: AssignedFilter; label: MessageKey }[] = [
   { value: 'all', label: 'filters.all' },
   { value: 'me', label: 'filters.mine' },
-  { value: 'none', label: 'chats.unassigned' },
+  { value: 'none', label: 'filters.unassigned' },
 ];
 
 export function FiltersBar({ filters, labels, search, onSearch, onChange }: Props) {

@@ -62,6 +62,7 @@ export const dashboardAr: Catalogue = {
   'filters.assignedTo': 'مُسندة إلى',
   'filters.all': 'الكل',
   'filters.mine': 'محادثاتي',
+  'filters.unassigned': 'غير المُسندة',
 
   'badge.status': 'الحالة',
   'badge.statusPrefix': 'الحالة:',

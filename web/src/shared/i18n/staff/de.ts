@@ -58,6 +58,7 @@ export const dashboardDe: Catalogue = {
   'filters.assignedTo': 'Zugewiesen an',
   'filters.all': 'Alle',
   'filters.mine': 'Meine',
+  'filters.unassigned': 'Nicht zugewiesen',
 
   'badge.status': 'Status',
   'badge.statusPrefix': 'Status:',

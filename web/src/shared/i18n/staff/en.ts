@@ -56,6 +56,7 @@ export const dashboardEn = {
   'filters.assignedTo': 'Assigned to',
   'filters.all': 'All',
   'filters.mine': 'Mine',
+  'filters.unassigned': 'Unassigned',
 
   'badge.status': 'Status',
   'badge.statusPrefix': 'Status:',

@@ -60,6 +60,7 @@ export const dashboardEs: Catalogue = {
   'filters.assignedTo': 'Asignado a',
   'filters.all': 'Todos',
   'filters.mine': 'Míos',
+  'filters.unassigned': 'Sin asignar',
 
   'badge.status': 'Estado',
   'badge.statusPrefix': 'Estado:',

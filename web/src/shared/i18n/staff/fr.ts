@@ -50,7 +50,7 @@ export const dashboardFr: Catalogue = {
   'chats.supportPrefix': 'Support : {text}',
   'chats.noMessages': 'Pas encore de message',
   'chats.you': 'Vous',
-  'chats.unassigned': 'Non attribuées',
+  'chats.unassigned': 'Non attribuée',
   'chats.assignedTo': 'Attribuée à :',
 
   'filters.search': 'Rechercher dans les conversations et les messages',
@@ -62,6 +62,7 @@ export const dashboardFr: Catalogue = {
   'filters.assignedTo': 'Attribuées à',
   'filters.all': 'Toutes',
   'filters.mine': 'Les miennes',
+  'filters.unassigned': 'Non attribuées',
 
   'badge.status': 'Statut',
   'badge.statusPrefix': 'Statut :',
