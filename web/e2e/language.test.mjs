@@ -163,6 +163,7 @@ describe('the dashboard in the agent’s language', () => {
         .getByRole('heading', { name: 'Tableau de bord du support' })
         .waitFor({ timeout: WAIT_MS });
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+      assert.equal(await page.title(), 'Tableau de bord du support');
       await page.getByLabel('E-mail').fill(admin.email);
       await page.getByLabel('Mot de passe').fill(admin.password);
       await page.getByRole('button', { name: 'Se connecter' }).click();

@@ -9,6 +9,7 @@ import {
   currentLocale,
   pickLocale,
   supportedLocale,
+  t,
   type Locale,
 } from '../shared/i18n/i18n';
 import { loadStaff, staffEn } from '../shared/i18n/staff/load';
@@ -25,6 +26,8 @@ export function initialLocale(storage: KeyValueStore): Locale {
 
 export async function startLanguage(storage: KeyValueStore): Promise<void> {
   await activate(initialLocale(storage), staffEn, loadStaff, browserLanguages());
+  // The sign-in page's tab title; signed in, the app adds the unread count to it.
+  document.title = t('dash.title');
 }
 
 /** Remembers the choice and switches to it once its catalogue is here. */
@@ -32,6 +35,7 @@ export async function chooseLanguage(storage: KeyValueStore, locale: Locale): Pr
   if (!supportedLocale(locale)) return;
   storage.set(LOCALE_KEY, locale);
   await activate(locale, staffEn, loadStaff, browserLanguages());
+  document.title = t('dash.title');
   listeners.forEach((listener) => listener());
 }
 
