@@ -4,10 +4,19 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const axe = require('axe-core');
 
-/** Runs axe-core (WCAG 2 A and AA rules and best practices) in a Playwright page or frame. */
-export async function axeViolations(target) {
+async function inject(target) {
   const loaded = await target.evaluate(() => typeof window.axe !== 'undefined');
   if (!loaded) await target.evaluate(axe.source);
+}
+
+/**
+ * Runs axe-core (WCAG 2 A and AA rules and best practices) in a Playwright page or frame. On a
+ * page, axe goes into its frames too, so an embedded widget is checked as part of the host page
+ * (page-level rules such as one main landmark apply to the page, not to the iframe).
+ */
+export async function axeViolations(target) {
+  const frames = typeof target.frames === 'function' ? target.frames() : [target];
+  for (const frame of frames) await inject(frame);
   const result = await target.evaluate(() =>
     window.axe.run(document, { resultTypes: ['violations'] }),
   );

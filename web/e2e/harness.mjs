@@ -54,9 +54,10 @@ async function waitForHealth(baseUrl, child) {
 
 /**
  * The server under test: the given one, or a fresh jar on a free port with `env` added to its
- * environment (a given E2E_BASE_URL must already be configured like that).
+ * environment (a given E2E_BASE_URL must already be configured like that). `prepare(dataDir, jar)`
+ * runs before the jar starts, on its empty data directory (e.g. to generate a history).
  */
-export async function startServer({ env: extraEnv = {} } = {}) {
+export async function startServer({ env: extraEnv = {}, prepare = null } = {}) {
   const given = process.env.E2E_BASE_URL;
   if (given) {
     const baseUrl = given.replace(/\/+$/, '');
@@ -68,6 +69,7 @@ export async function startServer({ env: extraEnv = {} } = {}) {
     throw new Error(`no E2E_BASE_URL and no jar at ${jar}: build the server first`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'support-chat-e2e-'));
+  if (prepare) await prepare(dataDir, jar);
   // A fresh SQLite database on one node, whatever the calling shell has configured.
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
   delete env.DATABASE_URL;

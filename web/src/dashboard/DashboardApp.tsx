@@ -29,7 +29,7 @@ import { useChatList } from './support/useChatList';
 import { WebhooksPage } from './webhooks/WebhooksPage';
 import { RepliesPage } from './inbox/RepliesPage';
 import { useInbox } from './inbox/useInbox';
-import { t } from '../shared/i18n/i18n';
+import { t, tp } from '../shared/i18n/i18n';
 
 const SOUND_KEY = 'support-chat.admin.sound';
 const SEARCH_DEBOUNCE_MS = 300;
@@ -103,11 +103,10 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
     (event: UserMessageNotification) => {
       if (sound) playTone();
       const who = event.chat.user.fullName || event.chat.user.email;
-      notifyIfHidden(
-        t('dash.newMessageFrom', { name: who }),
-        event.message.content,
-        event.chatId,
-        () => navigate({ name: 'chats', chatId: event.chatId }),
+      const files = event.message.attachments.length;
+      const text = event.message.content || tp('files.sentFiles', files);
+      notifyIfHidden(t('dash.newMessageFrom', { name: who }), text, event.chatId, () =>
+        navigate({ name: 'chats', chatId: event.chatId }),
       );
     },
     [sound],

@@ -7,6 +7,7 @@ import { Link, type Route } from './router';
 import { formatNumber, t } from '../shared/i18n/i18n';
 import type { KeyValueStore } from '../shared/storage';
 import { LanguageSelect } from './LanguageSelect';
+import { ThemeToggle } from './ThemeToggle';
 
 interface Props {
   api: ApiClient;
@@ -97,6 +98,7 @@ export function TopBar({
           </button>
         )}
         <LanguageSelect storage={storage} className="scd-topbar__btn scd-topbar__lang" />
+        <ThemeToggle />
         <span className="scd-topbar__me" title={me.email ?? undefined}>
           {me.fullName || me.email}
         </span>

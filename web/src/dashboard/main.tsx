@@ -8,10 +8,12 @@ import { startLanguage, useLocale } from './language';
 import { unlockAudioOnFirstGesture } from './notify/notifications';
 import { BASE, navigate, parseRoute } from './router';
 import { createDashboardServices, type DashboardServices } from './services';
+import { applyTheme, loadThemeChoice } from './theme';
 
 // /admin and unknown paths under it land on the chat list.
 if (!window.location.pathname.startsWith(BASE)) navigate(parseRoute(BASE), true);
 unlockAudioOnFirstGesture();
+applyTheme(loadThemeChoice());
 
 /** A new language renders every sentence again, memoised ones too (the key remounts the app). */
 function Root({ services }: { services: DashboardServices }) {

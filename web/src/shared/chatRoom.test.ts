@@ -59,6 +59,7 @@ class FakeServer {
   };
 
   api: ApiClient = {
+    baseUrl: '',
     session: new Session(createMemoryStore(), 'x'),
     refresh: async () => true,
     request: (async <T>(_method: string, path: string, options?: RequestOptions) => {

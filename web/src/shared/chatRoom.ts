@@ -3,6 +3,7 @@
  * merged with live events), the outbox of unsent messages, the other side's typing state and
  * read receipts. Framework-free; React reads it through useSyncExternalStore.
  */
+import { editMessage } from './api/attachments';
 import { fetchMessages, markChatRead } from './api/chats';
 import type { ApiClient } from './api/client';
 import type { ReadEvent, TypingEvent } from './events';
@@ -20,7 +21,7 @@ import * as outbox from './logic/outbox';
 import type { OutboxEntry } from './logic/outbox';
 import { countUnread } from './logic/unread';
 import type { SocketConnection } from './socket/connection';
-import type { Message } from './types';
+import type { Attachment, Message } from './types';
 import { t } from './i18n/i18n';
 
 export interface ChatRoomState {
@@ -119,6 +120,7 @@ export class ChatRoom {
     const { link } = this.options;
     this.cleanups.push(
       link.on('new_support_message', this.onMessage),
+      link.on('support_message_edited', this.onEdited),
       link.on('support_messages_read', this.onRead),
       link.on('user_typing_support', this.onTyping),
       link.on('support_resync', this.onResync),
@@ -163,10 +165,13 @@ export class ChatRoom {
     }
   }
 
-  /** Queues a message and sends it now if connected; returns its clientMessageId. */
-  send(content: string, isInternalNote = false): string | null {
+  /**
+   * Queues a message (words, uploaded files or both) and sends it now if connected; returns its
+   * clientMessageId.
+   */
+  send(content: string, isInternalNote = false, attachments: Attachment[] = []): string | null {
     const text = content.trim();
-    if (!text) return null;
+    if (!text && attachments.length === 0) return null;
     const clientMessageId = newClientId();
     this.stopTyping();
     this.setOutbox(
@@ -176,10 +181,25 @@ export class ChatRoom {
         content: text,
         isInternalNote,
         createdAt: new Date().toISOString(),
+        ...(attachments.length > 0 ? { attachments } : {}),
       }),
     );
     void this.flush();
     return clientMessageId;
+  }
+
+  /**
+   * The sender changes a message's words; resolves with the server's refusal (e.g. after the
+   * edit window) as a sentence, or null when saved.
+   */
+  async edit(messageId: string, content: string): Promise<string | null> {
+    try {
+      const edited = await editMessage(this.options.api, this.options.chatId, messageId, content);
+      this.set({ messages: mergeMessages(this.state.messages, [edited]) });
+      return null;
+    } catch (error) {
+      return describe(error);
+    }
   }
 
   retry(clientMessageId: string): void {
@@ -337,6 +357,13 @@ export class ChatRoom {
     if (isNew) this.options.onLiveMessage?.(message);
   };
 
+  private readonly onEdited = (event: { chatId: string; message: Message }): void => {
+    if (event.chatId !== this.options.chatId) return;
+    // Only a message on screen: an edit of one not loaded yet arrives with its page.
+    if (!this.state.messages.some((m) => m._id === event.message._id)) return;
+    this.set({ messages: mergeMessages(this.state.messages, [event.message]) });
+  };
+
   private readonly onRead = (event: ReadEvent): void => {
     if (event.chatId !== this.options.chatId) return;
     this.set({ messages: applyReadReceipt(this.state.messages, event) });
@@ -378,6 +405,7 @@ export class ChatRoom {
       content: entry.content,
       isInternalNote: entry.isInternalNote,
       clientMessageId: id,
+      ...(entry.attachments?.length ? { attachments: entry.attachments.map((a) => a._id) } : {}),
     });
     if (this.disposed) return false;
     if (ack.ok) {

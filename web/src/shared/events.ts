@@ -24,6 +24,8 @@ export interface SendMessagePayload {
   messageType?: MessageType;
   isInternalNote?: boolean;
   clientMessageId?: string;
+  /** Ids of uploaded attachments. */
+  attachments?: string[];
 }
 
 export interface StatusPayload {
@@ -67,6 +69,8 @@ export interface AssignedEvent {
 
 export interface ServerToClientEvents {
   new_support_message: (message: Message) => void;
+  /** A message's sender edited it (internal notes: staff only). */
+  support_message_edited: (payload: { chatId: string; message: Message }) => void;
   new_user_message_notification: (payload: UserMessageNotification) => void;
   admin_reply_notification: (payload: { chatId: string; message: Message }) => void;
   user_typing_support: (payload: TypingEvent) => void;

@@ -1,4 +1,5 @@
 /** Wire types of the REST API and Socket.IO payloads (DESIGN.md §2). Dates are ISO-8601 strings. */
+import type { MessageRules } from './logic/attachments';
 
 export type ChatStatus = 'open' | 'in-progress' | 'resolved' | 'closed';
 export type Priority = 'low' | 'medium' | 'high' | 'urgent';
@@ -138,6 +139,8 @@ export interface WidgetConfig {
   visitors: boolean;
   prechat: 'off' | 'optional' | 'required';
   identity: boolean;
+  /** The file limits and edit window (servers before issue 18 leave it out). */
+  messages?: MessageRules;
 }
 
 /** Where and how a person chats, as their widget reported it. */

@@ -3,6 +3,8 @@ import type { ApiClient } from '../shared/api/client';
 import type { ChatRoom } from '../shared/chatRoom';
 import { useChatRoom } from '../shared/react/hooks';
 import type { Chat } from '../shared/types';
+import { useAttachmentDraft } from '../shared/react/useAttachmentDraft';
+import { useMessageRules } from '../shared/react/useMessageRules';
 import { Composer } from '../shared/ui/Composer';
 import { MessageTimeline, type Notice } from '../shared/ui/MessageTimeline';
 import { RatingPrompt } from './RatingPrompt';
@@ -19,6 +21,8 @@ interface Props {
 
 export function Conversation({ api, chat, room, notices, online }: Props) {
   const state = useChatRoom(room);
+  const rules = useMessageRules(api);
+  const draft = useAttachmentDraft(api, chat._id, rules);
   const finished = chat.status === 'resolved' || chat.status === 'closed';
   const agent = chat.admin?.fullName ?? t('conversation.defaultAgent');
   return (
@@ -48,6 +52,12 @@ export function Conversation({ api, chat, room, notices, online }: Props) {
         onLoadOlder={() => void room.loadOlder()}
         onRetry={(id) => room.retry(id)}
         onDiscard={(id) => room.discard(id)}
+        api={api}
+        edits={{
+          viewerId: chat.user?._id ?? null,
+          rules,
+          onEdit: (id, text) => room.edit(id, text),
+        }}
       />
       {finished && (
         <>
@@ -62,8 +72,9 @@ export function Conversation({ api, chat, room, notices, online }: Props) {
         label={t('composer.label')}
         placeholder={t('composer.placeholder')}
         maxLength={5000}
-        onSend={(text) => room.send(text) !== null}
+        onSend={(text) => room.send(text, false, draft.ready) !== null}
         onTyping={() => room.typing()}
+        files={draft}
       />
     </>
   );

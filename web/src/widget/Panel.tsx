@@ -97,7 +97,8 @@ export function Panel({
       role="dialog"
       aria-label={t('widget.panelLabel')}
     >
-      <header className="scw-header">
+      {/* Not a <header>: inside the dialog it would be a second banner landmark of the host page. */}
+      <div className="scw-header">
         <div>
           <h1 className="scw-header__title">{t('widget.title')}</h1>
           <p className="scw-header__presence">
@@ -141,7 +142,7 @@ export function Panel({
             <CloseIcon />
           </button>
         </div>
-      </header>
+      </div>
       {user && <ConnectionBanner status={status} />}
       <div className="scw-body">
         {user ? (

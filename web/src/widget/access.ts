@@ -7,6 +7,7 @@
 import { ApiError, type ApiClient } from '../shared/api/client';
 import { fetchMe, logout as endSession } from '../shared/api/users';
 import { fetchWidgetConfig, identify, saveContext, startVisitor } from '../shared/api/widget';
+import { rememberMessageRules } from '../shared/react/useMessageRules';
 import type { KeyValueStore } from '../shared/storage';
 import type { WidgetConfig } from '../shared/types';
 import {
@@ -138,6 +139,7 @@ export class WidgetAccess {
     let config: WidgetConfig | null = null;
     try {
       config = await fetchWidgetConfig(this.api);
+      rememberMessageRules(config.messages);
     } catch (error) {
       // A server without the widget API has accounts only; anything else is worth a retry.
       if (!(error instanceof ApiError && error.code === 'not_found')) {

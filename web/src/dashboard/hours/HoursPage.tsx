@@ -161,7 +161,9 @@ function HoursForm({
             ))}
           </select>
         </div>
-        <div className="scd-table-wrap">
+        {/* Focusable: on a phone the table scrolls sideways, and for an agent (read only, the
+            fieldset disabled) nothing inside can take the focus to scroll it. */}
+        <div className="scd-table-wrap" tabIndex={0} role="region" aria-label={t('hours.perDay')}>
           <table className="scd-hours__days">
             <caption className="sc-visually-hidden">{t('hours.perDay')}</caption>
             <thead>

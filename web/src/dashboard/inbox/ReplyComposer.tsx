@@ -4,6 +4,7 @@
  */
 import { useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { SavedReply } from '../../shared/api/inbox';
+import type { AttachmentDraft } from '../../shared/react/useAttachmentDraft';
 import { Composer } from '../../shared/ui/Composer';
 import {
   fillTemplate,
@@ -28,6 +29,8 @@ interface Props {
   onSend: (text: string) => boolean;
   onTyping?: () => void;
   extra: React.ReactNode;
+  /** The files attached to the reply. */
+  files?: AttachmentDraft;
 }
 
 export function ReplyComposer({
@@ -39,6 +42,7 @@ export function ReplyComposer({
   onSend,
   onTyping,
   extra,
+  files,
 }: Props) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
@@ -178,6 +182,7 @@ export function ReplyComposer({
         }}
         above={picker}
         extra={extra}
+        files={files}
       />
       <p id={hintId} className="scd-composer-hint" role="status">
         {hint}

@@ -5,7 +5,7 @@ import { LabelChips } from '../inbox/LabelChips';
 import { Link } from '../router';
 import { PriorityBadge, StatusBadge } from './Badges';
 import { activityTime, lastSenderIsAdmin } from './chatList';
-import { formatDate, formatNumber, t } from '../../shared/i18n/i18n';
+import { formatDate, formatNumber, t, tp } from '../../shared/i18n/i18n';
 
 function shortTime(ms: number): string {
   if (!ms) return '';
@@ -25,10 +25,12 @@ export function ChatListItem({
 }) {
   const time = activityTime(chat);
   const unread = chat.unreadByAdmin;
-  const preview = chat.lastMessage
+  // A message without words carries files (the only kind the server stores empty).
+  const last = chat.lastMessage && (chat.lastMessage.content || tp('files.sentFiles', 1));
+  const preview = last
     ? lastSenderIsAdmin(chat)
-      ? t('chats.supportPrefix', { text: chat.lastMessage.content })
-      : chat.lastMessage.content
+      ? t('chats.supportPrefix', { text: last })
+      : last
     : t('chats.noMessages');
   const assignee = chat.admin
     ? chat.admin._id === meId

@@ -21,6 +21,8 @@ import { LabelEditor } from '../inbox/LabelEditor';
 import { ReplyComposer, type ReplyComposerHandle } from '../inbox/ReplyComposer';
 import type { Inbox } from '../inbox/useInbox';
 import { MessageTimeline } from '../../shared/ui/MessageTimeline';
+import { useAttachmentDraft } from '../../shared/react/useAttachmentDraft';
+import { useMessageRules } from '../../shared/react/useMessageRules';
 import { Link } from '../router';
 import { PriorityBadge, StatusBadge } from './Badges';
 import { ChatControls } from './ChatControls';
@@ -89,6 +91,8 @@ function RoomView({
   const [note, setNote] = useState(false);
   const [said, setSaid] = useState('');
   const composer = useRef<ReplyComposerHandle>(null);
+  const rules = useMessageRules(api);
+  const draft = useAttachmentDraft(api, chatId, rules);
 
   const act = (done: string, action: () => Promise<Chat>) => {
     setSaid('');
@@ -197,6 +201,8 @@ function RoomView({
         onLoadOlder={() => void room.loadOlder()}
         onRetry={(id) => room.retry(id)}
         onDiscard={(id) => room.discard(id)}
+        api={api}
+        edits={{ viewerId: meId, rules, onEdit: (id, text) => room.edit(id, text) }}
       />
       <ReplyComposer
         handle={composer}
@@ -208,7 +214,8 @@ function RoomView({
           'agent.name': me.fullName || null,
         }}
         note={note}
-        onSend={(text) => room.send(text, note) !== null}
+        onSend={(text) => room.send(text, note, draft.ready) !== null}
+        files={draft}
         onTyping={note ? undefined : () => room.typing()}
         extra={
           <label className="scd-note-toggle">

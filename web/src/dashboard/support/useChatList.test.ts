@@ -91,6 +91,7 @@ describe('useChatList', () => {
   it('fetches the first page again after a reconnect and on support_resync', async () => {
     const pagesAsked: unknown[] = [];
     const api: ApiClient = {
+      baseUrl: '',
       session: new Session(createMemoryStore(), 'x'),
       refresh: async () => true,
       request: (async (_method, _path, options) => {

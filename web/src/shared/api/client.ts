@@ -26,7 +26,7 @@ export class ApiError extends Error {
   }
 }
 
-interface Envelope<T> {
+export interface Envelope<T> {
   statusCode?: number;
   data?: T;
   message?: string;
@@ -63,6 +63,8 @@ export interface ApiClient {
   /** Rotates the tokens; resolves false when the login is gone (session cleared). */
   refresh(): Promise<boolean>;
   readonly session: Session;
+  /** Origin of the server, '' for the page's own (uploads and downloads build their own requests). */
+  readonly baseUrl: string;
 }
 
 export interface ApiClientOptions {
@@ -81,7 +83,7 @@ export function buildUrl(baseUrl: string, path: string, query?: Query): string {
   return `${baseUrl}/api/v1${path}${qs ? `?${qs}` : ''}`;
 }
 
-async function readEnvelope<T>(response: Response): Promise<Envelope<T>> {
+export async function readEnvelope<T>(response: Response): Promise<Envelope<T>> {
   const text = await response.text();
   if (!text) return {};
   try {
@@ -97,7 +99,11 @@ export function parseRetryAfter(header: string | null): number | null {
   return Number(header);
 }
 
-function toError(status: number, envelope: Envelope<unknown>, retryAfter: string | null): ApiError {
+export function toError(
+  status: number,
+  envelope: Envelope<unknown>,
+  retryAfter: string | null,
+): ApiError {
   const first = envelope.errors?.[0];
   const code = (first?.code as ErrorCode | undefined) ?? CODE_BY_STATUS[status] ?? 'internal';
   const message =
@@ -196,5 +202,5 @@ export function createApiClient({ baseUrl, session, fetchImpl }: ApiClientOption
     }
   }
 
-  return { request, refresh, session };
+  return { request, refresh, session, baseUrl };
 }

@@ -41,6 +41,21 @@ describe('mergeMessages', () => {
     expect(merged[0]).toMatchObject({ isReadByAdmin: true, content: 'edited' });
   });
 
+  it('keeps an edit when a page read before it arrives after it', () => {
+    const original = message('m1', 1);
+    const edited = {
+      ...original,
+      content: 'fixed typo',
+      isEdited: true,
+      updatedAt: new Date(Date.parse(original.updatedAt) + 60_000).toISOString(),
+    };
+    expect(mergeMessages([edited], [original])[0]).toMatchObject({
+      content: 'fixed typo',
+      isEdited: true,
+    });
+    expect(mergeMessages([original], [edited])[0]).toMatchObject({ content: 'fixed typo' });
+  });
+
   it('collects clientMessageIds for outbox reconciliation', () => {
     expect(clientIdsOf([message('m1', 1, { clientMessageId: 'x' }), message('m2', 2)])).toEqual(
       new Set(['x']),

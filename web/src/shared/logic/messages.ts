@@ -22,12 +22,21 @@ export function mergeMessages(
   for (const m of current) byId.set(m._id, m);
   for (const m of incoming) {
     const existing = byId.get(m._id);
-    // Read flags only ever go from false to true; a stale copy must not clear them.
+    // Read flags only ever go from false to true; a stale copy must not clear them, nor undo
+    // an edit (a page fetched before the edit can arrive after its event).
+    const stale = existing && Date.parse(existing.updatedAt) > Date.parse(m.updatedAt);
     byId.set(
       m._id,
       existing
         ? {
             ...m,
+            ...(stale
+              ? {
+                  content: existing.content,
+                  isEdited: existing.isEdited,
+                  updatedAt: existing.updatedAt,
+                }
+              : {}),
             isReadByAdmin: m.isReadByAdmin || existing.isReadByAdmin,
             isReadByUser: m.isReadByUser || existing.isReadByUser,
           }

@@ -8,6 +8,8 @@
  */
 import { t } from '../i18n/i18n';
 
+import type { Attachment } from '../types';
+
 export type OutboxState = 'queued' | 'sending' | 'failed';
 
 export interface OutboxEntry {
@@ -16,6 +18,8 @@ export interface OutboxEntry {
   content: string;
   isInternalNote: boolean;
   createdAt: string;
+  /** Files already uploaded, sent with the message (words are optional then). */
+  attachments?: Attachment[];
   state: OutboxState;
   /** Send attempts made so far. */
   attempts: number;
@@ -29,7 +33,7 @@ export function enqueue(
   box: readonly OutboxEntry[],
   entry: Pick<
     OutboxEntry,
-    'clientMessageId' | 'chatId' | 'content' | 'isInternalNote' | 'createdAt'
+    'clientMessageId' | 'chatId' | 'content' | 'isInternalNote' | 'createdAt' | 'attachments'
   >,
 ): OutboxEntry[] {
   if (box.some((e) => e.clientMessageId === entry.clientMessageId)) return [...box];

@@ -1,7 +1,12 @@
-/** Message input: Enter sends, Shift+Enter starts a new line. */
+/**
+ * Message input: Enter sends, Shift+Enter starts a new line. With `files`, files are attached by
+ * the button, by pasting (a screenshot) or by dropping them on the box.
+ */
 import {
   useId,
+  useRef,
   useState,
+  type DragEvent,
   type FormEvent,
   type KeyboardEvent,
   type ReactNode,
@@ -9,6 +14,9 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 import { t } from '../i18n/i18n';
+import { acceptAttribute } from '../logic/attachments';
+import type { AttachmentDraft } from '../react/useAttachmentDraft';
+import { AttachmentTray } from './AttachmentTray';
 
 interface Props {
   label: string;
@@ -34,6 +42,8 @@ interface Props {
   >;
   /** Shown above the text box (the picker). */
   above?: ReactNode;
+  /** Files: an Attach button, paste and drop, and the tray of attached files. */
+  files?: AttachmentDraft;
 }
 
 export function Composer({
@@ -51,6 +61,7 @@ export function Composer({
   onKeyFirst,
   inputAria,
   above,
+  files,
 }: Props) {
   const [own, setOwn] = useState('');
   const text = value ?? own;
@@ -59,11 +70,28 @@ export function Composer({
     onValueChange?.(next);
   };
   const id = useId();
+  const picker = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const hasFiles = (files?.ready.length ?? 0) > 0;
+  // Files still uploading would be left out of the message: it waits for them.
+  const canSend = !disabled && !files?.uploading && (!!text.trim() || hasFiles);
 
   const submit = () => {
-    if (!text.trim() || disabled) return;
-    if (onSend(text)) setText('');
+    if (!canSend) return;
+    if (onSend(text)) {
+      setText('');
+      files?.clear();
+    }
   };
+
+  const takeFiles = (list: FileList | null | undefined): boolean => {
+    if (!files || !list || list.length === 0) return false;
+    files.add([...list]);
+    return true;
+  };
+
+  const dragHasFiles = (event: DragEvent) =>
+    !!files && [...(event.dataTransfer?.types ?? [])].includes('Files');
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (onKeyFirst?.(event)) return;
@@ -80,8 +108,29 @@ export function Composer({
   };
 
   return (
-    <form className={`sc-composer ${className ?? ''}`} onSubmit={onSubmit}>
+    <form
+      className={`sc-composer ${className ?? ''} ${dragging ? 'sc-composer--drop' : ''}`}
+      onSubmit={onSubmit}
+      onDragOver={(e) => {
+        if (!dragHasFiles(e)) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        setDragging(false);
+        if (takeFiles(e.dataTransfer?.files)) e.preventDefault();
+      }}
+    >
       {above}
+      {files && <AttachmentTray draft={files} />}
+      {dragging && (
+        <p className="sc-composer__drop" aria-hidden="true">
+          Drop files to attach them
+        </p>
+      )}
       <label className="sc-visually-hidden" htmlFor={id}>
         {label}
       </label>
@@ -98,14 +147,58 @@ export function Composer({
           onTyping?.();
         }}
         onKeyDown={onKeyDown}
+        onPaste={(e) => {
+          // A pasted screenshot arrives as a file; pasted text stays text.
+          if (takeFiles(e.clipboardData?.files)) e.preventDefault();
+        }}
         {...inputAria}
       />
       <div className="sc-composer__row">
+        {files && (
+          <>
+            <button
+              type="button"
+              className="sc-btn sc-btn--ghost sc-composer__attach"
+              onClick={() => picker.current?.click()}
+              disabled={disabled}
+            >
+              <ClipIcon />
+              Attach files
+            </button>
+            <input
+              ref={picker}
+              type="file"
+              multiple
+              hidden
+              tabIndex={-1}
+              aria-hidden="true"
+              accept={acceptAttribute(files.rules)}
+              onChange={(e) => {
+                takeFiles(e.currentTarget.files);
+                e.currentTarget.value = ''; // the same file can be picked again after Remove
+              }}
+            />
+          </>
+        )}
         {extra}
-        <button type="submit" className="sc-btn" disabled={disabled || !text.trim()}>
+        <button type="submit" className="sc-btn" disabled={!canSend}>
           {t('composer.send')}
         </button>
       </div>
     </form>
+  );
+}
+
+function ClipIcon() {
+  return (
+    <svg className="sc-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M10.5 4.5 5.6 9.4a1.4 1.4 0 0 0 2 2l5-5a2.8 2.8 0 0 0-4-4l-5.1 5.1a4.2 4.2 0 0 0 6 6l4-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+        strokeLinecap="round"
+      />
+    </svg>
   );
 }

@@ -2,7 +2,9 @@
  * The scrolling list of a conversation: messages grouped by day, notices (status changes),
  * unsent messages at the end, older pages loaded when scrolling to the top.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ApiClient } from '../api/client';
+import { canEdit, nextEditClose, type MessageRules } from '../logic/attachments';
 import { groupByDay } from '../logic/grouping';
 import type { OutboxEntry } from '../logic/outbox';
 import type { Message } from '../types';
@@ -36,6 +38,14 @@ interface Props {
   onLoadOlder: () => void;
   onRetry: (id: string) => void;
   onDiscard: (id: string) => void;
+  /** Shows files (fetched with the viewer's token). */
+  api?: ApiClient;
+  /** Edits: the viewer's own messages, within the rules' window; resolves with a refusal. */
+  edits?: {
+    viewerId: string | null;
+    rules: MessageRules;
+    onEdit: (messageId: string, content: string) => Promise<string | null>;
+  };
 }
 
 const NEAR_EDGE_PX = 80;
@@ -44,6 +54,8 @@ export function MessageTimeline(props: Props) {
   const { messages, notices, outbox, viewerIsAdmin, hasMore, loadingOlder, typingLabel } = props;
   const DayHeading = props.dayHeading ?? 'h3';
   const scroller = useRef<HTMLDivElement>(null);
+  const { edits } = props;
+  const now = useEditClock(messages, edits);
   const groups = useMemo(() => {
     const items: Item[] = messages.map((m) => ({
       kind: 'message',
@@ -85,7 +97,16 @@ export function MessageTimeline(props: Props) {
 
   const empty = groups.length === 0 && outbox.length === 0;
   return (
-    <div className="sc-timeline" ref={scroller} onScroll={onScroll}>
+    // Focusable so that a keyboard can scroll it (WCAG 2.1.1; axe scrollable-region-focusable):
+    // a conversation without links has nothing else to land on. Named like the log it holds.
+    <div
+      className="sc-timeline"
+      ref={scroller}
+      onScroll={onScroll}
+      tabIndex={0}
+      role="region"
+      aria-label={props.label}
+    >
       {hasMore && (
         <button
           type="button"
@@ -116,6 +137,12 @@ export function MessageTimeline(props: Props) {
                     own={item.message.sender.isAdmin === viewerIsAdmin}
                     viewerIsAdmin={viewerIsAdmin}
                     showSender={item.message.sender.isAdmin}
+                    api={props.api}
+                    onEdit={
+                      edits && canEdit(item.message, edits.viewerId, edits.rules, now)
+                        ? edits.onEdit
+                        : undefined
+                    }
                   />
                 ),
               )}
@@ -139,6 +166,21 @@ export function MessageTimeline(props: Props) {
       {typingLabel && <TypingIndicator label={typingLabel} />}
     </div>
   );
+}
+
+/** The time, moved on when an Edit action on screen closes (so it disappears then). */
+function useEditClock(messages: Message[], edits: Props['edits']): number {
+  const [now, setNow] = useState(() => Date.now());
+  const next = edits ? nextEditClose(messages, edits.viewerId, edits.rules, now) : null;
+  useEffect(() => {
+    if (next === null) return;
+    // setTimeout's longest wait is ~24.8 days; an edit window is minutes.
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, next - Date.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [next]);
+  // Between ticks `now` lags behind, which only ever errs towards showing Edit a moment longer:
+  // the timer above moves it on when the first window closes (and the server judges anyway).
+  return now;
 }
 
 function isNearBottom(el: HTMLElement): boolean {

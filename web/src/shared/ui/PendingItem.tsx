@@ -23,7 +23,14 @@ export function PendingItem({ entry, online, onRetry, onDiscard }: Props) {
       data-client-id={entry.clientMessageId}
     >
       {entry.isInternalNote && <span className="sc-msg__label">{t('message.noteLabel')}</span>}
-      <p className="sc-msg__text">{entry.content}</p>
+      {entry.content && <p className="sc-msg__text">{entry.content}</p>}
+      {entry.attachments && entry.attachments.length > 0 && (
+        <ul className="sc-msg__files">
+          {entry.attachments.map((a) => (
+            <li key={a._id}>{a.fileName}</li>
+          ))}
+        </ul>
+      )}
       <span className={failed ? 'sc-msg__meta sc-msg__meta--error' : 'sc-msg__meta'} role="status">
         {failed ? <WarningIcon /> : <ClockIcon />}
         {status}

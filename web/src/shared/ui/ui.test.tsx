@@ -3,12 +3,23 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiClient } from '../api/client';
+import { DEFAULT_RULES } from '../logic/attachments';
+import type { AttachmentDraft } from '../react/useAttachmentDraft';
 import { bob, message } from '../logic/testMessages';
 import { Composer } from './Composer';
 import { CredentialsFields, useCredentialsForm } from './CredentialsFields';
 import { MessageItem } from './MessageItem';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** Files are fetched lazily (when seen); these tests look at what is rendered before that. */
+const fakeApi = {
+  baseUrl: '',
+  session: { get: () => null },
+  request: () => Promise.reject(new Error('no network in this test')),
+  refresh: () => Promise.resolve(false),
+} as unknown as ApiClient;
 
 let root: Root | null = null;
 let container: HTMLElement | null = null;
@@ -91,11 +102,92 @@ describe('MessageItem', () => {
           own={false}
           viewerIsAdmin={false}
           showSender={false}
+          api={fakeApi}
         />
       </ul>,
     );
     expect(el.querySelector('a')).toBeNull();
     expect(el.textContent).toContain('evil.pdf');
+  });
+
+  it('names a file with its size, and shows an image as a button that opens it', () => {
+    const attachments = [
+      {
+        _id: 'f',
+        url: '/api/v1/chats/c1/attachments/f',
+        fileName: 'r.pdf',
+        contentType: 'application/pdf',
+        size: 2048,
+      },
+      {
+        _id: 'i',
+        url: '/api/v1/chats/c1/attachments/i',
+        fileName: 'p.png',
+        contentType: 'image/png',
+        size: 10,
+      },
+    ];
+    const el = render(
+      <ul>
+        <MessageItem
+          message={message('m1', 1, { attachments, content: '' })}
+          own={false}
+          viewerIsAdmin={false}
+          showSender={false}
+          api={fakeApi}
+        />
+      </ul>,
+    );
+    expect(el.querySelector('a')?.textContent).toBe('r.pdf2 kB');
+    expect(el.querySelector('a')?.getAttribute('download')).toBe('r.pdf');
+    expect(el.querySelector('button')?.getAttribute('aria-label')).toBe('Open p.png full size');
+    // A message of files alone has no empty paragraph.
+    expect(el.querySelector('.sc-msg__text')).toBeNull();
+  });
+
+  it('edits in place: Escape cancels, Enter saves, and a refusal is shown', async () => {
+    const onEdit = vi.fn(() => Promise.resolve('This message can no longer be edited.'));
+    const el = render(
+      <ul>
+        <MessageItem
+          message={message('m1', 1)}
+          own
+          viewerIsAdmin={false}
+          showSender={false}
+          onEdit={onEdit}
+        />
+      </ul>,
+    );
+    const editButton = () =>
+      [...el.querySelectorAll('button')].find((b) => b.textContent === 'Edit');
+    act(() => editButton()?.click());
+    let box = el.querySelector('textarea') as HTMLTextAreaElement;
+    expect(box).not.toBeNull();
+    act(() => {
+      box.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }),
+      );
+    });
+    expect(el.querySelector('textarea')).toBeNull();
+    expect(onEdit).not.toHaveBeenCalled();
+
+    act(() => editButton()?.click());
+    box = el.querySelector('textarea') as HTMLTextAreaElement;
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+    act(() => {
+      setter?.call(box, 'fixed');
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      box.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+      );
+      await Promise.resolve();
+    });
+    expect(onEdit).toHaveBeenCalledWith('m1', 'fixed');
+    expect(el.querySelector('[role="alert"]')?.textContent).toBe(
+      'This message can no longer be edited.',
+    );
   });
 });
 
@@ -115,6 +207,80 @@ describe('Composer', () => {
       );
     });
   }
+
+  function draft(change: Partial<AttachmentDraft> = {}): AttachmentDraft {
+    return {
+      files: [],
+      refusal: null,
+      add: vi.fn(),
+      remove: vi.fn(),
+      clear: vi.fn(),
+      ready: [],
+      uploading: false,
+      rules: DEFAULT_RULES,
+      ...change,
+    };
+  }
+
+  it('sends files without words, and waits while one is still uploading', () => {
+    const onSend = vi.fn(() => true);
+    const ready = [
+      {
+        _id: 'a',
+        url: '/api/v1/chats/c/attachments/a',
+        fileName: 'a.png',
+        contentType: 'image/png',
+        size: 5,
+      },
+    ];
+    const files = draft({
+      ready,
+      uploading: true,
+      files: [
+        {
+          key: 'k',
+          name: 'b.pdf',
+          size: 2048,
+          contentType: 'application/pdf',
+          progress: 0.4,
+          state: 'uploading',
+        },
+      ],
+    });
+    const el = render(<Composer label="Reply" placeholder="" onSend={onSend} files={files} />);
+    const send = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Send');
+    expect(send?.disabled).toBe(true);
+    const bar = el.querySelector('progress');
+    expect(bar?.getAttribute('aria-label')).toBe('Uploading b.pdf');
+    expect(bar?.value).toBe(40);
+    expect(el.querySelector('[aria-label="Remove b.pdf"]')).not.toBeNull();
+
+    const done = draft({ ready });
+    act(() => root?.render(<Composer label="Reply" placeholder="" onSend={onSend} files={done} />));
+    press(el.querySelector('textarea') as HTMLTextAreaElement, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledWith('');
+    expect(done.clear).toHaveBeenCalled();
+  });
+
+  it('takes pasted files and leaves pasted text alone', () => {
+    const files = draft();
+    const el = render(<Composer label="Reply" placeholder="" onSend={() => true} files={files} />);
+    const textarea = el.querySelector('textarea') as HTMLTextAreaElement;
+    const file = new File(['x'], 'shot.png', { type: 'image/png' });
+    const paste = new Event('paste', { bubbles: true, cancelable: true });
+    Object.assign(paste, { clipboardData: { files: [file] } });
+    act(() => {
+      textarea.dispatchEvent(paste);
+    });
+    expect(files.add).toHaveBeenCalledWith([file]);
+    expect(paste.defaultPrevented).toBe(true);
+    const text = new Event('paste', { bubbles: true, cancelable: true });
+    Object.assign(text, { clipboardData: { files: [] } });
+    act(() => {
+      textarea.dispatchEvent(text);
+    });
+    expect(text.defaultPrevented).toBe(false);
+  });
 
   it('sends on Enter and clears the box', () => {
     const onSend = vi.fn(() => true);

@@ -7,6 +7,8 @@
  *
  * data-locale="de" (en, de, fr, es, ar; a tag such as "de-AT" works) sets the widget's language;
  * without it, or for a language we lack, the visitor's browser languages decide.
+ * data-theme="light|dark" forces a theme (default: the visitor's system setting) and
+ * data-color="#rrggbb" sets the brand colour; the text on it is black or white, whichever reads.
  *
  * A site whose user is signed in adds data-identity-token="<JWT its backend signed>", or calls
  *   SupportChat('identify', {token}) · SupportChat('logout') · SupportChat('open' | 'close')
@@ -15,7 +17,10 @@
  * (`window.SupportChat.q`) and run here; calls made before the iframe is ready wait for it.
  */
 import {
+  frameParams,
   HOST_SOURCE,
+  parseFrameOptions,
+  type FrameOptions,
   looksLikeJwt,
   parseApiCall,
   parseWidgetMessage,
@@ -25,7 +30,7 @@ import {
 } from './protocol';
 import { hostTitle } from '../../shared/logic/alerts';
 import { FRAME_TITLES } from '../../shared/i18n/frameTitle';
-import { browserLanguages, pickLocale, RTL, supportedLocale } from '../../shared/i18n/locales';
+import { browserLanguages, pickLocale, RTL } from '../../shared/i18n/locales';
 
 interface SupportChatFunction {
   (name: string, arg?: unknown, listener?: unknown): void;
@@ -46,8 +51,6 @@ declare global {
 const CLOSED_SIZE_PX = 92;
 const OPEN_WIDTH_PX = 412;
 const OPEN_HEIGHT_PX = 724;
-/** A language tag as BCP 47 spells it (de, de-AT, zh-Hant-TW), short enough to be one. */
-const LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 /** The longest the chat waits for an idle moment after the host page loaded. */
 const IDLE_TIMEOUT_MS = 3000;
 /** Below this host width the open widget takes the whole screen. */
@@ -70,17 +73,15 @@ function currentPage(): HostPage {
   return { url: window.location.href, title: document.title };
 }
 
-function start(server: string, identityToken: string | null, locale: string | null): void {
+function start(server: string, identityToken: string | null, options: FrameOptions): void {
   const existing = window.SupportChat;
   if (existing?.loaded) return; // the snippet was pasted twice
   const queued = existing?.q ? Array.from(existing.q) : [];
   const serverOrigin = new URL(server).origin;
   const iframe = document.createElement('iframe');
   // The widget speaks the page's data-locale when we have that language, else the visitor's.
-  // The whole tag (de-AT: Austrian dates) when it names a language we have.
-  const language = locale && LOCALE_TAG.test(locale) && supportedLocale(locale) ? locale : null;
-  iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}${language ? `&locale=${encodeURIComponent(language)}` : ''}`;
-  const shown = pickLocale(language, ...browserLanguages());
+  iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}${frameParams(options)}`;
+  const shown = pickLocale(options.locale, ...browserLanguages());
   iframe.title = FRAME_TITLES[shown];
   iframe.setAttribute('data-support-chat', '');
   const style = iframe.style;
@@ -91,7 +92,9 @@ function start(server: string, identityToken: string | null, locale: string | nu
   style.bottom = '0';
   style.border = '0';
   style.background = 'transparent';
-  style.colorScheme = 'normal';
+  // Always light, whatever the page's scheme, and so is the widget's document: were they to differ,
+  // the browser would paint the frame opaque. The widget's dark palette lives inside (widget.css).
+  style.colorScheme = 'light';
   style.zIndex = '2147483000';
   style.maxWidth = '100vw';
   style.maxHeight = '100vh';
@@ -230,10 +233,14 @@ function start(server: string, identityToken: string | null, locale: string | nu
 const script = document.currentScript as HTMLScriptElement | null;
 const server = serverFrom(script);
 const token = script?.dataset.identityToken;
-const locale = script?.dataset.locale ?? null;
 if (server) {
   const identityToken = looksLikeJwt(token) ? token : null;
   if (token && !identityToken) console.warn('SupportChat: data-identity-token is not a JWT');
-  if (document.body) start(server, identityToken, locale);
-  else document.addEventListener('DOMContentLoaded', () => start(server, identityToken, locale));
+  const { theme, color, locale } = script?.dataset ?? {};
+  const options = parseFrameOptions(theme, color, locale);
+  if (theme && !options.theme) console.warn('SupportChat: data-theme is not light or dark');
+  if (color && !options.color) console.warn('SupportChat: data-color is not a #rrggbb colour');
+  const begin = () => start(server, identityToken, options);
+  if (document.body) begin();
+  else document.addEventListener('DOMContentLoaded', begin);
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeJwt, parseApiCall, parseHostCommand, parseWidgetMessage } from './protocol';
+import {
+  frameOptionsFrom,
+  frameParams,
+  looksLikeJwt,
+  parseApiCall,
+  parseAppearance,
+  parseFrameOptions,
+  parseHostCommand,
+  parseWidgetMessage,
+} from './protocol';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1LTEifQ.c2lnbmF0dXJl';
 const host = (command: object) => ({ source: 'support-chat-host', ...command });
@@ -124,5 +133,25 @@ describe('looksLikeJwt', () => {
     expect(looksLikeJwt('a.b')).toBe(false);
     expect(looksLikeJwt('a.b.c<script>')).toBe(false);
     expect(looksLikeJwt(`a.${'b'.repeat(20_000)}.c`)).toBe(false);
+  });
+});
+
+describe('frame options', () => {
+  it('carries a valid theme, colour and language in the address, and reads them back', () => {
+    const options = parseFrameOptions('dark', '#0A7', 'de-AT');
+    expect(options).toEqual({ theme: 'dark', color: '#00aa77', locale: 'de-AT' });
+    expect(frameParams(options)).toBe('&theme=dark&color=%2300aa77&locale=de-AT');
+    expect(frameOptionsFrom(`?host=x${frameParams(options)}`)).toEqual(options);
+    expect(frameOptionsFrom('?locale=ar')).toEqual({ theme: null, color: null, locale: 'ar' });
+  });
+
+  it('drops what is not a theme, a hex colour or a language we have, on both ends', () => {
+    expect(parseAppearance('sepia', 'red')).toEqual({ theme: null, color: null });
+    expect(parseFrameOptions(null, null, 'ja')).toEqual({ theme: null, color: null, locale: null });
+    expect(frameParams({ theme: null, color: null, locale: null })).toBe('');
+    // Someone opening widget.html with a crafted address gets the defaults, not their CSS.
+    expect(
+      frameOptionsFrom('?theme=dark;x&color=%23fff%3Bbackground:url(//evil)&locale=de;x'),
+    ).toEqual({ theme: null, color: null, locale: null });
   });
 });

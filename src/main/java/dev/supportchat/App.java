@@ -142,7 +142,12 @@ public final class App implements AutoCloseable {
       var webhooks = WebhookModule.create(outbox, config.outgoing().webhooksAllowPrivate(), clock);
       chatRepository =
           ChatModule.repository(
-              db, ChatSideEffects.all(List.of(mail.chatEffects(), webhooks.chatEffects())));
+              db,
+              ChatSideEffects.all(
+                  List.of(
+                      TeamModule.assignmentEffects(db, config.team(), clock),
+                      mail.chatEffects(),
+                      webhooks.chatEffects())));
       Realtime rt = realtime;
       team =
           new TeamModule(
@@ -175,11 +180,20 @@ public final class App implements AutoCloseable {
               clock,
               config.maxMessageLength(),
               new AttemptLimiter(
-                  config.messagesPerMinutePerUser(), ChatService.MESSAGE_RATE_WINDOW, clock));
+                  config.messagesPerMinutePerUser(), ChatService.MESSAGE_RATE_WINDOW, clock),
+              config.messageEditWindow());
       var hours = HoursModule.create(db, teamModule::managesTeam, clock);
       chats.replyAutomaticallyWith(hours.service());
       var widget =
-          WidgetModule.service(config.widget(), db, users, accounts, chats, sharedLimits, clock);
+          WidgetModule.service(
+              config.widget(),
+              db,
+              users,
+              accounts,
+              chats,
+              sharedLimits,
+              ChatModule.messageRules(config.maxAttachmentBytes(), config.messageEditWindow()),
+              clock);
       realtime.acceptIdentityTokens(token -> widget.socketIdentity(token, tokens));
       realtime.serve(chats);
       var uploads =

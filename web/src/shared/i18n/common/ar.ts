@@ -166,4 +166,11 @@ export const commonAr: Catalogue = {
   'connection.offline': 'أنت غير متصل. ستُرسل الرسائل عند عودة الاتصال.',
   'connection.backOnline': 'عاد الاتصال',
   'connection.unauthorized': 'انتهت صلاحية جلستك. يُرجى تسجيل الدخول مرة أخرى.',
+
+  'files.sentFiles_zero': 'لم يرسل أي ملف',
+  'files.sentFiles_one': 'أرسل ملفًا',
+  'files.sentFiles_two': 'أرسل ملفين',
+  'files.sentFiles_few': 'أرسل {count} ملفات',
+  'files.sentFiles_many': 'أرسل {count} ملفًا',
+  'files.sentFiles_other': 'أرسل {count} ملف',
 };

@@ -164,4 +164,7 @@ export const commonDe: Catalogue = {
     'Sie sind offline. Nachrichten werden gesendet, sobald die Verbindung zurück ist.',
   'connection.backOnline': 'Wieder online',
   'connection.unauthorized': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+
+  'files.sentFiles_one': 'Hat eine Datei gesendet',
+  'files.sentFiles_other': 'Hat {count} Dateien gesendet',
 };

@@ -155,4 +155,7 @@ export const commonEn = {
   'connection.offline': 'You are offline. Messages will be sent when the connection returns.',
   'connection.backOnline': 'Back online',
   'connection.unauthorized': 'Your session has expired. Please sign in again.',
+
+  'files.sentFiles_one': 'Sent a file',
+  'files.sentFiles_other': 'Sent {count} files',
 } as const;

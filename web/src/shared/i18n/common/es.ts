@@ -159,4 +159,8 @@ export const commonEs: Catalogue = {
   'connection.offline': 'Estás sin conexión. Los mensajes se enviarán cuando vuelva la conexión.',
   'connection.backOnline': 'De nuevo en línea',
   'connection.unauthorized': 'Tu sesión ha caducado. Vuelve a iniciar sesión.',
+
+  'files.sentFiles_one': 'Envió un archivo',
+  'files.sentFiles_many': 'Envió {count} de archivos',
+  'files.sentFiles_other': 'Envió {count} archivos',
 };

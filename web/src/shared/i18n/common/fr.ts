@@ -165,4 +165,8 @@ export const commonFr: Catalogue = {
     'Vous êtes hors ligne. Les messages seront envoyés dès le retour de la connexion.',
   'connection.backOnline': 'De nouveau en ligne',
   'connection.unauthorized': 'Votre session a expiré. Veuillez vous reconnecter.',
+
+  'files.sentFiles_one': 'A envoyé un fichier',
+  'files.sentFiles_many': 'A envoyé {count} de fichiers',
+  'files.sentFiles_other': 'A envoyé {count} fichiers',
 };

@@ -79,6 +79,11 @@ final class AttachmentStore {
     this.clock = clock;
   }
 
+  /** The accepted content types, sorted. */
+  static List<String> allowedTypes() {
+    return ALLOWED.keySet().stream().sorted().toList();
+  }
+
   long maxBytes() {
     return maxBytes;
   }
@@ -99,7 +104,7 @@ final class AttachmentStore {
           "Files of type '"
               + type
               + "' are not accepted. Allowed: "
-              + String.join(", ", ALLOWED.keySet().stream().sorted().toList())
+              + String.join(", ", allowedTypes())
               + ".");
     }
     if (declaredSize > maxBytes) {
@@ -216,6 +221,13 @@ final class AttachmentStore {
             : Optional.empty();
     ChatRepository.StoredAttachment stored =
         found.orElseThrow(() -> AppException.notFound("Attachment not found."));
+    // Ids are not secrets (they count up): a chat's user gets the files they uploaded and those
+    // of messages they can see, never a file staff attached to an internal note.
+    if (!caller.isAdmin()
+        && !stored.uploaderId().equals(caller.userId())
+        && !repository.isAttachmentShown(chatId, attachmentId)) {
+      throw AppException.notFound("Attachment not found.");
+    }
     Path file = root.resolve(stored.storageKey()).normalize();
     if (!file.startsWith(root) || !Files.isRegularFile(file)) {
       throw AppException.notFound("Attachment not found.");

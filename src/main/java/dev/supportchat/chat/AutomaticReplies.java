@@ -1,5 +1,8 @@
 package dev.supportchat.chat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -10,11 +13,15 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface AutomaticReplies {
-  /** The reply to this user message in this chat now, if any. */
-  Optional<Reply> to(Message userMessage, Chat chat);
+  /**
+   * The reply to a user's message sent at {@code at} in this chat, if any. Called by the message
+   * writer inside the message's transaction, on its connection: it must be quick and must not
+   * write.
+   */
+  Optional<Reply> to(Connection c, String chatId, Instant at) throws SQLException;
 
   /** What to store; {@code key} at most 100 characters. */
   record Reply(String key, String content) {}
 
-  AutomaticReplies NONE = (m, c) -> Optional.empty();
+  AutomaticReplies NONE = (c, chatId, at) -> Optional.empty();
 }

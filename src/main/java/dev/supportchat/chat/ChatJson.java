@@ -131,6 +131,26 @@ public final class ChatJson {
     return m;
   }
 
+  /**
+   * One timeline entry: {@code type} "status" (from, to) or "assigned" (from, to: agents or null).
+   */
+  static Map<String, Object> event(ChatEvent e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("_id", e.id());
+    m.put("chatId", e.chatId());
+    m.put("type", e.kind().wire());
+    m.put("actor", e.actor() == null ? null : user(e.actor()));
+    if (e.kind() == ChatEvent.Kind.STATUS) {
+      m.put("from", e.from().wire());
+      m.put("to", e.to().wire());
+    } else {
+      m.put("from", e.fromAgent() == null ? null : user(e.fromAgent()));
+      m.put("to", e.toAgent() == null ? null : user(e.toAgent()));
+    }
+    m.put("createdAt", iso(e.at()));
+    return m;
+  }
+
   public static Map<String, Object> user(UserRef u) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("_id", u.id());

@@ -8,6 +8,7 @@ import io.javalin.apibuilder.EndpointGroup;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,29 @@ public final class ChatModule {
         auth,
         presence,
         labels);
+  }
+
+  /**
+   * The rules of a message the apps check before sending (so a refusal is a sentence before the
+   * upload, not after it), published by {@code GET /widget/config}; the server checks them anyway.
+   *
+   * @param maxAttachmentBytes the largest file (MAX_ATTACHMENT_BYTES)
+   * @param maxAttachments files one message may carry
+   * @param attachmentTypes the content types accepted
+   * @param editWindowSeconds how long after sending a sender may edit (MESSAGE_EDIT_WINDOW)
+   */
+  public record MessageRules(
+      long maxAttachmentBytes,
+      int maxAttachments,
+      List<String> attachmentTypes,
+      long editWindowSeconds) {}
+
+  public static MessageRules messageRules(long maxAttachmentBytes, Duration editWindow) {
+    return new MessageRules(
+        maxAttachmentBytes,
+        ChatService.MAX_ATTACHMENTS_PER_MESSAGE,
+        AttachmentStore.allowedTypes(),
+        editWindow.toSeconds());
   }
 
   /** What uploads may spend: the per-user rate, the quota and the disk's free-space floor. */

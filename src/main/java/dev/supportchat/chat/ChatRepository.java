@@ -51,7 +51,15 @@ public interface ChatRepository extends AutoCloseable {
       Instant at) {}
 
   /** The stored message, the chat as it is after it, and whether the message reopened the chat. */
-  record Appended(Message message, Chat chat, boolean reopened) {}
+  /**
+   * A stored message with its chat as committed; {@code automaticReply} is the reply the rules
+   * stored with it in the same transaction (null when none).
+   */
+  record Appended(Message message, Chat chat, boolean reopened, Appended automaticReply) {
+    public Appended(Message message, Chat chat, boolean reopened) {
+      this(message, chat, reopened, null);
+    }
+  }
 
   /** One page of messages, newest first. */
   record MessagePage(List<Message> messages, boolean hasMore, String nextCursor) {}
@@ -135,7 +143,9 @@ public interface ChatRepository extends AutoCloseable {
    * Sets status and/or priority (null leaves it as it is), and the resolution time as {@link
    * StatusFlow#setByAdmin} decides from the stored row; returns the updated chat.
    */
-  Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at);
+  /** {@code actorId}: who changed it, for the chat's timeline. */
+  Chat updateStatus(
+      String chatId, ChatStatus status, Priority priority, String actorId, Instant at);
 
   /** The chat after an assignment, and whether the assignment changed its status. */
   record Assigned(Chat chat, boolean statusChanged) {}
@@ -144,7 +154,17 @@ public interface ChatRepository extends AutoCloseable {
    * Assigns the chat and moves its status as {@link StatusFlow#assigned} decides from the stored
    * row.
    */
-  Assigned assign(String chatId, String adminId, Instant at);
+  /** {@code actorId}: who assigned it, for the chat's timeline. */
+  Assigned assign(String chatId, String adminId, String actorId, Instant at);
+
+  /**
+   * Takes the chat from its agent back to the queue (open); a chat with nobody on it is returned as
+   * it is.
+   */
+  Chat unassign(String chatId, String actorId, Instant at);
+
+  /** The chat's status changes and assignments, oldest first. */
+  List<ChatEvent> timeline(String chatId);
 
   /**
    * Stores a rating of the chat's current resolution and writes its side effects in the same
@@ -170,6 +190,9 @@ public interface ChatRepository extends AutoCloseable {
 
   Optional<StoredAttachment> findAttachment(String chatId, String attachmentId);
 
+  /** Whether a message the chat's user can see (not an internal note) carries the attachment. */
+  boolean isAttachmentShown(String chatId, String attachmentId);
+
   /** Bytes of the uploads the user has stored (for the per-user quota). */
   long uploadedBytes(String userId);
 
@@ -179,6 +202,9 @@ public interface ChatRepository extends AutoCloseable {
    * not looked at again. At most {@code limit} are looked at per call.
    */
   List<String> deleteUnattachedBefore(Instant cutoff, int limit, Instant now);
+
+  /** What answers users' messages automatically, in their messages' transaction; none until set. */
+  void replyAutomaticallyWith(AutomaticReplies replies);
 
   @Override
   void close();

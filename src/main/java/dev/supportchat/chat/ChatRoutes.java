@@ -23,6 +23,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,6 +66,8 @@ final class ChatRoutes implements EndpointGroup {
     post("/{chatId}/read", this::markRead);
     put("/{chatId}/status", this::updateStatus);
     post("/{chatId}/assign", this::assign);
+    post("/{chatId}/unassign", this::unassign);
+    get("/{chatId}/events", this::timeline);
     get("/{chatId}/person", this::person);
     get("/{chatId}/rating", this::ratings);
     post("/{chatId}/rating", this::rate);
@@ -219,6 +222,16 @@ final class ChatRoutes implements EndpointGroup {
     Chat chat =
         chats.assign(caller, ctx.pathParam("chatId"), RequestBody.json(ctx).string("adminId"));
     Responses.ok(ctx, ChatJson.chat(chat, true), "Chat assigned");
+  }
+
+  private void unassign(Context ctx) {
+    Chat chat = chats.unassign(auth.require(ctx), ctx.pathParam("chatId"));
+    Responses.ok(ctx, ChatJson.chat(chat, true), "Chat back in the queue");
+  }
+
+  private void timeline(Context ctx) {
+    List<ChatEvent> events = chats.timeline(auth.require(ctx), ctx.pathParam("chatId"));
+    Responses.ok(ctx, events.stream().map(ChatJson::event).toList(), "Chat events fetched");
   }
 
   private void upload(Context ctx) {

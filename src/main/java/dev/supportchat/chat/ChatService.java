@@ -43,6 +43,9 @@ public final class ChatService {
   static final int MAX_ATTACHMENTS_PER_MESSAGE = 10;
   static final int MAX_QUERY_LENGTH = 100;
 
+  /** How long a sender may edit a message by default ({@code MESSAGE_EDIT_WINDOW}). */
+  public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofMinutes(15);
+
   /** The window of the per-user message limit ({@code MESSAGES_PER_MINUTE_PER_USER}). */
   public static final Duration MESSAGE_RATE_WINDOW = Duration.ofMinutes(1);
 
@@ -78,7 +81,7 @@ public final class ChatService {
   private final Clock clock;
   private final int maxMessageLength;
   private final AttemptLimiter messagesPerUser;
-  private volatile AutomaticReplies automaticReplies = AutomaticReplies.NONE;
+  private final Duration editWindow;
 
   /** Without a per-user message limit (for tests of the other rules). */
   public ChatService(
@@ -93,7 +96,8 @@ public final class ChatService {
         events,
         clock,
         maxMessageLength,
-        new AttemptLimiter(Integer.MAX_VALUE, MESSAGE_RATE_WINDOW, clock));
+        new AttemptLimiter(Integer.MAX_VALUE, MESSAGE_RATE_WINDOW, clock),
+        DEFAULT_EDIT_WINDOW);
   }
 
   /**
@@ -101,6 +105,7 @@ public final class ChatService {
    *     whatever the socket or REST call they came through (the per-socket event limit cannot see a
    *     user's other tabs). Admins are not counted: the operator creates their accounts, and one
    *     admin answers many chats at once.
+   * @param editWindow how long after sending its sender may edit a message
    */
   public ChatService(
       ChatRepository chats,
@@ -108,18 +113,25 @@ public final class ChatService {
       ChatEvents events,
       Clock clock,
       int maxMessageLength,
-      AttemptLimiter messagesPerUser) {
+      AttemptLimiter messagesPerUser,
+      Duration editWindow) {
     this.chats = chats;
     this.users = users;
     this.events = events;
     this.clock = clock;
     this.maxMessageLength = maxMessageLength;
     this.messagesPerUser = messagesPerUser;
+    this.editWindow = editWindow;
+  }
+
+  /** How long after sending a sender may edit a message (the apps hide Edit after it). */
+  public Duration editWindow() {
+    return editWindow;
   }
 
   /** What answers users automatically (business hours); none until wired. */
   public void replyAutomaticallyWith(AutomaticReplies replies) {
-    this.automaticReplies = replies;
+    chats.replyAutomaticallyWith(replies);
   }
 
   /**
@@ -140,7 +152,7 @@ public final class ChatService {
     SendCommand first =
         message == null ? null : new SendCommand(message, null, List.of(), false, clientMessageId);
     if (first != null) {
-      checkContent(first.content(), MessageType.TEXT);
+      checkContent(first.content(), MessageType.TEXT, false);
     }
     Chat chat = chats.findActiveChatOfUser(caller.userId()).orElse(null);
     boolean created = false;
@@ -310,9 +322,10 @@ public final class ChatService {
       throw AppException.forbidden("Only admins can write internal notes.");
     }
     MessageType type = MessageType.parse(cmd.messageType());
-    String content = checkContent(cmd.content(), type);
+    List<Attachment> attachments = resolveAttachments(caller, chatId, cmd.attachmentIds(), type);
+    // Files alone are a message: a photo of the error needs no words.
+    String content = checkContent(cmd.content(), type, !attachments.isEmpty());
     String clientId = checkClientMessageId(cmd.clientMessageId());
-    List<Attachment> attachments = resolveAttachments(chatId, cmd.attachmentIds(), type);
     // A retry of a stored message is found by the unique index while storing, not by a read before
     // every send;
     // its allowance is given back in stored(), and one over the limit still gets its stored copy.
@@ -367,40 +380,10 @@ public final class ChatService {
     if (result.reopened()) {
       events.statusUpdated(result.chat());
     }
-    if (!result.message().fromAdmin()) {
-      replyAutomatically(result.message(), result.chat());
+    if (result.automaticReply() != null) {
+      events.messageSent(result.automaticReply().message(), result.automaticReply().chat());
     }
     return new SendResult(result.message(), result.chat(), false);
-  }
-
-  /**
-   * Stores and reports the automatic reply to a user's message, if one is due. The user's message
-   * is committed and acknowledged whatever happens here: a failure is logged, never thrown.
-   */
-  private void replyAutomatically(Message userMessage, Chat chat) {
-    try {
-      Optional<AutomaticReplies.Reply> reply = automaticReplies.to(userMessage, chat);
-      if (reply.isEmpty()) {
-        return;
-      }
-      Instant now = clock.instant();
-      NewMessage m =
-          new NewMessage(
-              Ids.newId(now.toEpochMilli()),
-              chat.id(),
-              AutomaticReply.SENDER_ID,
-              true,
-              reply.get().content(),
-              MessageType.TEXT,
-              List.of(),
-              false,
-              reply.get().key(),
-              now);
-      // Empty: this key's reply is already in the chat (another message, node or retry sent it).
-      chats.append(m).ifPresent(a -> events.messageSent(a.message(), a.chat()));
-    } catch (RuntimeException e) {
-      LOG.warn("The automatic reply to chat {} was not sent", chat.id(), e);
-    }
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
@@ -426,7 +409,13 @@ public final class ChatService {
     if (!m.sender().id().equals(caller.userId())) {
       throw AppException.forbidden("Only the sender can edit a message.");
     }
-    String clean = checkContent(content, m.messageType());
+    if (clock.instant().isAfter(m.createdAt().plus(editWindow))) {
+      throw AppException.conflict(
+          "This message can no longer be edited: messages can be edited for "
+              + humanDuration(editWindow)
+              + " after sending.");
+    }
+    String clean = checkContent(content, m.messageType(), !m.attachments().isEmpty());
     // An edit is delivered to every socket of the chat like a new message, so it spends the same
     // allowance (MESSAGES_PER_MINUTE_PER_USER); otherwise edits were an unlimited way to flood.
     if (!caller.isAdmin() && !messagesPerUser.tryAcquire(caller.userId())) {
@@ -547,6 +536,7 @@ public final class ChatService {
             chatId,
             status == null ? null : ChatStatus.parse(status, "status"),
             priority == null ? null : Priority.parse(priority, "priority"),
+            caller.userId(),
             clock.instant());
     events.statusUpdated(updated);
     return updated;
@@ -593,7 +583,8 @@ public final class ChatService {
     if (!admin.isAdmin()) {
       throw AppException.invalid("adminId", "Chats can only be assigned to admins.");
     }
-    ChatRepository.Assigned assigned = chats.assign(chatId, admin.id(), clock.instant());
+    ChatRepository.Assigned assigned =
+        chats.assign(chatId, admin.id(), caller.userId(), clock.instant());
     events.assigned(assigned.chat());
     if (assigned.statusChanged()) {
       events.statusUpdated(assigned.chat());
@@ -601,15 +592,56 @@ public final class ChatService {
     return assigned.chat();
   }
 
-  private String checkContent(String content, MessageType type) {
+  /**
+   * Takes the chat from its agent back to the queue (staff); an in-progress chat becomes open. A
+   * chat with nobody on it is answered as it is.
+   */
+  public Chat unassign(Principal caller, String chatId) {
+    AccountService.requireAdmin(caller);
+    Chat before = access(caller, chatId);
+    if (before.admin() == null) {
+      return before;
+    }
+    Chat after = chats.unassign(chatId, caller.userId(), clock.instant());
+    events.assigned(after);
+    if (after.status() != before.status()) {
+      events.statusUpdated(after);
+    }
+    return after;
+  }
+
+  /** What happened to the chat besides its messages (staff): status changes and assignments. */
+  public List<ChatEvent> timeline(Principal caller, String chatId) {
+    AccountService.requireAdmin(caller);
+    access(caller, chatId);
+    return chats.timeline(chatId);
+  }
+
+  private String checkContent(String content, MessageType type, boolean hasAttachments) {
     String clean = content == null ? "" : content.strip();
-    if (type == MessageType.TEXT && clean.isEmpty()) {
+    if (type == MessageType.TEXT && clean.isEmpty() && !hasAttachments) {
       throw AppException.invalid("content", "content must not be empty.");
     }
     if (clean.length() > maxMessageLength) {
       throw AppException.tooLarge("content must be at most " + maxMessageLength + " characters.");
     }
     return clean;
+  }
+
+  /** "15 minutes", "1 hour", "90 seconds": the window as a person reads it. */
+  static String humanDuration(Duration d) {
+    long s = d.toSeconds();
+    if (s % 3600 == 0) {
+      return plural(s / 3600, "hour");
+    }
+    if (s % 60 == 0) {
+      return plural(s / 60, "minute");
+    }
+    return plural(s, "second");
+  }
+
+  private static String plural(long n, String unit) {
+    return n + " " + unit + (n == 1 ? "" : "s");
   }
 
   private static String checkClientMessageId(String id) {
@@ -624,7 +656,8 @@ public final class ChatService {
     return id;
   }
 
-  private List<Attachment> resolveAttachments(String chatId, List<String> ids, MessageType type) {
+  private List<Attachment> resolveAttachments(
+      Principal caller, String chatId, List<String> ids, MessageType type) {
     List<String> wanted = ids == null ? List.of() : ids;
     if (wanted.size() > MAX_ATTACHMENTS_PER_MESSAGE) {
       throw AppException.invalid(
@@ -640,6 +673,9 @@ public final class ChatService {
           (Ids.isValid(id)
                   ? chats.findAttachment(chatId, id)
                   : Optional.<ChatRepository.StoredAttachment>empty())
+              // One's own uploads only: ids count up, and another's upload may be meant for an
+              // internal note (a user re-sending it would show it to themselves).
+              .filter(stored -> stored.uploaderId().equals(caller.userId()))
               .map(ChatRepository.StoredAttachment::attachment)
               .orElseThrow(
                   () ->

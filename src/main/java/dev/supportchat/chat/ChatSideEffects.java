@@ -7,10 +7,18 @@ import java.util.List;
 
 /**
  * What other features write in the same transaction as a chat change: the outbox items it causes
- * (emails, webhook deliveries), so they exist if and only if the change committed. Implementations
- * only add rows; they never send anything from inside the transaction.
+ * (emails, webhook deliveries) and the assignments it makes possible, so they exist if and only if
+ * the change committed. Implementations only write rows; they never send anything from inside the
+ * transaction.
  */
 public interface ChatSideEffects {
+  /**
+   * First thing in a transaction that changes a chat's status or agent, before the chat's row is
+   * locked: locks a later hook of the same transaction needs are taken here, so that every such
+   * transaction takes its locks in one order and none can deadlock another.
+   */
+  default void beforeChange(Connection c) throws SQLException {}
+
   /** Messages just stored (duplicates excluded), each with its chat as committed. */
   default void messagesStored(Connection c, List<Appended> stored) throws SQLException {}
 
@@ -32,6 +40,13 @@ public interface ChatSideEffects {
   static ChatSideEffects all(List<ChatSideEffects> effects) {
     List<ChatSideEffects> copy = List.copyOf(effects);
     return new ChatSideEffects() {
+      @Override
+      public void beforeChange(Connection c) throws SQLException {
+        for (ChatSideEffects e : copy) {
+          e.beforeChange(c);
+        }
+      }
+
       @Override
       public void messagesStored(Connection c, List<Appended> stored) throws SQLException {
         for (ChatSideEffects e : copy) {

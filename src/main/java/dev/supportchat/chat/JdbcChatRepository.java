@@ -125,7 +125,15 @@ final class JdbcChatRepository implements ChatRepository {
             db,
             "message-writer",
             MAX_MESSAGES_PER_COMMIT,
-            new MessageBatch(db.dialect(), this::senderRef, effects)::apply);
+            new MessageBatch(db.dialect(), this::senderRef, effects, () -> automaticReplies)
+                ::apply);
+  }
+
+  private volatile AutomaticReplies automaticReplies = AutomaticReplies.NONE;
+
+  @Override
+  public void replyAutomaticallyWith(AutomaticReplies replies) {
+    this.automaticReplies = replies;
   }
 
   @Override
@@ -499,9 +507,11 @@ final class JdbcChatRepository implements ChatRepository {
   }
 
   @Override
-  public Chat updateStatus(String chatId, ChatStatus status, Priority priority, Instant at) {
+  public Chat updateStatus(
+      String chatId, ChatStatus status, Priority priority, String actorId, Instant at) {
     return db.write(
         c -> {
+          effects.beforeChange(c);
           lockChat(c, chatId);
           Chat before = existingChat(c, chatId);
           long t = at.toEpochMilli();
@@ -524,6 +534,7 @@ final class JdbcChatRepository implements ChatRepository {
               chatId);
           Chat after = existingChat(c, chatId);
           if (after.status() != before.status()) {
+            ChatTimeline.statusChanged(c, chatId, actorId, before.status(), after.status(), t);
             effects.statusChanged(c, before, after);
           }
           return after;
@@ -531,9 +542,10 @@ final class JdbcChatRepository implements ChatRepository {
   }
 
   @Override
-  public Assigned assign(String chatId, String adminId, Instant at) {
+  public Assigned assign(String chatId, String adminId, String actorId, Instant at) {
     return db.write(
         c -> {
+          effects.beforeChange(c);
           lockChat(c, chatId);
           Chat before = existingChat(c, chatId);
           StatusFlow.Step step = StatusFlow.assigned(before.status());
@@ -547,9 +559,49 @@ final class JdbcChatRepository implements ChatRepository {
               at.toEpochMilli(),
               chatId);
           Chat after = existingChat(c, chatId);
+          String previous = before.admin() == null ? null : before.admin().id();
+          if (!adminId.equals(previous)) {
+            ChatTimeline.assigned(c, chatId, actorId, previous, adminId, at.toEpochMilli());
+          }
           effects.assigned(c, before, after);
           return new Assigned(after, step.changed());
         });
+  }
+
+  @Override
+  public Chat unassign(String chatId, String actorId, Instant at) {
+    return db.write(
+        c -> {
+          effects.beforeChange(c);
+          lockChat(c, chatId);
+          Chat before = existingChat(c, chatId);
+          if (before.admin() == null) {
+            return before;
+          }
+          long t = at.toEpochMilli();
+          // Back to the end of the queue, open: whoever takes it next starts it again.
+          ChatStatus status = StatusFlow.unassigned(before.status());
+          Sql.update(
+              c,
+              "UPDATE chats SET admin_id = NULL, status = ?, assigned_at = NULL, queued_at = ?,"
+                  + " updated_at = ? WHERE id = ?",
+              status,
+              t,
+              t,
+              chatId);
+          Chat after = existingChat(c, chatId);
+          ChatTimeline.assigned(c, chatId, actorId, before.admin().id(), null, t);
+          if (after.status() != before.status()) {
+            ChatTimeline.statusChanged(c, chatId, actorId, before.status(), after.status(), t);
+          }
+          effects.assigned(c, before, after);
+          return after;
+        });
+  }
+
+  @Override
+  public List<ChatEvent> timeline(String chatId) {
+    return db.read(c -> ChatTimeline.of(c, chatId));
   }
 
   private static final String RATING_SELECT =
@@ -830,6 +882,21 @@ final class JdbcChatRepository implements ChatRepository {
                         rs.getString("storage_key")),
                 attachmentId,
                 chatId));
+  }
+
+  @Override
+  public boolean isAttachmentShown(String chatId, String attachmentId) {
+    // Attachment ids are 24 hex digits (checked before this is called): the pattern matches only
+    // that id.
+    return db.read(
+            c ->
+                Sql.count(
+                    c,
+                    "SELECT COUNT(*) FROM messages WHERE chat_id = ? AND is_internal_note = FALSE"
+                        + " AND attachments LIKE ?",
+                    chatId,
+                    "%" + attachmentId + "%"))
+        > 0;
   }
 
   private boolean isUniqueViolation(RuntimeException e) {

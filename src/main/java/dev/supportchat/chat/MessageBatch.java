@@ -5,18 +5,24 @@ import dev.supportchat.chat.ChatRepository.NewMessage;
 import dev.supportchat.error.AppException;
 import dev.supportchat.store.Dialect;
 import dev.supportchat.store.GroupCommitter.Outcome;
+import dev.supportchat.store.Ids;
 import dev.supportchat.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores one group commit's messages set-wise, in one transaction: a few statements per batch (each
@@ -62,7 +68,7 @@ final class MessageBatch {
 
     /** True once a message of the batch was stored in this chat. */
     boolean changed() {
-      return lastMessage != null;
+      return lastActivityAt != null;
     }
 
     /**
@@ -80,16 +86,33 @@ final class MessageBatch {
       clock =
           clock.afterMessage(
               fromUser, m.isInternalNote() || AutomaticReply.isSender(m.senderId()), t);
-      lastMessage =
+      Chat.LastMessage stored =
           new Chat.LastMessage(
               m.id(), m.senderId(), m.content(), m.messageType(), Instant.ofEpochMilli(t));
-      if (!m.isInternalNote()) {
-        lastPublicMessage = lastMessage;
+      // A message prepared earlier can commit in a later batch than one prepared after it: the
+      // chat's last message stays the one its conversation lists last (time, then id).
+      if (listedAfter(stored, lastMessage == null ? before.lastMessage() : lastMessage)) {
+        lastMessage = stored;
+      }
+      if (!m.isInternalNote()
+          && listedAfter(
+              stored, lastPublicMessage == null ? before.lastPublicMessage() : lastPublicMessage)) {
+        lastPublicMessage = stored;
       }
       newForAdmin += fromUser ? 1 : 0;
       newForUser += publicReply ? 1 : 0;
-      lastActivityAt = lastMessage.createdAt();
+      if (lastActivityAt == null || stored.createdAt().isAfter(lastActivityAt)) {
+        lastActivityAt = stored.createdAt();
+      }
       return step.changed();
+    }
+
+    private static boolean listedAfter(Chat.LastMessage m, Chat.LastMessage current) {
+      if (current == null) {
+        return true;
+      }
+      int byTime = m.createdAt().compareTo(current.createdAt());
+      return byTime > 0 || byTime == 0 && m.id().compareTo(current.id()) > 0;
     }
 
     Chat after() {
@@ -141,37 +164,74 @@ final class MessageBatch {
     UserRef find(Connection c, String userId, boolean isAdmin) throws SQLException;
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(MessageBatch.class);
+
   private final Dialect dialect;
   private final SenderLookup senders;
   private final ChatSideEffects effects;
+  private final Supplier<AutomaticReplies> automaticReplies;
 
-  MessageBatch(Dialect dialect, SenderLookup senders, ChatSideEffects effects) {
+  MessageBatch(
+      Dialect dialect,
+      SenderLookup senders,
+      ChatSideEffects effects,
+      Supplier<AutomaticReplies> automaticReplies) {
     this.dialect = dialect;
     this.senders = senders;
     this.effects = effects;
+    this.automaticReplies = automaticReplies;
   }
 
   List<Outcome<Optional<Appended>>> apply(Connection c, List<NewMessage> batch)
       throws SQLException {
     Map<String, ChatState> chats = lockChats(c, batch);
     List<NewMessage> stored = insertMessages(c, batch, chats);
-    Set<String> reopenedBy = applyToChats(stored, chats);
+    // Step 2b: the automatic replies these messages call for, committed with them.
+    Map<String, NewMessage> replies = insertReplies(c, stored, chats);
+    List<NewMessage> all = new ArrayList<>(stored.size() + replies.size());
+    for (NewMessage m : stored) {
+      all.add(m);
+      if (replies.containsKey(m.id())) {
+        all.add(replies.get(m.id()));
+      }
+    }
+    // In the order every reader lists messages (time, then id), not the order senders were queued
+    // in: two senders of one millisecond can reach the queue in either order, and the chat's last
+    // message must be the one its conversation shows last.
+    all.sort(Comparator.comparing(NewMessage::at).thenComparing(NewMessage::id));
+    Set<String> reopenedBy = applyToChats(all, chats);
     updateChats(c, chats);
-    countBySender(c, stored);
+    for (NewMessage m : all) {
+      if (reopenedBy.contains(m.id())) {
+        ChatTimeline.statusChanged(
+            c,
+            m.chatId(),
+            m.senderId(),
+            chats.get(m.chatId()).before.status(),
+            ChatStatus.OPEN,
+            m.at().toEpochMilli());
+      }
+    }
+    countBySender(c, all);
 
     Set<String> storedIds = new HashSet<>();
     stored.forEach(m -> storedIds.add(m.id()));
     List<Outcome<Optional<Appended>>> outcomes = new ArrayList<>(batch.size());
-    List<Appended> appended = new ArrayList<>(stored.size());
+    List<Appended> appended = new ArrayList<>(all.size());
     for (NewMessage m : batch) {
       if (!chats.containsKey(m.chatId())) {
         outcomes.add(Outcome.refused(AppException.notFound("Chat not found.")));
       } else if (!storedIds.contains(m.id())) {
         outcomes.add(Outcome.done(Optional.empty()));
       } else {
-        Appended a =
-            new Appended(message(c, m), chats.get(m.chatId()).after(), reopenedBy.contains(m.id()));
+        Chat after = chats.get(m.chatId()).after();
+        NewMessage reply = replies.get(m.id());
+        Appended replied = reply == null ? null : new Appended(message(c, reply), after, false);
+        Appended a = new Appended(message(c, m), after, reopenedBy.contains(m.id()), replied);
         appended.add(a);
+        if (replied != null) {
+          appended.add(replied);
+        }
         outcomes.add(Outcome.done(Optional.of(a)));
       }
     }
@@ -252,6 +312,57 @@ final class MessageBatch {
   }
 
   /**
+   * Step 2b: for each stored public user message the rules answer, the reply (keyed, so one per key
+   * and chat however many messages, retries and nodes ask), by the id of the message it answers. A
+   * failing rule costs the reply, never the user's message.
+   */
+  private Map<String, NewMessage> insertReplies(
+      Connection c, List<NewMessage> stored, Map<String, ChatState> chats) throws SQLException {
+    AutomaticReplies rules = automaticReplies.get();
+    Map<String, NewMessage> candidates = new LinkedHashMap<>();
+    for (NewMessage m : stored) {
+      if (m.senderIsAdmin() || m.isInternalNote()) {
+        continue;
+      }
+      Optional<AutomaticReplies.Reply> reply;
+      try {
+        reply = rules.to(c, m.chatId(), m.at());
+      } catch (RuntimeException e) {
+        LOG.warn("The automatic reply to chat {} was not decided", m.chatId(), e);
+        continue;
+      }
+      reply.ifPresent(
+          r ->
+              candidates.put(
+                  m.id(),
+                  new NewMessage(
+                      Ids.newId(m.at().toEpochMilli()),
+                      m.chatId(),
+                      AutomaticReply.SENDER_ID,
+                      true,
+                      r.content(),
+                      MessageType.TEXT,
+                      List.of(),
+                      false,
+                      r.key(),
+                      m.at())));
+    }
+    if (candidates.isEmpty()) {
+      return Map.of();
+    }
+    Set<String> inserted = new HashSet<>();
+    insertMessages(c, List.copyOf(candidates.values()), chats).forEach(r -> inserted.add(r.id()));
+    Map<String, NewMessage> replies = new LinkedHashMap<>();
+    candidates.forEach(
+        (answered, reply) -> {
+          if (inserted.contains(reply.id())) {
+            replies.put(answered, reply);
+          }
+        });
+    return replies;
+  }
+
+  /**
    * Step 3 in memory: each message applied to its chat in order, as a one-message transaction
    * would. Returns the ids of the messages that reopened their chat.
    */
@@ -274,7 +385,7 @@ final class MessageBatch {
         rows.add(
             new Object[] {
               s.status,
-              s.lastMessage.id(),
+              s.lastMessage == null ? s.before.lastMessage().id() : s.lastMessage.id(),
               s.lastPublicMessage == null ? null : s.lastPublicMessage.id(),
               s.newForAdmin,
               s.newForUser,

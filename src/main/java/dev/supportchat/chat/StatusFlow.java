@@ -38,6 +38,14 @@ public final class StatusFlow {
   }
 
   /**
+   * 2b. Taking a chat from its agent puts an in-progress chat back to open (waiting for someone); a
+   * resolved or closed one stays as it is.
+   */
+  public static ChatStatus unassigned(ChatStatus current) {
+    return current == ChatStatus.IN_PROGRESS ? ChatStatus.OPEN : current;
+  }
+
+  /**
    * 3. An admin sets the status ({@code null} keeps it). {@code resolutionMs} is the time from the
    * chat's creation to this moment when the step moves an unfinished chat into resolved or closed;
    * otherwise null: the stored resolution time stays (moving between resolved and closed is not a

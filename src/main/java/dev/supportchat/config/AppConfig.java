@@ -37,7 +37,8 @@ public record AppConfig(
     Team team,
     Outgoing outgoing,
     Operations operations,
-    Uploads uploads) {
+    Uploads uploads,
+    Duration messageEditWindow) {
 
   /**
    * What one user may store (issue 13, part 5); admins are exempt from the first two.

@@ -88,6 +88,7 @@ public final class ConfigLoader {
   static final long DEFAULT_UPLOAD_QUOTA_BYTES = 200L * 1024 * 1024;
   static final long DEFAULT_UPLOAD_MIN_FREE_BYTES = 1024L * 1024 * 1024;
   static final Duration DEFAULT_UPLOAD_ORPHAN_AFTER = Duration.ofDays(1);
+  static final Duration DEFAULT_MESSAGE_EDIT_WINDOW = Duration.ofMinutes(15);
 
   /**
    * Secrets from the original project's .env example, jwt.io, tutorials and our own docs, compared
@@ -298,7 +299,8 @@ public final class ConfigLoader {
             integer("UPLOADS_PER_USER_PER_HOUR", DEFAULT_UPLOADS_PER_USER_PER_HOUR, 1, 1_000_000),
             longValue("UPLOAD_QUOTA_BYTES", DEFAULT_UPLOAD_QUOTA_BYTES, 1, 1_000_000_000_000_000L),
             longValue("UPLOAD_MIN_FREE_BYTES", DEFAULT_UPLOAD_MIN_FREE_BYTES, 0, Long.MAX_VALUE),
-            duration("UPLOAD_ORPHAN_AFTER", DEFAULT_UPLOAD_ORPHAN_AFTER)));
+            duration("UPLOAD_ORPHAN_AFTER", DEFAULT_UPLOAD_ORPHAN_AFTER)),
+        duration("MESSAGE_EDIT_WINDOW", DEFAULT_MESSAGE_EDIT_WINDOW));
   }
 
   private AppConfig.Outgoing outgoing() {

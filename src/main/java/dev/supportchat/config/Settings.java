@@ -57,6 +57,10 @@ public final class Settings {
           new Setting("MAX_MESSAGE_LENGTH", "5000", "longest message, in characters"),
           new Setting("MAX_ATTACHMENT_BYTES", "10485760", "largest attachment upload (413 above)"),
           new Setting(
+              "MESSAGE_EDIT_WINDOW",
+              "15m",
+              "how long after sending a sender may edit their message; later edits get 409 / conflict"),
+          new Setting(
               "MESSAGES_PER_MINUTE_PER_USER",
               "600",
               "messages one user (not an admin) may send per minute over REST and all its sockets together; above it 429 / rate_limited ack"),

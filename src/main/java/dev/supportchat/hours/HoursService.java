@@ -1,17 +1,15 @@
 package dev.supportchat.hours;
 
 import dev.supportchat.chat.AutomaticReplies;
-import dev.supportchat.chat.Chat;
-import dev.supportchat.chat.Message;
 import dev.supportchat.chat.OpenTime;
 import dev.supportchat.error.AppException;
 import dev.supportchat.user.Principal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -23,7 +21,6 @@ public final class HoursService implements AutomaticReplies {
   static final Duration CACHE_FOR = Duration.ofSeconds(5);
 
   /** Chats remembered as answered for the current closed period; cleared as a whole when full. */
-  private static final int MAX_REMEMBERED_REPLIES = 100_000;
 
   /** Whether the team is open now and, if not, when it is back (null: not within a year). */
   public record Status(boolean open, boolean alwaysOpen, Instant nextOpenAt, String timeZone) {}
@@ -31,7 +28,6 @@ public final class HoursService implements AutomaticReplies {
   private final HoursStore store;
   private final Predicate<Principal> managesTeam;
   private final Clock clock;
-  private final Map<String, String> replied = new ConcurrentHashMap<>();
   private volatile Cached cached;
 
   private record Cached(HoursSettings settings, long readAtNanos) {}
@@ -55,9 +51,7 @@ public final class HoursService implements AutomaticReplies {
       throw AppException.forbidden("Only the team's admins can change business hours.");
     }
     store.save(settings, clock.millis());
-    cached = new Cached(settings, System.nanoTime());
-    replied.clear();
-    return settings;
+    return remember(settings);
   }
 
   public Status status() {
@@ -70,27 +64,20 @@ public final class HoursService implements AutomaticReplies {
   }
 
   /**
-   * Outside business hours, one reply per chat per closed period (keyed by when the team is back),
-   * saying when; nothing while open, when always open, or when the reply text is empty.
+   * Outside business hours, one reply per chat per closed period (keyed by when the team is back:
+   * the message writer stores one per key and chat), saying when; nothing while open, when always
+   * open, or when the reply text is empty. Reads the settings on the writer's connection when the
+   * cached ones are old, so the writer never waits for a second connection.
    */
   @Override
-  public Optional<Reply> to(Message userMessage, Chat chat) {
-    HoursSettings s = current();
-    Instant now = clock.instant();
-    if (s.autoReply().isEmpty() || s.hours().isOpen(now)) {
+  public Optional<Reply> to(Connection c, String chatId, Instant at) throws SQLException {
+    HoursSettings s = current(c);
+    if (s.autoReply().isEmpty() || s.hours().isOpen(at)) {
       return Optional.empty();
     }
-    Optional<Instant> back = s.hours().nextOpening(now);
+    Optional<Instant> back = s.hours().nextOpening(at);
     String key = "after-hours-" + back.map(Instant::toEpochMilli).orElse(0L);
-    if (key.equals(replied.get(chat.id()))) {
-      return Optional.empty(); // sent (or found sent) from this node already
-    }
-    if (replied.size() >= MAX_REMEMBERED_REPLIES) {
-      replied.clear();
-    }
-    replied.put(chat.id(), key);
-    String when =
-        back.map(b -> BackPhrase.of(now, b, s.hours().zone())).orElse("as soon as we can");
+    String when = back.map(b -> BackPhrase.of(at, b, s.hours().zone())).orElse("as soon as we can");
     return Optional.of(new Reply(key, s.autoReply().replace(HoursSettings.BACK_PLACEHOLDER, when)));
   }
 
@@ -103,11 +90,22 @@ public final class HoursService implements AutomaticReplies {
   private HoursSettings current() {
     Cached c = cached;
     if (c == null || System.nanoTime() - c.readAtNanos() > CACHE_FOR.toNanos()) {
-      HoursSettings s = fresh();
-      cached = new Cached(s, System.nanoTime());
-      return s;
+      return remember(fresh());
     }
     return c.settings();
+  }
+
+  private HoursSettings current(Connection connection) throws SQLException {
+    Cached c = cached;
+    if (c == null || System.nanoTime() - c.readAtNanos() > CACHE_FOR.toNanos()) {
+      return remember(HoursStore.load(connection).orElseGet(HoursSettings::defaults));
+    }
+    return c.settings();
+  }
+
+  private HoursSettings remember(HoursSettings s) {
+    cached = new Cached(s, System.nanoTime());
+    return s;
   }
 
   private HoursSettings fresh() {

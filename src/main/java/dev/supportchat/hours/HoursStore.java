@@ -4,6 +4,8 @@ import dev.supportchat.json.Json;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Sql;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /** The business hours settings as one JSON row of {@code team_settings} (V9), on both engines. */
@@ -23,14 +25,13 @@ final class HoursStore {
    *     (hand-edited)
    */
   Optional<HoursSettings> load() {
+    return db.read(HoursStore::load);
+  }
+
+  /** The same, read on the caller's connection (inside the message writer's transaction). */
+  static Optional<HoursSettings> load(Connection c) throws SQLException {
     Optional<String> raw =
-        db.read(
-            c ->
-                Sql.one(
-                    c,
-                    "SELECT value FROM team_settings WHERE name = ?",
-                    rs -> rs.getString(1),
-                    NAME));
+        Sql.one(c, "SELECT value FROM team_settings WHERE name = ?", rs -> rs.getString(1), NAME);
     if (raw.isEmpty()) {
       return Optional.empty();
     }

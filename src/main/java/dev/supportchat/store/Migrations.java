@@ -59,7 +59,8 @@ public final class Migrations {
           "V12__webhooks.sql",
           "V13__saved_replies_and_labels.sql",
           "V14__ratings_and_business_hours.sql",
-          "V15__message_search.sql");
+          "V15__message_search.sql",
+          "V17__chat_timeline.sql");
 
   static final String RESOURCE_FOLDER = "/db/migration/";
   private static final String LEGACY_TABLE = "schema_version";

@@ -8,8 +8,10 @@ import dev.supportchat.chat.Rating;
 import dev.supportchat.chat.ReadReceipt;
 
 /**
- * Passes the chat service's events on, and asks for an assignment pass after those that add work or
- * free room: a new chat, a reopened one, a finished one, a chat handed from one agent to another.
+ * Passes the chat service's events on, then tells what the assignment pass inside the change's own
+ * transaction did ({@link AssignmentEffects}). A pass on the assignment thread follows only what no
+ * such transaction covered: a chat its user reopened by writing (the message writer's batch runs no
+ * pass), and a waiting chat the in-transaction pass had to skip.
  */
 final class AssigningChatEvents implements ChatEvents {
   private final ChatEvents delegate;
@@ -23,7 +25,7 @@ final class AssigningChatEvents implements ChatEvents {
   @Override
   public void chatCreated(Chat chat) {
     delegate.chatCreated(chat);
-    assigner.request();
+    tellPass();
   }
 
   @Override
@@ -47,15 +49,22 @@ final class AssigningChatEvents implements ChatEvents {
     if (chat.status() == ChatStatus.OPEN && chat.admin() == null) {
       // Reopened by its user with nobody on it: it joins the end of the queue, not its old place.
       assigner.reopened(chat.id());
-    } else {
-      assigner.request();
     }
+    tellPass();
   }
 
   @Override
   public void assigned(Chat chat) {
     delegate.assigned(chat);
-    assigner.request();
+    tellPass();
+  }
+
+  private void tellPass() {
+    AssignmentEffects.Outcome pass = AssignmentEffects.drain();
+    pass.changed.forEach(assigner::tell);
+    if (pass.skipped) {
+      assigner.request();
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.supportchat.team;
 import dev.supportchat.chat.Chat;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatRepository;
+import dev.supportchat.store.SqlWork;
 import dev.supportchat.worker.Fatal;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -101,13 +102,28 @@ final class AutoAssigner implements AutoCloseable {
 
   /** One pass now, on the caller's thread; tells the dashboards what changed. */
   JdbcAssignments.Pass runOnce() {
-    JdbcAssignments.Pass pass = assignments.run(clock.millis(), offlineGraceMs);
+    return told(assignments.run(clock.millis(), offlineGraceMs));
+  }
+
+  /**
+   * A change that may add room, committed with the pass it allows, on the caller's thread: no
+   * moment in between shows an agent with room while chats wait.
+   */
+  void afterChange(SqlWork<?> change) {
+    told(assignments.afterChange(change, clock.millis(), offlineGraceMs));
+  }
+
+  private JdbcAssignments.Pass told(JdbcAssignments.Pass pass) {
     pass.requeued().forEach(this::tell);
     pass.assigned().forEach(p -> tell(p.chatId()));
+    if (pass.skipped()) {
+      request();
+    }
     return pass;
   }
 
-  private void tell(String chatId) {
+  /** Tells the dashboards a chat's agent and status as they are now. */
+  void tell(String chatId) {
     Chat chat = chats.findChat(chatId).orElse(null);
     if (chat != null) {
       events.assigned(chat);

@@ -147,25 +147,17 @@ final class JdbcTeamRepository {
         c, "INSERT INTO agent_state (user_id) VALUES (?) ON CONFLICT (user_id) DO NOTHING", userId);
   }
 
-  void setCapacity(String userId, Integer capacity) {
-    db.write(
-        c -> {
-          ensureState(c, userId);
-          return Sql.update(
-              c, "UPDATE agent_state SET capacity = ? WHERE user_id = ?", capacity, userId);
-        });
+  /** Writes an agent's own capacity (null: the team's default), in the caller's transaction. */
+  static int setCapacity(Connection c, String userId, Integer capacity) throws SQLException {
+    ensureState(c, userId);
+    return Sql.update(c, "UPDATE agent_state SET capacity = ? WHERE user_id = ?", capacity, userId);
   }
 
-  void setAvailability(String userId, Availability chosen) {
-    db.write(
-        c -> {
-          ensureState(c, userId);
-          return Sql.update(
-              c,
-              "UPDATE agent_state SET availability = ? WHERE user_id = ?",
-              chosen.wire(),
-              userId);
-        });
+  /** Writes an agent's online/away choice, in the caller's transaction. */
+  static int setAvailability(Connection c, String userId, Availability chosen) throws SQLException {
+    ensureState(c, userId);
+    return Sql.update(
+        c, "UPDATE agent_state SET availability = ? WHERE user_id = ?", chosen.wire(), userId);
   }
 
   /** This node has sockets of these staff members now. */
@@ -173,16 +165,25 @@ final class JdbcTeamRepository {
     if (userIds.isEmpty()) {
       return;
     }
+    db.write(c -> seen(c, userIds, now));
+  }
+
+  /**
+   * Writes sightings in the caller's transaction, under the assignment lock: passes that follow a
+   * sighting in the same transaction lock an agent's row before the others, so writers of several
+   * agents' rows take that lock first to keep one order.
+   */
+  static int seen(Connection c, Collection<String> userIds, long now) throws SQLException {
+    RowLocks.lock(c, RowLocks.ASSIGNMENT);
     List<Object[]> rows = new ArrayList<>();
     // In id order, as assignment passes lock agent rows: no deadlock between the two.
     userIds.stream().sorted().forEach(id -> rows.add(new Object[] {id, now}));
-    db.write(
-        c ->
-            Sql.batch(
-                c,
-                "INSERT INTO agent_state (user_id, seen_at) VALUES (?, ?)"
-                    + " ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at",
-                rows));
+    Sql.batch(
+        c,
+        "INSERT INTO agent_state (user_id, seen_at) VALUES (?, ?)"
+            + " ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at",
+        rows);
+    return rows.size();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.supportchat.team;
 
+import dev.supportchat.store.Dialect;
 import dev.supportchat.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +16,23 @@ final class RowLocks {
   static final String INBOX = "inbox";
 
   private RowLocks() {}
+
+  /**
+   * Takes the lock if nobody holds it, without waiting: true if this transaction holds it now. On
+   * SQLite the writer already holds the database, so it always succeeds.
+   */
+  static boolean tryLock(Connection c, Dialect dialect, String name) throws SQLException {
+    if (dialect == Dialect.SQLITE) {
+      lock(c, name);
+      return true;
+    }
+    return Sql.one(
+            c,
+            "SELECT name FROM row_locks WHERE name = ? FOR UPDATE SKIP LOCKED",
+            rs -> rs.getString(1),
+            name)
+        .isPresent();
+  }
 
   static void lock(Connection c, String name) throws SQLException {
     if (Sql.update(c, "UPDATE row_locks SET name = name WHERE name = ?", name) != 1) {

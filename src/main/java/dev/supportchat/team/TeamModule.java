@@ -3,6 +3,7 @@ package dev.supportchat.team;
 import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatLabels;
 import dev.supportchat.chat.ChatRepository;
+import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
@@ -63,6 +64,14 @@ public final class TeamModule implements AutoCloseable {
     heartbeat.start();
   }
 
+  /**
+   * The assignment pass run inside the transaction of each chat change that adds work or frees
+   * room, for the chat repository's side effects.
+   */
+  public static ChatSideEffects assignmentEffects(Database db, AppConfig.Team config, Clock clock) {
+    return new AssignmentEffects(db.dialect(), clock, config.offlineGrace().toMillis());
+  }
+
   /** Emails each new invite's link (the mail feature's outbox, in the invite's transaction). */
   public void mailInvitesWith(InviteMail mail) {
     team.mailInvitesWith(mail);
@@ -105,11 +114,11 @@ public final class TeamModule implements AutoCloseable {
   /** A staff member's first socket on this node: connected now, and perhaps room for chats. */
   public void staffConnected(String userId) {
     try {
-      team.seen(List.of(userId), clock.millis());
+      assigner.afterChange(c -> JdbcTeamRepository.seen(c, List.of(userId), clock.millis()));
     } catch (RuntimeException e) {
-      // the heartbeat writes it within a second
+      // the heartbeat writes it within a second, and asks for a pass within seconds
+      assigner.request();
     }
-    assigner.request();
   }
 
   /** No node has a socket of this staff member any more. */

@@ -240,8 +240,8 @@ public final class TeamService {
       throw AppException.notFound("No such member of the team.");
     }
     if (capacity != null || clearCapacity) {
-      team.setCapacity(id, clearCapacity ? null : TeamRules.checkCapacity(capacity));
-      assigner.request();
+      Integer newCapacity = clearCapacity ? null : TeamRules.checkCapacity(capacity);
+      assigner.afterChange(c -> JdbcTeamRepository.setCapacity(c, id, newCapacity));
     }
     return changed(id);
   }
@@ -270,10 +270,7 @@ public final class TeamService {
   public Map<String, Object> setAvailability(Principal caller, String status) {
     requireStaff(caller);
     Availability chosen = Availability.parseChoice(status);
-    team.setAvailability(caller.userId(), chosen);
-    if (chosen == Availability.ONLINE) {
-      assigner.request();
-    }
+    assigner.afterChange(c -> JdbcTeamRepository.setAvailability(c, caller.userId(), chosen));
     return changed(caller.userId());
   }
 

@@ -1,5 +1,6 @@
 package dev.supportchat.widget;
 
+import dev.supportchat.chat.ChatModule;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.http.Auth;
@@ -23,6 +24,7 @@ public final class WidgetModule {
       AccountService accounts,
       ChatService chats,
       Limits limits,
+      ChatModule.MessageRules messageRules,
       Clock clock) {
     return new WidgetService(
         settings,
@@ -32,6 +34,7 @@ public final class WidgetModule {
         accounts,
         chats,
         limits.shared("visitors-ip", settings.visitorsPerIpPerHour(), WidgetService.VISITOR_WINDOW),
+        messageRules,
         clock);
   }
 

@@ -1,5 +1,6 @@
 package dev.supportchat.widget;
 
+import dev.supportchat.chat.ChatModule;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.error.AppException;
@@ -44,7 +45,8 @@ public final class WidgetService {
   private static final Pattern TIME_ZONE = Pattern.compile("^[A-Za-z0-9_+\\-/]+$");
 
   /** What the widget needs to know before anyone has a session. */
-  public record Settings(boolean visitors, String prechat, boolean identity) {}
+  public record Settings(
+      boolean visitors, String prechat, boolean identity, ChatModule.MessageRules messages) {}
 
   /** What the widget reports about the page and browser it runs in. */
   public record ReportedContext(
@@ -57,6 +59,7 @@ public final class WidgetService {
   private final AccountService accounts;
   private final ChatService chats;
   private final Limiter visitorsPerIp;
+  private final ChatModule.MessageRules messageRules;
   private final Clock clock;
 
   WidgetService(
@@ -67,8 +70,10 @@ public final class WidgetService {
       AccountService accounts,
       ChatService chats,
       Limiter visitorsPerIp,
+      ChatModule.MessageRules messageRules,
       Clock clock) {
     this.settings = settings;
+    this.messageRules = messageRules;
     this.identities = identities;
     this.tokenUses = tokenUses;
     this.users = users;
@@ -82,7 +87,8 @@ public final class WidgetService {
     return new Settings(
         settings.visitors(),
         settings.prechat().name().toLowerCase(Locale.ROOT),
-        identities.configured());
+        identities.configured(),
+        messageRules);
   }
 
   /** A new anonymous visitor with a session; the pre-chat form's name and email if given. */

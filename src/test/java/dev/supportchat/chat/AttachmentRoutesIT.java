@@ -110,6 +110,96 @@ class AttachmentRoutesIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void filesAloneAreAMessageAndTheAppsKnowTheRules(Engine engine) throws Exception {
+    try (TestApp t = TestApp.start(engine, Map.of("MAX_ATTACHMENT_BYTES", "4096"))) {
+      Login ann = t.http.newUser("ann@example.com");
+      String chatId = t.http.openChat(ann, "Parcel", "It arrived broken");
+      String messages = "/api/v1/chats/" + chatId + "/messages";
+      String id =
+          upload(
+                  t,
+                  "/api/v1/chats/" + chatId + "/attachments",
+                  ann.accessToken(),
+                  "a.png",
+                  "image/png",
+                  PNG)
+              .data()
+              .get("_id")
+              .asText();
+
+      // A text message with files and no words: the apps send it so (no messageType guess).
+      Response alone =
+          t.http.post(
+              messages, Map.of("content", "  ", "attachments", List.of(id)), ann.accessToken());
+      assertThat(alone.status()).isEqualTo(201);
+      assertThat(alone.data().get("content").asText()).isEmpty();
+      assertThat(alone.data().path("attachments").size()).isEqualTo(1);
+      // Its words may be edited away again, and nothing but words is still refused empty.
+      Response emptied =
+          t.http.patch(
+              messages + "/" + alone.data().get("_id").asText(),
+              Map.of("content", ""),
+              ann.accessToken());
+      assertThat(emptied.status()).isEqualTo(200);
+      assertError(t.http.post(messages, Map.of("content", " "), ann.accessToken()), 400, "invalid");
+
+      JsonNode rules = t.http.get("/api/v1/widget/config", null).data().get("messages");
+      assertThat(rules.get("maxAttachmentBytes").asLong()).isEqualTo(4096);
+      assertThat(rules.get("maxAttachments").asInt()).isEqualTo(10);
+      assertThat(rules.get("attachmentTypes").toString()).contains("image/png", "application/pdf");
+      assertThat(rules.get("editWindowSeconds").asLong()).isEqualTo(900);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void filesOfInternalNotesStayWithStaff(Engine engine) throws Exception {
+    try (TestApp t = TestApp.start(engine)) {
+      Login ann = t.http.newUser("ann@example.com");
+      Login admin = t.http.admin();
+      String chatId = t.http.openChat(ann, "Parcel", "It arrived broken");
+      String messages = "/api/v1/chats/" + chatId + "/messages";
+      String files = "/api/v1/chats/" + chatId + "/attachments";
+      JsonNode secret = upload(t, files, admin.accessToken(), "fraud.png", "image/png", PNG).data();
+      JsonNode shared = upload(t, files, admin.accessToken(), "label.png", "image/png", PNG).data();
+      String secretUrl = secret.get("url").asText();
+      String sharedUrl = shared.get("url").asText();
+
+      // Not sent yet: only its uploader (and staff) may fetch it.
+      assertThat(get(t, secretUrl, ann.accessToken()).statusCode()).isEqualTo(404);
+      // Ids count up, so a user who guesses one cannot carry it into their own message.
+      assertError(
+          t.http.post(
+              messages,
+              Map.of("content", "mine", "attachments", List.of(secret.get("_id").asText())),
+              ann.accessToken()),
+          400,
+          "invalid");
+
+      Map<String, Object> note = new java.util.HashMap<>();
+      note.put("content", "");
+      note.put("isInternalNote", true);
+      note.put("attachments", List.of(secret.get("_id").asText()));
+      assertThat(t.http.post(messages, note, admin.accessToken()).status()).isEqualTo(201);
+      assertThat(
+              t.http
+                  .post(
+                      messages,
+                      Map.of("content", "", "attachments", List.of(shared.get("_id").asText())),
+                      admin.accessToken())
+                  .status())
+          .isEqualTo(201);
+
+      assertThat(get(t, secretUrl, ann.accessToken()).statusCode())
+          .as("a note's file is not the user's")
+          .isEqualTo(404);
+      assertThat(get(t, secretUrl, admin.accessToken()).statusCode()).isEqualTo(200);
+      assertThat(get(t, sharedUrl, ann.accessToken()).statusCode()).isEqualTo(200);
+    }
+  }
+
   static Response upload(
       TestApp t, String path, String token, String fileName, String type, byte[] bytes)
       throws Exception {

@@ -422,6 +422,62 @@ class ChatRoutesIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void editsCloseAfterTheWindow(Engine engine) {
+    try (TestApp t = TestApp.start(engine, Map.of("MESSAGE_EDIT_WINDOW", "10m"))) {
+      Login ann = t.http.newUser("ann@example.com");
+      Login admin = t.http.admin();
+      String chatId = t.http.openChat(ann, "Parcel", "first");
+      String messages = "/api/v1/chats/" + chatId + "/messages";
+      String own =
+          t.http
+              .post(messages, Map.of("content", "helo"), ann.accessToken())
+              .data()
+              .get("_id")
+              .asText();
+      String note =
+          t.http
+              .post(messages, Map.of("content", "vip", "isInternalNote", true), admin.accessToken())
+              .data()
+              .get("_id")
+              .asText();
+
+      t.clock.advance(Duration.ofMinutes(9));
+      assertThat(
+              t.http
+                  .patch(messages + "/" + own, Map.of("content", "hello"), ann.accessToken())
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              t.http
+                  .patch(messages + "/" + note, Map.of("content", "VIP"), admin.accessToken())
+                  .data()
+                  .get("isEdited")
+                  .asBoolean())
+          .as("an agent edits their own note")
+          .isTrue();
+
+      t.clock.advance(Duration.ofMinutes(2));
+      Response late =
+          t.http.patch(messages + "/" + own, Map.of("content", "hullo"), ann.accessToken());
+      assertError(late, 409, "conflict");
+      assertThat(late.json().get("message").asText()).contains("10 minutes");
+      assertError(
+          t.http.patch(messages + "/" + note, Map.of("content", "late"), admin.accessToken()),
+          409,
+          "conflict");
+      // The refused edit changed nothing.
+      JsonNode page = t.http.get(messages, ann.accessToken()).data();
+      assertThat(contents(page)).contains("hello").doesNotContain("hullo");
+      // Someone else's message is still "not yours", not "too late".
+      assertError(
+          t.http.patch(messages + "/" + own, Map.of("content", "x"), admin.accessToken()),
+          403,
+          "forbidden");
+    }
+  }
+
   private static List<String> listSubjects(TestApp t, Login admin, String query) {
     JsonNode data = t.http.get("/api/v1/chats/admin/all" + query, admin.accessToken()).data();
     List<String> subjects = new ArrayList<>();

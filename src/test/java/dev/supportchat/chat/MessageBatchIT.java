@@ -53,7 +53,7 @@ class MessageBatchIT {
                 chatIds.get(i), owners.get(i).id(), "chat " + i, Priority.MEDIUM, Instant.now())
             .orElseThrow();
       }
-      chats.updateStatus(chatIds.get(0), ChatStatus.RESOLVED, null, Instant.now());
+      chats.updateStatus(chatIds.get(0), ChatStatus.RESOLVED, null, admin.id(), Instant.now());
 
       List<Supplier<Optional<Appended>>> sends = new ArrayList<>();
       for (int round = 0; round < 10; round++) {
@@ -183,6 +183,65 @@ class MessageBatchIT {
     }
     pool.shutdown();
     return results;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void theAutomaticReplyCommitsInTheUsersMessageTransactionOncePerKey(Engine engine)
+      throws Exception {
+    List<List<String>> transactions = new ArrayList<>();
+    ChatSideEffects recording =
+        new ChatSideEffects() {
+          @Override
+          public void messagesStored(java.sql.Connection c, List<Appended> stored) {
+            transactions.add(stored.stream().map(a -> a.message().sender().id()).toList());
+          }
+        };
+    try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
+        Database db = Database.open(fresh.settings(), 8);
+        JdbcChatRepository chats = new JdbcChatRepository(db, recording)) {
+      Migrations.apply(db);
+      var users = new JdbcUserRepository(db);
+      User admin = user(users, "admin@example.com", true);
+      User owner = user(users, "owner@example.com", false);
+      String chatId = Ids.newId();
+      chats
+          .createChat(chatId, owner.id(), "at night", Priority.MEDIUM, Instant.now())
+          .orElseThrow();
+      String[] key = {"closed-until-monday"};
+      chats.replyAutomaticallyWith(
+          (c, chat, at) ->
+              Optional.of(new AutomaticReplies.Reply(key[0], "We are back on Monday at 9:00.")));
+
+      Appended first = chats.append(message(chatId, owner, false, false, "q1")).orElseThrow();
+      assertThat(first.automaticReply()).as("stored with the user's message").isNotNull();
+      assertThat(first.automaticReply().message().sender().id())
+          .isEqualTo(AutomaticReply.SENDER_ID);
+      assertThat(first.automaticReply().message().content())
+          .isEqualTo("We are back on Monday at 9:00.");
+      assertThat(transactions)
+          .as("one transaction holds the user's message and the reply, in that order")
+          .containsExactly(List.of(owner.id(), AutomaticReply.SENDER_ID));
+      assertThat(first.automaticReply().chat().lastMessage().id())
+          .isEqualTo(first.automaticReply().message().id());
+
+      Appended second = chats.append(message(chatId, owner, false, false, "q2")).orElseThrow();
+      assertThat(second.automaticReply()).as("one reply per key").isNull();
+      Appended staff = chats.append(message(chatId, admin, true, false, null)).orElseThrow();
+      assertThat(staff.automaticReply()).as("staff messages are not answered").isNull();
+
+      key[0] = "closed-until-tuesday";
+      chats.replyAutomaticallyWith(
+          (c, chat, at) -> {
+            throw new IllegalStateException("the rule failed");
+          });
+      Appended kept = chats.append(message(chatId, owner, false, false, "q3")).orElseThrow();
+      assertThat(kept.automaticReply()).as("a failing rule costs the reply only").isNull();
+      assertThat(chats.messages(chatId, true, 50, null).messages())
+          .extracting(m -> m.sender().id())
+          .containsExactly(
+              owner.id(), admin.id(), owner.id(), AutomaticReply.SENDER_ID, owner.id());
+    }
   }
 
   private static NewMessage message(

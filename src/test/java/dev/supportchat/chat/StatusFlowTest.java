@@ -32,6 +32,17 @@ class StatusFlowTest {
     void assigningAnyOtherChatLeavesItsStatus(ChatStatus status) {
       assertThat(StatusFlow.assigned(status)).isEqualTo(new Step(status, false));
     }
+
+    @Test
+    void unassigningAnInProgressChatPutsItBackToOpen() {
+      assertThat(StatusFlow.unassigned(ChatStatus.IN_PROGRESS)).isEqualTo(ChatStatus.OPEN);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ChatStatus.class, names = "IN_PROGRESS", mode = EnumSource.Mode.EXCLUDE)
+    void unassigningAnyOtherChatLeavesItsStatus(ChatStatus status) {
+      assertThat(StatusFlow.unassigned(status)).isEqualTo(status);
+    }
   }
 
   @Nested

@@ -190,6 +190,12 @@ final class RestRules {
         "POST /api/v1/chats/{chatId}/assign",
         rule(ADMINS, 200, f -> Request.json("POST", f.chatPath("/assign"), Map.of())));
     r.put(
+        "POST /api/v1/chats/{chatId}/unassign",
+        rule(ADMINS, 200, f -> Request.json("POST", f.chatPath("/unassign"), Map.of())));
+    r.put(
+        "GET /api/v1/chats/{chatId}/events",
+        rule(ADMINS, 200, f -> Request.of("GET", f.chatPath("/events"))));
+    r.put(
         "POST /api/v1/chats/{chatId}/attachments",
         rule(
             CHAT_MEMBERS,

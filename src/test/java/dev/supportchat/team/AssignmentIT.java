@@ -51,9 +51,8 @@ class AssignmentIT {
         users.add(u);
       }
       Login waiting = users.get(3);
-      TeamFixture.eventually(
-          "four chats are assigned",
-          () -> users.subList(0, 3).stream().allMatch(u -> f.assigneeOf(u) != null));
+      // Each chat was assigned in the transaction that created it: no waiting for a pass.
+      assertThat(users.subList(0, 3)).allMatch(u -> f.assigneeOf(u) != null);
       Map<String, Integer> load = new HashMap<>();
       for (Login u : List.of(early, users.get(0), users.get(1), users.get(2))) {
         load.merge(f.assigneeOf(u), 1, Integer::sum);
@@ -68,7 +67,7 @@ class AssignmentIT {
       assertThat(queue.get("oldestWaitMs").asLong()).isGreaterThanOrEqualTo(0);
       assertThat(f.member(admin, ann.userId()).get("load").asInt()).isEqualTo(2);
 
-      // Resolving a chat frees room: the waiting chat goes to that agent at once.
+      // Resolving a chat frees room: the waiting chat goes to that agent at once ...
       Login resolvedUser = users.get(0);
       String freedAgent = f.assigneeOf(resolvedUser);
       String resolvedChat = f.chatOf(resolvedUser, false).get("_id").asText();
@@ -76,7 +75,7 @@ class AssignmentIT {
           "/api/v1/chats/" + resolvedChat + "/status",
           Map.of("status", "resolved"),
           admin.accessToken());
-      TeamFixture.eventually("the waiting chat is assigned", () -> f.assigneeOf(waiting) != null);
+      // ... in the resolve's own transaction: assigned when the resolve's answer arrives.
       assertThat(f.assigneeOf(waiting)).isEqualTo(freedAgent);
       assertThat(f.chatOf(waiting, false).get("status").asText()).isEqualTo("in-progress");
 
@@ -93,7 +92,7 @@ class AssignmentIT {
       t.http.put("/api/v1/team/me/availability", Map.of("status", "online"), cat.accessToken());
       Login next = t.http.newUser("next@example.org");
       f.chatOf(next);
-      TeamFixture.eventually("the next chat is assigned", () -> f.assigneeOf(next) != null);
+      assertThat(f.assigneeOf(next)).as("assigned as it was created").isNotNull();
       assertThat(f.assigneeOf(next)).isEqualTo(cat.userId());
       JsonNode events = dashboards.finish().get("events");
       assertThat(events.toString()).contains("support_chat_assigned");
@@ -141,6 +140,66 @@ class AssignmentIT {
       assertThat(f.assigneeOf(second)).as("bob's capacity is 1: the newer chat waits").isNull();
       assertThat(f.team(adminNow).get("queue").get("length").asInt()).isEqualTo(1);
       bobDashboard.finish();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void theTimelineSaysWhoTookResolvedReopenedAndGaveBackEachChat(Engine engine) throws Exception {
+    try (TestApp t = TestApp.start(engine)) {
+      TeamFixture f = new TeamFixture(t);
+      Login admin = t.http.admin();
+      Login ann = f.join(admin, "ann@example.org", "agent");
+      f.settings(admin, true, 2);
+      NodeScript.Running dashboard =
+          NodeScript.start("staff-sockets.mjs", t.baseUrl(), ann.accessToken());
+      TeamFixture.awaitConnected(dashboard, 1);
+      Login user = t.http.newUser("timeline@example.org");
+      String chatId = f.chatOf(user);
+      TeamFixture.eventually("ann has the chat", () -> ann.userId().equals(f.assigneeOf(user)));
+      t.http.put(
+          "/api/v1/chats/" + chatId + "/status", Map.of("status", "resolved"), ann.accessToken());
+      t.http.post(
+          "/api/v1/chats/" + chatId + "/messages",
+          Map.of("content", "one more thing"),
+          user.accessToken());
+      assertThat(f.assigneeOf(user)).as("reopened, still ann's").isEqualTo(ann.userId());
+      f.settings(admin, false, 2);
+      var back =
+          t.http.post("/api/v1/chats/" + chatId + "/unassign", Map.of(), admin.accessToken());
+      assertThat(back.status()).as(back.raw()).isEqualTo(200);
+      assertThat(back.data().get("status").asText()).isEqualTo("open");
+      assertThat(back.data().get("admin").isNull()).isTrue();
+      var again =
+          t.http.post("/api/v1/chats/" + chatId + "/unassign", Map.of(), admin.accessToken());
+      assertThat(again.status()).as("nobody on it: answered as it is").isEqualTo(200);
+
+      var events = t.http.get("/api/v1/chats/" + chatId + "/events", admin.accessToken());
+      assertThat(events.status()).as(events.raw()).isEqualTo(200);
+      List<String> lines = new ArrayList<>();
+      for (JsonNode e : events.data()) {
+        String actor = e.get("actor").isNull() ? "server" : e.get("actor").get("_id").asText();
+        String from =
+            e.get("from").isObject() ? e.get("from").get("_id").asText() : e.get("from").asText();
+        String to = e.get("to").isObject() ? e.get("to").get("_id").asText() : e.get("to").asText();
+        lines.add(e.get("type").asText() + " " + actor + " " + from + ">" + to);
+      }
+      assertThat(lines)
+          .containsExactly(
+              "assigned server null>" + ann.userId(),
+              "status " + ann.userId() + " in-progress>resolved",
+              // reopened by its user: still ann's (open, someone on it)
+              "status " + user.userId() + " resolved>open",
+              "assigned " + admin.userId() + " " + ann.userId() + ">null");
+      assertThat(t.http.get("/api/v1/chats/" + chatId + "/events", user.accessToken()).status())
+          .as("people who chat never see the timeline")
+          .isEqualTo(403);
+      assertThat(
+              t.http
+                  .post("/api/v1/chats/" + chatId + "/unassign", Map.of(), user.accessToken())
+                  .status())
+          .isEqualTo(403);
+      dashboard.finish();
     }
   }
 }
