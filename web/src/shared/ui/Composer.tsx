@@ -128,7 +128,7 @@ export function Composer({
       {files && <AttachmentTray draft={files} />}
       {dragging && (
         <p className="sc-composer__drop" aria-hidden="true">
-          Drop files to attach them
+          {t('files.drop')}
         </p>
       )}
       <label className="sc-visually-hidden" htmlFor={id}>
@@ -163,7 +163,7 @@ export function Composer({
               disabled={disabled}
             >
               <ClipIcon />
-              Attach files
+              {t('files.attach')}
             </button>
             <input
               ref={picker}

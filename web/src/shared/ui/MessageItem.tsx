@@ -78,7 +78,7 @@ export function MessageItem({ message, own, viewerIsAdmin, showSender, api, onEd
             aria-describedby={message.content ? textId : undefined}
             onClick={() => setEditing(true)}
           >
-            Edit
+            {t('message.edit')}
           </button>
         )}
       </span>
@@ -114,7 +114,7 @@ function EditForm({ initial, allowEmpty, onSave, onDone }: EditProps) {
       return;
     }
     if (!text.trim() && !allowEmpty) {
-      setError('A message needs some words; press Escape to keep it as it was.');
+      setError(t('message.editNeedsWords'));
       return;
     }
     setSaving(true);
@@ -138,7 +138,7 @@ function EditForm({ initial, allowEmpty, onSave, onDone }: EditProps) {
   return (
     <div className="sc-msg__editor">
       <label className="sc-visually-hidden" htmlFor={id}>
-        Edit text
+        {t('message.editLabel')}
       </label>
       <textarea
         id={id}
@@ -158,10 +158,10 @@ function EditForm({ initial, allowEmpty, onSave, onDone }: EditProps) {
       )}
       <span className="sc-msg__actions">
         <button type="button" className="sc-link" onClick={() => void save()} disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('message.saving') : t('message.save')}
         </button>
         <button type="button" className="sc-link" onClick={onDone}>
-          Cancel
+          {t('message.cancel')}
         </button>
       </span>
     </div>

@@ -460,4 +460,8 @@ export const dashboardAr: Catalogue = {
   'hooks.redeliverOf': 'إعادة تسليم {event} بتاريخ {time}',
   'hooks.queued': 'أُعيد إلى قائمة الإرسال؛ سيخرج بعد لحظات.',
   'hooks.redeliver': 'إعادة التسليم',
+  'theme.label': 'سمة الألوان',
+  'theme.system': 'السمة: حسب النظام',
+  'theme.light': 'السمة: فاتحة',
+  'theme.dark': 'السمة: داكنة',
 };

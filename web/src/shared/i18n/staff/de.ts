@@ -436,4 +436,8 @@ export const dashboardDe: Catalogue = {
   'hooks.redeliverOf': '{event} vom {time} erneut zustellen',
   'hooks.queued': 'Erneut eingereiht; geht gleich raus.',
   'hooks.redeliver': 'Erneut zustellen',
+  'theme.label': 'Farbschema',
+  'theme.system': 'Farbschema: System',
+  'theme.light': 'Farbschema: hell',
+  'theme.dark': 'Farbschema: dunkel',
 };

@@ -409,4 +409,8 @@ export const dashboardEn = {
   'hooks.redeliverOf': 'Redeliver {event} of {time}',
   'hooks.queued': 'Queued again; it goes out in a moment.',
   'hooks.redeliver': 'Redeliver',
+  'theme.label': 'Colour theme',
+  'theme.system': 'Theme: system',
+  'theme.light': 'Theme: light',
+  'theme.dark': 'Theme: dark',
 } as const;

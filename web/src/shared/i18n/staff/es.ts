@@ -446,4 +446,8 @@ export const dashboardEs: Catalogue = {
   'hooks.redeliverOf': 'Reenviar {event} del {time}',
   'hooks.queued': 'Vuelto a poner en cola; sale en un momento.',
   'hooks.redeliver': 'Reenviar',
+  'theme.label': 'Tema de color',
+  'theme.system': 'Tema: sistema',
+  'theme.light': 'Tema: claro',
+  'theme.dark': 'Tema: oscuro',
 };

@@ -456,4 +456,8 @@ export const dashboardFr: Catalogue = {
   'hooks.redeliverOf': 'Renvoyer {event} du {time}',
   'hooks.queued': 'Remis en file ; il part dans un instant.',
   'hooks.redeliver': 'Renvoyer',
+  'theme.label': 'Thème de couleurs',
+  'theme.system': 'Thème : système',
+  'theme.light': 'Thème : clair',
+  'theme.dark': 'Thème : sombre',
 };
