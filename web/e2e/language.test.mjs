@@ -13,12 +13,14 @@ let server;
 let host;
 let browser;
 
-/** A host site on its own origin: /?locale=de puts data-locale="de" on the snippet. */
+/** A host site on its own origin: /?locale=de&theme=dark puts data-locale="de" data-theme="dark" on the snippet. */
 function startHost(port, widgetServer) {
   const site = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const locale = url.searchParams.get('locale');
-    const attribute = locale ? ` data-locale="${locale.replace(/[^A-Za-z-]/g, '')}"` : '';
+    const attribute = ['locale', 'theme', 'color']
+      .filter((name) => url.searchParams.has(name))
+      .map((name) => ` data-${name}="${url.searchParams.get(name).replace(/[^A-Za-z0-9#-]/g, '')}"`)
+      .join('');
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(`<!doctype html>
 <html lang="en">
@@ -52,13 +54,13 @@ after(async () => {
   await server?.stop();
 });
 
-async function openWidget({ locale, browserLocale = 'en-US', width = 360, height = 800 }) {
+async function openWidget({ locale, query, browserLocale = 'en-US', width = 360, height = 800 }) {
   const context = await browser.newContext({
     viewport: { width, height },
     locale: browserLocale,
   });
   const page = await context.newPage();
-  await page.goto(`${host.origin}/${locale ? `?locale=${locale}` : ''}`);
+  await page.goto(`${host.origin}/${query ?? (locale ? `?locale=${locale}` : '')}`);
   const bubble = page.frameLocator('iframe[data-support-chat]').locator('.scw-bubble');
   await bubble.waitFor({ timeout: WAIT_MS });
   await bubble.click();
@@ -68,8 +70,11 @@ async function openWidget({ locale, browserLocale = 'en-US', width = 360, height
 }
 
 describe('the widget in the host page’s language', () => {
-  it('speaks German with data-locale="de"', async () => {
-    const { context, page, frame, widget } = await openWidget({ locale: 'de' });
+  it('speaks German with data-locale="de", in the data-theme and data-color the page sets', async () => {
+    // All three travel in the frame's address together (embed/protocol.ts frameParams).
+    const { context, page, frame, widget } = await openWidget({
+      query: '?locale=de&theme=dark&color=%23006655',
+    });
     try {
       await widget
         .getByRole('heading', { name: 'Melden Sie sich an, um mit uns zu chatten' })
@@ -80,6 +85,16 @@ describe('the widget in the host page’s language', () => {
       assert.equal(
         await page.locator('iframe[data-support-chat]').getAttribute('title'),
         'Support-Chat',
+      );
+      assert.equal(
+        await frame.evaluate(() => document.getElementById('root')?.dataset.theme),
+        'dark',
+      );
+      assert.equal(
+        await frame.evaluate(() =>
+          document.getElementById('root')?.style.getPropertyValue('--sc-accent'),
+        ),
+        '#006655',
       );
       await assertAccessible(frame, 'the German widget');
       await screenshot(page, 'language-widget-de-360');
