@@ -7,7 +7,7 @@ import { useConnectionStatus, useSession } from '../shared/react/hooks';
 import { useSocketConnection } from '../shared/react/useSocketConnection';
 import type { User } from '../shared/types';
 import { ConnectionBanner } from '../shared/ui/ConnectionBanner';
-import { LoginPage, NOT_ADMIN_MESSAGE } from './LoginPage';
+import { LoginPage } from './LoginPage';
 import {
   notificationPermission,
   notifyIfHidden,
@@ -29,8 +29,8 @@ import { useChatList } from './support/useChatList';
 import { WebhooksPage } from './webhooks/WebhooksPage';
 import { RepliesPage } from './inbox/RepliesPage';
 import { useInbox } from './inbox/useInbox';
+import { t, tp } from '../shared/i18n/i18n';
 
-const TITLE = 'Support dashboard';
 const SOUND_KEY = 'support-chat.admin.sound';
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -47,7 +47,7 @@ export function DashboardApp({ services }: { services: DashboardServices }) {
   // A non-admin who signs in (or whose stored session predates a role change) is refused.
   useEffect(() => {
     if (user && !user.isAdmin) {
-      void logout(api).then(() => setRefusal(NOT_ADMIN_MESSAGE));
+      void logout(api).then(() => setRefusal(t('login.notAdmin')));
     }
   }, [api, user]);
 
@@ -63,8 +63,8 @@ export function DashboardApp({ services }: { services: DashboardServices }) {
         }}
       />
     );
-  if (!session) return <LoginPage api={api} refusal={refusal} />;
-  if (!user || !user.isAdmin) return <p className="scd-loading">Loading…</p>;
+  if (!session) return <LoginPage api={api} storage={services.storage} refusal={refusal} />;
+  if (!user || !user.isAdmin) return <p className="scd-loading">{t('common.loading')}</p>;
   return <SignedIn services={services} me={user} />;
 }
 
@@ -104,8 +104,8 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
       if (sound) playTone();
       const who = event.chat.user.fullName || event.chat.user.email;
       const files = event.message.attachments.length;
-      const text = event.message.content || (files === 1 ? 'Sent a file' : `Sent ${files} files`);
-      notifyIfHidden(`New message from ${who}`, text, event.chatId, () =>
+      const text = event.message.content || tp('files.sentFiles', files);
+      notifyIfHidden(t('dash.newMessageFrom', { name: who }), text, event.chatId, () =>
         navigate({ name: 'chats', chatId: event.chatId }),
       );
     },
@@ -117,7 +117,7 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
   const unread = totalUnreadByAdmin(Object.values(list.cache));
 
   useEffect(() => {
-    document.title = titleWithCount(TITLE, unread);
+    document.title = titleWithCount(t('dash.title'), unread);
   }, [unread]);
 
   const setSound = (on: boolean) => {
@@ -130,6 +130,7 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
     <div className="scd-app">
       <TopBar
         api={api}
+        storage={storage}
         me={me}
         route={route}
         unread={unread}

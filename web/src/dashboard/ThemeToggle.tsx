@@ -1,12 +1,13 @@
 /** The top bar's theme choice: system, light or dark. A native select: keyboard and screen readers know it. */
 import { useState } from 'react';
+import { t } from '../shared/i18n/i18n';
 import { applyTheme, loadThemeChoice, parseThemeChoice, saveThemeChoice } from './theme';
 
 export function ThemeToggle() {
   const [choice, setChoice] = useState(loadThemeChoice);
   return (
     <label className="scd-topbar__theme">
-      <span className="sc-visually-hidden">Colour theme</span>
+      <span className="sc-visually-hidden">{t('theme.label')}</span>
       <select
         className="scd-topbar__select"
         value={choice}
@@ -17,9 +18,9 @@ export function ThemeToggle() {
           applyTheme(next);
         }}
       >
-        <option value="system">Theme: system</option>
-        <option value="light">Theme: light</option>
-        <option value="dark">Theme: dark</option>
+        <option value="system">{t('theme.system')}</option>
+        <option value="light">{t('theme.light')}</option>
+        <option value="dark">{t('theme.dark')}</option>
       </select>
     </label>
   );

@@ -4,10 +4,14 @@ import { logout } from '../shared/api/users';
 import type { User } from '../shared/types';
 import type { NotificationPermissionState } from './notify/notifications';
 import { Link, type Route } from './router';
+import { formatNumber, t } from '../shared/i18n/i18n';
+import type { KeyValueStore } from '../shared/storage';
+import { LanguageSelect } from './LanguageSelect';
 import { ThemeToggle } from './ThemeToggle';
 
 interface Props {
   api: ApiClient;
+  storage: KeyValueStore;
   me: User;
   route: Route;
   unread: number;
@@ -22,6 +26,7 @@ interface Props {
 
 export function TopBar({
   api,
+  storage,
   me,
   route,
   unread,
@@ -34,31 +39,31 @@ export function TopBar({
 }: Props) {
   return (
     <header className="scd-topbar">
-      <span className="scd-topbar__brand">Support</span>
-      <nav aria-label="Dashboard" className="scd-topbar__nav">
+      <span className="scd-topbar__brand">{t('dash.brand')}</span>
+      <nav aria-label={t('dash.nav')} className="scd-topbar__nav">
         <Link to={{ name: 'chats', chatId: null }} current={route.name === 'chats'}>
-          Chats
+          {t('dash.nav.chats')}
           {unread > 0 && (
             <span className="scd-unread scd-unread--nav">
-              {unread}
-              <span className="sc-visually-hidden"> unread</span>
+              {formatNumber(unread)}
+              <span className="sc-visually-hidden"> {t('dash.unread')}</span>
             </span>
           )}
         </Link>
         <Link to={{ name: 'stats' }} current={route.name === 'stats'}>
-          Statistics
+          {t('dash.nav.stats')}
         </Link>
         <Link to={{ name: 'replies' }} current={route.name === 'replies'}>
-          Replies
+          {t('dash.nav.replies')}
         </Link>
         <Link to={{ name: 'webhooks' }} current={route.name === 'webhooks'}>
-          Webhooks
+          {t('dash.nav.webhooks')}
         </Link>
         <Link to={{ name: 'team' }} current={route.name === 'team'}>
-          Team
+          {t('dash.nav.team')}
         </Link>
         <Link to={{ name: 'hours' }} current={route.name === 'hours'}>
-          Hours
+          {t('dash.nav.hours')}
         </Link>
       </nav>
       <div className="scd-topbar__tools">
@@ -69,12 +74,14 @@ export function TopBar({
             aria-pressed={availability === 'away'}
             title={
               availability === 'online'
-                ? 'You get new chats. Press to go away.'
-                : 'You get no new chats. Press to come back.'
+                ? t('dash.availability.onlineHint')
+                : t('dash.availability.awayHint')
             }
             onClick={() => onAvailability(availability === 'online' ? 'away' : 'online')}
           >
-            {availability === 'online' ? 'Online' : 'Away'}
+            {availability === 'online'
+              ? t('dash.availability.online')
+              : t('dash.availability.away')}
           </button>
         )}
         <button
@@ -83,19 +90,20 @@ export function TopBar({
           aria-pressed={sound}
           onClick={() => onSound(!sound)}
         >
-          {sound ? 'Sound on' : 'Sound off'}
+          {sound ? t('dash.soundOn') : t('dash.soundOff')}
         </button>
         {permission === 'default' && (
           <button type="button" className="scd-topbar__btn" onClick={onAskPermission}>
-            Enable <span className="scd-wide-only">desktop </span>notifications
+            {t('dash.enableNotifications')}
           </button>
         )}
+        <LanguageSelect storage={storage} className="scd-topbar__btn scd-topbar__lang" />
         <ThemeToggle />
         <span className="scd-topbar__me" title={me.email ?? undefined}>
           {me.fullName || me.email}
         </span>
         <button type="button" className="scd-topbar__btn" onClick={() => void logout(api)}>
-          Sign out
+          {t('dash.signOut')}
         </button>
       </div>
     </header>

@@ -22,6 +22,7 @@ import type { OutboxEntry } from './logic/outbox';
 import { countUnread } from './logic/unread';
 import type { SocketConnection } from './socket/connection';
 import type { Attachment, Message } from './types';
+import { t } from './i18n/i18n';
 
 export interface ChatRoomState {
   chatId: string;
@@ -437,5 +438,5 @@ export class ChatRoom {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : 'Something went wrong';
+  return error instanceof Error ? error.message : t('common.somethingWrong');
 }

@@ -4,6 +4,7 @@ import type { ApiClient } from '../shared/api/client';
 import { login, register } from '../shared/api/users';
 import { CredentialsFields, useCredentialsForm } from '../shared/ui/CredentialsFields';
 import { TextField } from '../shared/ui/TextField';
+import { t } from '../shared/i18n/i18n';
 
 export function AuthForm({ api }: { api: ApiClient }) {
   const [mode, setMode] = useState<'signin' | 'register'>('signin');
@@ -17,16 +18,21 @@ export function AuthForm({ api }: { api: ApiClient }) {
             ...(fullName.trim() ? { fullName: fullName.trim() } : {}),
           })
         : login(api, credentials),
-    'Something went wrong',
+    t('common.somethingWrong'),
   );
 
   return (
     <form className="scw-auth" onSubmit={form.onSubmit} aria-labelledby="scw-auth-title">
       <h2 id="scw-auth-title" className="scw-auth__title">
-        {registering ? 'Create an account' : 'Sign in to chat with us'}
+        {registering ? t('auth.createTitle') : t('auth.signInTitle')}
       </h2>
       {registering && (
-        <TextField label="Your name" value={fullName} onChange={setFullName} autoComplete="name" />
+        <TextField
+          label={t('auth.yourName')}
+          value={fullName}
+          onChange={setFullName}
+          autoComplete="name"
+        />
       )}
       <CredentialsFields form={form} emailAutoComplete="email" newAccount={registering} />
       {form.error && (
@@ -35,10 +41,14 @@ export function AuthForm({ api }: { api: ApiClient }) {
         </p>
       )}
       <button type="submit" className="sc-btn" disabled={form.busy}>
-        {form.busy ? 'Please wait…' : registering ? 'Create account' : 'Sign in'}
+        {form.busy
+          ? t('common.pleaseWait')
+          : registering
+            ? t('auth.createButton')
+            : t('auth.signIn')}
       </button>
       <p className="scw-auth__switch">
-        {registering ? 'Already have an account?' : 'New here?'}{' '}
+        {registering ? t('auth.haveAccount') : t('auth.newHere')}{' '}
         <button
           type="button"
           className="sc-link"
@@ -47,7 +57,7 @@ export function AuthForm({ api }: { api: ApiClient }) {
             form.setError(null);
           }}
         >
-          {registering ? 'Sign in' : 'Create an account'}
+          {registering ? t('auth.signIn') : t('auth.createTitle')}
         </button>
       </p>
     </form>

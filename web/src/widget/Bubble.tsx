@@ -1,6 +1,7 @@
 /** The round chat button in the corner, with the unread badge. */
 import type { Ref } from 'react';
 import { badgeText } from '../shared/logic/unread';
+import { t, tp } from '../shared/i18n/i18n';
 
 interface Props {
   open: boolean;
@@ -11,8 +12,10 @@ interface Props {
 
 export function Bubble({ open, unread, onToggle, buttonRef }: Props) {
   const label = open
-    ? 'Close support chat'
-    : `Open support chat${unread > 0 ? `, ${unread} unread message${unread === 1 ? '' : 's'}` : ''}`;
+    ? t('widget.bubbleClose')
+    : unread > 0
+      ? tp('widget.bubbleOpenUnread', unread)
+      : t('widget.bubbleOpen');
   return (
     <button
       type="button"

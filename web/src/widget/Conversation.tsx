@@ -2,20 +2,14 @@
 import type { ApiClient } from '../shared/api/client';
 import type { ChatRoom } from '../shared/chatRoom';
 import { useChatRoom } from '../shared/react/hooks';
-import type { Chat, ChatStatus } from '../shared/types';
+import type { Chat } from '../shared/types';
 import { useAttachmentDraft } from '../shared/react/useAttachmentDraft';
 import { useMessageRules } from '../shared/react/useMessageRules';
 import { Composer } from '../shared/ui/Composer';
 import { MessageTimeline, type Notice } from '../shared/ui/MessageTimeline';
 import { RatingPrompt } from './RatingPrompt';
 import { TranscriptButton } from './TranscriptButton';
-
-const STATUS_TEXT: Record<ChatStatus, string> = {
-  open: 'open',
-  'in-progress': 'in progress',
-  resolved: 'resolved',
-  closed: 'closed',
-};
+import { t } from '../shared/i18n/i18n';
 
 interface Props {
   api: ApiClient;
@@ -30,13 +24,13 @@ export function Conversation({ api, chat, room, notices, online }: Props) {
   const rules = useMessageRules(api);
   const draft = useAttachmentDraft(api, chat._id, rules);
   const finished = chat.status === 'resolved' || chat.status === 'closed';
-  const agent = chat.admin?.fullName ?? 'Support';
+  const agent = chat.admin?.fullName ?? t('conversation.defaultAgent');
   return (
     <>
       <p className="scw-ticket">
         {chat.subject && <span className="scw-ticket__subject">{chat.subject}</span>}
         {/* The priority is the team's triage, not something to show the customer. */}
-        <span>Ticket: {STATUS_TEXT[chat.status]}</span>
+        <span>{t('conversation.ticket', { status: t(`status.${chat.status}`) })}</span>
       </p>
       {state.error && state.messages.length === 0 && (
         <p className="sc-error" role="alert">
@@ -44,7 +38,7 @@ export function Conversation({ api, chat, room, notices, online }: Props) {
         </p>
       )}
       <MessageTimeline
-        label="Conversation with support"
+        label={t('conversation.label')}
         dayHeading="h2"
         messages={state.messages}
         notices={notices}
@@ -53,8 +47,8 @@ export function Conversation({ api, chat, room, notices, online }: Props) {
         online={online}
         hasMore={state.hasMore}
         loadingOlder={state.loadingOlder}
-        typingLabel={state.otherTyping ? `${agent} is typing…` : null}
-        emptyText={state.loading ? 'Loading…' : undefined}
+        typingLabel={state.otherTyping ? t('conversation.typing', { name: agent }) : null}
+        emptyText={state.loading ? t('common.loading') : undefined}
         onLoadOlder={() => void room.loadOlder()}
         onRetry={(id) => room.retry(id)}
         onDiscard={(id) => room.discard(id)}
@@ -67,14 +61,16 @@ export function Conversation({ api, chat, room, notices, online }: Props) {
       />
       {finished && (
         <>
-          <p className="scw-finished">This ticket is {chat.status}. Writing again reopens it.</p>
+          <p className="scw-finished">
+            {t('conversation.finished', { status: t(`status.${chat.status}`) })}
+          </p>
           <RatingPrompt key={`rating:${chat._id}:${chat.updatedAt}`} api={api} chatId={chat._id} />
           <TranscriptButton key={`${chat._id}:${chat.updatedAt}`} api={api} chatId={chat._id} />
         </>
       )}
       <Composer
-        label="Message"
-        placeholder="Write a message…"
+        label={t('composer.label')}
+        placeholder={t('composer.placeholder')}
         maxLength={5000}
         onSend={(text) => room.send(text, false, draft.ready) !== null}
         onTyping={() => room.typing()}

@@ -1,6 +1,7 @@
 /** No chat yet: the first message creates the ticket, with an optional subject. */
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { TextField } from '../shared/ui/TextField';
+import { t } from '../shared/i18n/i18n';
 
 interface Props {
   onCreate: (message: string, subject?: string) => Promise<void>;
@@ -20,7 +21,7 @@ export function NewTicketForm({ onCreate, offline }: Props) {
     try {
       await onCreate(message.trim(), subject.trim() || undefined);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not send your message');
+      setError(e instanceof Error ? e.message : t('newTicket.couldNotSend'));
       setBusy(false);
     }
   };
@@ -39,12 +40,15 @@ export function NewTicketForm({ onCreate, offline }: Props) {
 
   return (
     <form className="scw-new" onSubmit={onSubmit}>
-      <p className="scw-new__intro">
-        Type your first message to create a ticket. We usually reply within a few minutes.
-      </p>
-      <TextField label="Subject (optional)" value={subject} maxLength={200} onChange={setSubject} />
+      <p className="scw-new__intro">{t('newTicket.intro')}</p>
+      <TextField
+        label={t('newTicket.subject')}
+        value={subject}
+        maxLength={200}
+        onChange={setSubject}
+      />
       <label className="sc-field">
-        Message
+        {t('composer.label')}
         <textarea
           className="sc-input"
           rows={4}
@@ -59,11 +63,9 @@ export function NewTicketForm({ onCreate, offline }: Props) {
           {error}
         </p>
       )}
-      {offline && (
-        <p className="scw-hint">You are offline; you can send once the connection is back.</p>
-      )}
+      {offline && <p className="scw-hint">{t('newTicket.offline')}</p>}
       <button type="submit" className="sc-btn" disabled={busy || offline || !message.trim()}>
-        {busy ? 'Sending…' : 'Start conversation'}
+        {busy ? t('common.sending') : t('newTicket.start')}
       </button>
     </form>
   );

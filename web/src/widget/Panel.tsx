@@ -18,6 +18,7 @@ import { NewTicketForm } from './NewTicketForm';
 import { PrechatForm } from './PrechatForm';
 import type { SupportChat } from './useSupportChat';
 import { typicalReplyText } from './replyTime';
+import { t } from '../shared/i18n/i18n';
 
 interface Props {
   api: ApiClient;
@@ -37,12 +38,10 @@ const HOURS_REFRESH_MS = 5 * 60_000;
 function presenceText(online: boolean | null, hours: HoursStatus | null): string {
   if (hours && !hours.open) {
     const back = hours.nextOpenAt ? backSentence(hours.nextOpenAt, new Date()) : null;
-    return back
-      ? `We are closed now. ${back}.`
-      : 'We are closed now — leave a message and we will reply when we are back.';
+    return back ? t('presence.closedBack', { back }) : t('presence.closed');
   }
-  if (online === null) return 'We reply as soon as we can';
-  return online ? 'Support is online' : 'Support is away — leave a message';
+  if (online === null) return t('presence.unknown');
+  return online ? t('presence.online') : t('presence.away');
 }
 
 /** Whether the team is within its business hours, asked when the panel opens and every few minutes. */
@@ -96,12 +95,12 @@ export function Panel({
       tabIndex={-1}
       className="scw-panel"
       role="dialog"
-      aria-label="Support chat"
+      aria-label={t('widget.panelLabel')}
     >
       {/* Not a <header>: inside the dialog it would be a second banner landmark of the host page. */}
       <div className="scw-header">
         <div>
-          <h1 className="scw-header__title">Support</h1>
+          <h1 className="scw-header__title">{t('widget.title')}</h1>
           <p className="scw-header__presence">
             <span
               className={`scw-dot ${support.supportOnline && !closed ? 'scw-dot--on' : ''}`}
@@ -121,8 +120,8 @@ export function Panel({
               type="button"
               className="scw-header__btn scw-header__close"
               aria-pressed={alerts}
-              aria-label="Sound and title alerts for replies"
-              title={alerts ? 'Alerts for replies are on' : 'Alerts for replies are off'}
+              aria-label={t('widget.alerts')}
+              title={alerts ? t('widget.alertsOn') : t('widget.alertsOff')}
               onClick={() => onAlerts(!alerts)}
             >
               <BellIcon off={!alerts} />
@@ -131,13 +130,13 @@ export function Panel({
           {/* Guests have nothing to sign out of, and the host site signs its own users out. */}
           {user && (user.kind ?? 'account') === 'account' && (
             <button type="button" className="scw-header__btn" onClick={() => void access.logout()}>
-              Sign out
+              {t('widget.signOut')}
             </button>
           )}
           <button
             type="button"
             className="scw-header__btn scw-header__close"
-            aria-label="Close chat"
+            aria-label={t('widget.close')}
             onClick={onClose}
           >
             <CloseIcon />
@@ -176,7 +175,7 @@ function WayIn({
   if (state.phase === 'starting') {
     return (
       <p className="scw-message" role="status">
-        Loading…
+        {t('common.loading')}
       </p>
     );
   }
@@ -191,7 +190,7 @@ function WayIn({
       <div className="scw-message">
         {error}
         <button type="button" className="sc-btn" onClick={() => void access.retry()}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       </div>
     );
@@ -223,9 +222,9 @@ function WayIn({
         <p role="status">{state.busyText}</p>
       ) : (
         <>
-          <p className="scw-hint">Ask us anything; no account needed.</p>
+          <p className="scw-hint">{t('widget.guestHint')}</p>
           <button type="button" className="sc-btn" onClick={() => void access.startVisitor()}>
-            {state.error ? 'Chat as a guest' : 'Start a conversation'}
+            {state.error ? t('widget.chatAsGuest') : t('widget.startConversation')}
           </button>
         </>
       )}
@@ -245,17 +244,19 @@ function PanelBody({
   online: boolean;
 }) {
   if (user.isAdmin) {
+    const [before, after] = t('widget.adminSignedIn').split('{link}');
     return (
       <p className="scw-message">
-        You are signed in as a support admin. Answer users from the dashboard at{' '}
+        {before}
         <a href="/admin/support" target="_blank" rel="noopener">
           /admin/support
         </a>
-        .
+        {after}
       </p>
     );
   }
-  if (support.phase === 'loading') return <p className="scw-message">Loading your conversation…</p>;
+  if (support.phase === 'loading')
+    return <p className="scw-message">{t('widget.loadingConversation')}</p>;
   if (support.phase === 'error') {
     return (
       <div className="scw-message">
@@ -263,7 +264,7 @@ function PanelBody({
           {support.error}
         </p>
         <button type="button" className="sc-btn" onClick={support.reload}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       </div>
     );
@@ -279,7 +280,7 @@ function PanelBody({
         }
       />
     );
-  if (!support.room) return <p className="scw-message">Connecting…</p>;
+  if (!support.room) return <p className="scw-message">{t('widget.connecting')}</p>;
   return (
     <Conversation
       api={api}

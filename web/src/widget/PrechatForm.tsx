@@ -1,6 +1,7 @@
 /** Before a guest's first message: their name and email, optional (skippable) or required. */
 import { useState, type FormEvent } from 'react';
 import { TextField } from '../shared/ui/TextField';
+import { t } from '../shared/i18n/i18n';
 
 interface Props {
   required: boolean;
@@ -23,15 +24,11 @@ export function PrechatForm({ required, busy, onStart }: Props) {
   return (
     <form className="scw-auth" onSubmit={onSubmit} aria-labelledby="scw-prechat-title">
       <h2 id="scw-prechat-title" className="scw-auth__title">
-        Before we start
+        {t('prechat.title')}
       </h2>
-      <p className="scw-hint">
-        {required
-          ? 'Tell us who you are so we can get back to you.'
-          : 'Tell us who you are so we can get back to you, or skip this.'}
-      </p>
+      <p className="scw-hint">{required ? t('prechat.required') : t('prechat.optional')}</p>
       <TextField
-        label={required ? 'Your name' : 'Your name (optional)'}
+        label={required ? t('auth.yourName') : t('prechat.nameOptional')}
         value={name}
         onChange={setName}
         autoComplete="name"
@@ -39,7 +36,7 @@ export function PrechatForm({ required, busy, onStart }: Props) {
         required={required}
       />
       <TextField
-        label={required ? 'Email' : 'Email (optional)'}
+        label={required ? t('field.email') : t('prechat.emailOptional')}
         type="email"
         value={email}
         onChange={setEmail}
@@ -48,7 +45,7 @@ export function PrechatForm({ required, busy, onStart }: Props) {
         required={required}
       />
       <button type="submit" className="sc-btn" disabled={busy}>
-        {busy ? 'Please wait…' : 'Start chatting'}
+        {busy ? t('common.pleaseWait') : t('prechat.start')}
       </button>
       {!required && (
         <button
@@ -57,7 +54,7 @@ export function PrechatForm({ required, busy, onStart }: Props) {
           disabled={busy}
           onClick={() => onStart({})}
         >
-          Skip
+          {t('prechat.skip')}
         </button>
       )}
     </form>

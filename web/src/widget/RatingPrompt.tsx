@@ -6,8 +6,9 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient } from '../shared/api/client';
 import { fetchRating, rateChat } from '../shared/api/chats';
 import type { Rating } from '../shared/types';
+import { formatNumber, t } from '../shared/i18n/i18n';
 
-const LABELS = ['Very poor', 'Poor', 'Okay', 'Good', 'Excellent'];
+const SCORES = [1, 2, 3, 4, 5] as const;
 const MAX_COMMENT = 1000;
 
 type State =
@@ -41,8 +42,8 @@ export function RatingPrompt({ api, chatId }: { api: ApiClient; chatId: string }
   if (state.kind === 'done') {
     return (
       <p className="scw-rating__thanks" role="status">
-        {state.justNow ? 'Thank you for your rating! ' : ''}You rated this conversation{' '}
-        {state.rating.score} out of 5.
+        {state.justNow ? `${t('rating.thanks')} ` : ''}
+        {t('rating.given', { score: state.rating.score, max: 5 })}
       </p>
     );
   }
@@ -50,7 +51,7 @@ export function RatingPrompt({ api, chatId }: { api: ApiClient; chatId: string }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (score === null) {
-      setState({ kind: 'ask', sending: false, error: 'Choose a rating from 1 to 5 first.' });
+      setState({ kind: 'ask', sending: false, error: t('rating.chooseFirst', { min: 1, max: 5 }) });
       return;
     }
     setState({ kind: 'ask', sending: true, error: null });
@@ -71,7 +72,7 @@ export function RatingPrompt({ api, chatId }: { api: ApiClient; chatId: string }
         setState({
           kind: 'ask',
           sending: false,
-          error: 'Your rating could not be sent. Please try again in a moment.',
+          error: t('rating.failed'),
         });
       });
   };
@@ -79,10 +80,10 @@ export function RatingPrompt({ api, chatId }: { api: ApiClient; chatId: string }
   return (
     <form className="scw-rating" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <fieldset className="scw-rating__scale">
-        <legend id={`${id}-title`}>How did we do? Rate this conversation.</legend>
+        <legend id={`${id}-title`}>{t('rating.legend')}</legend>
         <div className="scw-rating__choices">
-          {LABELS.map((label, i) => {
-            const value = i + 1;
+          {SCORES.map((value) => {
+            const label = t(`rating.${value}`);
             return (
               <label key={value} className="scw-rating__choice" title={label}>
                 <input
@@ -92,21 +93,21 @@ export function RatingPrompt({ api, chatId }: { api: ApiClient; chatId: string }
                   checked={score === value}
                   onChange={() => setScore(value)}
                 />
-                <span aria-hidden="true">{value}</span>
+                <span aria-hidden="true">{formatNumber(value)}</span>
                 <span className="sc-visually-hidden">
-                  {value} out of 5, {label}
+                  {t('rating.choice', { value, label, max: 5 })}
                 </span>
               </label>
             );
           })}
         </div>
         <p className="scw-rating__ends" aria-hidden="true">
-          <span>Very poor</span>
-          <span>Excellent</span>
+          <span>{t('rating.1')}</span>
+          <span>{t('rating.5')}</span>
         </p>
       </fieldset>
       <label className="scw-rating__comment">
-        Comment (optional)
+        {t('rating.comment')}
         <textarea
           value={comment}
           maxLength={MAX_COMMENT}
@@ -115,7 +116,7 @@ export function RatingPrompt({ api, chatId }: { api: ApiClient; chatId: string }
         />
       </label>
       <button type="submit" className="sc-btn" disabled={state.sending}>
-        {state.sending ? 'Sending…' : 'Send rating'}
+        {state.sending ? t('common.sending') : t('rating.send')}
       </button>
       <p role="status" className="scw-rating__error">
         {state.error ?? ''}

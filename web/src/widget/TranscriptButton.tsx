@@ -2,14 +2,15 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../shared/api/client';
 import { emailStatus, requestTranscript } from '../shared/api/email';
+import { t, type MessageKey } from '../shared/i18n/i18n';
 
 type State = 'idle' | 'sending' | 'sent' | 'already' | 'failed';
 
-const SENTENCE: Record<Exclude<State, 'idle' | 'sending'>, string> = {
-  sent: 'The transcript is on its way to your email.',
-  already: 'The transcript of this conversation was already sent to your email.',
-  failed: 'The transcript could not be requested. Please try again in a moment.',
-};
+const SENTENCE = {
+  sent: 'transcript.sent',
+  already: 'transcript.already',
+  failed: 'transcript.failed',
+} as const satisfies Record<Exclude<State, 'idle' | 'sending'>, MessageKey>;
 
 export function TranscriptButton({ api, chatId }: { api: ApiClient; chatId: string }) {
   const [enabled, setEnabled] = useState(false);
@@ -41,11 +42,11 @@ export function TranscriptButton({ api, chatId }: { api: ApiClient; chatId: stri
           disabled={state === 'sending'}
           onClick={request}
         >
-          {state === 'sending' ? 'Requesting…' : 'Email me a transcript'}
+          {state === 'sending' ? t('transcript.requesting') : t('transcript.request')}
         </button>
       )}
       <p role="status" className="scw-transcript__note">
-        {state === 'idle' || state === 'sending' ? '' : SENTENCE[state]}
+        {state === 'idle' || state === 'sending' ? '' : t(SENTENCE[state])}
       </p>
     </div>
   );

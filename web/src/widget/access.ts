@@ -19,6 +19,7 @@ import {
 } from './accessRules';
 import type { HostPage } from './embed/protocol';
 import { saveOutbox } from './persisted';
+import { t } from '../shared/i18n/i18n';
 
 export interface AccessState {
   /** `starting` until the first decision; `busy` while signing in or starting a guest session. */
@@ -168,7 +169,7 @@ export class WidgetAccess {
     const current = this.api.session.get();
     const plan = identifyPlan(current?.user ?? null, token);
     if (plan === 'keep') return;
-    this.set({ phase: 'busy', busyText: 'Signing you in…', error: null });
+    this.set({ phase: 'busy', busyText: t('widget.signingIn'), error: null });
     let asVisitor = false;
     if (plan === 'merge') {
       // A fresh access token: an expired one would be ignored and nothing merged.
@@ -189,7 +190,7 @@ export class WidgetAccess {
 
   private async beginVisit(details: { name?: string; email?: string }): Promise<boolean> {
     if (this.api.session.get()) return true;
-    this.set({ phase: 'busy', busyText: 'Starting your conversation…', error: null });
+    this.set({ phase: 'busy', busyText: t('widget.startingConversation'), error: null });
     try {
       await startVisitor(this.api, details);
       this.set({ phase: 'ready', busyText: null });

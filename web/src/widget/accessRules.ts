@@ -7,6 +7,7 @@ import { ApiError } from '../shared/api/client';
 import type { ReportedContext } from '../shared/api/widget';
 import type { User, WidgetConfig } from '../shared/types';
 import type { HostPage } from './embed/protocol';
+import { t, tp } from '../shared/i18n/i18n';
 
 /** What the panel offers to someone without a session. */
 export type Entry = 'visitor' | 'prechat' | 'account';
@@ -53,38 +54,30 @@ export function identifyPlan(current: User | null, token: string): 'keep' | 'mer
 
 export type Action = 'start' | 'identify' | 'visitor' | 'logout';
 
-function minutes(seconds: number): string {
-  const m = Math.max(1, Math.ceil(seconds / 60));
-  return m === 1 ? 'a minute' : `${m} minutes`;
-}
-
 /** A sentence for the person, never a silent failure; the server's own words where it has some. */
 export function refusalSentence(error: unknown, action: Action): string {
-  if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
+  if (!(error instanceof ApiError)) return t('refusal.generic');
   const server = error.message.trim();
   switch (error.code) {
     case 'network':
-      return 'We could not reach the support service. Check your connection and try again.';
+      return t('refusal.network');
     case 'rate_limited':
       return error.retryAfterSeconds !== null
-        ? `There have been too many attempts from your network. Please try again in ${minutes(error.retryAfterSeconds)}.`
-        : 'There have been too many attempts from your network. Please try again later.';
+        ? tp('refusal.rateLimitedIn', Math.max(1, Math.ceil(error.retryAfterSeconds / 60)))
+        : t('refusal.rateLimited');
     case 'unauthorized':
+      // The server's reason stays in its own (English) words: it names what it checked.
       return action === 'identify'
-        ? `We could not confirm that you are signed in on this site, so the chat is not linked to your account. ${server}`
-        : 'Your chat session has ended. Please reload the page.';
+        ? t('refusal.notConfirmed', { reason: server }).trim()
+        : t('refusal.sessionEnded');
     case 'forbidden':
-      return action === 'visitor'
-        ? 'Chatting without an account is turned off here. Please sign in below.'
-        : server || 'You are not allowed to do that.';
+      return action === 'visitor' ? t('refusal.visitorsOff') : server || t('refusal.notAllowed');
     case 'not_found':
-      return action === 'identify'
-        ? 'This support service does not accept sign-ins from this site yet.'
-        : server || 'Not found.';
+      return action === 'identify' ? t('refusal.noSignIns') : server || t('refusal.notFound');
     case 'invalid':
-      return server || 'Please check what you entered.';
+      return server || t('refusal.checkInput');
     default:
-      return 'Something went wrong on our side. Please try again in a moment.';
+      return t('refusal.ourSide');
   }
 }
 

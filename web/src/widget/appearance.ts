@@ -1,6 +1,6 @@
 /** Applies the host's data-theme and data-color (passed by the loader) to the widget's root. */
 import { readableOn } from '../shared/logic/contrast';
-import { appearanceFrom, type Appearance } from './embed/protocol';
+import { frameOptionsFrom, type Appearance, type FrameOptions } from './embed/protocol';
 
 /**
  * The brand colour replaces the accent everywhere it is a fill (bubble, header, buttons, own
@@ -20,7 +20,7 @@ export function applyAppearance(root: HTMLElement, { theme, color }: Appearance)
     root.style.setProperty(token, value);
 }
 
-/** The appearance in this iframe's address, if the loader put one there. */
-export function appearanceOfThisFrame(): Appearance {
-  return appearanceFrom(window.location.search);
+/** The appearance and language in this iframe's address, if the loader put them there. */
+export function optionsOfThisFrame(): FrameOptions {
+  return frameOptionsFrom(window.location.search);
 }

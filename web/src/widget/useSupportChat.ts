@@ -14,6 +14,7 @@ import type { Notice } from '../shared/ui/MessageTimeline';
 import { refusalSentence } from './accessRules';
 import { loadOutbox, saveOutbox } from './persisted';
 import type { WidgetServices } from './services';
+import { t } from '../shared/i18n/i18n';
 
 export type ChatPhase = 'loading' | 'none' | 'ready' | 'error';
 
@@ -39,12 +40,7 @@ interface State {
   error: string | null;
 }
 
-const STATUS_NOTICE: Record<ChatStatus, string> = {
-  open: 'Your ticket is open again.',
-  'in-progress': 'Your ticket is being worked on.',
-  resolved: 'Your ticket was resolved. Write again if you need more help.',
-  closed: 'Your ticket was closed. Write again to reopen it.',
-};
+const statusNotice = (status: ChatStatus) => t(`conversation.notice.${status}`);
 
 function notice(text: string): Notice {
   return { id: `${Date.now()}-${Math.random()}`, createdAt: new Date().toISOString(), text };
@@ -133,13 +129,15 @@ export function useSupportChat(
         chat: s.chat
           ? { ...s.chat, ...(event.chat ?? {}), status: event.status, priority: event.priority }
           : s.chat,
-        notices: changed ? [...s.notices, notice(STATUS_NOTICE[event.status])] : s.notices,
+        notices: changed ? [...s.notices, notice(statusNotice(event.status))] : s.notices,
       }));
     };
     const onAssigned = (event: AssignedEvent) => {
       if (event.chatId !== chatId) return;
       const text = event.admin
-        ? `${event.admin.fullName || 'An agent'} is handling your ticket.`
+        ? t('conversation.notice.assigned', {
+            name: event.admin.fullName || t('conversation.notice.anAgent'),
+          })
         : null;
       update((s) => ({
         ...s,

@@ -15,16 +15,13 @@ import {
 } from '../../shared/api/hours';
 import { fetchTeam } from '../../shared/api/team';
 import { backSentence } from '../../shared/logic/backTime';
+import { formatDate, t, tp } from '../../shared/i18n/i18n';
 
-const DAY_LABEL: Record<Weekday, string> = {
-  monday: 'Monday',
-  tuesday: 'Tuesday',
-  wednesday: 'Wednesday',
-  thursday: 'Thursday',
-  friday: 'Friday',
-  saturday: 'Saturday',
-  sunday: 'Sunday',
-};
+/** The weekday's name in the page's language (1 January 2024 was a Monday). */
+function dayLabel(day: Weekday): string {
+  const date = new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
+  return formatDate(date, { weekday: 'long', timeZone: 'UTC' });
+}
 
 const errorText = (e: unknown, fallback: string) => (e instanceof Error ? e.message : fallback);
 
@@ -36,12 +33,10 @@ function timeZones(current: string): string[] {
 
 function statusSentence(status: HoursStatus | null): string {
   if (!status) return '';
-  if (status.alwaysOpen) return 'No opening hours are set, so the team counts as always open.';
-  if (status.open) return 'The team is within its business hours now.';
+  if (status.alwaysOpen) return t('hours.alwaysOpen');
+  if (status.open) return t('hours.openNow');
   const back = status.nextOpenAt ? backSentence(status.nextOpenAt, new Date()) : null;
-  return back
-    ? `The team is outside its business hours now. ${back} (your time).`
-    : 'The team is outside its business hours, and no opening comes within a year.';
+  return back ? t('hours.closedNow', { back }) : t('hours.closedLong');
 }
 
 export function HoursPage({ api }: { api: ApiClient }) {
@@ -54,7 +49,7 @@ export function HoursPage({ api }: { api: ApiClient }) {
     let live = true;
     getBusinessHours(api)
       .then((s) => live && setSettings(s))
-      .catch((e: unknown) => live && setError(errorText(e, 'Could not load business hours.')));
+      .catch((e: unknown) => live && setError(errorText(e, t('hours.couldNotLoad'))));
     hoursStatus(api)
       .then((s) => live && setStatus(s))
       .catch(() => undefined);
@@ -69,14 +64,14 @@ export function HoursPage({ api }: { api: ApiClient }) {
   return (
     <main className="scd-stats scd-team scd-hours" aria-labelledby="scd-hours-title">
       <div className="scd-stats__head">
-        <h1 id="scd-hours-title">Business hours</h1>
+        <h1 id="scd-hours-title">{t('hours.title')}</h1>
       </div>
       {error && (
         <p className="sc-error" role="alert">
           {error}
         </p>
       )}
-      {!settings && !error && <p className="scd-loading">Loading business hours…</p>}
+      {!settings && !error && <p className="scd-loading">{t('hours.loading')}</p>}
       {status && <p data-testid="hours-status">{statusSentence(status)}</p>}
       {settings && (
         <HoursForm
@@ -121,7 +116,7 @@ function HoursForm({
 
   const addHoliday = () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday)) {
-      setMessage({ text: 'Pick a date to add it as a holiday.', error: true });
+      setMessage({ text: t('hours.pickDate'), error: true });
       return;
     }
     if (!form.holidays.includes(holiday)) {
@@ -139,23 +134,21 @@ function HoursForm({
       .then((saved) => {
         setForm(saved);
         onSaved(saved);
-        setMessage({ text: 'Business hours saved.', error: false });
+        setMessage({ text: t('hours.saved'), error: false });
       })
       .catch((e: unknown) =>
-        setMessage({ text: errorText(e, 'Business hours could not be saved.'), error: true }),
+        setMessage({ text: errorText(e, t('hours.couldNotSave')), error: true }),
       )
       .finally(() => setSaving(false));
   };
 
   return (
     <form onSubmit={submit} className="scd-card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Schedule</h2>
-      {!isAdmin && (
-        <p className="scd-card__note">Only admins of the team can change business hours.</p>
-      )}
+      <h2 id={`${id}-title`}>{t('hours.schedule')}</h2>
+      {!isAdmin && <p className="scd-card__note">{t('hours.onlyAdmins')}</p>}
       <fieldset disabled={!isAdmin || saving} className="scd-hours__fieldset">
         <div className="scd-hours__field">
-          <label htmlFor={`${id}-zone`}>Time zone</label>
+          <label htmlFor={`${id}-zone`}>{t('hours.timeZone')}</label>
           <select
             id={`${id}-zone`}
             value={form.timeZone}
@@ -170,20 +163,15 @@ function HoursForm({
         </div>
         {/* Focusable: on a phone the table scrolls sideways, and for an agent (read only, the
             fieldset disabled) nothing inside can take the focus to scroll it. */}
-        <div
-          className="scd-table-wrap"
-          tabIndex={0}
-          role="region"
-          aria-label="Opening hours per day"
-        >
+        <div className="scd-table-wrap" tabIndex={0} role="region" aria-label={t('hours.perDay')}>
           <table className="scd-hours__days">
-            <caption className="sc-visually-hidden">Opening hours per day</caption>
+            <caption className="sc-visually-hidden">{t('hours.perDay')}</caption>
             <thead>
               <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Open</th>
-                <th scope="col">Opens</th>
-                <th scope="col">Closes</th>
+                <th scope="col">{t('hours.day')}</th>
+                <th scope="col">{t('hours.open')}</th>
+                <th scope="col">{t('hours.opens')}</th>
+                <th scope="col">{t('hours.closes')}</th>
               </tr>
             </thead>
             <tbody>
@@ -192,11 +180,11 @@ function HoursForm({
                 const more = form.weekly[day].length - 1;
                 return (
                   <tr key={day}>
-                    <th scope="row">{DAY_LABEL[day]}</th>
+                    <th scope="row">{dayLabel(day)}</th>
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={`Open on ${DAY_LABEL[day]}`}
+                        aria-label={t('hours.openOn', { day: dayLabel(day) })}
                         checked={span !== undefined}
                         onChange={(e) => setDay(day, e.target.checked)}
                       />
@@ -205,7 +193,7 @@ function HoursForm({
                       {span && (
                         <input
                           type="time"
-                          aria-label={`${DAY_LABEL[day]} opens at`}
+                          aria-label={t('hours.opensAt', { day: dayLabel(day) })}
                           value={span.opens}
                           required
                           onChange={(e) => setDay(day, true, e.target.value)}
@@ -217,20 +205,17 @@ function HoursForm({
                         <>
                           <input
                             type="time"
-                            aria-label={`${DAY_LABEL[day]} closes at`}
+                            aria-label={t('hours.closesAt', { day: dayLabel(day) })}
                             value={span.closes}
                             required
                             onChange={(e) => setDay(day, true, undefined, e.target.value)}
                           />
                           {more > 0 && (
-                            <span className="scd-card__note">
-                              {' '}
-                              and {more} more {more === 1 ? 'span' : 'spans'}
-                            </span>
+                            <span className="scd-card__note"> {tp('hours.moreSpans', more)}</span>
                           )}
                         </>
                       ) : (
-                        <span className="scd-card__note">Closed</span>
+                        <span className="scd-card__note">{t('hours.closed')}</span>
                       )}
                     </td>
                   </tr>
@@ -239,23 +224,20 @@ function HoursForm({
             </tbody>
           </table>
         </div>
-        <p className="scd-card__note">
-          A closing time earlier than the opening runs past midnight; with no open day at all the
-          team counts as always open.
-        </p>
+        <p className="scd-card__note">{t('hours.midnight')}</p>
 
-        <h2>Holidays</h2>
+        <h2>{t('hours.holidays')}</h2>
         {form.holidays.length === 0 ? (
-          <p className="scd-card__note">No holidays: the weekly schedule applies every week.</p>
+          <p className="scd-card__note">{t('hours.noHolidays')}</p>
         ) : (
-          <ul className="scd-hours__holidays" aria-label="Holidays">
+          <ul className="scd-hours__holidays" aria-label={t('hours.holidays')}>
             {form.holidays.map((h) => (
               <li key={h}>
-                {h}
+                {formatDate(`${h}T12:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' })}
                 <button
                   type="button"
                   className="sc-link"
-                  aria-label={`Remove the holiday ${h}`}
+                  aria-label={t('hours.removeHoliday', { date: h })}
                   onClick={() =>
                     setForm({ ...form, holidays: form.holidays.filter((x) => x !== h) })
                   }
@@ -268,7 +250,7 @@ function HoursForm({
         )}
         <div className="scd-hours__row">
           <div className="scd-hours__field">
-            <label htmlFor={`${id}-holiday`}>Holiday date</label>
+            <label htmlFor={`${id}-holiday`}>{t('hours.holidayDate')}</label>
             <input
               id={`${id}-holiday`}
               type="date"
@@ -277,13 +259,13 @@ function HoursForm({
             />
           </div>
           <button type="button" className="sc-btn sc-btn--ghost" onClick={addHoliday}>
-            Add holiday
+            {t('hours.addHoliday')}
           </button>
         </div>
 
-        <h2>Outside business hours</h2>
+        <h2>{t('hours.outside')}</h2>
         <div className="scd-hours__field">
-          <label htmlFor={`${id}-reply`}>Automatic reply to a user’s first message</label>
+          <label htmlFor={`${id}-reply`}>{t('hours.autoReply')}</label>
           <textarea
             id={`${id}-reply`}
             rows={3}
@@ -293,8 +275,7 @@ function HoursForm({
             onChange={(e) => setForm({ ...form, autoReply: e.target.value })}
           />
           <span id={`${id}-reply-hint`} className="scd-card__note">
-            {'{back}'} becomes when the team is back, e.g. “on Monday at 09:00 (Europe/Paris time)”.
-            Leave it empty to send no automatic reply.
+            {t('hours.autoReplyHint')}
           </span>
         </div>
         <label className="scd-hours__check">
@@ -303,12 +284,12 @@ function HoursForm({
             checked={form.businessHoursStats}
             onChange={(e) => setForm({ ...form, businessHoursStats: e.target.checked })}
           />{' '}
-          Count only business hours in the first response time statistics
+          {t('hours.statsBusinessOnly')}
         </label>
         {isAdmin && (
           <p>
             <button type="submit" className="sc-btn" disabled={saving}>
-              {saving ? 'Saving…' : 'Save business hours'}
+              {saving ? t('hours.saving') : t('hours.save')}
             </button>
           </p>
         )}

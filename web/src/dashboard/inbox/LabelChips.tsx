@@ -1,6 +1,7 @@
 /** A chat's labels as small coloured chips (list rows and the conversation). */
 import type { Label } from '../../shared/types';
 import { readableOn } from './colours';
+import { t } from '../../shared/i18n/i18n';
 
 export function LabelChip({ label, onRemove }: { label: Label; onRemove?: () => void }) {
   const style = { background: label.colour, color: readableOn(label.colour) };
@@ -11,8 +12,8 @@ export function LabelChip({ label, onRemove }: { label: Label; onRemove?: () => 
         <button
           type="button"
           className="scd-label__remove"
-          aria-label={`Remove label ${label.name}`}
-          title={`Remove label ${label.name}`}
+          aria-label={t('labels.remove', { name: label.name })}
+          title={t('labels.remove', { name: label.name })}
           onClick={onRemove}
         >
           ×
@@ -26,7 +27,7 @@ export function LabelChips({ labels }: { labels: readonly Label[] }) {
   if (labels.length === 0) return null;
   return (
     <span className="scd-labels">
-      <span className="sc-visually-hidden">Labels: </span>
+      <span className="sc-visually-hidden">{t('labels.prefix')} </span>
       {labels.map((l) => (
         <LabelChip key={l._id} label={l} />
       ))}

@@ -9,6 +9,7 @@ import type { SocketConnection } from '../../shared/socket/connection';
 import type { Label } from '../../shared/types';
 import { PALETTE } from './colours';
 import { LabelChip } from './LabelChips';
+import { t } from '../../shared/i18n/i18n';
 
 interface Props {
   api: ApiClient;
@@ -34,7 +35,7 @@ export function LabelEditor({ api, connection, chatId, all, onChanged }: Props) 
     let cancelled = false;
     chatLabels(api, chatId)
       .then((l) => !cancelled && setLabels(l))
-      .catch(() => !cancelled && setError('Labels could not be loaded.'));
+      .catch(() => !cancelled && setError(t('labels.couldNotLoad')));
     const off = connection.on('chat_labels_updated', (event) => {
       if (event.chatId === chatId) setLabels(event.labels);
     });
@@ -53,7 +54,7 @@ export function LabelEditor({ api, connection, chatId, all, onChanged }: Props) 
       onChanged(chatId, next);
       return true;
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'That did not work. Try again.');
+      setError(e instanceof Error ? e.message : t('pane.failed'));
       return false;
     } finally {
       setBusy(false);
@@ -71,7 +72,7 @@ export function LabelEditor({ api, connection, chatId, all, onChanged }: Props) 
   const createAndAdd = async () => {
     const trimmed = name.trim();
     if (!trimmed) {
-      setError('Give the new label a name.');
+      setError(t('labels.nameIt'));
       return;
     }
     const colour = PALETTE[all.length % PALETTE.length] ?? '#2f6fde';
@@ -86,10 +87,10 @@ export function LabelEditor({ api, connection, chatId, all, onChanged }: Props) 
   };
 
   return (
-    <div className="scd-label-editor" role="group" aria-label="Labels of this chat">
-      <span className="scd-label-editor__title">Labels:</span>
-      {labels === null && !error && <span className="scd-muted">Loading…</span>}
-      {labels?.length === 0 && <span className="scd-muted">none yet</span>}
+    <div className="scd-label-editor" role="group" aria-label={t('labels.ofChat')}>
+      <span className="scd-label-editor__title">{t('labels.prefix')}</span>
+      {labels === null && !error && <span className="scd-muted">{t('common.loading')}</span>}
+      {labels?.length === 0 && <span className="scd-muted">{t('labels.noneYet')}</span>}
       {labels?.map((l) => (
         <LabelChip
           key={l._id}
@@ -105,7 +106,7 @@ export function LabelEditor({ api, connection, chatId, all, onChanged }: Props) 
         }}
       >
         <label className="sc-visually-hidden" htmlFor={selectId}>
-          Add a label
+          {t('labels.add')}
         </label>
         <select
           id={selectId}
@@ -114,31 +115,31 @@ export function LabelEditor({ api, connection, chatId, all, onChanged }: Props) 
           disabled={busy}
           onChange={(e) => setChoice(e.target.value)}
         >
-          <option value="">Add a label…</option>
+          <option value="">{t('labels.addChoice')}</option>
           {addable.map((l) => (
             <option key={l._id} value={l._id}>
               {l.name}
             </option>
           ))}
-          <option value={NEW}>New label…</option>
+          <option value={NEW}>{t('labels.new')}</option>
         </select>
         {choice === NEW && (
           <>
             <label className="sc-visually-hidden" htmlFor={nameId}>
-              Name of the new label
+              {t('labels.newName')}
             </label>
             <input
               id={nameId}
               className="sc-input scd-label-editor__name"
               maxLength={40}
-              placeholder="Label name"
+              placeholder={t('labels.namePlaceholder')}
               value={name}
               onChange={(e) => setName(e.target.value)}
             />
           </>
         )}
         <button type="submit" className="sc-btn sc-btn--ghost" disabled={busy || !choice}>
-          Add
+          {t('labels.addButton')}
         </button>
       </form>
       {error && (

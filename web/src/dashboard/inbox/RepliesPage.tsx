@@ -19,6 +19,8 @@ import { TextField } from '../../shared/ui/TextField';
 import { COLOUR, PALETTE } from './colours';
 import { LabelChip } from './LabelChips';
 import type { Inbox } from './useInbox';
+import { formatList, t } from '../../shared/i18n/i18n';
+import { withKeys } from '../../shared/ui/withKeys';
 
 const errorText = (e: unknown, fallback: string) => (e instanceof Error ? e.message : fallback);
 
@@ -32,7 +34,7 @@ export function RepliesPage({ api, inbox }: { api: ApiClient; inbox: Inbox }) {
   return (
     <main className="scd-stats scd-team" aria-labelledby="scd-replies-title">
       <div className="scd-stats__head">
-        <h1 id="scd-replies-title">Saved replies and labels</h1>
+        <h1 id="scd-replies-title">{t('replies.title')}</h1>
       </div>
       {inbox.error && (
         <p className="sc-error" role="alert">
@@ -61,26 +63,27 @@ function RepliesSection({
   };
   return (
     <section className="scd-card scd-card--wide" aria-labelledby="scd-saved-title">
-      <h2 id="scd-saved-title">Saved replies</h2>
+      <h2 id="scd-saved-title">{t('composer.savedReplies')}</h2>
       <p className="scd-card__note">
-        In a chat, type <kbd>/</kbd> and the start of a shortcut, choose with <kbd>↑</kbd>{' '}
-        <kbd>↓</kbd> and press <kbd>Enter</kbd>. <code>{'{{user.name}}'}</code>,{' '}
-        <code>{'{{user.email}}'}</code> and <code>{'{{agent.name}}'}</code> are filled in; anything
-        else in braces stays as written, for you to complete.
+        {withKeys(t('replies.how'), {
+          slash: <kbd>/</kbd>,
+          up: <kbd>↑</kbd>,
+          down: <kbd>↓</kbd>,
+          enter: <kbd>Enter</kbd>,
+          name: <code>{'{{user.name}}'}</code>,
+          email: <code>{'{{user.email}}'}</code>,
+          agent: <code>{'{{agent.name}}'}</code>,
+        })}
       </p>
       {isAdmin ? (
         <ReplyForm api={api} onDone={done} />
       ) : (
-        <p className="scd-card__note">Only admins of the team add or change saved replies.</p>
+        <p className="scd-card__note">{t('replies.onlyAdmins')}</p>
       )}
       {!inbox.loaded ? (
-        <p className="scd-loading">Loading saved replies…</p>
+        <p className="scd-loading">{t('composer.loadingReplies')}</p>
       ) : inbox.replies.length === 0 ? (
-        <p>
-          {isAdmin
-            ? 'No saved replies yet. Add the answers your team gives most often.'
-            : 'No saved replies yet. Ask an admin of your team to add some.'}
-        </p>
+        <p>{isAdmin ? t('replies.noneAdmin') : t('replies.noneAgent')}</p>
       ) : (
         <ul className="scd-replies">
           {inbox.replies.map((r) => (
@@ -133,11 +136,14 @@ function ReplyForm({
         }
         onDone(
           saved.unknownVariables.length > 0
-            ? `Saved /${saved.shortcut}. Note: ${saved.unknownVariables.map((v) => `{{${v}}}`).join(', ')} will stay as written.`
-            : `Saved /${saved.shortcut}.`,
+            ? t('replies.savedNote', {
+                shortcut: saved.shortcut,
+                names: formatList(saved.unknownVariables.map((v) => `{{${v}}}`)),
+              })
+            : t('replies.saved', { shortcut: saved.shortcut }),
         );
       })
-      .catch((err: unknown) => setError(errorText(err, 'The reply could not be saved.')))
+      .catch((err: unknown) => setError(errorText(err, t('replies.couldNotSave'))))
       .finally(() => setBusy(false));
   };
 
@@ -145,20 +151,22 @@ function ReplyForm({
     <form
       className="scd-reply-form"
       onSubmit={submit}
-      aria-label={reply ? `Change /${reply.shortcut}` : 'New saved reply'}
+      aria-label={
+        reply ? t('replies.changeShortcut', { shortcut: reply.shortcut }) : t('replies.new')
+      }
     >
       <TextField
-        label="Shortcut"
+        label={t('replies.shortcut')}
         value={shortcut}
         onChange={setShortcut}
         required
         maxLength={33}
-        placeholder="refund"
+        placeholder={t('replies.shortcutExample')}
         pattern="/?[A-Za-z0-9][A-Za-z0-9_\-]*"
-        title="Letters, digits, - and _ (up to 32)"
+        title={t('replies.shortcutRule', { max: 32 })}
       />
       <div className="sc-field">
-        <label htmlFor={bodyId}>Text</label>
+        <label htmlFor={bodyId}>{t('replies.text')}</label>
         <textarea
           id={bodyId}
           className="sc-input"
@@ -166,17 +174,17 @@ function ReplyForm({
           required
           maxLength={5000}
           value={body}
-          placeholder="Hi {{user.name}}, your refund is on its way."
+          placeholder={t('replies.textExample')}
           onChange={(e) => setBody(e.target.value)}
         />
       </div>
       <div className="scd-reply-form__actions">
         <button type="submit" className="sc-btn" disabled={busy}>
-          {reply ? 'Save changes' : 'Add saved reply'}
+          {reply ? t('replies.saveChanges') : t('replies.add')}
         </button>
         {onCancel && (
           <button type="button" className="sc-btn sc-btn--ghost" onClick={onCancel}>
-            Cancel
+            {t('replies.cancel')}
           </button>
         )}
       </div>
@@ -222,25 +230,29 @@ function ReplyRow({
       <p className="scd-replies__body">{reply.body}</p>
       {reply.unknownVariables.length > 0 && (
         <p className="scd-card__note">
-          Stays as written: {reply.unknownVariables.map((v) => `{{${v}}}`).join(', ')}
+          {t('replies.staysAsWritten', {
+            names: formatList(reply.unknownVariables.map((v) => `{{${v}}}`)),
+          })}
         </p>
       )}
       {isAdmin && (
         <div className="scd-reply-form__actions">
           <button type="button" className="sc-btn sc-btn--ghost" onClick={() => setEditing(true)}>
-            Change<span className="sc-visually-hidden"> /{reply.shortcut}</span>
+            {t('replies.change')}
+            <span className="sc-visually-hidden"> /{reply.shortcut}</span>
           </button>
           <button
             type="button"
             className="sc-btn sc-btn--ghost"
             onClick={() => {
-              if (!window.confirm(`Delete the saved reply /${reply.shortcut}?`)) return;
+              if (!window.confirm(t('replies.confirmDelete', { shortcut: reply.shortcut }))) return;
               deleteSavedReply(api, reply._id)
-                .then(() => onDone(`Deleted /${reply.shortcut}.`))
-                .catch((e: unknown) => setError(errorText(e, 'It could not be deleted.')));
+                .then(() => onDone(t('replies.deleted', { shortcut: reply.shortcut })))
+                .catch((e: unknown) => setError(errorText(e, t('replies.couldNotDelete'))));
             }}
           >
-            Delete<span className="sc-visually-hidden"> /{reply.shortcut}</span>
+            {t('replies.delete')}
+            <span className="sc-visually-hidden"> /{reply.shortcut}</span>
           </button>
         </div>
       )}
@@ -276,34 +288,37 @@ function LabelsSection({
         setMessage(done);
         onChanged();
       })
-      .catch((e: unknown) => setError(errorText(e, 'That did not work.')));
+      .catch((e: unknown) => setError(errorText(e, t('team.failed'))));
   };
 
   return (
     <section className="scd-card scd-card--wide" aria-labelledby="scd-labels-title">
-      <h2 id="scd-labels-title">Labels</h2>
-      <p className="scd-card__note">
-        Put labels on chats in the conversation; filter the chat list by label. People who chat
-        never see them.
-      </p>
+      <h2 id="scd-labels-title">{t('replies.labels')}</h2>
+      <p className="scd-card__note">{t('replies.labelsHow')}</p>
       <form
         className="scd-reply-form scd-label-form"
-        aria-label="New label"
+        aria-label={t('replies.newLabel')}
         onSubmit={(e) => {
           e.preventDefault();
           if (!COLOUR.test(colour)) {
-            setError('Choose a colour written #rrggbb.');
+            setError(t('replies.colourRule'));
             return;
           }
           run(
             createLabel(api, { name, colour }).then(() => setName('')),
-            `Label ${name.trim()} created.`,
+            t('replies.labelCreated', { name: name.trim() }),
           );
         }}
       >
-        <TextField label="Name" value={name} onChange={setName} required maxLength={40} />
+        <TextField
+          label={t('person.name')}
+          value={name}
+          onChange={setName}
+          required
+          maxLength={40}
+        />
         <div className="sc-field">
-          <label htmlFor={colourId}>Colour</label>
+          <label htmlFor={colourId}>{t('replies.colour')}</label>
           <input
             id={colourId}
             type="color"
@@ -314,19 +329,21 @@ function LabelsSection({
         </div>
         <div className="scd-reply-form__actions">
           <button type="submit" className="sc-btn">
-            Add label
+            {t('replies.addLabel')}
           </button>
         </div>
       </form>
       {labels.length === 0 ? (
-        <p>No labels yet. Add one here or from a conversation.</p>
+        <p>{t('replies.noLabels')}</p>
       ) : (
         <ul className="scd-label-list">
           {labels.map((l) => (
             <li key={`${l._id}:${l.colour}`}>
               <LabelChip label={l} />
               <label className="scd-label-list__colour">
-                <span className="sc-visually-hidden">Colour of {l.name}</span>
+                <span className="sc-visually-hidden">
+                  {t('replies.colourOf', { name: l.name })}
+                </span>
                 <input
                   type="color"
                   className="scd-colour"
@@ -335,7 +352,7 @@ function LabelsSection({
                     if (e.target.value !== l.colour)
                       run(
                         updateLabel(api, l._id, { colour: e.target.value }),
-                        `Colour of ${l.name} changed.`,
+                        t('replies.colourChanged', { name: l.name }),
                       );
                   }}
                 />
@@ -344,11 +361,15 @@ function LabelsSection({
                 type="button"
                 className="sc-btn sc-btn--ghost"
                 onClick={() => {
-                  if (window.confirm(`Delete the label ${l.name}? It is taken off every chat.`))
-                    run(deleteLabel(api, l._id), `Label ${l.name} deleted.`);
+                  if (window.confirm(t('replies.confirmDeleteLabel', { name: l.name })))
+                    run(deleteLabel(api, l._id), t('replies.labelDeleted', { name: l.name }));
                 }}
               >
-                Delete<span className="sc-visually-hidden"> label {l.name}</span>
+                {t('replies.delete')}
+                <span className="sc-visually-hidden">
+                  {' '}
+                  {t('replies.labelName', { name: l.name })}
+                </span>
               </button>
             </li>
           ))}

@@ -13,6 +13,7 @@ import {
   slashQuery,
   type TemplateValues,
 } from './templates';
+import { formatList, t } from '../../shared/i18n/i18n';
 
 export interface ReplyComposerHandle {
   /** Focuses the box with the saved replies open (the `/` shortcut); a draft is kept. */
@@ -78,8 +79,10 @@ export function ReplyComposer({
     setActive(0);
     setHint(
       filled.unfilled.length > 0
-        ? `Check before sending: ${filled.unfilled.map((v) => `{{${v}}}`).join(', ')} left as written.`
-        : `Inserted /${reply.shortcut}. Press Enter to send.`,
+        ? t('composer.checkBeforeSending', {
+            names: formatList(filled.unfilled.map((v) => `{{${v}}}`)),
+          })
+        : t('composer.inserted', { shortcut: reply.shortcut }),
     );
     input.current?.focus();
   };
@@ -116,7 +119,12 @@ export function ReplyComposer({
   const picker = open ? (
     <div className="scd-picker">
       {matches.length > 0 ? (
-        <ul id={listId} role="listbox" aria-label="Saved replies" className="scd-picker__list">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={t('composer.savedReplies')}
+          className="scd-picker__list"
+        >
           {matches.map((r) => (
             <li
               key={r._id}
@@ -137,10 +145,10 @@ export function ReplyComposer({
       ) : (
         <p className="scd-picker__empty" role="status">
           {!repliesLoaded
-            ? 'Loading saved replies…'
+            ? t('composer.loadingReplies')
             : replies.length === 0
-              ? 'The team has no saved replies yet. Admins add them on the Replies page.'
-              : `No saved reply matches /${query}. Keep typing to send it as it is.`}
+              ? t('composer.noReplies')
+              : t('composer.noMatch', { query })}
         </p>
       )}
       <p className="scd-picker__help" aria-hidden="true">
@@ -152,12 +160,8 @@ export function ReplyComposer({
   return (
     <>
       <Composer
-        label={note ? 'Internal note' : 'Reply'}
-        placeholder={
-          note
-            ? 'Internal note — only the team will see this'
-            : 'Reply to the user… (type / for saved replies)'
-        }
+        label={note ? t('composer.noteLabel') : t('composer.replyLabel')}
+        placeholder={note ? t('composer.notePlaceholder') : t('composer.replyPlaceholder')}
         className={note ? 'sc-composer--note' : undefined}
         maxLength={5000}
         value={text}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts';
+import { t } from '../../shared/i18n/i18n';
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDivElement>(null);
@@ -50,34 +51,32 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         aria-labelledby="scd-shortcuts-title"
         onKeyDown={onKeyDown}
       >
-        <h2 id="scd-shortcuts-title">Keyboard shortcuts</h2>
-        <p className="scd-muted">
-          They work on the Chats page whenever you are not typing in a field.
-        </p>
+        <h2 id="scd-shortcuts-title">{t('shortcuts.title')}</h2>
+        <p className="scd-muted">{t('shortcuts.where')}</p>
         <dl className="scd-shortcuts">
           {SHORTCUTS.map((s) => (
             <div key={s.key} className="scd-shortcuts__row">
               <dt>
                 <kbd>{s.key}</kbd>
               </dt>
-              <dd>{s.does}</dd>
+              <dd>{t(`shortcuts.${s.action}`)}</dd>
             </div>
           ))}
           <div className="scd-shortcuts__row">
             <dt>
               <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd>
             </dt>
-            <dd>In the saved replies list: choose and insert</dd>
+            <dd>{t('shortcuts.pick')}</dd>
           </div>
           <div className="scd-shortcuts__row">
             <dt>
               <kbd>Esc</kbd>
             </dt>
-            <dd>Close this dialog or the saved replies list</dd>
+            <dd>{t('shortcuts.escape')}</dd>
           </div>
         </dl>
         <button ref={close} type="button" className="sc-btn" onClick={onClose}>
-          Close
+          {t('shortcuts.close')}
         </button>
       </div>
     </div>

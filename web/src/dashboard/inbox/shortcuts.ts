@@ -3,15 +3,15 @@
 export type ShortcutAction =
   'next' | 'previous' | 'assign' | 'resolve' | 'replies' | 'note' | 'help';
 
-/** Every shortcut with what it does, for the `?` dialog. */
-export const SHORTCUTS: readonly { key: string; action: ShortcutAction; does: string }[] = [
-  { key: 'j', action: 'next', does: 'Next chat in the list' },
-  { key: 'k', action: 'previous', does: 'Previous chat in the list' },
-  { key: 'a', action: 'assign', does: 'Assign the open chat to me' },
-  { key: 'e', action: 'resolve', does: 'Resolve the open chat' },
-  { key: '/', action: 'replies', does: 'Write a reply and pick a saved reply' },
-  { key: 'n', action: 'note', does: 'Switch between reply and internal note' },
-  { key: '?', action: 'help', does: 'Show these shortcuts' },
+/** Every shortcut, for the `?` dialog (what each does: `shortcuts.<action>` in the catalogue). */
+export const SHORTCUTS: readonly { key: string; action: ShortcutAction }[] = [
+  { key: 'j', action: 'next' },
+  { key: 'k', action: 'previous' },
+  { key: 'a', action: 'assign' },
+  { key: 'e', action: 'resolve' },
+  { key: '/', action: 'replies' },
+  { key: 'n', action: 'note' },
+  { key: '?', action: 'help' },
 ];
 
 /** The parts of a KeyboardEvent the decision needs (tests pass plain objects). */

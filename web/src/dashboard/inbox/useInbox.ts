@@ -7,6 +7,7 @@ import type { ApiClient } from '../../shared/api/client';
 import { listLabels, listSavedReplies, type SavedReply } from '../../shared/api/inbox';
 import type { SocketConnection } from '../../shared/socket/connection';
 import type { Label } from '../../shared/types';
+import { t } from '../../shared/i18n/i18n';
 
 export interface Inbox {
   replies: SavedReply[];
@@ -29,13 +30,13 @@ export function useInbox(api: ApiClient, connection: Pick<SocketConnection, 'on'
         setReplies(r);
         setError(null);
       })
-      .catch(() => setError('Saved replies could not be loaded. They come back on reload.'))
+      .catch(() => setError(t('inbox.repliesFailed')))
       .finally(() => setLoaded(true));
   }, [api]);
   const loadLabels = useCallback(() => {
     listLabels(api)
       .then(setLabels)
-      .catch(() => setError('Labels could not be loaded. They come back on reload.'));
+      .catch(() => setError(t('inbox.labelsFailed')));
   }, [api]);
 
   useEffect(() => {

@@ -7,6 +7,7 @@ import type { ApiClient } from '../../shared/api/client';
 import { searchMessages, type MessageHits as Hits } from '../../shared/api/chats';
 import { Link } from '../router';
 import { snippetParts } from './highlight';
+import { formatDate, t, tp } from '../../shared/i18n/i18n';
 
 /** Shorter searches are not sent: the server needs a word of two letters or digits. */
 const MIN_LENGTH = 2;
@@ -31,7 +32,7 @@ export function MessageHits({ api, q }: { api: ApiClient; q: string }) {
           query,
           state: {
             kind: 'error',
-            message: e instanceof Error ? e.message : 'The messages could not be searched.',
+            message: e instanceof Error ? e.message : t('hits.failed'),
           },
         }),
     );
@@ -45,11 +46,11 @@ export function MessageHits({ api, q }: { api: ApiClient; q: string }) {
   return (
     <section className="scd-hits" aria-labelledby="scd-hits-title">
       <h2 id="scd-hits-title" className="scd-hits__title">
-        In messages
+        {t('hits.title')}
       </h2>
       <p className="scd-sidebar__count" role="status">
         {state.kind === 'loading'
-          ? 'Searching the messages…'
+          ? t('hits.searching')
           : state.kind === 'error'
             ? ''
             : summary(state.hits, query)}
@@ -72,18 +73,15 @@ export function MessageHits({ api, q }: { api: ApiClient; q: string }) {
                     {hit.chat.user.fullName || hit.chat.user.email}
                   </span>
                   <time className="scd-item__time" dateTime={hit.createdAt}>
-                    {new Date(hit.createdAt).toLocaleDateString(undefined, {
-                      day: 'numeric',
-                      month: 'short',
-                    })}
+                    {formatDate(hit.createdAt, { day: 'numeric', month: 'short' })}
                   </time>
                 </span>
                 <span className="scd-hit__who">
                   {hit.isInternalNote
-                    ? `Internal note by ${hit.sender.fullName}`
+                    ? t('hits.noteBy', { name: hit.sender.fullName })
                     : hit.sender.isAdmin
-                      ? `Reply by ${hit.sender.fullName}`
-                      : `Message from ${hit.sender.fullName}`}
+                      ? t('hits.replyBy', { name: hit.sender.fullName })
+                      : t('hits.messageFrom', { name: hit.sender.fullName })}
                 </span>
                 <span className="scd-hit__snippet">
                   {hit.snippet.cutBefore && '…'}
@@ -103,8 +101,7 @@ export function MessageHits({ api, q }: { api: ApiClient; q: string }) {
 
 function summary(hits: Hits, query: string): string {
   const n = hits.results.length;
-  if (n === 0) return `No message mentions “${query}”.`;
-  if (hits.more)
-    return `The ${n} newest messages that mention “${query}”; add a word to narrow it.`;
-  return `${n} message${n === 1 ? '' : 's'} mention${n === 1 ? 's' : ''} “${query}”.`;
+  if (n === 0) return t('hits.none', { q: query });
+  if (hits.more) return t('hits.newest', { count: n, q: query });
+  return tp('hits.count', n, { q: query });
 }

@@ -6,6 +6,7 @@ import { CHAT_STATUSES, PRIORITIES, type Stats } from '../../shared/types';
 import { priorityLabel, statusLabel } from '../support/Badges';
 import { BarList, ColumnChart } from './charts';
 import { formatDuration } from './format';
+import { formatNumber, t, tp } from '../../shared/i18n/i18n';
 
 export function StatsPage({ api }: { api: ApiClient }) {
   const [stats, setStats] = useState<Stats | null>(null);
@@ -18,7 +19,7 @@ export function StatsPage({ api }: { api: ApiClient }) {
         setStats(s);
         setError(null);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : 'Could not load statistics'))
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : t('stats.couldNotLoad')))
       .finally(() => setLoading(false));
   }, [api]);
 
@@ -34,9 +35,9 @@ export function StatsPage({ api }: { api: ApiClient }) {
   return (
     <main className="scd-stats" aria-labelledby="scd-stats-title">
       <div className="scd-stats__head">
-        <h1 id="scd-stats-title">Statistics</h1>
+        <h1 id="scd-stats-title">{t('stats.title')}</h1>
         <button type="button" className="sc-btn sc-btn--ghost" onClick={load} disabled={loading}>
-          {loading ? 'Refreshing…' : 'Refresh'}
+          {loading ? t('stats.refreshing') : t('stats.refresh')}
         </button>
       </div>
       {error && (
@@ -52,64 +53,64 @@ export function StatsPage({ api }: { api: ApiClient }) {
 function StatsView({ stats }: { stats: Stats }) {
   const { totals, responseTimes: rt } = stats;
   const cards: [string, number][] = [
-    ['Chats', totals.chats],
-    ['Messages', totals.messages],
-    ['Open', totals.open],
-    ['In progress', totals.inProgress],
-    ['Resolved', totals.resolved],
-    ['Closed', totals.closed],
+    [t('stats.chats'), totals.chats],
+    [t('stats.messages'), totals.messages],
+    [statusLabel('open'), totals.open],
+    [statusLabel('in-progress'), totals.inProgress],
+    [statusLabel('resolved'), totals.resolved],
+    [statusLabel('closed'), totals.closed],
   ];
   const first = rt.firstResponseMs;
   return (
     <>
-      <ul className="scd-totals" aria-label="Totals">
+      <ul className="scd-totals" aria-label={t('stats.totals')}>
         {cards.map(([label, value]) => (
           <li key={label}>
-            <span className="scd-totals__value">{value}</span>
+            <span className="scd-totals__value">{formatNumber(value)}</span>
             <span className="scd-totals__label">{label}</span>
           </li>
         ))}
       </ul>
       <div className="scd-stats__grid">
         <section className="scd-card scd-card--wide">
-          <ColumnChart title="New chats per day, last 30 days" data={stats.chatsPerDay} />
+          <ColumnChart title={t('stats.perDay')} data={stats.chatsPerDay} />
         </section>
         <section className="scd-card">
           <BarList
             title={
-              first.businessHoursOnly
-                ? 'First response time (business hours only)'
-                : 'First response time'
+              first.businessHoursOnly ? t('stats.firstResponseBusiness') : t('stats.firstResponse')
             }
             items={[
               {
                 key: 'median',
-                label: 'Median',
+                label: t('stats.median'),
                 value: first.median ?? 0,
                 display: formatDuration(first.median),
               },
               {
                 key: 'avg',
-                label: 'Average',
+                label: t('stats.average'),
                 value: first.avg ?? 0,
                 display: formatDuration(first.avg),
               },
               {
                 key: 'p90',
-                label: '90th percentile',
+                label: t('stats.p90'),
                 value: first.p90 ?? 0,
                 display: formatDuration(first.p90),
               },
             ]}
           />
           <p className="scd-card__note">
-            Resolution: median {formatDuration(rt.resolutionMs.median)}, average{' '}
-            {formatDuration(rt.resolutionMs.avg)}
+            {t('stats.resolution', {
+              median: formatDuration(rt.resolutionMs.median),
+              average: formatDuration(rt.resolutionMs.avg),
+            })}
           </p>
         </section>
         <section className="scd-card">
           <BarList
-            title="Chats by status"
+            title={t('stats.byStatus')}
             items={CHAT_STATUSES.map((s) => ({
               key: s,
               label: statusLabel(s),
@@ -120,7 +121,7 @@ function StatsView({ stats }: { stats: Stats }) {
         </section>
         <section className="scd-card">
           <BarList
-            title="Chats by priority"
+            title={t('stats.byPriority')}
             items={PRIORITIES.map((p) => ({
               key: p,
               label: priorityLabel(p),
@@ -131,16 +132,20 @@ function StatsView({ stats }: { stats: Stats }) {
         </section>
         <section className="scd-card">
           <BarList
-            title="Admin workload (open + in progress chats)"
+            title={t('stats.workload')}
             items={stats.adminWorkload.map((w) => ({
               key: w.admin._id,
               label: w.admin.fullName,
               value: w.open + w.inProgress,
-              display: `${w.open} open · ${w.inProgress} in progress · ${w.replies} replies`,
+              display: t('stats.workloadLine', {
+                open: w.open,
+                inProgress: w.inProgress,
+                replies: w.replies,
+              }),
             }))}
           />
           {stats.adminWorkload.length === 0 && (
-            <p className="scd-card__note">No chats assigned yet.</p>
+            <p className="scd-card__note">{t('stats.noneAssigned')}</p>
           )}
         </section>
         {stats.csat && <SatisfactionCard csat={stats.csat} />}
@@ -149,40 +154,35 @@ function StatsView({ stats }: { stats: Stats }) {
   );
 }
 
-const SCORE_LABELS: Record<string, string> = {
-  '5': '5 · Excellent',
-  '4': '4 · Good',
-  '3': '3 · Okay',
-  '2': '2 · Poor',
-  '1': '1 · Very poor',
-};
+const twoPlaces = (value: number) =>
+  formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Satisfaction: how many gave each score, the average, and each agent's average. */
 function SatisfactionCard({ csat }: { csat: NonNullable<Stats['csat']> }) {
   return (
     <section className="scd-card">
       <BarList
-        title="Satisfaction ratings"
+        title={t('stats.satisfaction')}
         items={(['5', '4', '3', '2', '1'] as const).map((score) => ({
           key: score,
-          label: SCORE_LABELS[score] ?? score,
+          label: t('stats.score', { score: Number(score), label: t(`rating.${score}`) }),
           value: csat.distribution[score] ?? 0,
           tone: `scd-tone--score${score}`,
         }))}
       />
       <p className="scd-card__note">
         {csat.count === 0 || csat.average === null
-          ? 'No ratings yet: users are asked to rate a chat when it is resolved.'
-          : `Average ${csat.average.toFixed(2)} out of 5 from ${csat.count} ${
-              csat.count === 1 ? 'rating' : 'ratings'
-            }.`}
+          ? t('stats.noRatings')
+          : tp('stats.averageRating', csat.count, { average: twoPlaces(csat.average), max: 5 })}
       </p>
       {csat.byAdmin.length > 0 && (
-        <ul className="scd-card__list" aria-label="Average rating by agent">
+        <ul className="scd-card__list" aria-label={t('stats.byAgent')}>
           {csat.byAdmin.map((a) => (
             <li key={a.admin._id}>
-              {a.admin.fullName}: {a.average.toFixed(2)} ({a.count}{' '}
-              {a.count === 1 ? 'rating' : 'ratings'})
+              {tp('stats.agentRating', a.count, {
+                name: a.admin.fullName,
+                average: twoPlaces(a.average),
+              })}
             </li>
           ))}
         </ul>

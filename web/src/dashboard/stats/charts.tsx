@@ -1,6 +1,7 @@
 /** Plain-SVG charts: a column chart over days and horizontal bar lists. Each has a text twin. */
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { formatDay, niceMax } from './format';
+import { formatNumber, t, tp } from '../../shared/i18n/i18n';
 
 interface ColumnProps {
   title: string;
@@ -29,9 +30,7 @@ export function ColumnChart({ title, data }: ColumnProps) {
     <figure className="scd-chart" ref={ref}>
       <figcaption id={id}>
         {title}{' '}
-        <span className="scd-chart__sub">
-          ({total} in {data.length} days)
-        </span>
+        <span className="scd-chart__sub">({tp('stats.inDays', data.length, { total })})</span>
       </figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
@@ -64,7 +63,7 @@ export function ColumnChart({ title, data }: ColumnProps) {
               height={Math.max(0, PAD.top + plotH - y(d.count))}
               className="scd-chart__bar"
             >
-              <title>{`${formatDay(d.date)}: ${d.count}`}</title>
+              <title>{t('stats.dayCount', { day: formatDay(d.date), count: d.count })}</title>
             </rect>
             {i % labelEvery === 0 && (
               <text
@@ -129,7 +128,7 @@ export function BarList({ title, items }: { title: string; items: BarItem[] }) {
                 className={`scd-bars__fill ${item.tone ?? ''}`}
               />
             </svg>
-            <span className="scd-bars__value">{item.display ?? item.value}</span>
+            <span className="scd-bars__value">{item.display ?? formatNumber(item.value)}</span>
           </li>
         ))}
       </ul>

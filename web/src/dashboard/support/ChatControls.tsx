@@ -5,6 +5,7 @@ import type { ApiClient } from '../../shared/api/client';
 import type { AdminInfo, Chat } from '../../shared/types';
 import { SelectField } from '../../shared/ui/SelectField';
 import { PrioritySelect, StatusSelect } from './ChatSelects';
+import { t } from '../../shared/i18n/i18n';
 
 interface Props {
   api: ApiClient;
@@ -25,7 +26,7 @@ export function ChatControls({ api, chat, meId, admins, onChanged }: Props) {
     try {
       onChanged(await action());
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'That did not work');
+      setError(e instanceof Error ? e.message : t('controls.failed'));
     } finally {
       setBusy(false);
     }
@@ -46,9 +47,13 @@ export function ChatControls({ api, chat, meId, admins, onChanged }: Props) {
       />
       <div className="scd-controls__assign">
         <span className="scd-controls__assignee">
-          Assigned to:{' '}
+          {t('controls.assignedTo')}{' '}
           <strong>
-            {chat.admin ? (chat.admin._id === meId ? 'you' : chat.admin.fullName) : 'nobody'}
+            {chat.admin
+              ? chat.admin._id === meId
+                ? t('controls.you')
+                : chat.admin.fullName
+              : t('controls.nobody')}
           </strong>
         </span>
         {chat.admin?._id !== meId && (
@@ -58,7 +63,7 @@ export function ChatControls({ api, chat, meId, admins, onChanged }: Props) {
             disabled={busy}
             onClick={() => void run(() => assignChat(api, chat._id))}
           >
-            Assign to me
+            {t('controls.assignToMe')}
           </button>
         )}
         {others.length > 0 && (
@@ -71,21 +76,26 @@ export function ChatControls({ api, chat, meId, admins, onChanged }: Props) {
             }}
           >
             <SelectField
-              label="Assign to another admin"
+              label={t('controls.assignOther')}
               hideLabel
               value={assignee}
               onChange={setAssignee}
             >
-              <option value="">Assign to…</option>
+              <option value="">{t('controls.assignTo')}</option>
               {others.map((a) => (
                 <option key={a._id} value={a._id}>
-                  {a._id === meId ? 'Me' : a.fullName || a.email}
-                  {a.online ? ' (online)' : ''}
+                  {a.online
+                    ? t('controls.online', {
+                        name: a._id === meId ? t('controls.me') : a.fullName || a.email,
+                      })
+                    : a._id === meId
+                      ? t('controls.me')
+                      : a.fullName || a.email}
                 </option>
               ))}
             </SelectField>
             <button type="submit" className="sc-btn sc-btn--ghost" disabled={busy || !assignee}>
-              Assign
+              {t('controls.assign')}
             </button>
           </form>
         )}

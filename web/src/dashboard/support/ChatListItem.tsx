@@ -5,12 +5,13 @@ import { LabelChips } from '../inbox/LabelChips';
 import { Link } from '../router';
 import { PriorityBadge, StatusBadge } from './Badges';
 import { activityTime, lastSenderIsAdmin } from './chatList';
+import { formatDate, formatNumber, t, tp } from '../../shared/i18n/i18n';
 
 function shortTime(ms: number): string {
   if (!ms) return '';
   const date = new Date(ms);
   if (dayKey(date) === dayKey(new Date())) return formatTime(date.toISOString());
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  return formatDate(date, { day: 'numeric', month: 'short' });
 }
 
 export function ChatListItem({
@@ -24,15 +25,18 @@ export function ChatListItem({
 }) {
   const time = activityTime(chat);
   const unread = chat.unreadByAdmin;
-  const preview = chat.lastMessage
-    ? // A message without words carries files (the only kind the server stores empty).
-      `${lastSenderIsAdmin(chat) ? 'Support: ' : ''}${chat.lastMessage.content || 'Sent a file'}`
-    : 'No messages yet';
+  // A message without words carries files (the only kind the server stores empty).
+  const last = chat.lastMessage && (chat.lastMessage.content || tp('files.sentFiles', 1));
+  const preview = last
+    ? lastSenderIsAdmin(chat)
+      ? t('chats.supportPrefix', { text: last })
+      : last
+    : t('chats.noMessages');
   const assignee = chat.admin
     ? chat.admin._id === meId
-      ? 'You'
+      ? t('chats.you')
       : chat.admin.fullName
-    : 'Unassigned';
+    : t('chats.unassigned');
   return (
     <li
       className={`scd-item ${selected ? 'scd-item--selected' : ''} ${unread > 0 ? 'scd-item--unread' : ''}`}
@@ -51,13 +55,13 @@ export function ChatListItem({
           <StatusBadge status={chat.status} />
           <PriorityBadge priority={chat.priority} />
           <span className="scd-item__assignee">
-            <span className="sc-visually-hidden">Assigned to: </span>
+            <span className="sc-visually-hidden">{t('chats.assignedTo')} </span>
             {assignee}
           </span>
           {unread > 0 && (
             <span className="scd-unread">
-              {unread}
-              <span className="sc-visually-hidden"> unread</span>
+              {formatNumber(unread)}
+              <span className="sc-visually-hidden"> {t('dash.unread')}</span>
             </span>
           )}
         </span>

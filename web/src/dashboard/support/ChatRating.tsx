@@ -4,6 +4,7 @@ import { fetchRating } from '../../shared/api/chats';
 import type { ApiClient } from '../../shared/api/client';
 import type { SocketConnection } from '../../shared/socket/connection';
 import type { Rating } from '../../shared/types';
+import { formatDate, t } from '../../shared/i18n/i18n';
 
 export function ChatRating({
   api,
@@ -28,7 +29,7 @@ export function ChatRating({
           setRatings({ chatId, list: r.history });
           setError(null);
         })
-        .catch(() => live && setError('Could not load the ratings of this conversation.'));
+        .catch(() => live && setError(t('rating.couldNotLoad')));
     load();
     const off = connection.on('support_chat_rated', (event) => {
       if (event.chatId === chatId) load();
@@ -49,18 +50,17 @@ export function ChatRating({
   const list = ratings?.chatId === chatId ? ratings.list : [];
   if (list.length === 0) return null;
   return (
-    <section className="scd-rating" aria-label="Satisfaction ratings">
+    <section className="scd-rating" aria-label={t('rating.section')}>
       <ul>
         {list.map((r) => (
           <li key={r._id}>
             <strong>
-              Rated {r.score} out of 5<span aria-hidden="true"> {'★'.repeat(r.score)}</span>
+              {t('rating.rated', { score: r.score, max: 5 })}
+              <span aria-hidden="true"> {'★'.repeat(r.score)}</span>
             </strong>{' '}
             <span className="scd-rating__when">
-              on{' '}
-              {new Date(r.createdAt).toLocaleString(undefined, {
-                dateStyle: 'medium',
-                timeStyle: 'short',
+              {t('rating.on', {
+                date: formatDate(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
               })}
             </span>
             {r.comment && <q className="scd-rating__comment">{r.comment}</q>}

@@ -2,6 +2,7 @@
 import { CHAT_STATUSES, PRIORITIES, type ChatStatus, type Priority } from '../../shared/types';
 import { SelectField } from '../../shared/ui/SelectField';
 import { priorityLabel, statusLabel } from './Badges';
+import { t } from '../../shared/i18n/i18n';
 
 interface Props<V extends string> {
   /** `''` only together with `anyLabel`: the filters' "any" choice. */
@@ -41,9 +42,23 @@ function ChoiceSelect<T extends string, V extends T | ''>({
 }
 
 export function StatusSelect<V extends ChatStatus | ''>(props: Props<V>) {
-  return <ChoiceSelect label="Status" choices={CHAT_STATUSES} labelOf={statusLabel} {...props} />;
+  return (
+    <ChoiceSelect
+      label={t('badge.status')}
+      choices={CHAT_STATUSES}
+      labelOf={statusLabel}
+      {...props}
+    />
+  );
 }
 
 export function PrioritySelect<V extends Priority | ''>(props: Props<V>) {
-  return <ChoiceSelect label="Priority" choices={PRIORITIES} labelOf={priorityLabel} {...props} />;
+  return (
+    <ChoiceSelect
+      label={t('badge.priority')}
+      choices={PRIORITIES}
+      labelOf={priorityLabel}
+      {...props}
+    />
+  );
 }

@@ -4,6 +4,7 @@ import type { Chat, Label } from '../../shared/types';
 import { ChatListItem } from './ChatListItem';
 import type { ChatFilters } from './chatList';
 import { FiltersBar } from './FiltersBar';
+import { t, tp } from '../../shared/i18n/i18n';
 
 interface Props {
   chats: Chat[];
@@ -26,7 +27,7 @@ interface Props {
 export function ChatSidebar(props: Props) {
   const { chats, loading, error, selectedId, meId } = props;
   return (
-    <nav className="scd-sidebar" aria-label="Support chats">
+    <nav className="scd-sidebar" aria-label={t('chats.sidebar')}>
       <FiltersBar
         filters={props.filters}
         labels={props.labels}
@@ -36,8 +37,8 @@ export function ChatSidebar(props: Props) {
       />
       <p className="scd-sidebar__count" role="status">
         {loading && chats.length === 0
-          ? 'Loading chats…'
-          : `${props.total ?? chats.length} chat${(props.total ?? chats.length) === 1 ? '' : 's'}`}
+          ? t('chats.loading')
+          : tp('chats.count', props.total ?? chats.length)}
       </p>
       {error && (
         <p className="sc-error" role="alert">
@@ -51,9 +52,7 @@ export function ChatSidebar(props: Props) {
       </ul>
       {!loading && chats.length === 0 && !error && (
         <p className="scd-empty">
-          {props.filters.q
-            ? `No chat’s subject, name or email matches “${props.filters.q}”.`
-            : 'No chats match these filters.'}
+          {props.filters.q ? t('chats.noMatch', { q: props.filters.q }) : t('chats.noMatchFilters')}
         </p>
       )}
       {props.hasMore && (
@@ -63,7 +62,7 @@ export function ChatSidebar(props: Props) {
           onClick={props.onLoadMore}
           disabled={loading}
         >
-          {loading ? 'Loading…' : 'Load more'}
+          {loading ? t('common.loading') : t('chats.loadMore')}
         </button>
       )}
       {props.children}

@@ -27,6 +27,7 @@ import { Link } from '../router';
 import { PriorityBadge, StatusBadge } from './Badges';
 import { ChatControls } from './ChatControls';
 import { ChatRating } from './ChatRating';
+import { direction, t } from '../../shared/i18n/i18n';
 
 interface Props {
   api: ApiClient;
@@ -100,23 +101,21 @@ function RoomView({
         onChanged(c);
         setSaid(done);
       })
-      .catch((e: unknown) =>
-        setSaid(e instanceof Error ? e.message : 'That did not work. Try again.'),
-      );
+      .catch((e: unknown) => setSaid(e instanceof Error ? e.message : t('pane.failed')));
   };
 
   useImperativeHandle(commands, () => ({
     assignToMe: () => {
-      if (chat?.admin?._id === meId) setSaid('This chat is already yours.');
-      else act('Assigned to you.', () => assignChat(api, chatId));
+      if (chat?.admin?._id === meId) setSaid(t('pane.alreadyYours'));
+      else act(t('pane.assignedToYou'), () => assignChat(api, chatId));
     },
     resolve: () => {
-      if (chat?.status === 'resolved') setSaid('This chat is already resolved.');
-      else act('Chat resolved.', () => updateChatStatus(api, chatId, { status: 'resolved' }));
+      if (chat?.status === 'resolved') setSaid(t('pane.alreadyResolved'));
+      else act(t('pane.resolved'), () => updateChatStatus(api, chatId, { status: 'resolved' }));
     },
     toggleNote: () => {
       setNote((n) => {
-        setSaid(n ? 'Writing a reply to the user.' : 'Writing an internal note.');
+        setSaid(n ? t('pane.writingReply') : t('pane.writingNote'));
         return !n;
       });
     },
@@ -134,12 +133,15 @@ function RoomView({
     }
   }, [visible, unread, listShowsUnread, state.loading, room, onSeen, chatId]);
 
-  const userName = chat ? chat.user.fullName || chat.user.email : 'Conversation';
+  const userName = chat ? chat.user.fullName || chat.user.email : t('pane.conversation');
   return (
-    <section className="scd-conversation" aria-label={`Conversation with ${userName}`}>
+    <section
+      className="scd-conversation"
+      aria-label={t('pane.conversationWith', { name: userName })}
+    >
       <header className="scd-conversation__header">
         <Link to={{ name: 'chats', chatId: null }} className="scd-back">
-          ← All chats
+          {direction() === 'rtl' ? '→' : '←'} {t('pane.allChats')}
         </Link>
         <div className="scd-conversation__who">
           <h2>{userName}</h2>
@@ -183,15 +185,19 @@ function RoomView({
         </p>
       )}
       <MessageTimeline
-        label={`Messages with ${userName}`}
+        label={t('pane.messagesWith', { name: userName })}
         messages={state.messages}
         outbox={state.outbox}
         viewerIsAdmin
         online={online}
         hasMore={state.hasMore}
         loadingOlder={state.loadingOlder}
-        typingLabel={state.otherTyping ? `${chat?.user.fullName || 'The user'} is typing…` : null}
-        emptyText={state.loading ? 'Loading…' : 'No messages yet.'}
+        typingLabel={
+          state.otherTyping
+            ? t('pane.typing', { name: chat?.user.fullName || t('pane.theUser') })
+            : null
+        }
+        emptyText={state.loading ? t('common.loading') : t('pane.noMessages')}
         onLoadOlder={() => void room.loadOlder()}
         onRetry={(id) => room.retry(id)}
         onDiscard={(id) => room.discard(id)}
@@ -214,7 +220,7 @@ function RoomView({
         extra={
           <label className="scd-note-toggle">
             <input type="checkbox" checked={note} onChange={(e) => setNote(e.target.checked)} />
-            Internal note
+            {t('pane.internalNote')}
           </label>
         }
       />

@@ -3,6 +3,7 @@ import type { Label } from '../../shared/types';
 import { SelectField } from '../../shared/ui/SelectField';
 import { PrioritySelect, StatusSelect } from './ChatSelects';
 import type { AssignedFilter, ChatFilters } from './chatList';
+import { t, type MessageKey } from '../../shared/i18n/i18n';
 
 interface Props {
   filters: ChatFilters;
@@ -12,10 +13,10 @@ interface Props {
   onChange: (filters: ChatFilters) => void;
 }
 
-const ASSIGNED: { value: AssignedFilter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'me', label: 'Mine' },
-  { value: 'none', label: 'Unassigned' },
+const ASSIGNED: { value: AssignedFilter; label: MessageKey }[] = [
+  { value: 'all', label: 'filters.all' },
+  { value: 'me', label: 'filters.mine' },
+  { value: 'none', label: 'filters.unassigned' },
 ];
 
 export function FiltersBar({ filters, labels, search, onSearch, onChange }: Props) {
@@ -23,10 +24,10 @@ export function FiltersBar({ filters, labels, search, onSearch, onChange }: Prop
   return (
     <div className="scd-filters">
       <label className="sc-field scd-filters__search">
-        <span className="sc-visually-hidden">Search chats and messages</span>
+        <span className="sc-visually-hidden">{t('filters.search')}</span>
         <input
           type="search"
-          placeholder="Search people, subjects, messages…"
+          placeholder={t('filters.searchPlaceholder')}
           value={search}
           onChange={(e) => onSearch(e.target.value)}
         />
@@ -34,22 +35,22 @@ export function FiltersBar({ filters, labels, search, onSearch, onChange }: Prop
       <div className="scd-filters__row">
         <StatusSelect
           value={filters.status}
-          anyLabel="Any status"
+          anyLabel={t('filters.anyStatus')}
           onChange={(status) => onChange({ ...filters, status })}
         />
         <PrioritySelect
           value={filters.priority}
-          anyLabel="Any priority"
+          anyLabel={t('filters.anyPriority')}
           onChange={(priority) => onChange({ ...filters, priority })}
         />
         {labels.length > 0 && (
           <SelectField
-            label="Label"
+            label={t('filters.label')}
             hideLabel
             value={chosen}
             onChange={(label) => onChange({ ...filters, label })}
           >
-            <option value="">Any label</option>
+            <option value="">{t('filters.anyLabel')}</option>
             {labels.map((l) => (
               <option key={l._id} value={l._id}>
                 {l.name}
@@ -59,7 +60,7 @@ export function FiltersBar({ filters, labels, search, onSearch, onChange }: Prop
         )}
       </div>
       <fieldset className="scd-segmented">
-        <legend className="sc-visually-hidden">Assigned to</legend>
+        <legend className="sc-visually-hidden">{t('filters.assignedTo')}</legend>
         {ASSIGNED.map((option) => (
           <label
             key={option.value}
@@ -72,7 +73,7 @@ export function FiltersBar({ filters, labels, search, onSearch, onChange }: Prop
               checked={filters.assigned === option.value}
               onChange={() => onChange({ ...filters, assigned: option.value })}
             />
-            {option.label}
+            {t(option.label)}
           </label>
         ))}
       </fieldset>

@@ -11,6 +11,7 @@ import { safeUrl } from '../../shared/ui/safeUrl';
 import { Link } from '../router';
 import { StatusBadge } from './Badges';
 import { emailStatus, kindLabel, localTime, pageLabel, shortDate } from './person';
+import { t } from '../../shared/i18n/i18n';
 
 const CLOCK_TICK_MS = 30_000;
 /** From this width the person panel is a column of its own. */
@@ -29,7 +30,9 @@ function usePerson(api: ApiClient, chatId: string): Load {
           !cancelled &&
           setLoad({
             person: null,
-            error: `Could not load who this is: ${e instanceof Error ? e.message : 'unknown error'}`,
+            error: t('person.couldNotLoad', {
+              reason: e instanceof Error ? e.message : t('person.unknownError'),
+            }),
             chatId,
           }),
       );
@@ -59,7 +62,7 @@ interface Props {
 
 export function PersonPanel({ api, chatId, wide }: Props) {
   const { person, error } = usePerson(api, chatId);
-  const name = person ? person.user.fullName || person.user.email || 'Visitor' : null;
+  const name = person ? person.user.fullName || person.user.email || t('person.visitor') : null;
   const body = error ? (
     <p className="sc-error" role="alert">
       {error}
@@ -67,13 +70,13 @@ export function PersonPanel({ api, chatId, wide }: Props) {
   ) : person ? (
     <PersonDetails person={person} />
   ) : (
-    <p className="scd-person__loading">Loading…</p>
+    <p className="scd-person__loading">{t('common.loading')}</p>
   );
   if (wide) {
     return (
       <aside className="scd-person scd-person--column" aria-labelledby="scd-person-title">
         <h2 id="scd-person-title" className="scd-person__title">
-          About {name ?? 'this person'}
+          {name ? t('person.about', { name }) : t('person.thisPerson')}
         </h2>
         {body}
       </aside>
@@ -82,7 +85,7 @@ export function PersonPanel({ api, chatId, wide }: Props) {
   return (
     <details className="scd-person scd-person--section">
       <summary className="scd-person__title">
-        About {name ?? 'this person'}
+        {name ? t('person.about', { name }) : t('person.thisPerson')}
         {person && <span className="scd-person__kind"> · {kindLabel(person.user.kind)}</span>}
       </summary>
       {body}
@@ -108,8 +111,10 @@ function PersonDetails({ person }: { person: Person }) {
   return (
     <>
       <dl className="scd-person__facts">
-        <Row term="Name">{user.fullName || <span className="scd-muted">Not given</span>}</Row>
-        <Row term="Email">
+        <Row term={t('person.name')}>
+          {user.fullName || <span className="scd-muted">{t('person.notGiven')}</span>}
+        </Row>
+        <Row term={t('person.email')}>
           {user.email ? (
             <>
               <span className="scd-person__email">{user.email}</span>{' '}
@@ -121,17 +126,17 @@ function PersonDetails({ person }: { person: Person }) {
               </span>
             </>
           ) : (
-            <span className="scd-muted">Not given</span>
+            <span className="scd-muted">{t('person.notGiven')}</span>
           )}
         </Row>
-        <Row term="Kind">{kindLabel(user.kind)}</Row>
+        <Row term={t('person.kind')}>{kindLabel(user.kind)}</Row>
         {user.externalId && (
-          <Row term="Host user id">
+          <Row term={t('person.hostUserId')}>
             <code className="scd-person__id">{user.externalId}</code>
           </Row>
         )}
         {context?.pageUrl && (
-          <Row term="Page">
+          <Row term={t('person.page')}>
             {pageHref ? (
               <a href={pageHref} target="_blank" rel="noopener noreferrer">
                 {pageLabel(context.pageUrl, context.pageTitle)}
@@ -142,24 +147,26 @@ function PersonDetails({ person }: { person: Person }) {
             {context.pageTitle && <span className="scd-person__url">{context.pageUrl}</span>}
           </Row>
         )}
-        {context?.browser && <Row term="Browser">{context.browser}</Row>}
-        {context?.language && <Row term="Language">{context.language}</Row>}
+        {context?.browser && <Row term={t('person.browser')}>{context.browser}</Row>}
+        {context?.language && <Row term={t('person.language')}>{context.language}</Row>}
         {context?.timeZone && (
-          <Row term="Local time">
+          <Row term={t('person.localTime')}>
             {time ?? context.timeZone}
             {time && <span className="scd-person__url">{context.timeZone}</span>}
           </Row>
         )}
       </dl>
-      {!context && <p className="scd-muted">The widget has not reported a page yet.</p>}
-      <h3 className="scd-person__subtitle">Earlier conversations</h3>
+      {!context && <p className="scd-muted">{t('person.noPage')}</p>}
+      <h3 className="scd-person__subtitle">{t('person.earlier')}</h3>
       {earlierChats.length === 0 ? (
-        <p className="scd-muted">None.</p>
+        <p className="scd-muted">{t('person.none')}</p>
       ) : (
         <ul className="scd-person__chats">
           {earlierChats.map((c) => (
             <li key={c._id}>
-              <Link to={{ name: 'chats', chatId: c._id }}>{c.subject || 'No subject'}</Link>
+              <Link to={{ name: 'chats', chatId: c._id }}>
+                {c.subject || t('person.noSubject')}
+              </Link>
               <span className="scd-person__chat-meta">
                 <StatusBadge status={c.status} /> {shortDate(c.lastMessageAt ?? c.createdAt)}
               </span>

@@ -14,6 +14,8 @@ import type { ChatFilters } from './chatList';
 import { ConversationPane, type ConversationCommands } from './ConversationPane';
 import { PersonPanel, WIDE_PERSON_QUERY } from './PersonPanel';
 import type { ChatList } from './useChatList';
+import { t } from '../../shared/i18n/i18n';
+import { withKeys } from '../../shared/ui/withKeys';
 
 interface Props {
   api: ApiClient;
@@ -64,7 +66,7 @@ export function SupportPage({
       const needsChat = action !== 'help' && action !== 'next' && action !== 'previous';
       event.preventDefault();
       if (needsChat && (!open || !commands.current)) {
-        setSaid('Open a chat first: press j to open the first one.');
+        setSaid(t('chats.openFirst'));
         return;
       }
       setSaid('');
@@ -73,7 +75,7 @@ export function SupportPage({
         case 'previous': {
           const to = neighbour(order, open, action === 'next' ? 1 : -1);
           if (to) navigate({ name: 'chats', chatId: to });
-          else setSaid(order.length === 0 ? 'No chats in the list.' : 'No more chats this way.');
+          else setSaid(order.length === 0 ? t('chats.noneInList') : t('chats.noMoreThisWay'));
           break;
         }
         case 'assign':
@@ -99,7 +101,7 @@ export function SupportPage({
 
   return (
     <main className={`scd-support ${chatId ? 'scd-support--chat' : ''}`}>
-      <h1 className="sc-visually-hidden">Chats</h1>
+      <h1 className="sc-visually-hidden">{t('chats.heading')}</h1>
       <ChatSidebar
         chats={list.chats}
         total={list.pagination?.total ?? null}
@@ -142,10 +144,10 @@ export function SupportPage({
           {wide && <PersonPanel key={chatId} api={api} chatId={chatId} wide />}
         </div>
       ) : (
-        <section className="scd-placeholder" aria-label="No conversation selected">
-          <p>Select a chat to read and reply.</p>
+        <section className="scd-placeholder" aria-label={t('chats.noneSelected')}>
+          <p>{t('chats.select')}</p>
           <p className="scd-muted">
-            Press <kbd>j</kbd> to open the first chat, <kbd>?</kbd> for every keyboard shortcut.
+            {withKeys(t('chats.keysHint'), { j: <kbd>j</kbd>, help: <kbd>?</kbd> })}
           </p>
         </section>
       )}

@@ -38,10 +38,10 @@ describe('local time', () => {
   });
 
   it('shows the person’s clock and how far it is from the agent’s', () => {
-    expect(localTime('Europe/Paris', summer, 0, 'en-GB')).toBe('Tue 14:00 · 2 h ahead of you');
-    expect(localTime('America/New_York', winter, 60, 'en-GB')).toBe('Wed 07:00 · 6 h behind you');
+    expect(localTime('Europe/Paris', summer, 0, 'en-GB')).toBe('Tue 14:00 · 2 hrs ahead of you');
+    expect(localTime('America/New_York', winter, 60, 'en-GB')).toBe('Wed 07:00 · 6 hrs behind you');
     expect(localTime('Asia/Kolkata', winter, 0, 'en-GB')).toBe(
-      'Wed 17:30 · 5 h 30 min ahead of you',
+      'Wed 17:30 · 5 hrs 30 mins ahead of you',
     );
     expect(localTime('Europe/Paris', winter, 60, 'en-GB')).toBe('Wed 13:00 · same time as you');
   });

@@ -1,21 +1,16 @@
 /** Pure helpers of the person panel: labels, the person's local time, the page link. */
 import type { User, UserKind } from '../../shared/types';
-
-const KIND_LABEL: Record<UserKind, string> = {
-  verified: 'Verified user',
-  visitor: 'Visitor',
-  account: 'Account',
-};
+import { formatLocale, t } from '../../shared/i18n/i18n';
 
 /** Older servers send no kind: those users all had accounts. */
 export function kindLabel(kind: UserKind | undefined): string {
-  return KIND_LABEL[kind ?? 'account'] ?? 'Account';
+  return t(`person.kind.${kind ?? 'account'}`);
 }
 
 /** Verified means the host site (or the server) vouched for the address, not that it was typed. */
 export function emailStatus(user: Pick<User, 'email' | 'emailVerified'>): string | null {
   if (!user.email) return null;
-  return user.emailVerified ? 'verified' : 'not verified';
+  return user.emailVerified ? t('person.verified') : t('person.notVerified');
 }
 
 /** The zone's offset from UTC at `now`, in minutes (null for an unknown zone). */
@@ -40,10 +35,15 @@ export function zoneOffsetMinutes(timeZone: string, now: Date): number | null {
   return Math.round((asUtc - nowMinute) / 60_000);
 }
 
-function hoursAndMinutes(minutes: number): string {
+/** "2 hr 30 min" in the language's own unit words (Intl). */
+function hoursAndMinutes(minutes: number, locale: string): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return [h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ');
+  const unit = (value: number, name: 'hour' | 'minute') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(
+      value,
+    );
+  return [h ? unit(h, 'hour') : '', m ? unit(m, 'minute') : ''].filter(Boolean).join(' ');
 }
 
 /**
@@ -54,7 +54,7 @@ export function localTime(
   timeZone: string | null | undefined,
   now: Date,
   agentOffsetMinutes: number,
-  locale?: string,
+  locale: string = formatLocale(),
 ): string | null {
   if (!timeZone) return null;
   const offset = zoneOffsetMinutes(timeZone, now);
@@ -66,15 +66,13 @@ export function localTime(
     minute: '2-digit',
   }).format(now);
   const diff = offset - agentOffsetMinutes;
-  const relation =
-    diff === 0
-      ? 'same time as you'
-      : `${hoursAndMinutes(Math.abs(diff))} ${diff > 0 ? 'ahead of' : 'behind'} you`;
-  return `${time} · ${relation}`;
+  if (diff === 0) return t('person.sameTime', { time });
+  const offsetText = hoursAndMinutes(Math.abs(diff), locale);
+  return t(diff > 0 ? 'person.ahead' : 'person.behind', { time, offset: offsetText });
 }
 
 /** A date for the list of earlier chats ("3 Mar 2026"). */
-export function shortDate(iso: string | null | undefined, locale?: string): string {
+export function shortDate(iso: string | null | undefined, locale: string = formatLocale()): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';

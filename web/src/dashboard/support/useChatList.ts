@@ -20,6 +20,7 @@ import {
   withMessage,
   type ChatFilters,
 } from './chatList';
+import { t } from '../../shared/i18n/i18n';
 
 const PAGE_SIZE = 25;
 
@@ -138,7 +139,7 @@ export function useChatList(
       } catch (e) {
         dispatch({
           type: 'failed',
-          error: e instanceof Error ? e.message : 'Could not load chats',
+          error: e instanceof Error ? e.message : t('chats.couldNotLoad'),
         });
       }
     },

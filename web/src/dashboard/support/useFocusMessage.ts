@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ChatRoom, ChatRoomState } from '../../shared/chatRoom';
+import { t } from '../../shared/i18n/i18n';
 
 /** Pages of older messages read looking for it before saying it cannot be found. */
 const MAX_PAGES = 40;
@@ -44,12 +45,12 @@ export function useFocusMessage(
   }, [messageId, loaded, state.messages]);
 
   if (!messageId) return null;
-  if (loaded) return { kind: 'found', text: 'The message you searched for is marked below.' };
+  if (loaded) return { kind: 'found', text: t('focus.found') };
   if (state.loading || state.loadingOlder || canPage) {
-    return { kind: 'finding', text: 'Finding the message you searched for…' };
+    return { kind: 'finding', text: t('focus.finding') };
   }
   return {
     kind: 'missing',
-    text: 'That message is no longer in this conversation; it may have been edited since.',
+    text: t('focus.missing'),
   };
 }

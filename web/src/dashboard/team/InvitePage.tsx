@@ -3,6 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiClient } from '../../shared/api/client';
 import { acceptInvite, previewInvite, type Role } from '../../shared/api/team';
 import { TextField } from '../../shared/ui/TextField';
+import { t } from '../../shared/i18n/i18n';
+import { withKeys } from '../../shared/ui/withKeys';
 
 export function InvitePage({
   api,
@@ -22,7 +24,7 @@ export function InvitePage({
   useEffect(() => {
     previewInvite(api, token)
       .then(setInvite)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : 'This link does not work.'));
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : t('invite.badLink')));
   }, [api, token]);
 
   const submit = (e: FormEvent) => {
@@ -32,7 +34,7 @@ export function InvitePage({
     acceptInvite(api, token, fullName, password)
       .then(onDone)
       .catch((err: unknown) => {
-        setError(err instanceof Error ? err.message : 'Could not join the team.');
+        setError(err instanceof Error ? err.message : t('invite.couldNotJoin'));
         setBusy(false);
       });
   };
@@ -40,17 +42,17 @@ export function InvitePage({
   return (
     <main className="scd-login">
       <form className="scd-login__card" onSubmit={submit} aria-labelledby="scd-invite-page-title">
-        <h1 id="scd-invite-page-title">Join the support team</h1>
-        {!invite && !error && <p className="scd-login__intro">Checking your invite…</p>}
+        <h1 id="scd-invite-page-title">{t('invite.title')}</h1>
+        {!invite && !error && <p className="scd-login__intro">{t('invite.checking')}</p>}
         {invite && (
           <>
             <p className="scd-login__intro">
-              You were invited as {invite.role === 'admin' ? 'an admin' : 'an agent'} with{' '}
-              <strong>{invite.email}</strong>. Choose the name your colleagues and customers see,
-              and a password.
+              {withKeys(t(invite.role === 'admin' ? 'invite.introAdmin' : 'invite.introAgent'), {
+                email: <strong>{invite.email}</strong>,
+              })}
             </p>
             <TextField
-              label="Your name"
+              label={t('auth.yourName')}
               required
               maxLength={100}
               value={fullName}
@@ -58,7 +60,7 @@ export function InvitePage({
               autoComplete="name"
             />
             <TextField
-              label="Password (at least 8 characters)"
+              label={t('invite.password', { min: 8 })}
               type="password"
               required
               minLength={8}
@@ -75,11 +77,11 @@ export function InvitePage({
         )}
         {invite && (
           <button type="submit" className="sc-btn" disabled={busy}>
-            {busy ? 'Joining…' : 'Join the team'}
+            {busy ? t('invite.joining') : t('invite.join')}
           </button>
         )}
         <a href="/admin/support" className="scd-login__alt" onClick={onDone}>
-          I already have an account: sign in
+          {t('invite.haveAccount')}
         </a>
       </form>
     </main>

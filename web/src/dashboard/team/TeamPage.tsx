@@ -18,6 +18,7 @@ import {
 } from '../../shared/api/team';
 import type { SocketConnection } from '../../shared/socket/connection';
 import { TextField } from '../../shared/ui/TextField';
+import { formatDate, t, tp, type MessageKey } from '../../shared/i18n/i18n';
 
 const REFRESH_MS = 15_000;
 
@@ -33,7 +34,7 @@ export function useTeam(api: ApiClient, connection: SocketConnection | null) {
         setTeam(t);
         setError(null);
       })
-      .catch((e: unknown) => setError(errorText(e, 'Could not load the team.')));
+      .catch((e: unknown) => setError(errorText(e, t('team.couldNotLoad'))));
   }, [api]);
   useEffect(() => {
     load();
@@ -65,14 +66,14 @@ export function TeamPage({
   return (
     <main className="scd-stats scd-team" aria-labelledby="scd-team-title">
       <div className="scd-stats__head">
-        <h1 id="scd-team-title">Team</h1>
+        <h1 id="scd-team-title">{t('dash.nav.team')}</h1>
       </div>
       {error && (
         <p className="sc-error" role="alert">
           {error}
         </p>
       )}
-      {!team && !error && <p className="scd-loading">Loading the team…</p>}
+      {!team && !error && <p className="scd-loading">{t('team.loading')}</p>}
       {team && (
         <>
           <QueueSummary team={team} />
@@ -83,9 +84,7 @@ export function TeamPage({
               <InvitesSection api={api} />
             </>
           ) : (
-            <p className="scd-card__note">
-              Only admins of the team can invite people or change roles.
-            </p>
+            <p className="scd-card__note">{t('team.onlyAdmins')}</p>
           )}
         </>
       )}
@@ -97,22 +96,26 @@ function QueueSummary({ team }: { team: TeamOverview }) {
   const { queue, settings } = team;
   return (
     <section className="scd-card" aria-labelledby="scd-queue-title">
-      <h2 id="scd-queue-title">Queue</h2>
+      <h2 id="scd-queue-title">{t('team.queue')}</h2>
       <p data-testid="queue-summary">
         {queue.length === 0
-          ? 'No chat is waiting for an agent.'
-          : `${queue.length} ${queue.length === 1 ? 'chat waits' : 'chats wait'} for an agent; the oldest for ${waitLabel(queue.oldestWaitMs)}.`}
+          ? t('team.noneWaiting')
+          : tp('team.waiting', queue.length, { oldest: waitLabel(queue.oldestWaitMs) })}
       </p>
       <p className="scd-card__note">
         {settings.autoAssign
-          ? `New chats go automatically to the online agent with the fewest chats (up to ${settings.defaultCapacity} each unless set otherwise).`
-          : 'Automatic assignment is off: chats wait until someone assigns them.'}
+          ? t('team.autoOn', { capacity: settings.defaultCapacity })
+          : t('team.autoOff')}
       </p>
     </section>
   );
 }
 
-const AVAILABILITY_LABEL = { online: 'Online', away: 'Away', offline: 'Offline' } as const;
+const AVAILABILITY_LABEL = {
+  online: 'dash.availability.online',
+  away: 'dash.availability.away',
+  offline: 'team.offline',
+} as const satisfies Record<string, MessageKey>;
 
 function MembersTable({
   api,
@@ -133,20 +136,20 @@ function MembersTable({
         setMessage(done);
         onChanged();
       })
-      .catch((e: unknown) => setMessage(errorText(e, 'That did not work.')));
+      .catch((e: unknown) => setMessage(errorText(e, t('team.failed'))));
   };
   return (
     <section className="scd-card scd-card--wide" aria-labelledby="scd-members-title">
-      <h2 id="scd-members-title">Members</h2>
+      <h2 id="scd-members-title">{t('team.members')}</h2>
       <div className="scd-table-wrap">
         <table className="scd-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Chats</th>
-              {isAdmin && <th scope="col">Actions</th>}
+              <th scope="col">{t('person.name')}</th>
+              <th scope="col">{t('team.role')}</th>
+              <th scope="col">{t('badge.status')}</th>
+              <th scope="col">{t('stats.chats')}</th>
+              {isAdmin && <th scope="col">{t('team.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -189,44 +192,42 @@ function MemberRow({
     <tr className={agent.active ? undefined : 'scd-table__inactive'}>
       <th scope="row">
         {name}
-        {agent._id === me._id && ' (you)'}
+        {agent._id === me._id && ` ${t('team.youMark')}`}
         <span className="scd-table__sub">{agent.email}</span>
       </th>
       <td>
         {isAdmin && agent.active ? (
           <label>
-            <span className="sc-visually-hidden">Role of {name}</span>
+            <span className="sc-visually-hidden">{t('team.roleOf', { name })}</span>
             <select
               value={agent.role}
               onChange={(e) =>
                 run(
                   updateAgent(api, agent._id, { role: e.target.value as Role }),
-                  `${name} is now ${e.target.value === 'admin' ? 'an admin' : 'an agent'}.`,
+                  t(e.target.value === 'admin' ? 'team.nowAdmin' : 'team.nowAgent', { name }),
                 )
               }
             >
-              <option value="agent">Agent</option>
-              <option value="admin">Admin</option>
+              <option value="agent">{t('team.agent')}</option>
+              <option value="admin">{t('team.admin')}</option>
             </select>
           </label>
         ) : agent.role === 'admin' ? (
-          'Admin'
+          t('team.admin')
         ) : (
-          'Agent'
+          t('team.agent')
         )}
       </td>
       <td>
         {agent.active ? (
           <span className={`scd-availability scd-availability--${agent.availability}`}>
-            {AVAILABILITY_LABEL[agent.availability]}
+            {t(AVAILABILITY_LABEL[agent.availability])}
           </span>
         ) : (
-          'Deactivated'
+          t('team.deactivated')
         )}
       </td>
-      <td>
-        {agent.load} of {agent.capacity}
-      </td>
+      <td>{t('team.load', { load: agent.load, capacity: agent.capacity })}</td>
       {isAdmin && (
         <td className="scd-table__actions">
           {agent.active && (
@@ -235,12 +236,12 @@ function MemberRow({
                 e.preventDefault();
                 run(
                   updateAgent(api, agent._id, { capacity: Number(capacity) }),
-                  `${name} now takes up to ${capacity} chats.`,
+                  t('team.capacitySet', { name, capacity: Number(capacity) }),
                 );
               }}
             >
               <label>
-                <span className="sc-visually-hidden">Capacity of {name}</span>
+                <span className="sc-visually-hidden">{t('team.capacityOf', { name })}</span>
                 <input
                   className="sc-input scd-capacity"
                   type="number"
@@ -251,7 +252,8 @@ function MemberRow({
                 />
               </label>
               <button type="submit" className="sc-btn sc-btn--ghost">
-                Set<span className="sc-visually-hidden"> capacity of {name}</span>
+                {t('team.set')}
+                <span className="sc-visually-hidden"> {t('team.capacityOf', { name })}</span>
               </button>
             </form>
           )}
@@ -263,12 +265,12 @@ function MemberRow({
                 run(
                   setActive(api, agent._id, !agent.active),
                   agent.active
-                    ? `${name} was deactivated and signed out everywhere; their chats went back to the queue.`
-                    : `${name} can sign in again.`,
+                    ? t('team.deactivatedDone', { name })
+                    : t('team.reactivatedDone', { name }),
                 )
               }
             >
-              {agent.active ? 'Deactivate' : 'Reactivate'}
+              {agent.active ? t('team.deactivate') : t('team.reactivate')}
               <span className="sc-visually-hidden"> {name}</span>
             </button>
           )}
@@ -294,14 +296,14 @@ function SettingsForm({
     e.preventDefault();
     saveSettings(api, { autoAssign, defaultCapacity: Number(capacity) })
       .then(() => {
-        setMessage('Settings saved.');
+        setMessage(t('team.saved'));
         onChanged();
       })
-      .catch((err: unknown) => setMessage(errorText(err, 'Could not save the settings.')));
+      .catch((err: unknown) => setMessage(errorText(err, t('team.couldNotSave'))));
   };
   return (
     <section className="scd-card" aria-labelledby="scd-settings-title">
-      <h2 id="scd-settings-title">Assignment</h2>
+      <h2 id="scd-settings-title">{t('team.assignment')}</h2>
       <form onSubmit={submit} className="scd-form">
         <label className="scd-check">
           <input
@@ -309,10 +311,10 @@ function SettingsForm({
             checked={autoAssign}
             onChange={(e) => setAutoAssign(e.target.checked)}
           />
-          Assign new chats automatically
+          {t('team.autoAssign')}
         </label>
         <TextField
-          label="Chats per agent at most (unless set per agent)"
+          label={t('team.capacityLabel')}
           type="number"
           min={0}
           max={100}
@@ -320,7 +322,7 @@ function SettingsForm({
           onChange={setCapacity}
         />
         <button type="submit" className="sc-btn">
-          Save
+          {t('team.save')}
         </button>
         <p className="scd-card__note" role="status">
           {message ?? ''}
@@ -339,7 +341,7 @@ function InvitesSection({ api }: { api: ApiClient }) {
   const load = useCallback(() => {
     listInvites(api)
       .then(setInvites)
-      .catch((e: unknown) => setMessage(errorText(e, 'Could not load the invites.')));
+      .catch((e: unknown) => setMessage(errorText(e, t('team.invitesFailed'))));
   }, [api]);
   useEffect(load, [load]);
   const link = created ? `${window.location.origin}${created.path}` : '';
@@ -352,39 +354,47 @@ function InvitesSection({ api }: { api: ApiClient }) {
         setEmail('');
         load();
       })
-      .catch((err: unknown) => setMessage(errorText(err, 'Could not create the invite.')));
+      .catch((err: unknown) => setMessage(errorText(err, t('team.inviteFailed'))));
   };
   const copy = () => {
     void navigator.clipboard
       ?.writeText(link)
-      .then(() => setMessage('Link copied. Send it to your colleague; it works once.'))
-      .catch(() => setMessage('Select the link and copy it by hand.'));
+      .then(() => setMessage(t('team.copied')))
+      .catch(() => setMessage(t('team.copyByHand')));
   };
   return (
     <section className="scd-card scd-card--wide" aria-labelledby="scd-invite-title">
-      <h2 id="scd-invite-title">Invite a colleague</h2>
+      <h2 id="scd-invite-title">{t('team.invite')}</h2>
       <form onSubmit={submit} className="scd-form scd-form--inline">
-        <TextField label="Email" type="email" required value={email} onChange={setEmail} />
+        <TextField
+          label={t('field.email')}
+          type="email"
+          required
+          value={email}
+          onChange={setEmail}
+        />
         <label className="sc-field">
-          Role
+          {t('team.role')}
           <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            <option value="agent">Agent (works chats)</option>
-            <option value="admin">Admin (also manages the team)</option>
+            <option value="agent">{t('team.agentHint')}</option>
+            <option value="admin">{t('team.adminHint')}</option>
           </select>
         </label>
         <button type="submit" className="sc-btn">
-          Create invite link
+          {t('team.createLink')}
         </button>
       </form>
       {created && (
         <div className="scd-invite-link">
           <label className="sc-field">
-            Invite link for {created.email} (works once, until{' '}
-            {new Date(created.expiresAt).toLocaleDateString()})
+            {t('team.linkFor', {
+              email: created.email,
+              date: formatDate(created.expiresAt, { dateStyle: 'medium' }),
+            })}
             <input readOnly value={link} onFocus={(e) => e.target.select()} />
           </label>
           <button type="button" className="sc-btn sc-btn--ghost" onClick={copy}>
-            Copy link
+            {t('team.copy')}
           </button>
         </div>
       )}
@@ -392,10 +402,11 @@ function InvitesSection({ api }: { api: ApiClient }) {
         {message ?? ''}
       </p>
       {invites.length > 0 && (
-        <ul className="scd-invites" aria-label="Invites">
+        <ul className="scd-invites" aria-label={t('team.invites')}>
           {invites.map((i) => (
             <li key={i._id}>
-              {i.email} · {i.role} · {i.state}
+              {i.email} · {t(i.role === 'admin' ? 'team.admin' : 'team.agent')} ·{' '}
+              {t(`team.inviteState.${i.state}`)}
               {i.state === 'pending' && (
                 <button
                   type="button"
@@ -403,13 +414,17 @@ function InvitesSection({ api }: { api: ApiClient }) {
                   onClick={() =>
                     void withdrawInvite(api, i._id)
                       .then(() => {
-                        setMessage(`The invite for ${i.email} was withdrawn.`);
+                        setMessage(t('team.withdrawn', { email: i.email }));
                         load();
                       })
-                      .catch((e: unknown) => setMessage(errorText(e, 'Could not withdraw it.')))
+                      .catch((e: unknown) => setMessage(errorText(e, t('team.withdrawFailed'))))
                   }
                 >
-                  Withdraw<span className="sc-visually-hidden"> the invite for {i.email}</span>
+                  {t('team.withdraw')}
+                  <span className="sc-visually-hidden">
+                    {' '}
+                    {t('team.inviteFor', { email: i.email })}
+                  </span>
                 </button>
               )}
             </li>

@@ -13,6 +13,7 @@ import {
 } from '../../shared/api/webhooks';
 import { TextField } from '../../shared/ui/TextField';
 import { deliveryOutcome, shortTime } from './deliveryText';
+import { t } from '../../shared/i18n/i18n';
 
 function message(e: unknown, fallback: string): string {
   return e instanceof Error && e.message ? e.message : fallback;
@@ -31,9 +32,7 @@ export function WebhooksPage({ api }: { api: ApiClient }) {
         setEvents(r.events);
         setError(null);
       })
-      .catch((e: unknown) =>
-        setError(message(e, 'Could not load the webhooks. Please try again.')),
-      );
+      .catch((e: unknown) => setError(message(e, t('hooks.couldNotLoad'))));
   }, [api]);
 
   useEffect(() => {
@@ -43,12 +42,9 @@ export function WebhooksPage({ api }: { api: ApiClient }) {
   return (
     <main className="scd-stats scd-hooks" aria-labelledby="scd-hooks-title">
       <div className="scd-stats__head">
-        <h1 id="scd-hooks-title">Webhooks</h1>
+        <h1 id="scd-hooks-title">{t('dash.nav.webhooks')}</h1>
       </div>
-      <p className="scd-card__note">
-        Your other systems hear about chats here: each event is sent as a signed POST, retried for a
-        day until it is accepted.
-      </p>
+      <p className="scd-card__note">{t('hooks.intro')}</p>
       {error && (
         <p className="sc-error" role="alert">
           {error}
@@ -57,11 +53,10 @@ export function WebhooksPage({ api }: { api: ApiClient }) {
       {created?.secret && (
         <div className="scd-card scd-hooks__secret" role="status">
           <p>
-            Webhook added. Keep this signing secret now; it is shown only once:{' '}
-            <code>{created.secret}</code>
+            {t('hooks.added')} <code>{created.secret}</code>
           </p>
           <button type="button" className="sc-btn sc-btn--ghost" onClick={() => setCreated(null)}>
-            I have saved it
+            {t('hooks.savedIt')}
           </button>
         </div>
       )}
@@ -73,10 +68,8 @@ export function WebhooksPage({ api }: { api: ApiClient }) {
           load();
         }}
       />
-      {endpoints === null && !error && <p>Loading webhooks…</p>}
-      {endpoints?.length === 0 && (
-        <p>No webhooks yet. Add one above to tell another system when chats start or change.</p>
-      )}
+      {endpoints === null && !error && <p>{t('hooks.loading')}</p>}
+      {endpoints?.length === 0 && <p>{t('hooks.none')}</p>}
       {endpoints?.map((e) => (
         <EndpointCard key={e._id} api={api} endpoint={e} onChanged={load} />
       ))}
@@ -102,7 +95,7 @@ function AddForm({
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     if (chosen.length === 0) {
-      setError('Choose at least one event.');
+      setError(t('hooks.chooseEvent'));
       return;
     }
     setBusy(true);
@@ -114,24 +107,24 @@ function AddForm({
         setError(null);
         onAdded(e);
       })
-      .catch((e: unknown) => setError(message(e, 'Could not add the webhook.')))
+      .catch((e: unknown) => setError(message(e, t('hooks.couldNotAdd'))))
       .finally(() => setBusy(false));
   };
 
   return (
     <form className="scd-card scd-hooks__form" onSubmit={submit} aria-labelledby="scd-hooks-add">
-      <h2 id="scd-hooks-add">Add a webhook</h2>
+      <h2 id="scd-hooks-add">{t('hooks.addTitle')}</h2>
       <TextField
-        label="URL"
+        label={t('hooks.url')}
         type="url"
         required
         placeholder="https://crm.example.com/hooks/support"
         value={url}
         onChange={setUrl}
       />
-      <TextField label="Description (optional)" value={description} onChange={setDescription} />
+      <TextField label={t('hooks.description')} value={description} onChange={setDescription} />
       <fieldset className="scd-hooks__events">
-        <legend>Events</legend>
+        <legend>{t('hooks.events')}</legend>
         {events.map((name) => (
           <label key={name}>
             <input
@@ -151,7 +144,7 @@ function AddForm({
         </p>
       )}
       <button type="submit" className="sc-btn" disabled={busy}>
-        {busy ? 'Adding…' : 'Add webhook'}
+        {busy ? t('hooks.adding') : t('hooks.add')}
       </button>
     </form>
   );
@@ -178,7 +171,7 @@ function EndpointCard({
         setDeliveries(r.deliveries);
         setError(null);
       })
-      .catch((e: unknown) => setError(message(e, 'Could not load the deliveries.')));
+      .catch((e: unknown) => setError(message(e, t('hooks.deliveriesFailed'))));
   }, [api, endpoint._id]);
 
   useEffect(() => {
@@ -193,14 +186,17 @@ function EndpointCard({
         onChanged();
         if (open) loadDeliveries();
       })
-      .catch((e: unknown) => setError(message(e, 'That did not work. Please try again.')));
+      .catch((e: unknown) => setError(message(e, t('hooks.failed'))));
 
   return (
-    <section className="scd-card scd-hooks__endpoint" aria-label={`Webhook ${endpoint.url}`}>
+    <section
+      className="scd-card scd-hooks__endpoint"
+      aria-label={t('hooks.endpoint', { url: endpoint.url })}
+    >
       <h2 className="scd-hooks__url">{endpoint.url}</h2>
       {endpoint.description && <p>{endpoint.description}</p>}
       <p>
-        {endpoint.isActive ? 'On' : 'Off'} · {endpoint.events.join(', ')}
+        {endpoint.isActive ? t('hooks.on') : t('hooks.off')} · {endpoint.events.join(', ')}
       </p>
       <div className="scd-hooks__actions">
         <button
@@ -210,7 +206,7 @@ function EndpointCard({
           aria-controls={listId}
           onClick={() => setOpen(!open)}
         >
-          {open ? 'Hide deliveries' : 'Show deliveries'}
+          {open ? t('hooks.hide') : t('hooks.show')}
         </button>
         <button
           type="button"
@@ -218,18 +214,18 @@ function EndpointCard({
           onClick={() =>
             void act(
               updateWebhook(api, endpoint._id, { isActive: !endpoint.isActive }),
-              endpoint.isActive ? 'Turned off.' : 'Turned on.',
+              endpoint.isActive ? t('hooks.turnedOff') : t('hooks.turnedOn'),
             )
           }
         >
-          {endpoint.isActive ? 'Turn off' : 'Turn on'}
+          {endpoint.isActive ? t('hooks.turnOff') : t('hooks.turnOn')}
         </button>
         <button
           type="button"
           className="sc-btn sc-btn--ghost"
-          onClick={() => void act(deleteWebhook(api, endpoint._id), 'Removed.')}
+          onClick={() => void act(deleteWebhook(api, endpoint._id), t('hooks.removed'))}
         >
-          Remove
+          {t('hooks.remove')}
         </button>
       </div>
       <p role="status" className="scd-card__note">
@@ -243,34 +239,30 @@ function EndpointCard({
       {open && (
         <div id={listId}>
           <div className="scd-hooks__head">
-            <h3>Recent deliveries</h3>
+            <h3>{t('hooks.recent')}</h3>
             <button type="button" className="sc-btn sc-btn--ghost" onClick={loadDeliveries}>
-              Refresh
+              {t('stats.refresh')}
             </button>
           </div>
-          {deliveries === null && <p>Loading deliveries…</p>}
-          {deliveries?.length === 0 && (
-            <p>Nothing sent yet: deliveries appear with the next event.</p>
-          )}
+          {deliveries === null && <p>{t('hooks.loadingDeliveries')}</p>}
+          {deliveries?.length === 0 && <p>{t('hooks.nothingSent')}</p>}
           {deliveries && deliveries.length > 0 && (
             <ul className="scd-hooks__deliveries">
               {deliveries.map((d) => (
                 <li key={d._id}>
-                  <span className="scd-hooks__event">{d.event ?? 'event'}</span>{' '}
+                  <span className="scd-hooks__event">{d.event ?? t('hooks.event')}</span>{' '}
                   <time dateTime={d.createdAt}>{shortTime(d.createdAt)}</time>
                   <span className="scd-hooks__outcome">{deliveryOutcome(d)}</span>
                   <button
                     type="button"
                     className="sc-btn sc-btn--ghost"
-                    aria-label={`Redeliver ${d.event ?? 'event'} of ${shortTime(d.createdAt)}`}
-                    onClick={() =>
-                      void act(
-                        redeliver(api, endpoint._id, d._id),
-                        'Queued again; it goes out in a moment.',
-                      )
-                    }
+                    aria-label={t('hooks.redeliverOf', {
+                      event: d.event ?? t('hooks.event'),
+                      time: shortTime(d.createdAt),
+                    })}
+                    onClick={() => void act(redeliver(api, endpoint._id, d._id), t('hooks.queued'))}
                   >
-                    Redeliver
+                    {t('hooks.redeliver')}
                   </button>
                 </li>
               ))}

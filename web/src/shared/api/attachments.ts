@@ -7,6 +7,7 @@
  * the bytes are fetched with the Authorization header and shown from a blob: URL, which only
  * this page can read.
  */
+import { t } from '../i18n/i18n';
 import { contentTypeOf } from '../logic/attachments';
 import type { Attachment, Message } from '../types';
 import { ApiError, readEnvelope, toError, type ApiClient } from './client';
@@ -41,8 +42,8 @@ export function uploadAttachment(
           text: xhr.responseText,
           retryAfter: xhr.getResponseHeader('Retry-After'),
         });
-      xhr.onerror = () => reject(new ApiError(0, 'network', 'The upload was interrupted.'));
-      xhr.onabort = () => reject(new ApiError(0, 'network', 'Upload cancelled.'));
+      xhr.onerror = () => reject(new ApiError(0, 'network', t('files.uploadInterrupted')));
+      xhr.onabort = () => reject(new ApiError(0, 'network', t('files.uploadCancelled')));
       const form = new FormData();
       // A file the system gave no type is sent with the type its name implies (the server
       // refuses application/octet-stream).
@@ -108,7 +109,7 @@ export function isAttachmentPath(url: string): boolean {
 
 async function fetchBlob(api: ApiClient, url: string): Promise<Blob> {
   if (!isAttachmentPath(url)) {
-    throw new ApiError(0, 'invalid', 'Not an attachment of this server.');
+    throw new ApiError(0, 'invalid', t('files.notAttachment'));
   }
   const get = (token: string | null) =>
     fetch(`${api.baseUrl}${url}`, {

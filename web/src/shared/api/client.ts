@@ -4,6 +4,7 @@
  */
 import type { ErrorCode, TokenPair } from '../types';
 import type { Session } from './session';
+import { t } from '../i18n/i18n';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -105,7 +106,8 @@ export function toError(
 ): ApiError {
   const first = envelope.errors?.[0];
   const code = (first?.code as ErrorCode | undefined) ?? CODE_BY_STATUS[status] ?? 'internal';
-  const message = envelope.message || first?.message || `Request failed (${status})`;
+  const message =
+    envelope.message || first?.message || t('common.requestFailed', { status: String(status) });
   return new ApiError(status, code, message, parseRetryAfter(retryAfter));
 }
 
@@ -135,7 +137,11 @@ export function createApiClient({ baseUrl, session, fetchImpl }: ApiClientOption
         credentials: 'omit',
       });
     } catch (cause) {
-      throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'Network error');
+      throw new ApiError(
+        0,
+        'network',
+        cause instanceof Error ? cause.message : t('common.networkError'),
+      );
     }
     const envelope = await readEnvelope<T>(response);
     if (!response.ok || envelope.success === false)

@@ -14,6 +14,6 @@ describe('team helpers', () => {
     expect(waitLabel(null)).toBe('nobody is waiting');
     expect(waitLabel(30_000)).toBe('under a minute');
     expect(waitLabel(5 * 60_000)).toBe('5 min');
-    expect(waitLabel(65 * 60_000)).toBe('1 h 5 min');
+    expect(waitLabel(65 * 60_000)).toBe('1 hr 5 min');
   });
 });

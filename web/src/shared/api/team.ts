@@ -1,6 +1,7 @@
 /** The support team: /team (members, queue, settings, invites, availability) and /users/me. */
 import type { LoginResult } from '../types';
 import type { ApiClient } from './client';
+import { formatNumber, t } from '../i18n/i18n';
 
 export type Role = 'admin' | 'agent';
 export type Availability = 'online' | 'away' | 'offline';
@@ -104,9 +105,11 @@ export function inviteTokenOf(hash: string): string | null {
 
 /** "3 min", "1 h 5 min": how long the oldest chat has waited. */
 export function waitLabel(ms: number | null): string {
-  if (ms === null) return 'nobody is waiting';
+  if (ms === null) return t('team.nobodyWaiting');
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'under a minute';
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 1) return t('team.underMinute');
+  const unit = (value: number, name: 'hour' | 'minute') =>
+    formatNumber(value, { style: 'unit', unit: name, unitDisplay: 'short' });
+  if (minutes < 60) return unit(minutes, 'minute');
+  return `${unit(Math.floor(minutes / 60), 'hour')} ${unit(minutes % 60, 'minute')}`;
 }

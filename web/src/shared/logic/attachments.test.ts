@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setMessages } from '../i18n/i18n';
+import { commonAr } from '../i18n/common/ar';
+import { commonDe } from '../i18n/common/de';
+import { commonEn } from '../i18n/common/en';
 import {
   DEFAULT_RULES,
   acceptAttribute,
@@ -8,6 +12,8 @@ import {
   nextEditClose,
   refuseFile,
 } from './attachments';
+
+afterEach(() => setMessages('en', commonEn));
 
 const rules = { ...DEFAULT_RULES, maxAttachmentBytes: 1024 * 1024, maxAttachments: 3 };
 
@@ -44,12 +50,7 @@ describe('refuseFile', () => {
 
   it('refuses a file over the limit with both sizes', () => {
     expect(
-      refuseFile(
-        { name: 'big.pdf', type: 'application/pdf', size: 3 * 1024 * 1024 },
-        rules,
-        0,
-        'en',
-      ),
+      refuseFile({ name: 'big.pdf', type: 'application/pdf', size: 3 * 1024 * 1024 }, rules, 0),
     ).toBe('big.pdf is 3 MB; files can be at most 1 MB.');
   });
 
@@ -60,6 +61,22 @@ describe('refuseFile', () => {
     expect(refuseFile({ name: 'a.txt', type: 'text/plain', size: 0 }, rules, 0)).toBe(
       'a.txt is empty.',
     );
+  });
+
+  it('speaks the page’s language, its sizes and plurals included', () => {
+    setMessages('de', commonEn, commonDe, 'de-DE');
+    expect(
+      refuseFile({ name: 'big.pdf', type: 'application/pdf', size: 1.5 * 1024 * 1024 }, rules, 0),
+    ).toBe('big.pdf ist 1,5 MB groß; Dateien dürfen höchstens 1 MB groß sein.');
+    expect(
+      refuseFile({ name: 'run.exe', type: 'application/x-msdownload', size: 1 }, rules, 0),
+    ).toBe(
+      'run.exe kann nicht gesendet werden: Erlaubt sind JSON, PDFs, ZIP-Archive, Bilder, CSV und Textdateien.',
+    );
+    setMessages('ar', commonEn, commonAr);
+    expect(
+      refuseFile({ name: 'a.png', type: 'image/png', size: 1 }, { ...rules, maxAttachments: 2 }, 2),
+    ).toBe('يمكن أن تحمل الرسالة ملفين على الأكثر؛ أرسلهما أولًا ثم أرفق a.png.');
   });
 
   it('judges a file without a type by its name', () => {

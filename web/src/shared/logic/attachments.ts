@@ -2,6 +2,7 @@
  * What a message may carry, checked in the browser before anything is uploaded (the server
  * checks again): the files' types and sizes, how many, and how long a message stays editable.
  */
+import { formatList, formatLocale, t, tp } from '../i18n/i18n';
 
 /** GET /widget/config → messages: the server's limits. */
 export interface MessageRules {
@@ -59,8 +60,8 @@ export function isImage(contentType: string): boolean {
   return contentType.startsWith('image/');
 }
 
-/** "12 KB", "3.4 MB", "512 bytes", in the reader's language. */
-export function humanSize(bytes: number, locale?: string): string {
+/** "12 kB", "3.4 MB", "512 bytes", in the reader's language (the page's, unless given). */
+export function humanSize(bytes: number, locale: string = formatLocale()): string {
   const units = [
     ['byte', 1],
     ['kilobyte', 1024],
@@ -83,36 +84,39 @@ export function refuseFile(
   file: { name: string; type: string; size: number },
   rules: MessageRules,
   alreadyAttached: number,
-  locale?: string,
 ): string | null {
+  const name = file.name;
   if (alreadyAttached >= rules.maxAttachments) {
-    return `A message can carry at most ${rules.maxAttachments} files; send these first, then attach ${file.name}.`;
+    return tp('files.tooMany', rules.maxAttachments, { name });
   }
   const type = contentTypeOf(file);
   if (!rules.attachmentTypes.includes(type)) {
-    return `${file.name} cannot be sent: ${describeTypes(rules.attachmentTypes)} are accepted.`;
+    return t('files.wrongType', { name, types: describeTypes(rules.attachmentTypes) });
   }
   if (file.size > rules.maxAttachmentBytes) {
-    return `${file.name} is ${humanSize(file.size, locale)}; files can be at most ${humanSize(rules.maxAttachmentBytes, locale)}.`;
+    return t('files.tooLarge', {
+      name,
+      size: humanSize(file.size),
+      max: humanSize(rules.maxAttachmentBytes),
+    });
   }
-  if (file.size === 0) return `${file.name} is empty.`;
+  if (file.size === 0) return t('files.empty', { name });
   return null;
 }
 
 /** "images (PNG, JPEG…), PDF, text…" is long; a short list a person can act on. */
 export function describeTypes(types: string[]): string {
   const names = new Set<string>();
-  for (const t of types) {
-    if (t.startsWith('image/')) names.add('images');
-    else if (t === 'application/pdf') names.add('PDFs');
-    else if (t === 'application/zip') names.add('ZIP archives');
-    else if (t === 'text/csv') names.add('CSV');
-    else if (t === 'text/plain') names.add('text files');
-    else if (t === 'application/json') names.add('JSON');
-    else names.add(t);
+  for (const type of types) {
+    if (type.startsWith('image/')) names.add(t('files.type.images'));
+    else if (type === 'application/pdf') names.add(t('files.type.pdf'));
+    else if (type === 'application/zip') names.add(t('files.type.zip'));
+    else if (type === 'text/csv') names.add(t('files.type.csv'));
+    else if (type === 'text/plain') names.add(t('files.type.text'));
+    else if (type === 'application/json') names.add(t('files.type.json'));
+    else names.add(type);
   }
-  const list = [...names];
-  return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : (list[0] ?? '');
+  return formatList([...names]);
 }
 
 /** The `accept` attribute of the file picker: the types and their usual extensions. */

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setMessages } from '../i18n/i18n';
+import { commonAr } from '../i18n/common/ar';
+import { commonDe } from '../i18n/common/de';
+import { staffEn } from '../i18n/staff/load';
 import { backSentence } from './backTime';
 
 describe('backSentence', () => {
@@ -36,5 +40,25 @@ describe('backSentence', () => {
     expect(backSentence('2026-12-13T00:00:00Z', late, 'en-GB', 'Asia/Tokyo')).toBe(
       'Back tomorrow at 9:00',
     );
+  });
+
+  describe('in other languages', () => {
+    afterEach(() => setMessages('en', staffEn));
+
+    it('says it in German with German dates', () => {
+      setMessages('de', staffEn, commonDe, 'de-DE');
+      expect(backSentence('2026-12-14T08:00:00Z', now, undefined, 'Europe/Paris')).toBe(
+        'Montag ab 9:00 wieder da',
+      );
+      expect(backSentence('2026-12-28T08:00:00Z', now, undefined, 'Europe/Paris')).toBe(
+        'Am 28. Dezember ab 9:00 wieder da',
+      );
+    });
+
+    it('says it in Arabic with the Arabic weekday', () => {
+      setMessages('ar', staffEn, commonAr);
+      const sentence = backSentence('2026-12-14T08:00:00Z', now, undefined, 'Europe/Paris');
+      expect(sentence).toMatch(/^نعود يوم الاثنين الساعة /);
+    });
   });
 });

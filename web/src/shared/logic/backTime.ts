@@ -2,10 +2,12 @@
  * "Back today at 9:00", "Back tomorrow at 9:00", "Back Monday at 9:00" or "Back on 5 January at
  * 9:00": when the team is back, in the reader's own time zone and language (Intl).
  */
+import { formatLocale, t } from '../i18n/i18n';
+
 export function backSentence(
   nextOpenAt: string,
   now: Date,
-  locale?: string,
+  locale: string = formatLocale(),
   timeZone?: string,
 ): string | null {
   const at = new Date(nextOpenAt);
@@ -16,16 +18,16 @@ export function backSentence(
     timeZone,
   }).format(at);
   const days = dayNumber(at, timeZone) - dayNumber(now, timeZone);
-  if (days <= 0) return `Back today at ${time}`;
-  if (days === 1) return `Back tomorrow at ${time}`;
+  if (days <= 0) return t('back.today', { time });
+  if (days === 1) return t('back.tomorrow', { time });
   if (days < 7) {
     const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }).format(at);
-    return `Back ${weekday} at ${time}`;
+    return t('back.weekday', { weekday, time });
   }
   const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone }).format(
     at,
   );
-  return `Back on ${date} at ${time}`;
+  return t('back.date', { date, time });
 }
 
 /** Days since the epoch of the calendar date the instant falls on in the time zone. */

@@ -1,4 +1,5 @@
 /** Groups timeline items into local calendar days with "Today" / "Yesterday" / date labels. */
+import { formatLocale, t } from '../i18n/i18n';
 
 export interface DayGroup<T> {
   /** Local calendar day, YYYY-MM-DD. */
@@ -14,10 +15,10 @@ export function dayKey(date: Date): string {
   return `${y}-${m}-${d}`;
 }
 
-export function dayLabel(key: string, now: Date, locale?: string): string {
-  if (key === dayKey(now)) return 'Today';
+export function dayLabel(key: string, now: Date, locale: string = formatLocale()): string {
+  if (key === dayKey(now)) return t('common.today');
   const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
-  if (key === dayKey(yesterday)) return 'Yesterday';
+  if (key === dayKey(yesterday)) return t('common.yesterday');
   const [y, m, d] = key.split('-').map(Number);
   const date = new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
   const sameYear = date.getFullYear() === now.getFullYear();
@@ -48,6 +49,6 @@ export function groupByDay<T extends { createdAt: string }>(
   return groups;
 }
 
-export function formatTime(iso: string, locale?: string): string {
+export function formatTime(iso: string, locale: string = formatLocale()): string {
   return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
 }

@@ -6,6 +6,7 @@
  * duplicate if the first attempt did reach it. After its attempts are used up, or when the
  * server refuses it, an entry is `failed` and waits for the person to press Retry.
  */
+import { t } from '../i18n/i18n';
 
 import type { Attachment } from '../types';
 
@@ -83,7 +84,7 @@ export function markUnanswered(box: readonly OutboxEntry[], id: string): OutboxE
   return update(box, id, (e) =>
     e.attempts < MAX_AUTOMATIC_ATTEMPTS
       ? { ...e, state: 'queued' }
-      : { ...e, state: 'failed', error: 'Not delivered' },
+      : { ...e, state: 'failed', error: t('message.notDelivered') },
   );
 }
 

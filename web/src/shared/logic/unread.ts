@@ -1,5 +1,6 @@
 /** Unread counting for the widget badge and the dashboard's tab title. */
 import type { Chat, Message } from '../types';
+import { formatNumber } from '../i18n/i18n';
 
 /** Messages from the other side the viewer has not read (internal notes never count). */
 export function countUnread(messages: readonly Message[], viewerIsAdmin: boolean): number {
@@ -22,5 +23,5 @@ export function titleWithCount(base: string, count: number): string {
 }
 
 export function badgeText(count: number): string {
-  return count > 9 ? '9+' : String(count);
+  return count > 9 ? `${formatNumber(9)}+` : formatNumber(count);
 }

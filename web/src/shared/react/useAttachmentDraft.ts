@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { uploadAttachment } from '../api/attachments';
 import type { ApiClient } from '../api/client';
+import { t } from '../i18n/i18n';
 import { contentTypeOf, refuseFile, type MessageRules } from '../logic/attachments';
 import type { Attachment } from '../types';
 
@@ -74,9 +75,9 @@ export function useAttachmentDraft(
         upload.done
           .then((attachment) => patch(key, { state: 'ready', progress: 1, attachment }))
           .catch((e: unknown) => {
-            const message = e instanceof Error ? e.message : 'The upload failed.';
+            const message = e instanceof Error ? e.message : t('files.uploadFailed');
             patch(key, { state: 'failed', error: message });
-            setRefusal(`${file.name} was not uploaded: ${message}`);
+            setRefusal(t('files.notUploadedBecause', { name: file.name, reason: message }));
           })
           .finally(() => aborts.current.delete(key));
       }

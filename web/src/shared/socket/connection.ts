@@ -7,6 +7,7 @@
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../events';
+import { t } from '../i18n/i18n';
 
 export type SupportSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized';
@@ -150,7 +151,7 @@ export class SocketConnection {
       ) => Promise<AckOf<E>>;
       return await emit(event, payload);
     } catch {
-      return { ok: false, error: { code: 'timeout', message: 'No answer from the server' } };
+      return { ok: false, error: { code: 'timeout', message: t('common.noAnswer') } };
     }
   }
 

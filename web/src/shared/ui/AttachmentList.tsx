@@ -7,6 +7,7 @@ import { attachmentBlobUrl, downloadAttachment, isAttachmentPath } from '../api/
 import type { ApiClient } from '../api/client';
 import { humanSize, isImage } from '../logic/attachments';
 import type { Attachment } from '../types';
+import { t } from '../i18n/i18n';
 
 const ImageViewer = lazy(() => import('./ImageViewer'));
 
@@ -52,7 +53,9 @@ function FileLink({ api, attachment: a }: { api: ApiClient; attachment: Attachme
           setError(null);
           downloadAttachment(api, a).catch((err: unknown) =>
             setError(
-              `${a.fileName} could not be downloaded: ${err instanceof Error ? err.message : 'try again.'}`,
+              err instanceof Error
+                ? t('files.downloadFailedBecause', { name: a.fileName, reason: err.message })
+                : t('files.downloadFailed', { name: a.fileName }),
             ),
           );
         }}
@@ -112,7 +115,7 @@ function Thumbnail({ api, attachment: a }: { api: ApiClient; attachment: Attachm
         ref={button}
         type="button"
         className="sc-thumb"
-        aria-label={`Open ${a.fileName} full size`}
+        aria-label={t('files.openFullSize', { name: a.fileName })}
         disabled={!src}
         onClick={() => setOpen(true)}
       >
@@ -120,7 +123,9 @@ function Thumbnail({ api, attachment: a }: { api: ApiClient; attachment: Attachm
           <img src={src} alt="" width={THUMB_WIDTH} height={THUMB_HEIGHT} loading="lazy" />
         ) : (
           <span className="sc-thumb__wait" style={{ width: THUMB_WIDTH, height: THUMB_HEIGHT }}>
-            {failed ? `${a.fileName} could not be loaded.` : `Loading ${a.fileName}…`}
+            {failed
+              ? t('files.loadFailed', { name: a.fileName })
+              : t('files.loading', { name: a.fileName })}
           </span>
         )}
       </button>

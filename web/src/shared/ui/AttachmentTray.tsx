@@ -1,6 +1,7 @@
 /** The files attached to a message being written: progress, a reason when refused, Remove. */
 import { humanSize } from '../logic/attachments';
 import type { AttachmentDraft } from '../react/useAttachmentDraft';
+import { t } from '../i18n/i18n';
 
 export function AttachmentTray({ draft }: { draft: AttachmentDraft }) {
   const { files, refusal } = draft;
@@ -11,7 +12,7 @@ export function AttachmentTray({ draft }: { draft: AttachmentDraft }) {
         {refusal}
       </p>
       {files.length > 0 && (
-        <ul className="sc-tray" aria-label="Attached files">
+        <ul className="sc-tray" aria-label={t('files.attached')}>
           {files.map((f) => (
             <li key={f.key} className={`sc-tray__file sc-tray__file--${f.state}`}>
               <span className="sc-tray__name">{f.name}</span>
@@ -21,18 +22,20 @@ export function AttachmentTray({ draft }: { draft: AttachmentDraft }) {
                   className="sc-tray__progress"
                   max={100}
                   value={Math.round(f.progress * 100)}
-                  aria-label={`Uploading ${f.name}`}
+                  aria-label={t('files.uploading', { name: f.name })}
                 />
               )}
-              {f.state === 'ready' && <span className="sc-tray__state">Ready</span>}
-              {f.state === 'failed' && <span className="sc-tray__state">Not uploaded</span>}
+              {f.state === 'ready' && <span className="sc-tray__state">{t('files.ready')}</span>}
+              {f.state === 'failed' && (
+                <span className="sc-tray__state">{t('files.notUploaded')}</span>
+              )}
               <button
                 type="button"
                 className="sc-link sc-tray__remove"
-                aria-label={`Remove ${f.name}`}
+                aria-label={t('files.removeNamed', { name: f.name })}
                 onClick={() => draft.remove(f.key)}
               >
-                Remove
+                {t('files.remove')}
               </button>
             </li>
           ))}

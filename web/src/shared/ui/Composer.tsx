@@ -13,6 +13,7 @@ import {
   type Ref,
   type TextareaHTMLAttributes,
 } from 'react';
+import { t } from '../i18n/i18n';
 import { acceptAttribute } from '../logic/attachments';
 import type { AttachmentDraft } from '../react/useAttachmentDraft';
 import { AttachmentTray } from './AttachmentTray';
@@ -127,7 +128,7 @@ export function Composer({
       {files && <AttachmentTray draft={files} />}
       {dragging && (
         <p className="sc-composer__drop" aria-hidden="true">
-          Drop files to attach them
+          {t('files.drop')}
         </p>
       )}
       <label className="sc-visually-hidden" htmlFor={id}>
@@ -162,7 +163,7 @@ export function Composer({
               disabled={disabled}
             >
               <ClipIcon />
-              Attach files
+              {t('files.attach')}
             </button>
             <input
               ref={picker}
@@ -181,7 +182,7 @@ export function Composer({
         )}
         {extra}
         <button type="submit" className="sc-btn" disabled={!canSend}>
-          Send
+          {t('composer.send')}
         </button>
       </div>
     </form>

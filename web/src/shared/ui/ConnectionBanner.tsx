@@ -1,11 +1,12 @@
 /** Connection state in words; the live region stays mounted so changes are announced. */
 import type { ConnectionStatus } from '../socket/connection';
+import { t, type MessageKey } from '../i18n/i18n';
 
-const TEXT: Partial<Record<ConnectionStatus | 'back-online' | 'idle', string>> = {
-  connecting: 'Connecting…',
-  offline: 'You are offline. Messages will be sent when the connection returns.',
-  'back-online': 'Back online',
-  unauthorized: 'Your session has expired. Please sign in again.',
+const TEXT: Partial<Record<ConnectionStatus | 'back-online' | 'idle', MessageKey>> = {
+  connecting: 'connection.connecting',
+  offline: 'connection.offline',
+  'back-online': 'connection.backOnline',
+  unauthorized: 'connection.unauthorized',
 };
 
 export function ConnectionBanner({
@@ -13,7 +14,8 @@ export function ConnectionBanner({
 }: {
   status: ConnectionStatus | 'back-online' | 'idle';
 }) {
-  const text = TEXT[status];
+  const key = TEXT[status];
+  const text = key ? t(key) : undefined;
   return (
     <div
       role="status"

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Credentials } from '../api/users';
 import { TextField } from './TextField';
+import { t } from '../i18n/i18n';
 
 /** AccountService.MIN_PASSWORD_LENGTH on the server: the field says so before sending. */
 const NEW_PASSWORD_MIN_LENGTH = 8;
@@ -60,7 +61,7 @@ export function CredentialsFields({ form, emailAutoComplete, newAccount = false 
   return (
     <>
       <TextField
-        label="Email"
+        label={t('field.email')}
         type="email"
         required
         value={form.email}
@@ -68,7 +69,7 @@ export function CredentialsFields({ form, emailAutoComplete, newAccount = false 
         autoComplete={emailAutoComplete}
       />
       <TextField
-        label="Password"
+        label={t('field.password')}
         type="password"
         required
         minLength={newAccount ? NEW_PASSWORD_MIN_LENGTH : undefined}

@@ -3,6 +3,7 @@
  * it); loaded only when someone opens an image, so the widget's first load stays small.
  */
 import { useEffect, useRef } from 'react';
+import { t } from '../i18n/i18n';
 
 interface Props {
   src: string;
@@ -35,7 +36,7 @@ export default function ImageViewer({ src, name, onClose }: Props) {
       <div className="sc-viewer__bar">
         <span className="sc-viewer__name">{name}</span>
         <button type="button" className="sc-btn" autoFocus onClick={() => dialog.current?.close()}>
-          Close
+          {t('files.closeViewer')}
         </button>
       </div>
       <img className="sc-viewer__img" src={src} alt={name} />

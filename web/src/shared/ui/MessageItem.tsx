@@ -5,6 +5,7 @@ import { formatTime } from '../logic/grouping';
 import type { Message } from '../types';
 import { AttachmentList } from './AttachmentList';
 import { Ticks } from './Ticks';
+import { t } from '../i18n/i18n';
 
 interface Props {
   message: Message;
@@ -35,7 +36,7 @@ export function MessageItem({ message, own, viewerIsAdmin, showSender, api, onEd
   };
   return (
     <li className={classes} data-message-id={message._id}>
-      {note && <span className="sc-msg__label">Internal note · only admins see this</span>}
+      {note && <span className="sc-msg__label">{t('message.noteLabel')}</span>}
       {showSender && (
         <span className="sc-msg__sender">{message.sender.fullName || message.sender.email}</span>
       )}
@@ -65,7 +66,7 @@ export function MessageItem({ message, own, viewerIsAdmin, showSender, api, onEd
         ))}
       <span className="sc-msg__meta">
         <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
-        {message.isEdited && <span> · edited</span>}
+        {message.isEdited && <span> · {t('message.edited')}</span>}
         {own && !note && <Ticks read={readByOtherSide} />}
         {onEdit && !editing && (
           <button
@@ -77,7 +78,7 @@ export function MessageItem({ message, own, viewerIsAdmin, showSender, api, onEd
             aria-describedby={message.content ? textId : undefined}
             onClick={() => setEditing(true)}
           >
-            Edit
+            {t('message.edit')}
           </button>
         )}
       </span>
@@ -113,7 +114,7 @@ function EditForm({ initial, allowEmpty, onSave, onDone }: EditProps) {
       return;
     }
     if (!text.trim() && !allowEmpty) {
-      setError('A message needs some words; press Escape to keep it as it was.');
+      setError(t('message.editNeedsWords'));
       return;
     }
     setSaving(true);
@@ -137,7 +138,7 @@ function EditForm({ initial, allowEmpty, onSave, onDone }: EditProps) {
   return (
     <div className="sc-msg__editor">
       <label className="sc-visually-hidden" htmlFor={id}>
-        Edit text
+        {t('message.editLabel')}
       </label>
       <textarea
         id={id}
@@ -157,10 +158,10 @@ function EditForm({ initial, allowEmpty, onSave, onDone }: EditProps) {
       )}
       <span className="sc-msg__actions">
         <button type="button" className="sc-link" onClick={() => void save()} disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('message.saving') : t('message.save')}
         </button>
         <button type="button" className="sc-link" onClick={onDone}>
-          Cancel
+          {t('message.cancel')}
         </button>
       </span>
     </div>

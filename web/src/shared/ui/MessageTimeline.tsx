@@ -11,6 +11,7 @@ import type { Message } from '../types';
 import { MessageItem } from './MessageItem';
 import { PendingItem } from './PendingItem';
 import { TypingIndicator } from './TypingIndicator';
+import { t } from '../i18n/i18n';
 
 export interface Notice {
   id: string;
@@ -113,7 +114,7 @@ export function MessageTimeline(props: Props) {
           onClick={props.onLoadOlder}
           disabled={loadingOlder}
         >
-          {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
+          {loadingOlder ? t('timeline.loadingOlder') : t('timeline.loadOlder')}
         </button>
       )}
       {empty && props.emptyText && <p className="sc-timeline__empty">{props.emptyText}</p>}
@@ -149,7 +150,7 @@ export function MessageTimeline(props: Props) {
           </section>
         ))}
         {outbox.length > 0 && (
-          <ul className="sc-msgs" aria-label="Unsent messages">
+          <ul className="sc-msgs" aria-label={t('timeline.unsent')}>
             {outbox.map((entry) => (
               <PendingItem
                 key={entry.clientMessageId}

@@ -1,5 +1,6 @@
 /** A message still in the outbox: sending, waiting for the connection, or failed with Retry. */
 import type { OutboxEntry } from '../logic/outbox';
+import { t } from '../i18n/i18n';
 
 interface Props {
   entry: OutboxEntry;
@@ -10,17 +11,18 @@ interface Props {
 
 export function PendingItem({ entry, online, onRetry, onDiscard }: Props) {
   const failed = entry.state === 'failed';
-  let status = 'Sending…';
-  if (failed) status = `Not sent${entry.error ? `: ${entry.error}` : ''}`;
-  else if (!online || entry.state === 'queued') status = 'Waiting for connection…';
+  let status = t('common.sending');
+  if (failed)
+    status = entry.error
+      ? t('message.notSentBecause', { reason: entry.error })
+      : t('message.notSent');
+  else if (!online || entry.state === 'queued') status = t('message.waiting');
   return (
     <li
       className={`sc-msg sc-msg--own sc-msg--pending${entry.isInternalNote ? ' sc-msg--note' : ''}`}
       data-client-id={entry.clientMessageId}
     >
-      {entry.isInternalNote && (
-        <span className="sc-msg__label">Internal note · only admins see this</span>
-      )}
+      {entry.isInternalNote && <span className="sc-msg__label">{t('message.noteLabel')}</span>}
       {entry.content && <p className="sc-msg__text">{entry.content}</p>}
       {entry.attachments && entry.attachments.length > 0 && (
         <ul className="sc-msg__files">
@@ -36,14 +38,14 @@ export function PendingItem({ entry, online, onRetry, onDiscard }: Props) {
       {failed && (
         <span className="sc-msg__actions">
           <button type="button" className="sc-link" onClick={() => onRetry(entry.clientMessageId)}>
-            Retry
+            {t('message.retry')}
           </button>
           <button
             type="button"
             className="sc-link"
             onClick={() => onDiscard(entry.clientMessageId)}
           >
-            Discard
+            {t('message.discard')}
           </button>
         </span>
       )}

@@ -5,6 +5,8 @@
  * widget opens or closes, added once the page has loaded and the browser is idle (or when the page
  * opens it). Self-contained (its only import is bundled in) so it stays tiny.
  *
+ * data-locale="de" (en, de, fr, es, ar; a tag such as "de-AT" works) sets the widget's language;
+ * without it, or for a language we lack, the visitor's browser languages decide.
  * data-theme="light|dark" forces a theme (default: the visitor's system setting) and
  * data-color="#rrggbb" sets the brand colour; the text on it is black or white, whichever reads.
  *
@@ -15,10 +17,10 @@
  * (`window.SupportChat.q`) and run here; calls made before the iframe is ready wait for it.
  */
 import {
-  appearanceParams,
+  frameParams,
   HOST_SOURCE,
-  parseAppearance,
-  type Appearance,
+  parseFrameOptions,
+  type FrameOptions,
   looksLikeJwt,
   parseApiCall,
   parseWidgetMessage,
@@ -27,6 +29,8 @@ import {
   type HostPage,
 } from './protocol';
 import { hostTitle } from '../../shared/logic/alerts';
+import { FRAME_TITLES } from '../../shared/i18n/frameTitle';
+import { browserLanguages, pickLocale, RTL } from '../../shared/i18n/locales';
 
 interface SupportChatFunction {
   (name: string, arg?: unknown, listener?: unknown): void;
@@ -69,18 +73,22 @@ function currentPage(): HostPage {
   return { url: window.location.href, title: document.title };
 }
 
-function start(server: string, identityToken: string | null, appearance: Appearance): void {
+function start(server: string, identityToken: string | null, options: FrameOptions): void {
   const existing = window.SupportChat;
   if (existing?.loaded) return; // the snippet was pasted twice
   const queued = existing?.q ? Array.from(existing.q) : [];
   const serverOrigin = new URL(server).origin;
   const iframe = document.createElement('iframe');
-  iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}${appearanceParams(appearance)}`;
-  iframe.title = 'Support chat';
+  // The widget speaks the page's data-locale when we have that language, else the visitor's.
+  iframe.src = `${server}/widget.html?host=${encodeURIComponent(window.location.origin)}${frameParams(options)}`;
+  const shown = pickLocale(options.locale, ...browserLanguages());
+  iframe.title = FRAME_TITLES[shown];
   iframe.setAttribute('data-support-chat', '');
   const style = iframe.style;
   style.position = 'fixed';
-  style.right = '0';
+  // A right-to-left widget sits in the bottom-left corner, mirrored like its layout.
+  if (RTL.has(shown)) style.left = '0';
+  else style.right = '0';
   style.bottom = '0';
   style.border = '0';
   style.background = 'transparent';
@@ -228,11 +236,11 @@ const token = script?.dataset.identityToken;
 if (server) {
   const identityToken = looksLikeJwt(token) ? token : null;
   if (token && !identityToken) console.warn('SupportChat: data-identity-token is not a JWT');
-  const { theme, color } = script?.dataset ?? {};
-  const appearance = parseAppearance(theme, color);
-  if (theme && !appearance.theme) console.warn('SupportChat: data-theme is not light or dark');
-  if (color && !appearance.color) console.warn('SupportChat: data-color is not a #rrggbb colour');
-  const begin = () => start(server, identityToken, appearance);
+  const { theme, color, locale } = script?.dataset ?? {};
+  const options = parseFrameOptions(theme, color, locale);
+  if (theme && !options.theme) console.warn('SupportChat: data-theme is not light or dark');
+  if (color && !options.color) console.warn('SupportChat: data-color is not a #rrggbb colour');
+  const begin = () => start(server, identityToken, options);
   if (document.body) begin();
   else document.addEventListener('DOMContentLoaded', begin);
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  appearanceFrom,
-  appearanceParams,
+  frameOptionsFrom,
+  frameParams,
   looksLikeJwt,
   parseApiCall,
   parseAppearance,
+  parseFrameOptions,
   parseHostCommand,
   parseWidgetMessage,
 } from './protocol';
@@ -135,21 +136,22 @@ describe('looksLikeJwt', () => {
   });
 });
 
-describe('appearance', () => {
-  it('carries a valid theme and colour in the address, and reads them back', () => {
-    const appearance = parseAppearance('dark', '#0A7');
-    expect(appearance).toEqual({ theme: 'dark', color: '#00aa77' });
-    expect(appearanceParams(appearance)).toBe('&theme=dark&color=%2300aa77');
-    expect(appearanceFrom(`?host=x${appearanceParams(appearance)}`)).toEqual(appearance);
+describe('frame options', () => {
+  it('carries a valid theme, colour and language in the address, and reads them back', () => {
+    const options = parseFrameOptions('dark', '#0A7', 'de-AT');
+    expect(options).toEqual({ theme: 'dark', color: '#00aa77', locale: 'de-AT' });
+    expect(frameParams(options)).toBe('&theme=dark&color=%2300aa77&locale=de-AT');
+    expect(frameOptionsFrom(`?host=x${frameParams(options)}`)).toEqual(options);
+    expect(frameOptionsFrom('?locale=ar')).toEqual({ theme: null, color: null, locale: 'ar' });
   });
 
-  it('drops what is not a theme or a hex colour, on both ends', () => {
+  it('drops what is not a theme, a hex colour or a language we have, on both ends', () => {
     expect(parseAppearance('sepia', 'red')).toEqual({ theme: null, color: null });
-    expect(appearanceParams({ theme: null, color: null })).toBe('');
+    expect(parseFrameOptions(null, null, 'ja')).toEqual({ theme: null, color: null, locale: null });
+    expect(frameParams({ theme: null, color: null, locale: null })).toBe('');
     // Someone opening widget.html with a crafted address gets the defaults, not their CSS.
-    expect(appearanceFrom('?theme=dark;x&color=%23fff%3Bbackground:url(//evil)')).toEqual({
-      theme: null,
-      color: null,
-    });
+    expect(
+      frameOptionsFrom('?theme=dark;x&color=%23fff%3Bbackground:url(//evil)&locale=de;x'),
+    ).toEqual({ theme: null, color: null, locale: null });
   });
 });

@@ -3,6 +3,7 @@
  * checks both sides apply to what they receive. Pure: no window access, so it is unit-tested and
  * bundled into the tiny loader as well.
  */
+import { supportedLocale } from '../../shared/i18n/locales';
 import { parseHexColour } from '../../shared/logic/contrast';
 
 /** The host page where the widget is open. */
@@ -49,21 +50,41 @@ export function parseAppearance(theme: unknown, color: unknown): Appearance {
   };
 }
 
+/** A language tag as BCP 47 spells it (de, de-AT, zh-Hant-TW), short enough to be one. */
+const LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
+
+/** Everything the host page sets for the widget: its appearance and data-locale. */
+export interface FrameOptions extends Appearance {
+  /** A tag of a language we have (the whole tag: de-AT means Austrian dates), else null. */
+  locale: string | null;
+}
+
+/** The host's data-theme, data-color and data-locale, each dropped when it is not one we accept. */
+export function parseFrameOptions(theme: unknown, color: unknown, locale: unknown): FrameOptions {
+  const language =
+    typeof locale === 'string' && LOCALE_TAG.test(locale) && supportedLocale(locale)
+      ? locale
+      : null;
+  return { ...parseAppearance(theme, color), locale: language };
+}
+
 /**
- * The appearance travels in the iframe's address (?theme=&color=) rather than in the hello, so
- * that the very first paint of the bubble already has the host's colours. Both ends validate it.
+ * The options travel in the iframe's address (?theme=&color=&locale=) rather than in the hello,
+ * so that the very first paint of the bubble already has the host's colours and language. Both
+ * ends validate them.
  */
-export function appearanceParams(appearance: Appearance): string {
+export function frameParams(options: FrameOptions): string {
   const params = new URLSearchParams();
-  if (appearance.theme) params.set('theme', appearance.theme);
-  if (appearance.color) params.set('color', appearance.color);
+  if (options.theme) params.set('theme', options.theme);
+  if (options.color) params.set('color', options.color);
+  if (options.locale) params.set('locale', options.locale);
   const query = params.toString();
   return query ? `&${query}` : '';
 }
 
-export function appearanceFrom(search: string): Appearance {
+export function frameOptionsFrom(search: string): FrameOptions {
   const params = new URLSearchParams(search);
-  return parseAppearance(params.get('theme'), params.get('color'));
+  return parseFrameOptions(params.get('theme'), params.get('color'), params.get('locale'));
 }
 
 export const HOST_SOURCE = 'support-chat-host';
