@@ -155,7 +155,11 @@ describe('a user and an admin talk through the widget and the dashboard', () => 
     await page
       .locator('.sc-msg--note', { hasText: 'Secret: refund approved' })
       .waitFor({ timeout: WAIT_MS });
-    await page.getByRole('checkbox', { name: 'Internal note' }).uncheck();
+    // One note at a time: the mode goes back to replying by itself, and says so.
+    await page
+      .getByText('Note added. The next message is a reply to the user again.')
+      .waitFor({ timeout: WAIT_MS });
+    assert.equal(await page.getByRole('checkbox', { name: 'Internal note' }).isChecked(), false);
     await page.getByLabel('Reply').fill('A public message after the note');
     await page.getByLabel('Reply').press('Enter');
     await msg(user.widget, 'A public message after the note').waitFor({ timeout: WAIT_MS });
@@ -172,6 +176,27 @@ describe('a user and an admin talk through the widget and the dashboard', () => 
     user.widget = user.page.frameLocator('iframe[data-support-chat]');
   });
 
+  it('the timeline says who took the chat and gave it back; the team is listed once', async () => {
+    const page = adminSide.page;
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    const notice = (text) => page.locator('.sc-notice', { hasText: text });
+    await notice(`Support took the chat`).waitFor({ timeout: WAIT_MS });
+    const options = await page
+      .getByRole('combobox', { name: 'Assign to another admin' })
+      .locator('option')
+      .allTextContents()
+      .catch(() => []);
+    assert.ok(
+      !options.some((o) => o.includes('Support')),
+      `the assignee is not offered again: ${options.join(', ')}`,
+    );
+    await page.getByRole('button', { name: 'Unassign' }).click();
+    await notice(`Support put the chat back in the queue`).waitFor({ timeout: WAIT_MS });
+    await page.getByText('Assigned to: nobody').waitFor({ timeout: WAIT_MS });
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    await page.getByRole('button', { name: 'Unassign' }).waitFor({ timeout: WAIT_MS });
+  });
+
   it('status changes show on both sides; the priority stays the team’s', async () => {
     const page = adminSide.page;
     await page.getByLabel('Priority', { exact: true }).last().selectOption('urgent');
@@ -186,6 +211,9 @@ describe('a user and an admin talk through the widget and the dashboard', () => 
       .waitFor({ timeout: WAIT_MS });
     await user.widget
       .getByText('Your ticket was resolved', { exact: false })
+      .waitFor({ timeout: WAIT_MS });
+    await page
+      .locator('.sc-notice', { hasText: `Support set the status to Resolved` })
       .waitFor({ timeout: WAIT_MS });
     await user.widget.getByText('Ticket: resolved').waitFor({ timeout: WAIT_MS });
     assert.doesNotMatch(
@@ -212,9 +240,27 @@ describe('a user and an admin talk through the widget and the dashboard', () => 
         },
       );
     const before = await titleCount();
+    // The statistics are live: the message below counts without pressing Refresh.
+    const messagesCard = page
+      .getByRole('list', { name: 'Totals' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Messages' })
+      .locator('.scd-totals__value');
+    await messagesCard.waitFor({ timeout: WAIT_MS });
+    const messagesBefore = Number((await messagesCard.textContent()).replace(/\D/g, ''));
     await user.widget.getByLabel('Message').fill('Are you there?');
     await user.widget.getByLabel('Message').press('Enter');
     await countIs(before + 1);
+    await page.waitForFunction(
+      (want) =>
+        [...document.querySelectorAll('.scd-totals li')].some(
+          (li) =>
+            li.textContent.includes('Messages') &&
+            Number(li.querySelector('.scd-totals__value').textContent.replace(/\D/g, '')) >= want,
+        ),
+      messagesBefore + 1,
+      { timeout: WAIT_MS },
+    );
 
     await user.widget.getByRole('button', { name: 'Close chat' }).click();
     await page.getByRole('link', { name: /^Chats/ }).click();

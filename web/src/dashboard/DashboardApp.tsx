@@ -143,7 +143,7 @@ function SignedIn({ services, me }: { services: DashboardServices; me: User }) {
       />
       <ConnectionBanner status={status} />
       {route.name === 'stats' ? (
-        <StatsPage api={api} />
+        <StatsPage api={api} connection={connection} />
       ) : route.name === 'webhooks' ? (
         <WebhooksPage api={api} />
       ) : route.name === 'replies' ? (

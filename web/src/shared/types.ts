@@ -29,6 +29,21 @@ export interface UserRef {
   isAdmin: boolean;
 }
 
+/**
+ * One entry of a chat's timeline besides its messages (staff): a status change (`from`/`to` are
+ * statuses) or an assignment (`from`/`to` are agents, `to` null: back in the queue). `actor` null:
+ * the server did it.
+ */
+export interface ChatEvent {
+  _id: string;
+  chatId: string;
+  type: 'status' | 'assigned';
+  actor: UserRef | null;
+  from: ChatStatus | UserRef | null;
+  to: ChatStatus | UserRef | null;
+  createdAt: string;
+}
+
 export interface User extends UserRef {
   username?: string;
   createdAt?: string;

@@ -2,13 +2,27 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fetchStats } from '../../shared/api/chats';
 import type { ApiClient } from '../../shared/api/client';
+import type { SocketConnection } from '../../shared/socket/connection';
 import { CHAT_STATUSES, PRIORITIES, type Stats } from '../../shared/types';
 import { priorityLabel, statusLabel } from '../support/Badges';
 import { BarList, ColumnChart } from './charts';
 import { formatDuration } from './format';
 import { formatNumber, t, tp } from '../../shared/i18n/i18n';
 
-export function StatsPage({ api }: { api: ApiClient }) {
+/**
+ * Live: what changes the figures (a new message, a status change, an assignment, a rating) asks for
+ * them again, at most once per this long, so a busy inbox does not turn into a request per
+ * message.
+ */
+const LIVE_REFRESH_MS = 5_000;
+
+export function StatsPage({
+  api,
+  connection,
+}: {
+  api: ApiClient;
+  connection?: SocketConnection | null;
+}) {
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -26,6 +40,32 @@ export function StatsPage({ api }: { api: ApiClient }) {
   useEffect(() => {
     fetchNow();
   }, [fetchNow]);
+
+  useEffect(() => {
+    if (!connection) return;
+    let timer: number | null = null;
+    let last = 0;
+    const soon = () => {
+      if (timer !== null) return;
+      const wait = Math.max(0, last + LIVE_REFRESH_MS - Date.now());
+      timer = window.setTimeout(() => {
+        timer = null;
+        last = Date.now();
+        fetchNow();
+      }, wait);
+    };
+    const offs = [
+      connection.on('new_user_message_notification', soon),
+      connection.on('admin_reply_notification', soon),
+      connection.on('support_chat_status_updated', soon),
+      connection.on('support_chat_assigned', soon),
+      connection.on('support_chat_rated', soon),
+    ];
+    return () => {
+      if (timer !== null) window.clearTimeout(timer);
+      offs.forEach((off) => off());
+    };
+  }, [connection, fetchNow]);
 
   const load = () => {
     setLoading(true);

@@ -1,6 +1,6 @@
 /** Status and priority dropdowns, "Assign to me", and assigning to another admin. */
 import { useState } from 'react';
-import { assignChat, updateChatStatus } from '../../shared/api/chats';
+import { assignChat, unassignChat, updateChatStatus } from '../../shared/api/chats';
 import type { ApiClient } from '../../shared/api/client';
 import type { AdminInfo, Chat } from '../../shared/types';
 import { SelectField } from '../../shared/ui/SelectField';
@@ -32,7 +32,8 @@ export function ChatControls({ api, chat, meId, admins, onChanged }: Props) {
     }
   };
 
-  const others = admins.filter((a) => a._id !== chat.admin?._id);
+  // "Assign to me" is its own button: the list holds the others, each once.
+  const others = admins.filter((a) => a._id !== chat.admin?._id && a._id !== meId);
   return (
     <div className="scd-controls">
       <StatusSelect
@@ -66,6 +67,16 @@ export function ChatControls({ api, chat, meId, admins, onChanged }: Props) {
             {t('controls.assignToMe')}
           </button>
         )}
+        {chat.admin && (
+          <button
+            type="button"
+            className="sc-btn sc-btn--ghost"
+            disabled={busy}
+            onClick={() => void run(() => unassignChat(api, chat._id))}
+          >
+            {t('controls.unassign')}
+          </button>
+        )}
         {others.length > 0 && (
           <form
             className="scd-controls__other"
@@ -85,12 +96,8 @@ export function ChatControls({ api, chat, meId, admins, onChanged }: Props) {
               {others.map((a) => (
                 <option key={a._id} value={a._id}>
                   {a.online
-                    ? t('controls.online', {
-                        name: a._id === meId ? t('controls.me') : a.fullName || a.email,
-                      })
-                    : a._id === meId
-                      ? t('controls.me')
-                      : a.fullName || a.email}
+                    ? t('controls.online', { name: a.fullName || a.email })
+                    : a.fullName || a.email}
                 </option>
               ))}
             </SelectField>

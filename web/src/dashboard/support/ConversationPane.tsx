@@ -21,6 +21,7 @@ import { LabelEditor } from '../inbox/LabelEditor';
 import { ReplyComposer, type ReplyComposerHandle } from '../inbox/ReplyComposer';
 import type { Inbox } from '../inbox/useInbox';
 import { MessageTimeline } from '../../shared/ui/MessageTimeline';
+import { eventNotices, useChatEvents } from './chatEvents';
 import { useAttachmentDraft } from '../../shared/react/useAttachmentDraft';
 import { useMessageRules } from '../../shared/react/useMessageRules';
 import { Link } from '../router';
@@ -92,6 +93,15 @@ function RoomView({
   const [said, setSaid] = useState('');
   const composer = useRef<ReplyComposerHandle>(null);
   const rules = useMessageRules(api);
+  const events = useChatEvents(
+    api,
+    chatId,
+    `${chat?.status ?? ''}:${chat?.admin?._id ?? ''}:${chat?.updatedAt ?? ''}`,
+  );
+  const notices = useMemo(
+    () => eventNotices(events, state.hasMore ? (state.messages[0]?.createdAt ?? null) : null),
+    [events, state.hasMore, state.messages],
+  );
   const draft = useAttachmentDraft(api, chatId, rules);
 
   const act = (done: string, action: () => Promise<Chat>) => {
@@ -187,6 +197,7 @@ function RoomView({
       <MessageTimeline
         label={t('pane.messagesWith', { name: userName })}
         messages={state.messages}
+        notices={notices}
         outbox={state.outbox}
         viewerIsAdmin
         online={online}
@@ -214,7 +225,16 @@ function RoomView({
           'agent.name': me.fullName || null,
         }}
         note={note}
-        onSend={(text) => room.send(text, note, draft.ready) !== null}
+        onSend={(text) => {
+          const sent = room.send(text, note, draft.ready) !== null;
+          if (sent && note) {
+            // One note at a time: the next message is a reply again, so a reply is never written
+            // as a note by mistake (nor, worse, a note sent to the user).
+            setNote(false);
+            setSaid(t('pane.noteSent'));
+          }
+          return sent;
+        }}
         files={draft}
         onTyping={note ? undefined : () => room.typing()}
         extra={

@@ -1,6 +1,7 @@
 /** Support chat endpoints shared by users and admins (DESIGN.md §2). */
 import type {
   Chat,
+  ChatEvent,
   ChatPage,
   ChatStatus,
   Message,
@@ -94,6 +95,16 @@ export function assignChat(api: ApiClient, chatId: string, adminId?: string): Pr
   return api.request<Chat>('POST', `/chats/${encodeURIComponent(chatId)}/assign`, {
     body: adminId ? { adminId } : {},
   });
+}
+
+/** Takes the chat from its agent back to the queue (staff). */
+export function unassignChat(api: ApiClient, chatId: string): Promise<Chat> {
+  return api.request<Chat>('POST', `/chats/${encodeURIComponent(chatId)}/unassign`, { body: {} });
+}
+
+/** The chat's status changes and assignments, oldest first (staff). */
+export function fetchChatEvents(api: ApiClient, chatId: string): Promise<ChatEvent[]> {
+  return api.request<ChatEvent[]>('GET', `/chats/${encodeURIComponent(chatId)}/events`);
 }
 
 /** Who the agent is talking to (admins only). */

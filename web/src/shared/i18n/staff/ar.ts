@@ -100,7 +100,6 @@ export const dashboardAr: Catalogue = {
   'controls.assignToMe': 'إسنادها إليّ',
   'controls.assignOther': 'إسنادها إلى مسؤول آخر',
   'controls.assignTo': 'إسناد إلى…',
-  'controls.me': 'أنا',
   'controls.online': '{name} (متصل)',
   'controls.assign': 'إسناد',
 
@@ -464,4 +463,15 @@ export const dashboardAr: Catalogue = {
   'theme.system': 'السمة: حسب النظام',
   'theme.light': 'السمة: فاتحة',
   'theme.dark': 'السمة: داكنة',
+  'events.assignedAuto': 'أُسندت تلقائيًا إلى {agent}',
+  'events.tookIt': 'تولّى {actor} المحادثة',
+  'events.assigned': 'أسند {actor} المحادثة إلى {agent}',
+  'events.unassigned': 'أعاد {actor} المحادثة إلى قائمة الانتظار',
+  'events.requeued': 'أُعيدت تلقائيًا إلى قائمة الانتظار (كانت لدى {agent})',
+  'events.status': 'غيّر {actor} الحالة إلى «{status}»',
+  'events.reopened': 'أعاد {actor} فتح المحادثة بكتابة رسالة',
+  'events.someone': 'شخص ما',
+  'controls.unassign': 'إلغاء الإسناد',
+  'pane.unassigned': 'عادت إلى قائمة الانتظار.',
+  'pane.noteSent': 'أُضيفت الملاحظة. الرسالة التالية رد على المستخدم مجددًا.',
 };

@@ -96,7 +96,6 @@ export const dashboardDe: Catalogue = {
   'controls.assignToMe': 'Mir zuweisen',
   'controls.assignOther': 'Einem anderen Admin zuweisen',
   'controls.assignTo': 'Zuweisen an …',
-  'controls.me': 'Mich',
   'controls.online': '{name} (online)',
   'controls.assign': 'Zuweisen',
 
@@ -440,4 +439,16 @@ export const dashboardDe: Catalogue = {
   'theme.system': 'Farbschema: System',
   'theme.light': 'Farbschema: hell',
   'theme.dark': 'Farbschema: dunkel',
+  'events.assignedAuto': 'Automatisch {agent} zugewiesen',
+  'events.tookIt': '{actor} hat den Chat übernommen',
+  'events.assigned': '{actor} hat den Chat {agent} zugewiesen',
+  'events.unassigned': '{actor} hat den Chat zurück in die Warteschlange gestellt',
+  'events.requeued': 'Automatisch zurück in die Warteschlange (war bei {agent})',
+  'events.status': '{actor} hat den Status auf „{status}“ gesetzt',
+  'events.reopened': '{actor} hat den Chat mit einer neuen Nachricht wieder geöffnet',
+  'events.someone': 'Jemand',
+  'controls.unassign': 'Zuweisung aufheben',
+  'pane.unassigned': 'Zurück in der Warteschlange.',
+  'pane.noteSent':
+    'Notiz hinzugefügt. Die nächste Nachricht ist wieder eine Antwort an den Nutzer.',
 };

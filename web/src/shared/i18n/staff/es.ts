@@ -98,7 +98,6 @@ export const dashboardEs: Catalogue = {
   'controls.assignToMe': 'Asignármelo',
   'controls.assignOther': 'Asignar a otro administrador',
   'controls.assignTo': 'Asignar a…',
-  'controls.me': 'Yo',
   'controls.online': '{name} (en línea)',
   'controls.assign': 'Asignar',
 
@@ -450,4 +449,15 @@ export const dashboardEs: Catalogue = {
   'theme.system': 'Tema: sistema',
   'theme.light': 'Tema: claro',
   'theme.dark': 'Tema: oscuro',
+  'events.assignedAuto': 'Asignado automáticamente a {agent}',
+  'events.tookIt': '{actor} tomó el chat',
+  'events.assigned': '{actor} asignó el chat a {agent}',
+  'events.unassigned': '{actor} devolvió el chat a la cola',
+  'events.requeued': 'Devuelto automáticamente a la cola (lo tenía {agent})',
+  'events.status': '{actor} cambió el estado a «{status}»',
+  'events.reopened': '{actor} reabrió el chat al escribir',
+  'events.someone': 'Alguien',
+  'controls.unassign': 'Quitar asignación',
+  'pane.unassigned': 'De vuelta en la cola.',
+  'pane.noteSent': 'Nota añadida. El siguiente mensaje vuelve a ser una respuesta al usuario.',
 };

@@ -100,7 +100,6 @@ export const dashboardFr: Catalogue = {
   'controls.assignToMe': 'M’attribuer',
   'controls.assignOther': 'Attribuer à un autre administrateur',
   'controls.assignTo': 'Attribuer à…',
-  'controls.me': 'Moi',
   'controls.online': '{name} (en ligne)',
   'controls.assign': 'Attribuer',
 
@@ -460,4 +459,15 @@ export const dashboardFr: Catalogue = {
   'theme.system': 'Thème : système',
   'theme.light': 'Thème : clair',
   'theme.dark': 'Thème : sombre',
+  'events.assignedAuto': 'Attribuée automatiquement à {agent}',
+  'events.tookIt': '{actor} a pris la conversation',
+  'events.assigned': '{actor} a attribué la conversation à {agent}',
+  'events.unassigned': '{actor} a remis la conversation dans la file d’attente',
+  'events.requeued': 'Remise automatiquement dans la file d’attente (elle était chez {agent})',
+  'events.status': '{actor} a passé le statut à « {status} »',
+  'events.reopened': '{actor} a rouvert la conversation en écrivant',
+  'events.someone': 'Quelqu’un',
+  'controls.unassign': 'Retirer l’attribution',
+  'pane.unassigned': 'De retour dans la file d’attente.',
+  'pane.noteSent': 'Note ajoutée. Le prochain message est de nouveau une réponse à l’utilisateur.',
 };
