@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'conflict'
   | 'too_large'
   | 'rate_limited'
+  | 'unavailable'
   | 'internal';
 
 export const CHAT_STATUSES: readonly ChatStatus[] = ['open', 'in-progress', 'resolved', 'closed'];

@@ -1,6 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { commonDe } from '../i18n/common/de';
+import { commonEn } from '../i18n/common/en';
+import { setMessages } from '../i18n/i18n';
 import { createMemoryStore } from '../storage';
-import { ApiError, buildUrl, createApiClient } from './client';
+import { ApiError, buildUrl, createApiClient, toError } from './client';
 import { Session } from './session';
 
 interface Call {
@@ -140,5 +143,29 @@ describe('api client', () => {
     ).rejects.toBeInstanceOf(ApiError);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.auth).toBeNull();
+  });
+});
+
+describe('refusals in the page’s language', () => {
+  afterEach(() => setMessages('en', commonEn));
+
+  it('keeps the server’s sentence in English and says the kind of refusal in another language', () => {
+    const envelope = {
+      success: false,
+      message: 'content must be at most 5000 characters.',
+      errors: [{ code: 'invalid', message: 'content must be at most 5000 characters.' }],
+    };
+    expect(toError(400, envelope, null).message).toBe('content must be at most 5000 characters.');
+    setMessages('de', commonEn, commonDe);
+    expect(toError(400, envelope, null).message).toBe(
+      'Das wurde nicht angenommen: content must be at most 5000 characters.',
+    );
+    const limited = toError(429, { message: 'You are sending messages too fast.' }, '7');
+    expect(limited.code).toBe('rate_limited');
+    expect(limited.retryAfterSeconds).toBe(7);
+    expect(limited.message).toBe(
+      'Das ging zu schnell. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
+    );
+    expect(toError(503, {}, null).code).toBe('unavailable');
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { ErrorCode, TokenPair } from '../types';
 import type { Session } from './session';
-import { t } from '../i18n/i18n';
+import { currentLocale, t } from '../i18n/i18n';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -42,6 +42,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   409: 'conflict',
   413: 'too_large',
   429: 'rate_limited',
+  503: 'unavailable',
 };
 
 export type Query = Record<string, string | number | undefined | null>;
@@ -106,9 +107,38 @@ export function toError(
 ): ApiError {
   const first = envelope.errors?.[0];
   const code = (first?.code as ErrorCode | undefined) ?? CODE_BY_STATUS[status] ?? 'internal';
-  const message =
+  const said =
     envelope.message || first?.message || t('common.requestFailed', { status: String(status) });
-  return new ApiError(status, code, message, parseRetryAfter(retryAfter));
+  return new ApiError(status, code, inPagesLanguage(code, said), parseRetryAfter(retryAfter));
+}
+
+/**
+ * The server words its refusals in English. In another language the person reads a sentence of
+ * their own for the kind of refusal; where the server's sentence carries the specifics (what was
+ * not accepted, what limit), it follows as the detail.
+ */
+function inPagesLanguage(code: ErrorCode, said: string): string {
+  if (currentLocale() === 'en') return said;
+  switch (code) {
+    case 'unauthorized':
+      return t('error.unauthorized');
+    case 'forbidden':
+      return t('error.forbidden');
+    case 'not_found':
+      return t('error.not_found');
+    case 'invalid':
+      return t('error.invalid', { detail: said });
+    case 'conflict':
+      return t('error.conflict', { detail: said });
+    case 'too_large':
+      return t('error.too_large', { detail: said });
+    case 'rate_limited':
+      return t('error.rate_limited');
+    case 'unavailable':
+      return t('error.unavailable');
+    default:
+      return t('error.internal');
+  }
 }
 
 export function createApiClient({ baseUrl, session, fetchImpl }: ApiClientOptions): ApiClient {
@@ -136,11 +166,12 @@ export function createApiClient({ baseUrl, session, fetchImpl }: ApiClientOption
         // cookies are unreliable, and a cookie of another account must not win over the bearer.
         credentials: 'omit',
       });
-    } catch (cause) {
+    } catch {
       throw new ApiError(
         0,
         'network',
-        cause instanceof Error ? cause.message : t('common.networkError'),
+        // The browser's own words ("Failed to fetch") are neither helpful nor in the page's language.
+        t('common.networkError'),
       );
     }
     const envelope = await readEnvelope<T>(response);

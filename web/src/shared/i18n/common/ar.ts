@@ -213,4 +213,13 @@ export const commonAr: Catalogue = {
   'message.save': 'حفظ',
   'message.saving': 'جارٍ الحفظ…',
   'message.cancel': 'إلغاء',
+  'error.unauthorized': 'انتهت جلستك. يُرجى تسجيل الدخول مرة أخرى.',
+  'error.forbidden': 'ليس مسموحًا لك بفعل ذلك.',
+  'error.not_found': 'لم يعد هذا موجودًا.',
+  'error.invalid': 'لم يُقبل هذا: {detail}',
+  'error.conflict': 'لا يمكن فعل ذلك الآن: {detail}',
+  'error.too_large': 'هذا كبير جدًا: {detail}',
+  'error.rate_limited': 'كان ذلك سريعًا جدًا. انتظر لحظة ثم حاول مجددًا.',
+  'error.unavailable': 'الخدمة مشغولة الآن. حاول مجددًا بعد قليل.',
+  'error.internal': 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.',
 };

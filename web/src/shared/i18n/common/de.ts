@@ -207,4 +207,15 @@ export const commonDe: Catalogue = {
   'message.save': 'Speichern',
   'message.saving': 'Wird gespeichert …',
   'message.cancel': 'Abbrechen',
+  'error.unauthorized': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  'error.forbidden': 'Dazu sind Sie nicht berechtigt.',
+  'error.not_found': 'Das gibt es nicht mehr.',
+  'error.invalid': 'Das wurde nicht angenommen: {detail}',
+  'error.conflict': 'Das geht gerade nicht: {detail}',
+  'error.too_large': 'Das ist zu groß: {detail}',
+  'error.rate_limited':
+    'Das ging zu schnell. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
+  'error.unavailable':
+    'Der Dienst ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.',
+  'error.internal': 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
 };

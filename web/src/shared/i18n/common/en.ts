@@ -195,4 +195,13 @@ export const commonEn = {
   'message.save': 'Save',
   'message.saving': 'Saving…',
   'message.cancel': 'Cancel',
+  'error.unauthorized': 'Your session has ended. Please sign in again.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.not_found': 'This no longer exists.',
+  'error.invalid': 'This was not accepted: {detail}',
+  'error.conflict': 'This cannot be done now: {detail}',
+  'error.too_large': 'This is too large: {detail}',
+  'error.rate_limited': 'That was too fast. Please wait a moment and try again.',
+  'error.unavailable': 'The service is busy for a moment. Please try again shortly.',
+  'error.internal': 'Something went wrong on our side. Please try again.',
 } as const;

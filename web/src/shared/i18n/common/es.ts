@@ -204,4 +204,13 @@ export const commonEs: Catalogue = {
   'message.save': 'Guardar',
   'message.saving': 'Guardando…',
   'message.cancel': 'Cancelar',
+  'error.unauthorized': 'Tu sesión ha terminado. Vuelve a iniciar sesión.',
+  'error.forbidden': 'No tienes permiso para hacer esto.',
+  'error.not_found': 'Esto ya no existe.',
+  'error.invalid': 'No se aceptó: {detail}',
+  'error.conflict': 'Ahora no se puede hacer: {detail}',
+  'error.too_large': 'Es demasiado grande: {detail}',
+  'error.rate_limited': 'Ha sido demasiado rápido. Espera un momento y vuelve a intentarlo.',
+  'error.unavailable': 'El servicio está ocupado en este momento. Vuelve a intentarlo en breve.',
+  'error.internal': 'Algo ha fallado por nuestra parte. Vuelve a intentarlo.',
 };

@@ -210,4 +210,13 @@ export const commonFr: Catalogue = {
   'message.save': 'Enregistrer',
   'message.saving': 'Enregistrement…',
   'message.cancel': 'Annuler',
+  'error.unauthorized': 'Votre session a pris fin. Veuillez vous reconnecter.',
+  'error.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
+  'error.not_found': 'Cet élément n’existe plus.',
+  'error.invalid': 'Ceci n’a pas été accepté : {detail}',
+  'error.conflict': 'Ce n’est pas possible pour le moment : {detail}',
+  'error.too_large': 'C’est trop volumineux : {detail}',
+  'error.rate_limited': 'C’était trop rapide. Patientez un instant, puis réessayez.',
+  'error.unavailable': 'Le service est momentanément surchargé. Réessayez dans un instant.',
+  'error.internal': 'Un problème est survenu de notre côté. Veuillez réessayer.',
 };
