@@ -44,6 +44,14 @@ async function api(base, method, path, body, token) {
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null);
 
+// Interrupted (Ctrl-C, kill): stop the three nodes first, or they keep their database connections.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    await stopAll().catch(() => {});
+    process.exit(130);
+  });
+}
+
 async function main() {
   const db = await createPostgresDatabase(PG, `bench_assign_${Date.now()}`);
   const secrets = { access: "bench-access-secret-0123456789abcdef", refresh: "bench-refresh-secret-0123456789abcdef" };
