@@ -42,9 +42,7 @@ final class JdbcAssignments {
    * What one pass changed: chats given to agents, chats taken back into the queue; {@code skipped}
    * when a waiting chat was left because another transaction held it (another pass should follow).
    */
-  record Pass(List<AssignmentRules.Pick> assigned, List<String> requeued, boolean skipped) {
-    static final Pass NONE = new Pass(List.of(), List.of(), false);
-  }
+  record Pass(List<AssignmentRules.Pick> assigned, List<String> requeued, boolean skipped) {}
 
   /** How long the queue is and since when its oldest chat waits (null when empty). */
   record Queue(long length, Long oldestSince) {}
