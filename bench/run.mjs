@@ -17,8 +17,9 @@ import latency from "./scenarios/latency.mjs";
 import idle from "./scenarios/idle.mjs";
 import twoNodes from "./scenarios/two-nodes.mjs";
 import soak from "./scenarios/soak.mjs";
+import team from "./scenarios/team.mjs";
 
-const SCENARIOS = [throughput, latency, idle, twoNodes, soak];
+const SCENARIOS = [throughput, latency, team, idle, twoNodes, soak];
 const QUIET_BUSY_PERCENT = 25;
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, "..");

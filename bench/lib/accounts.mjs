@@ -15,15 +15,20 @@ const newId = () => randomBytes(12).toString("hex");
 
 /**
  * Creates `users` users with one chat each and `admins` admins (the bootstrap admin is the first), all logged in.
+ * `prefix` starts every e-mail address, so that one target can be seeded twice (the team scenario's two loops).
  * Returns { users: [{id, email, token, chatId}], admins: [{id, email, token}] }.
  */
-export async function seedAccounts(target, { users, admins }, log = () => {}) {
+export async function seedAccounts(target, { users, admins, prefix = "" }, log = () => {}) {
   const t0 = Date.now();
   const { email: adminEmail, password } = target.admin;
-  const userRows = Array.from({ length: users }, (_, i) => ({ id: newId(), email: `u${i}@bench.local`, admin: false }));
+  const userRows = Array.from({ length: users }, (_, i) => ({
+    id: newId(),
+    email: `${prefix}u${i}@bench.local`,
+    admin: false,
+  }));
   const adminRows = Array.from({ length: admins - 1 }, (_, i) => ({
     id: newId(),
-    email: `a${i + 1}@bench.local`,
+    email: `${prefix}a${i + 1}@bench.local`,
     admin: true,
   }));
   await insertUsers(target.sql, adminEmail, [...adminRows, ...userRows]);

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 
 export const USAGE = `Usage: node bench/run.mjs [flags]
 
-  --scenario S        throughput | latency | idle | two-nodes | all, or a comma-separated list (default all);
+  --scenario S        throughput | latency | team | idle | two-nodes | all, or a comma-separated list (default all);
                       soak (10 minutes, PostgreSQL) runs only when named
   --engine E          sqlite | postgres | both (default both); two-nodes always uses PostgreSQL
   --no-peer           do not measure the Node.js peer (bench/node-peer) next to the PostgreSQL runs

@@ -12,20 +12,25 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const DRAIN_POLL_MS = 250;
 
 /**
- * p: { conversations, admins, workers, mode: "closed" | "open", depth, intervalMs, warmupS, durationS, drainS,
- *      padding, profile, profileDir }
+ * p: { conversations, admins, workers, mode: "closed" | "open", depth, intervalMs, usersOnly, warmupS, durationS,
+ *      drainS, padding, accountPrefix, profile, profileDir }
  */
 export async function measureTraffic(target, p, log) {
   const workers = Math.min(p.workers, p.conversations);
   // Every worker needs its own admin sockets: both sides of a conversation live in one process (one clock).
   const admins = Math.max(p.admins, workers);
-  const accounts = await seedAccounts(target, { users: p.conversations, admins }, log);
+  const accounts = await seedAccounts(target, { users: p.conversations, admins, prefix: p.accountPrefix }, log);
   const fleet = startFleet(workers);
   try {
     await fleet.all("open", (i) => ({ plan: planFor(i, workers, accounts, target), padding: p.padding }));
     log(`  ${p.conversations} conversations open on ${workers} workers, ${admins} admin sockets`);
     log(`  warming up ${p.warmupS} s`);
-    await fleet.all("drive", () => ({ mode: p.mode, depth: p.depth, intervalMs: p.intervalMs }));
+    await fleet.all("drive", () => ({
+      mode: p.mode,
+      depth: p.depth,
+      intervalMs: p.intervalMs,
+      usersOnly: p.usersOnly === true,
+    }));
     await sleep(p.warmupS * 1000);
     const jitWarmupS = await waitForCompiledCode(target.javaPids(), log);
 

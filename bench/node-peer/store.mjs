@@ -24,7 +24,7 @@ export function createStore(pool) {
       return one(
         `INSERT INTO users (id, email, full_name, password_hash, is_admin, created_at, updated_at)
         VALUES ($1, $2, $3, $4, $5, $6, $6)
-        ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, is_admin = EXCLUDED.is_admin
+        ON CONFLICT (email) WHERE kind = 'account' DO UPDATE SET password_hash = EXCLUDED.password_hash, is_admin = EXCLUDED.is_admin
         RETURNING *`,
         [newId(), email.toLowerCase(), fullName ?? email, hashPassword(password), isAdmin, now],
       );

@@ -5,8 +5,10 @@ import { Phase } from "./traffic.mjs";
 
 // "Sender" is a socket: a user's, or an admin's that takes its chats in turn. Counting in-flight messages per
 // socket (not per chat) keeps an admin socket with 50 chats from queueing 50 times as many messages as a user.
-export function closedLoop(pairs, traffic, depth) {
+// `usersOnly`: only the users send (the team scenario: agents' dashboards receive, the customers talk).
+export function closedLoop(pairs, traffic, depth, usersOnly = false) {
   for (const { socket, fromAdmin, chatIds } of senders(pairs)) {
+    if (usersOnly && fromAdmin) continue;
     let turn = 0;
     const next = () => {
       if (traffic.phase !== Phase.DRAIN) traffic.send(socket, chatIds[turn++ % chatIds.length], fromAdmin, next);
@@ -26,13 +28,15 @@ function senders(pairs) {
 }
 
 /** Every side sends every `intervalMs`, each at its own random offset so the load is spread evenly over time. */
-export function openLoop(pairs, traffic, intervalMs) {
+export function openLoop(pairs, traffic, intervalMs, usersOnly = false) {
   const start = performance.now();
   for (const { chatId, user, admin } of pairs) {
-    for (const [socket, fromAdmin] of [
-      [user, false],
-      [admin, true],
-    ]) {
+    for (const [socket, fromAdmin] of usersOnly
+      ? [[user, false]]
+      : [
+          [user, false],
+          [admin, true],
+        ]) {
       const offset = Math.random() * intervalMs;
       let k = 0;
       // Each send is scheduled from the start time, not from the previous send, so timer lateness cannot drift.

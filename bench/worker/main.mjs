@@ -19,9 +19,9 @@ const commands = {
     conversations = await openConversations(plan, traffic);
     return { conversations: conversations.pairs.length };
   },
-  drive({ mode, depth, intervalMs }) {
-    if (mode === "closed") closedLoop(conversations.pairs, traffic, depth);
-    else openLoop(conversations.pairs, traffic, intervalMs);
+  drive({ mode, depth, intervalMs, usersOnly }) {
+    if (mode === "closed") closedLoop(conversations.pairs, traffic, depth, usersOnly);
+    else openLoop(conversations.pairs, traffic, intervalMs, usersOnly);
   },
   phase({ phase }) {
     traffic.setPhase(phase);
