@@ -92,7 +92,10 @@ async function waitForCompiledCode(javaPids, log) {
     const meters = javaPids.map((pid) => startThreadMeter(pid));
     await sleep(JIT_CHECK_S * 1000);
     const compiling = meters.map((m) =>
-      m.stop().filter((t) => t.thread.includes("CompilerThre")).reduce((sum, t) => sum + t.percentOfOneCore, 0),
+      m
+        .stop()
+        .filter((t) => t.thread.includes("CompilerThre"))
+        .reduce((sum, t) => sum + t.percentOfOneCore, 0),
     );
     extraS += JIT_CHECK_S;
     if (Math.max(...compiling) <= JIT_BUSY_PERCENT) break;
