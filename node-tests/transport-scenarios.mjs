@@ -133,6 +133,18 @@ const scenarios = {
     return result;
   },
 
+  // A bad token on each transport: "unauthorized" is right; "connected" means the CONNECT got past the gate.
+  async refusedOnEachTransport() {
+    const modes = { polling: ["polling"], upgrade: ["polling", "websocket"], websocket: ["websocket"] };
+    const result = {};
+    for (const [name, transports] of Object.entries(modes)) {
+      const { socket, error } = await connect({ transports, auth: { token: "nope" } });
+      result[name] = error ?? "connected";
+      socket.close();
+    }
+    return result;
+  },
+
   // Speaks the wire protocol through a bare engine.io connection, as a hostile client could.
   // engine.send() adds the engine.io "4" (message) prefix; these strings are Socket.IO packets:
   // 0 = CONNECT, 2 = EVENT (digits after the namespace are the ack id).

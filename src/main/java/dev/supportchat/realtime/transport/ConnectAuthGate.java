@@ -54,7 +54,10 @@ final class ConnectAuthGate<P> {
 
   /**
    * Must be called after the {@code SocketIoServer} was created on {@code engine}: listeners run in
-   * order.
+   * order. No client packet can arrive between the two, as the client cannot send one before the
+   * engine's "connection" listeners have all returned: a websocket reads no frame before its open
+   * handler returned ({@link EngineIoJettyWebSocket}), and the answer to a polling handshake, which
+   * tells the client its session id, is held until then ({@link HeldHandshakeResponse}).
    */
   void install(EngineIoServer engine) {
     engine.on("connection", args -> guard((EngineIoSocket) args[0]));

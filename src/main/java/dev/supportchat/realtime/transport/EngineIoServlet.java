@@ -121,15 +121,25 @@ final class EngineIoServlet extends JettyWebSocketServlet {
   @Override
   protected void doGet(HttpServletRequest sent, HttpServletResponse response) throws IOException {
     HttpServletRequest request = original(sent);
-    if (admit(request, response)) {
-      engine.handleRequest(request, response);
+    Optional<Map<String, String>> query = admit(request, response);
+    if (query.isEmpty()) {
+      return;
     }
+    if (query.get().containsKey("sid")) {
+      engine.handleRequest(request, response);
+      return;
+    }
+    // A handshake: its answer carries the session id, so it waits until the connect-auth gate
+    // guards the new session (HeldHandshakeResponse says why).
+    HeldHandshakeResponse handshake = new HeldHandshakeResponse(response);
+    engine.handleRequest(request, handshake);
+    handshake.release();
   }
 
   @Override
   protected void doPost(HttpServletRequest sent, HttpServletResponse response) throws IOException {
     HttpServletRequest request = original(sent);
-    if (!admit(request, response)) {
+    if (admit(request, response).isEmpty()) {
       return;
     }
     Optional<HttpServletRequest> buffered =
@@ -172,20 +182,23 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
   }
 
-  /** Checks shared by every polling request; answers the refusal itself and returns false. */
-  private boolean admit(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  /**
+   * Checks shared by every polling request: the query when admitted, else empty (the refusal is
+   * answered).
+   */
+  private Optional<Map<String, String>> admit(
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (!originPermitted(request)) {
       refuse(response, HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
-      return false;
+      return Optional.empty();
     }
     // engine.io-server throws on a missing query string and on repeated parameters; answer 400
     // instead of letting that surface as a 500.
-    if (parseQuery(request.getQueryString()).isEmpty()) {
+    Optional<Map<String, String>> query = parseQuery(request.getQueryString());
+    if (query.isEmpty()) {
       refuse(response, HttpServletResponse.SC_BAD_REQUEST, "bad query");
-      return false;
     }
-    return true;
+    return query;
   }
 
   private boolean originPermitted(HttpServletRequest request) {

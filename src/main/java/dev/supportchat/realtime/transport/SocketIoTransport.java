@@ -43,6 +43,18 @@ public final class SocketIoTransport<P> implements AutoCloseable {
   private final EngineIoServlet servlet;
 
   public SocketIoTransport(SocketIoTransportOptions options, SocketAuthenticator<P> authenticator) {
+    this(options, authenticator, null);
+  }
+
+  /**
+   * @param handshakeStall for tests, or null: run on every new engine.io connection between
+   *     socket.io-server's "connection" listener and the gate's, the window in which an unguarded
+   *     packet would reach socket.io-server; a test stalls there to prove none can
+   */
+  SocketIoTransport(
+      SocketIoTransportOptions options,
+      SocketAuthenticator<P> authenticator,
+      Runnable handshakeStall) {
     OriginPolicy originPolicy = new OriginPolicy(options.allowedOrigins());
     ScheduledThreadPoolExecutor timers =
         new ScheduledThreadPoolExecutor(options.timerThreads(), daemonThreads());
@@ -79,6 +91,9 @@ public final class SocketIoTransport<P> implements AutoCloseable {
                 options.maxPendingBytesTotal(),
                 options.maxNestingDepth()));
     this.gate = new ConnectAuthGate<>(authenticator, packetGuard);
+    if (handshakeStall != null) {
+      engine.on("connection", args -> handshakeStall.run());
+    }
     this.gate.install(engine); // after SocketIoServer, whose listener it wraps
     this.servlet = new EngineIoServlet(engine, originPolicy, options);
   }

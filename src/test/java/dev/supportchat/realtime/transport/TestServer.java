@@ -33,8 +33,10 @@ final class TestServer implements AutoCloseable {
   /** Every client event any handler has processed. */
   final AtomicInteger handledEvents = new AtomicInteger();
 
-  private TestServer(SocketIoTransportOptions options, int maxThreads) {
-    transport = new SocketIoTransport<>(options, token -> Optional.ofNullable(TOKENS.get(token)));
+  private TestServer(SocketIoTransportOptions options, int maxThreads, Runnable handshakeStall) {
+    transport =
+        new SocketIoTransport<>(
+            options, token -> Optional.ofNullable(TOKENS.get(token)), handshakeStall);
     transport.onConnection("/", this::onConnection);
     transport.onConnection("/admin", this::onConnection);
     app =
@@ -60,7 +62,18 @@ final class TestServer implements AutoCloseable {
    * @param maxThreads size of Jetty's thread pool, or 0 for Javalin's default
    */
   static TestServer start(SocketIoTransportOptions options, int maxThreads) {
-    TestServer server = new TestServer(options, maxThreads);
+    return started(new TestServer(options, maxThreads, null));
+  }
+
+  /**
+   * @param handshakeStall runs on every new engine.io connection where an unguarded packet would
+   *     reach socket.io-server (see SocketIoTransport's package-private constructor)
+   */
+  static TestServer startStallingHandshakes(Runnable handshakeStall) {
+    return started(new TestServer(defaultOptions(), 0, handshakeStall));
+  }
+
+  private static TestServer started(TestServer server) {
     server.app.start("127.0.0.1", 0);
     return server;
   }

@@ -1,0 +1,83 @@
+package dev.supportchat.realtime.transport;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+
+/**
+ * The answer to a long-polling handshake, held until engine.io-server has finished the handshake.
+ *
+ * <p>Why: engine.io-server 6.3.2 writes the handshake, with the new session id, and completes the
+ * response before it registers the session and runs the engine's "connection" listeners
+ * (socket.io-server's, then {@link ConnectAuthGate}'s). Sent at once, it let the client POST its
+ * CONNECT while those listeners ran, on another Jetty thread: after socket.io-server's listener and
+ * before the gate's, the CONNECT reached socket.io-server unauthenticated and was acknowledged. The
+ * session id is random (63 bits from SecureRandom) and this answer is the only place a client
+ * learns it, so once it is held no packet of the session can arrive before the gate guards it.
+ *
+ * <p>Status and headers (Content-Length included) go to the response at once; they do not send
+ * anything before the body is written.
+ */
+final class HeldHandshakeResponse extends HttpServletResponseWrapper {
+
+  private final ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+  private PrintWriter writer;
+
+  HeldHandshakeResponse(HttpServletResponse response) {
+    super(response);
+  }
+
+  /** Sends what engine.io-server wrote. Call after its {@code handleRequest} returned. */
+  void release() throws IOException {
+    if (writer != null) {
+      writer.flush();
+    }
+    if (body.size() > 0) {
+      body.writeTo(getResponse().getOutputStream());
+    }
+  }
+
+  @Override
+  public ServletOutputStream getOutputStream() {
+    return new ServletOutputStream() {
+      @Override
+      public void write(int b) {
+        body.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        body.write(b, off, len);
+      }
+
+      @Override
+      public boolean isReady() {
+        return true;
+      }
+
+      @Override
+      public void setWriteListener(WriteListener listener) {
+        throw new UnsupportedOperationException("the handshake answer is held in memory");
+      }
+    };
+  }
+
+  @Override
+  public PrintWriter getWriter() {
+    if (writer == null) {
+      writer =
+          new PrintWriter(new OutputStreamWriter(body, Charset.forName(getCharacterEncoding())));
+    }
+    return writer;
+  }
+
+  /** Nothing is sent before {@link #release}. */
+  @Override
+  public void flushBuffer() {}
+}
