@@ -13,6 +13,11 @@ final class LocalDelivery implements AutoCloseable {
     this.metrics = metrics;
   }
 
+  /** Where committed sends are finished: the emitting thread (see {@link RoomEmitter#executor}). */
+  java.util.concurrent.Executor executor() {
+    return emitter.executor();
+  }
+
   void deliver(Broadcaster.Emit emit) {
     metrics.eventOut(emit.event());
     String excludedRoom = emit.exceptUserId() == null ? null : RoomNames.user(emit.exceptUserId());

@@ -4,7 +4,6 @@ import dev.supportchat.chat.ChatEvents;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.metrics.RealtimeMetrics;
-import dev.supportchat.realtime.transport.BurstThread;
 import dev.supportchat.realtime.transport.RoomEmitter;
 import dev.supportchat.realtime.transport.SocketAuthenticator;
 import dev.supportchat.realtime.transport.SocketIoJavalin;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,9 +56,10 @@ public final class Realtime implements AutoCloseable {
   private final ScheduledExecutorService timers;
 
   /**
-   * Finishes socket sends once committed (their events and acks), one at a time in commit order.
+   * Finishes socket sends once committed (their events and acks), one at a time in commit order:
+   * the emitting thread itself, so a send's events and ack need no further hand-off.
    */
-  private final BurstThread sendsCommitted;
+  private final Executor sendsCommitted;
 
   private final Clock clock;
   private final AppConfig.SocketLimits limits;
@@ -82,7 +83,7 @@ public final class Realtime implements AutoCloseable {
 
   private volatile Consumer<String> onUserSeen = userId -> {};
 
-  /** The emitter's and sends-committed threads, for /health. */
+  /** The emitting thread, for /health. */
   private final List<WorkerHealth> workers;
 
   private final RealtimeMetrics metrics;
@@ -111,10 +112,10 @@ public final class Realtime implements AutoCloseable {
     this.transport = new SocketIoTransport<>(options, authenticator);
     SocketIoNamespace namespace = transport.namespace(NAMESPACE);
     this.namespace = namespace;
-    this.sendsCommitted = new BurstThread("sends-committed");
     RoomEmitter roomEmitter = new RoomEmitter(namespace);
-    this.workers = List.of(roomEmitter.health(), sendsCommitted.health());
+    this.workers = List.of(roomEmitter.health());
     LocalDelivery local = new LocalDelivery(roomEmitter, metrics);
+    this.sendsCommitted = local.executor();
     this.broadcaster =
         config.redisUrl().isPresent()
             ? new RedisBroadcaster(local, config.redisUrl().get(), config.redisPrefix(), metrics)
@@ -322,7 +323,6 @@ public final class Realtime implements AutoCloseable {
   @Override
   public void close() {
     timers.shutdownNow();
-    sendsCommitted.close();
     presence.stopping();
     if (clusterPresence != null) {
       clusterPresence.close();

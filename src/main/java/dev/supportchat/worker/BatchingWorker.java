@@ -67,6 +67,11 @@ public final class BatchingWorker<T> implements WorkerHealth, AutoCloseable {
     queue.add(item);
   }
 
+  /** Whether the calling thread is this worker's own. */
+  public boolean isWorkerThread() {
+    return Thread.currentThread() == thread;
+  }
+
   @Override
   public String name() {
     return name;

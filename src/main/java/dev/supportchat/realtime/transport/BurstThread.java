@@ -37,6 +37,11 @@ public final class BurstThread implements Executor, AutoCloseable {
     worker.submit(task);
   }
 
+  /** Whether the caller runs on this thread (in one of its tasks). */
+  public boolean isCurrent() {
+    return worker.isWorkerThread();
+  }
+
   /** The thread, for {@code /health}. */
   public WorkerHealth health() {
     return worker;

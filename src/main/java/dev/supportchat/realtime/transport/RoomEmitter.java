@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +49,37 @@ public final class RoomEmitter implements AutoCloseable {
   }
 
   /**
+   * The emitting thread as an executor: work that ends in emits (a committed send's events and its
+   * ack) runs here, so its emits go out at once, with no second hand-off, and the ack and the
+   * sender's own copy of the event leave in one write.
+   */
+  public Executor executor() {
+    return thread;
+  }
+
+  /**
    * Sends {@code event} once to every socket in any of {@code rooms}, except the sockets in {@code
    * excludedRoom} (null for none).
+   *
+   * <p>The recipients are the rooms' members now, when the event is emitted, as in the reference
+   * server: a socket that leaves a room right after (a typing ack, then a leave) still gets what
+   * was emitted before it left, and one that joins after does not get it. The text is encoded on
+   * the caller's thread too; only the writes wait for the emitting thread.
    *
    * @param payload plain Java values: maps, lists, strings, numbers, booleans, null
    */
   public void emit(Collection<String> rooms, String excludedRoom, String event, Object payload) {
-    thread.execute(() -> deliver(rooms, excludedRoom, event, payload));
+    Collection<SocketIoSocket> targets = recipients(rooms, excludedRoom);
+    if (targets.isEmpty()) {
+      return;
+    }
+    String encoded = encodeEvent(namespace.getName(), event, payload);
+    if (thread.isCurrent()) {
+      // A task of this thread emitting (see executor()): it is the emit's turn already.
+      write(targets, encoded, event);
+    } else {
+      thread.execute(() -> write(targets, encoded, event));
+    }
   }
 
   /**
@@ -75,8 +100,8 @@ public final class RoomEmitter implements AutoCloseable {
     }
   }
 
-  private void deliver(
-      Collection<String> rooms, String excludedRoom, String event, Object payload) {
+  /** Each socket once, in the order the rooms list them; the adapter's reads take no lock. */
+  private Collection<SocketIoSocket> recipients(Collection<String> rooms, String excludedRoom) {
     Set<String> excluded = new HashSet<>();
     if (excludedRoom != null) {
       for (SocketIoSocket s : namespace.getAdapter().listClients(excludedRoom)) {
@@ -91,11 +116,11 @@ public final class RoomEmitter implements AutoCloseable {
         }
       }
     }
-    if (targets.isEmpty()) {
-      return;
-    }
-    String encoded = encodeEvent(namespace.getName(), event, payload);
-    for (SocketIoSocket socket : targets.values()) {
+    return targets.values();
+  }
+
+  private static void write(Collection<SocketIoSocket> targets, String encoded, String event) {
+    for (SocketIoSocket socket : targets) {
       try {
         EngineIoSocket connection = socket.getClient().getConnection();
         // As the library's own send: a connection that is closing gets nothing.
