@@ -238,6 +238,22 @@ public final class EngineIoJettyWebSocket extends EngineIoWebSocket
     }
   }
 
+  /**
+   * Writes a text frame whose UTF-8 payload is ready (an engine.io packet encoded once for many
+   * sockets, see {@link DirectFrames}); false if the websocket is not open yet or any more.
+   */
+  boolean writeText(ByteBuffer utf8) {
+    if (!(session instanceof WebSocketSession jetty) || !jetty.isOpen()) {
+      return false;
+    }
+    // Inside a FrameBatch the frame waits for the batch's flush; otherwise it is flushed now.
+    jetty
+        .getCoreSession()
+        .sendFrame(
+            new Frame(OpCode.TEXT).setPayload(utf8), batchedWriteCallback, FrameBatch.join(this));
+    return true;
+  }
+
   /** Writes out the frames a {@link FrameBatch} queued on this connection. */
   void flush() {
     if (session instanceof WebSocketSession jetty) {

@@ -9,6 +9,7 @@ import io.socket.engineio.server.parser.Packet;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.Parser;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -74,11 +75,12 @@ public final class RoomEmitter implements AutoCloseable {
       return;
     }
     String encoded = encodeEvent(namespace.getName(), event, payload);
+    ByteBuffer frame = DirectFrames.message(encoded);
     if (thread.isCurrent()) {
       // A task of this thread emitting (see executor()): it is the emit's turn already.
-      write(targets, encoded, event);
+      write(targets, encoded, frame, event);
     } else {
-      thread.execute(() -> write(targets, encoded, event));
+      thread.execute(() -> write(targets, encoded, frame, event));
     }
   }
 
@@ -119,12 +121,18 @@ public final class RoomEmitter implements AutoCloseable {
     return targets.values();
   }
 
-  private static void write(Collection<SocketIoSocket> targets, String encoded, String event) {
+  /**
+   * Each socket gets {@code frame} written to its websocket directly or, where that cannot be done
+   * in order (polling, an upgrade in progress), {@code encoded} through engine.io.
+   */
+  private static void write(
+      Collection<SocketIoSocket> targets, String encoded, ByteBuffer frame, String event) {
     for (SocketIoSocket socket : targets) {
       try {
         EngineIoSocket connection = socket.getClient().getConnection();
         // As the library's own send: a connection that is closing gets nothing.
-        if (connection.getReadyState() == ReadyState.OPEN) {
+        if (!DirectFrames.write(connection, frame)
+            && connection.getReadyState() == ReadyState.OPEN) {
           connection.send(new Packet<>(Packet.MESSAGE, encoded));
         }
       } catch (RuntimeException e) {
