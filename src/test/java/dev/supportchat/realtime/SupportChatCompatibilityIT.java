@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.config.DatabaseSettings.Engine;
 import dev.supportchat.testing.NodeScript;
 import dev.supportchat.testing.TestApp;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,34 +32,17 @@ class SupportChatCompatibilityIT {
   void aSeedClientHoldsAFullConversation(Engine engine, String transport) throws Exception {
     try (TestApp t = TestApp.start(engine)) {
       t.createAdmin(ADMIN2, ADMIN2_PASSWORD);
-      Callable<JsonNode> conversation =
-          () ->
-              NodeScript.run(
-                  "conversation.mjs",
-                  transport,
-                  TestApp.ADMIN_EMAIL,
-                  TestApp.ADMIN_PASSWORD,
-                  ADMIN2,
-                  ADMIN2_PASSWORD,
-                  t.baseUrl());
-      JsonNode report;
-      try {
-        report = conversation.call();
-      } catch (IllegalStateException stalled) {
-        // Seen about once in 30 full runs, long-polling or upgrade only, under load: a socket's
-        // connect never
-        // answered (cause not found yet; docs/RELIABILITY.md). Such a stall is retried once on a
-        // fresh
-        // conversation and printed, so it stays visible; a wrong event or recipient is never
-        // retried.
-        if (!String.valueOf(stalled.getMessage())
-            .matches("(?s).*(not connected after|stalled after).*")) {
-          throw stalled;
-        }
-        System.out.println(
-            "RETRY after a stalled conversation over " + transport + ": " + stalled.getMessage());
-        report = conversation.call();
-      }
+      // No retry: a stall (conversation.mjs names the socket not connected within 10 s, or the
+      // step after which nothing came) fails the test; PollingSoakIT shows that none is expected.
+      JsonNode report =
+          NodeScript.run(
+              "conversation.mjs",
+              transport,
+              TestApp.ADMIN_EMAIL,
+              TestApp.ADMIN_PASSWORD,
+              ADMIN2,
+              ADMIN2_PASSWORD,
+              t.baseUrl());
       assertThat(report.get("transport").asText())
           .isEqualTo(transport.equals("polling") ? "polling" : "websocket");
       assertConversation(report.get("steps"));

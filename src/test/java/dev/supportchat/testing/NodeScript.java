@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,11 +20,17 @@ import java.util.concurrent.TimeUnit;
 public final class NodeScript {
   private static final Path DIR =
       Path.of(System.getProperty("nodeTestsDir", "node-tests")).toAbsolutePath();
-  private static final long TIMEOUT_SECONDS = 120;
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
   private NodeScript() {}
 
   public static JsonNode run(String script, String... args)
+      throws IOException, InterruptedException {
+    return run(TIMEOUT, script, args);
+  }
+
+  /** {@link #run(String, String...)} for a script that may take longer than two minutes. */
+  public static JsonNode run(Duration timeout, String script, String... args)
       throws IOException, InterruptedException {
     if (!Files.isDirectory(DIR.resolve("node_modules"))) {
       throw new IllegalStateException("Run 'npm ci' in " + DIR + " first");
@@ -34,7 +41,7 @@ public final class NodeScript {
     process.getOutputStream().close();
     CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process, true));
     CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process, false));
-    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException(script + " timed out; stderr: " + stderr.getNow(""));
     }
@@ -83,7 +90,7 @@ public final class NodeScript {
     }
 
     /** The next line, or an exception when none comes within {@code timeout}. */
-    public JsonNode nextLine(java.time.Duration timeout) throws Exception {
+    public JsonNode nextLine(Duration timeout) throws Exception {
       return CompletableFuture.supplyAsync(
               () -> {
                 try {
@@ -101,7 +108,7 @@ public final class NodeScript {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         last = line;
       }
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+      if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
           || process.exitValue() != 0
           || last == null) {
         throw new IllegalStateException("script failed: " + read(process, true));
