@@ -259,7 +259,7 @@ final class SupportChatEvents {
 
   private static void answer(EventAck ack, Object data) {
     if (ack.requested()) {
-      ack.ok(OrgJson.from(data));
+      ack.okPlain(data);
     }
   }
 

@@ -105,7 +105,9 @@ final class ConnectAuthGate<P> {
 
   private void route(EngineIoSocket connection, List<Emitter.Listener> downstream, Object[] args) {
     if (!(args.length > 0 && args[0] instanceof String text && text.startsWith("0"))) {
-      forward(connection, downstream, args);
+      AckRoute route =
+          args.length > 0 && args[0] instanceof String text ? AckRoute.of(connection, text) : null;
+      AckRoute.during(route, () -> forward(connection, downstream, args));
       return;
     }
     Optional<Packet<?>> connect = decode(text);

@@ -1,6 +1,10 @@
 package dev.supportchat.realtime.transport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.supportchat.json.Json;
 import io.socket.socketio.server.SocketIoSocket.ReceivedByLocalAcknowledgementCallback;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.json.JSONObject;
 
@@ -14,21 +18,31 @@ import org.json.JSONObject;
 public final class EventAck {
 
   private final ReceivedByLocalAcknowledgementCallback callback;
+
+  /** Where to write the answer ourselves (see {@link AckRoute}); null: through the callback. */
+  private final AckRoute route;
+
   private final AtomicBoolean answered = new AtomicBoolean();
 
-  private EventAck(ReceivedByLocalAcknowledgementCallback callback) {
+  private EventAck(ReceivedByLocalAcknowledgementCallback callback, AckRoute route) {
     this.callback = callback;
+    this.route = callback == null ? null : route;
   }
 
   /**
    * socket.io-server appends the client's callback as the last event argument, when there is one.
    */
   static EventAck fromEventArgs(Object[] args) {
+    return fromEventArgs(args, null);
+  }
+
+  /** As {@link #fromEventArgs(Object[])}, answered along {@code route} when there is one. */
+  static EventAck fromEventArgs(Object[] args, AckRoute route) {
     if (args.length > 0
         && args[args.length - 1] instanceof ReceivedByLocalAcknowledgementCallback callback) {
-      return new EventAck(callback);
+      return new EventAck(callback, route);
     }
-    return new EventAck(null);
+    return new EventAck(null, null);
   }
 
   public boolean requested() {
@@ -42,8 +56,43 @@ public final class EventAck {
     send(okBody(data));
   }
 
+  /**
+   * Answers {@code data} given as plain Java values (maps, lists, strings, numbers, booleans,
+   * null), written as JSON once, without an org.json copy when the ack has a route.
+   */
+  public void okPlain(Object data) {
+    if (route == null) {
+      ok(OrgJson.from(data));
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ok", true);
+    body.put("data", data);
+    answerDirectly(body);
+  }
+
   public void error(String code, String message) {
-    send(errorBody(code, message));
+    if (route == null) {
+      send(errorBody(code, message));
+      return;
+    }
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ok", false);
+    body.put("error", error);
+    answerDirectly(body);
+  }
+
+  private void answerDirectly(Map<String, Object> body) {
+    if (answered.compareAndSet(false, true)) {
+      try {
+        route.answer(Json.MAPPER.writeValueAsString(body));
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("not a JSON value: " + body, e);
+      }
+    }
   }
 
   public static JSONObject okBody(Object data) {

@@ -82,7 +82,7 @@ public final class SocketEvents<C> {
     if (handler == null) {
       return;
     }
-    EventAck ack = EventAck.fromEventArgs(args);
+    EventAck ack = EventAck.fromEventArgs(args, AckRoute.current());
     Object first =
         args.length > 0 && !(args[0] instanceof ReceivedByLocalAcknowledgementCallback)
             ? args[0]

@@ -1,0 +1,82 @@
+package dev.supportchat.realtime.transport;
+
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.ReadyState;
+import io.socket.engineio.server.parser.Packet;
+
+/**
+ * Where the acknowledgement of a text EVENT packet goes: its connection, namespace and ack id, read
+ * from the packet's text as it passes {@link ConnectAuthGate} and handed to the event's handler on
+ * the same thread.
+ *
+ * <p>Why: socket.io-server's own acknowledgement takes org.json values, writes them as org.json
+ * text and then runs engine.io's per-packet path; the ack of every send was about an eighth of the
+ * emitting thread's time (issue 20). Knowing the id, the answer is written as Jackson text and goes
+ * to the websocket directly like an event ({@link DirectFrames}). Binary events (whose ack the
+ * library still sends) and packets without an id get no route.
+ */
+record AckRoute(EngineIoSocket connection, String namespace, long id) {
+
+  private static final ThreadLocal<AckRoute> CURRENT = new ThreadLocal<>();
+
+  /**
+   * The route of a Socket.IO text packet, or null: an EVENT ({@code 2}) with an ack id, {@code
+   * 2[/nsp,]<id>[…}.
+   */
+  static AckRoute of(EngineIoSocket connection, String text) {
+    if (text.length() < 3 || text.charAt(0) != '2') {
+      return null;
+    }
+    int i = 1;
+    String namespace = "/";
+    if (text.charAt(i) == '/') {
+      int comma = text.indexOf(',', i);
+      if (comma < 0) {
+        return null;
+      }
+      namespace = text.substring(i, comma);
+      i = comma + 1;
+    }
+    int start = i;
+    // at most 15 digits: an id the client's counter can reach, and no overflow
+    while (i < text.length() && i - start < 16 && Character.isDigit(text.charAt(i))) {
+      i++;
+    }
+    if (i == start || i - start > 15 || i >= text.length() || text.charAt(i) != '[') {
+      return null;
+    }
+    return new AckRoute(connection, namespace, Long.parseLong(text, start, i, 10));
+  }
+
+  /**
+   * Runs {@code delivery} (socket.io-server decoding and dispatching the packet) with the route.
+   */
+  static void during(AckRoute route, Runnable delivery) {
+    if (route == null) {
+      delivery.run();
+      return;
+    }
+    CURRENT.set(route);
+    try {
+      delivery.run();
+    } finally {
+      CURRENT.remove();
+    }
+  }
+
+  /** The route of the packet being dispatched on this thread, or null. */
+  static AckRoute current() {
+    return CURRENT.get();
+  }
+
+  /**
+   * Writes the ACK packet {@code 3[/nsp,]<id>[<json>]}, where {@code json} is the answer's text.
+   */
+  void answer(String json) {
+    String text = "3" + ("/".equals(namespace) ? "" : namespace + ",") + id + "[" + json + "]";
+    if (!DirectFrames.write(connection, DirectFrames.message(text))
+        && connection.getReadyState() == ReadyState.OPEN) {
+      connection.send(new Packet<>(Packet.MESSAGE, text));
+    }
+  }
+}
