@@ -1,5 +1,6 @@
 package dev.supportchat.realtime;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportchat.chat.ChatJson;
 import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.SendPayload;
@@ -9,14 +10,12 @@ import dev.supportchat.json.JsonBody;
 import dev.supportchat.logging.LogContext;
 import dev.supportchat.metrics.RealtimeMetrics;
 import dev.supportchat.realtime.transport.EventAck;
-import dev.supportchat.realtime.transport.OrgJson;
 import dev.supportchat.realtime.transport.SocketEvents;
 import dev.supportchat.store.Futures;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -228,7 +227,7 @@ final class SupportChatEvents {
 
   private void handle(
       ClientSocket client,
-      JSONObject payload,
+      ObjectNode payload,
       EventAck ack,
       String event,
       Handler handler,
@@ -236,7 +235,7 @@ final class SupportChatEvents {
     // The session, expiry and rate checks ran before (each event's gate above).
     Object data;
     try {
-      data = handler.handle(client, JsonBody.wrap(OrgJson.toJackson(payload)));
+      data = handler.handle(client, JsonBody.wrap(payload));
     } catch (AppException e) {
       ack.error(e.code().wireName(), e.getMessage());
       return;

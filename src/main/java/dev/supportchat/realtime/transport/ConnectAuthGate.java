@@ -79,14 +79,17 @@ final class ConnectAuthGate<P> {
       return;
     }
     PacketGuard.Connection packets = packetGuard.connection();
+    DirectEvents direct = new DirectEvents();
     connection.on("close", args -> packets.release());
     connection.off("data");
-    connection.on("data", (Emitter.Listener) args -> onData(connection, packets, downstream, args));
+    connection.on(
+        "data", (Emitter.Listener) args -> onData(connection, packets, direct, downstream, args));
   }
 
   private void onData(
       EngineIoSocket connection,
       PacketGuard.Connection packets,
+      DirectEvents direct,
       List<Emitter.Listener> downstream,
       Object[] args) {
     String refusal = packets.admit(args.length > 0 ? args[0] : null);
@@ -97,17 +100,23 @@ final class ConnectAuthGate<P> {
       return;
     }
     try {
-      route(connection, downstream, args);
+      route(connection, direct, downstream, args);
     } finally {
       packets.forwarded();
     }
   }
 
-  private void route(EngineIoSocket connection, List<Emitter.Listener> downstream, Object[] args) {
+  private void route(
+      EngineIoSocket connection,
+      DirectEvents direct,
+      List<Emitter.Listener> downstream,
+      Object[] args) {
     if (!(args.length > 0 && args[0] instanceof String text && text.startsWith("0"))) {
-      AckRoute route =
-          args.length > 0 && args[0] instanceof String text ? AckRoute.of(connection, text) : null;
-      AckRoute.during(route, () -> forward(connection, downstream, args));
+      String text = args.length > 0 && args[0] instanceof String t ? t : null;
+      AckRoute route = text == null ? null : AckRoute.of(connection, text);
+      if (text == null || !direct.dispatch(text, route)) {
+        AckRoute.during(route, () -> forward(connection, downstream, args));
+      }
       return;
     }
     Optional<Packet<?>> connect = decode(text);
@@ -127,7 +136,8 @@ final class ConnectAuthGate<P> {
       // socket's
       // lifetime as getConnectData(), ~0.5 KB per socket that nothing reads once the token was
       // checked.
-      forward(connection, downstream, new Object[] {withoutData(connect.get())});
+      Object[] bare = {withoutData(connect.get())};
+      direct.connecting(() -> forward(connection, downstream, bare));
     } finally {
       handoff.remove(connection);
     }

@@ -26,7 +26,12 @@ public final class EventAck {
 
   private EventAck(ReceivedByLocalAcknowledgementCallback callback, AckRoute route) {
     this.callback = callback;
-    this.route = callback == null ? null : route;
+    this.route = route;
+  }
+
+  /** The ack of an event read by {@link DirectEvents}: along {@code route}, or none if null. */
+  static EventAck routed(AckRoute route) {
+    return new EventAck(null, route);
   }
 
   /**
@@ -42,11 +47,11 @@ public final class EventAck {
         && args[args.length - 1] instanceof ReceivedByLocalAcknowledgementCallback callback) {
       return new EventAck(callback, route);
     }
-    return new EventAck(null, null);
+    return new EventAck(null, null); // the client asked for no ack: a route would be a stale one
   }
 
   public boolean requested() {
-    return callback != null;
+    return callback != null || route != null;
   }
 
   /**
@@ -86,12 +91,10 @@ public final class EventAck {
   }
 
   private void answerDirectly(Map<String, Object> body) {
-    if (answered.compareAndSet(false, true)) {
-      try {
-        route.answer(Json.MAPPER.writeValueAsString(body));
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("not a JSON value: " + body, e);
-      }
+    try {
+      answerText(Json.MAPPER.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a JSON value: " + body, e);
     }
   }
 
@@ -107,8 +110,16 @@ public final class EventAck {
   }
 
   private void send(JSONObject body) {
-    if (callback != null && answered.compareAndSet(false, true)) {
+    if (route != null) {
+      answerText(body.toString());
+    } else if (callback != null && answered.compareAndSet(false, true)) {
       callback.sendAcknowledgement(body);
+    }
+  }
+
+  private void answerText(String json) {
+    if (answered.compareAndSet(false, true)) {
+      route.answer(json);
     }
   }
 }

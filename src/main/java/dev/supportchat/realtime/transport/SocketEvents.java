@@ -1,11 +1,12 @@
 package dev.supportchat.realtime.transport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.SocketIoSocket.ReceivedByLocalAcknowledgementCallback;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,8 @@ public final class SocketEvents<C> {
 
   @FunctionalInterface
   public interface Handler<C> {
-    void handle(C context, JSONObject payload, EventAck ack) throws Exception;
+    /** {@code payload}: the event's first argument, a JSON object (as Jackson reads it). */
+    void handle(C context, ObjectNode payload, EventAck ack) throws Exception;
   }
 
   private final Map<String, Handler<C>> handlers;
@@ -74,9 +76,12 @@ public final class SocketEvents<C> {
    * Call it in the connection handler: the client may emit as soon as it is connected.
    */
   public void attach(SocketIoSocket socket, C context) {
-    socket.registerAllEventListener(new Dispatcher<>(this, socket, context));
+    Dispatcher<C> dispatcher = new Dispatcher<>(this, socket, context);
+    socket.registerAllEventListener(dispatcher);
+    DirectEvents.attached(dispatcher);
   }
 
+  /** An event as socket.io-server decoded it: org.json arguments, its ack callback last. */
   private void dispatch(SocketIoSocket socket, C context, String event, Object[] args) {
     Handler<C> handler = handlers.get(event);
     if (handler == null) {
@@ -87,7 +92,17 @@ public final class SocketEvents<C> {
         args.length > 0 && !(args[0] instanceof ReceivedByLocalAcknowledgementCallback)
             ? args[0]
             : null;
-    if (!(first instanceof JSONObject payload)) {
+    handle(handler, socket, context, event, first == null ? null : OrgJson.toJackson(first), ack);
+  }
+
+  private void handle(
+      Handler<C> handler,
+      SocketIoSocket socket,
+      C context,
+      String event,
+      JsonNode first,
+      EventAck ack) {
+    if (!(first instanceof ObjectNode payload)) {
       ack.error("invalid", "payload must be an object");
       return;
     }
@@ -100,11 +115,22 @@ public final class SocketEvents<C> {
   }
 
   /** The one listener a socket carries: three references. */
-  private record Dispatcher<C>(SocketEvents<C> events, SocketIoSocket socket, C context)
+  record Dispatcher<C>(SocketEvents<C> events, SocketIoSocket socket, C context)
       implements SocketIoSocket.AllEventListener {
     @Override
     public void event(String eventName, Object... args) {
       events.dispatch(socket, context, eventName, args);
+    }
+
+    /**
+     * An event read by {@link DirectEvents}: {@code first} is its first argument (null if none),
+     * {@code route} where its ack goes (null if the client asked for none).
+     */
+    void dispatch(String eventName, JsonNode first, AckRoute route) {
+      Handler<C> handler = events.handlers.get(eventName);
+      if (handler != null) {
+        events.handle(handler, socket, context, eventName, first, EventAck.routed(route));
+      }
     }
   }
 }

@@ -103,17 +103,17 @@ final class TestServer implements AutoCloseable {
                       new JSONObject()
                           .put("userId", c.user().id())
                           .put("namespace", c.socket().getNamespace().getName())))
-          .on("echo", (c, payload, ack) -> ack.ok(payload))
+          .on("echo", (c, payload, ack) -> ack.ok(new JSONObject(payload.toString())))
           .on(
               "join",
               (c, payload, ack) -> {
-                c.socket().joinRoom(payload.getString("room"));
+                c.socket().joinRoom(payload.path("room").asText());
                 ack.ok(null);
               })
           .on(
               "leave",
               (c, payload, ack) -> {
-                c.socket().leaveRoom(payload.getString("room"));
+                c.socket().leaveRoom(payload.path("room").asText());
                 ack.ok(null);
               })
           .on(
@@ -122,11 +122,11 @@ final class TestServer implements AutoCloseable {
                 // the room, except the sending socket
                 c.socket()
                     .broadcast(
-                        payload.getString("room"),
+                        payload.path("room").asText(),
                         "said",
                         new JSONObject()
                             .put("from", c.user().id())
-                            .put("text", payload.getString("text")));
+                            .put("text", payload.path("text").asText()));
                 ack.ok(null);
               })
           .on(
@@ -135,7 +135,7 @@ final class TestServer implements AutoCloseable {
                 // the room, except every socket of the typist
                 c.roomEmitter()
                     .emit(
-                        List.of(payload.getString("room")),
+                        List.of(payload.path("room").asText()),
                         c.personalRoom(),
                         "typing",
                         Map.of("userId", c.user().id()));
@@ -148,11 +148,11 @@ final class TestServer implements AutoCloseable {
                 c.socket()
                     .getNamespace()
                     .broadcast(
-                        "user:" + payload.getString("userId"),
+                        "user:" + payload.path("userId").asText(),
                         "notified",
                         new JSONObject()
                             .put("from", c.user().id())
-                            .put("text", payload.getString("text")));
+                            .put("text", payload.path("text").asText()));
                 ack.ok(null);
               })
           .on("fail", (c, payload, ack) -> ack.error("forbidden", "not yours"))
