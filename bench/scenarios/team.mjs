@@ -6,6 +6,7 @@ import { measureTraffic } from "../lib/traffic-run.mjs";
 import { rssMb } from "../lib/proc.mjs";
 import { cpuCell, ms, num, ratio, table, verdict } from "../lib/report.mjs";
 import { failures } from "./throughput.mjs";
+import { jcmd } from "../lib/jvm.mjs";
 
 // Issue 20's targets, against the Node peer measured in the same run.
 const TARGETS = { cpuPerMessage: 0.25, postgresRate: 5, sqliteRate: 7, p50Ms: 2, rss: 1.5 };
@@ -41,7 +42,7 @@ export default {
       log,
     );
     const rss = target.serverPids().reduce((sum, pid) => sum + rssMb(pid), 0);
-    return { closed, open, rssMb: rss };
+    return { closed, open, rssMb: rss, nativeMemory: await nativeMemory(target) };
   },
 
   parameters: (p) =>
@@ -114,3 +115,14 @@ export default {
     ].join("\n");
   },
 };
+
+/** What the JVM's memory is made of (committed KB by area), when it runs with -XX:NativeMemoryTracking=summary. */
+async function nativeMemory(target) {
+  const [pid] = target.javaPids();
+  if (!pid) return null;
+  const summary = await jcmd(pid, "VM.native_memory", "summary").catch(() => "");
+  const areas = {};
+  for (const m of summary.matchAll(/^-\s+([\w ]+?) \(reserved=\d+KB, committed=(\d+)KB\)/gm))
+    areas[m[1]] = Number(m[2]);
+  return Object.keys(areas).length ? areas : null;
+}

@@ -99,7 +99,7 @@ public final class ServerMetrics implements AutoCloseable {
 
   /**
    * Queue depth, batch size and batch time of each worker thread: the group-commit writer, the
-   * socket emitter, the sends-committed thread.
+   * socket emitter (which also finishes committed socket sends).
    */
   public void watchWorkers(List<WorkerHealth> workers) {
     for (WorkerHealth worker : workers) {

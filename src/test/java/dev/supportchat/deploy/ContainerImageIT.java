@@ -56,6 +56,9 @@ class ContainerImageIT {
         .containsExactly(
             "/opt/java/bin/java",
             "-XX:+ExitOnOutOfMemoryError",
+            "-XX:+UseSerialGC",
+            "-Xms48m",
+            "-Xmn24m",
             "-XX:MaxRAMPercentage=75",
             "-jar",
             "/opt/support-chat/support-chat.jar");
