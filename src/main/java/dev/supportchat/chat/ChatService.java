@@ -304,6 +304,15 @@ public final class ChatService {
       this.appended = appended;
     }
 
+    /**
+     * Whether {@link #report} reads the database: a retry whose message was already stored (it
+     * looks up the stored copy) and publishes no events. Such a report belongs on a thread that may
+     * wait.
+     */
+    public boolean readsStoredCopy() {
+      return send.earlier() == null && appended.isEmpty();
+    }
+
     /** Publishes the message's events (none for a retry) and returns the result; call it once. */
     public SendResult report() {
       return send.earlier() != null ? send.earlier() : stored(send, appended);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,13 @@ public final class Realtime implements AutoCloseable {
    * the emitting thread itself, so a send's events and ack need no further hand-off.
    */
   private final Executor sendsCommitted;
+
+  /**
+   * Two threads that may wait on the database: a retried send's stored copy is looked up here, not
+   * on the emitting thread (retries are rare; two bound what a client repeating one id can hold).
+   */
+  private final ExecutorService retryLookups =
+      Executors.newFixedThreadPool(2, r -> daemon(r, "send-retries"));
 
   private final Clock clock;
   private final AppConfig.SocketLimits limits;
@@ -242,6 +250,7 @@ public final class Realtime implements AutoCloseable {
             limits.roomEventsPerSecond(),
             limits.roomEventsBurst(),
             sendsCommitted,
+            retryLookups,
             new SocketSession(authenticator, sessions),
             metrics);
     Consumer<ClientSocket> onGone = client -> disconnected(events, client);
@@ -323,6 +332,7 @@ public final class Realtime implements AutoCloseable {
   @Override
   public void close() {
     timers.shutdownNow();
+    retryLookups.shutdown();
     presence.stopping();
     if (clusterPresence != null) {
       clusterPresence.close();

@@ -14,6 +14,7 @@ import dev.supportchat.realtime.transport.SocketEvents;
 import dev.supportchat.store.Futures;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -45,6 +46,10 @@ final class SupportChatEvents {
           ClientEvents.REAUTHENTICATE);
 
   private final Executor sendsCommitted;
+
+  /** Where a retried send's stored copy is looked up (see the send handler). */
+  private final Executor retryLookups;
+
   private final SocketSession session;
   private final RealtimeMetrics metrics;
 
@@ -59,6 +64,7 @@ final class SupportChatEvents {
       int roomEventsPerSecond,
       int roomEventsBurst,
       Executor sendsCommitted,
+      Executor retryLookups,
       SocketSession session,
       RealtimeMetrics metrics) {
     this.metrics = metrics;
@@ -66,6 +72,7 @@ final class SupportChatEvents {
     this.chats = chats;
     this.session = session;
     this.sendsCommitted = sendsCommitted;
+    this.retryLookups = retryLookups;
     this.typing = typing;
     this.clock = clock;
     this.limiter = new SocketRateLimiter(messagesPerSecond);
@@ -101,7 +108,13 @@ final class SupportChatEvents {
           String chatId = p.requiredString("chatId");
           return chats
               .sendAsync(c.user.principal(), chatId, SendPayload.read(p))
-              .thenApplyAsync(ChatService.CommittedSend::report, sendsCommitted)
+              // A retry of a stored message only looks its copy up: not on the emitting thread,
+              // where a database wait (one any client can cause) would hold every other emit.
+              .thenCompose(
+                  committed ->
+                      CompletableFuture.supplyAsync(
+                          committed::report,
+                          committed.readsStoredCopy() ? retryLookups : sendsCommitted))
               .thenApply(
                   result -> {
                     typing.stop(c.id(), chatId);

@@ -38,14 +38,17 @@ record AckRoute(EngineIoSocket connection, String namespace, long id) {
       i = comma + 1;
     }
     int start = i;
-    // at most 15 digits: an id the client's counter can reach, and no overflow
-    while (i < text.length() && i - start < 16 && Character.isDigit(text.charAt(i))) {
+    // ASCII digits only, as PacketGuard, and an id socket.io-server can read (an int): anything
+    // else
+    // is left to the library, which decides what it is
+    while (i < text.length() && i - start <= 10 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
       i++;
     }
-    if (i == start || i - start > 15 || i >= text.length() || text.charAt(i) != '[') {
+    if (i == start || i - start > 10 || i >= text.length() || text.charAt(i) != '[') {
       return null;
     }
-    return new AckRoute(connection, namespace, Long.parseLong(text, start, i, 10));
+    long id = Long.parseLong(text, start, i, 10);
+    return id > Integer.MAX_VALUE ? null : new AckRoute(connection, namespace, id);
   }
 
   /**

@@ -114,7 +114,7 @@ final class ConnectAuthGate<P> {
     if (!(args.length > 0 && args[0] instanceof String text && text.startsWith("0"))) {
       String text = args.length > 0 && args[0] instanceof String t ? t : null;
       AckRoute route = text == null ? null : AckRoute.of(connection, text);
-      if (text == null || !direct.dispatch(text, route)) {
+      if (text == null || !dispatchDirectly(connection, direct, text, route)) {
         AckRoute.during(route, () -> forward(connection, downstream, args));
       }
       return;
@@ -125,6 +125,13 @@ final class ConnectAuthGate<P> {
       return;
     }
     String namespace = connect.get().nsp;
+    if (direct.connectedTo(namespace)) {
+      // The official client never does this: it disconnects the namespace ("1") first.
+      LOG.warn(
+          "Closing Socket.IO connection {}: a second CONNECT of {}", connection.getId(), namespace);
+      connection.close();
+      return;
+    }
     Optional<P> principal = authenticate(connect.get().data, connection);
     if (principal.isEmpty()) {
       refuse(connection, namespace);
@@ -200,6 +207,22 @@ final class ConnectAuthGate<P> {
       return Optional.empty();
     }
     return Optional.ofNullable(decoded.get());
+  }
+
+  /**
+   * {@link DirectEvents#dispatch}; what it throws (a handler's failure is answered by {@link
+   * SocketEvents}, so this is a bug below it) closes the connection, as in {@link #forward},
+   * instead of vanishing into engine.io's emitter.
+   */
+  private static boolean dispatchDirectly(
+      EngineIoSocket connection, DirectEvents direct, String text, AckRoute route) {
+    try {
+      return direct.dispatch(text, route);
+    } catch (RuntimeException e) {
+      LOG.warn("Closing Socket.IO connection {}: event not handled", connection.getId(), e);
+      connection.close();
+      return true;
+    }
   }
 
   /**

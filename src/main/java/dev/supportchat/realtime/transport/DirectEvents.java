@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.supportchat.json.Json;
+import io.socket.socketio.server.SocketIoSocket;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Text events of the main namespace, read with Jackson and handed to the socket's {@link
@@ -37,6 +40,11 @@ final class DirectEvents {
   private volatile SocketEvents.Dispatcher<?> main;
 
   /**
+   * Every namespace's socket on this connection (usually one), by namespace; replaced, not changed.
+   */
+  private volatile Map<String, SocketIoSocket> sockets = Map.of();
+
+  /**
    * Runs {@code connect} (socket.io-server handling a CONNECT) so that a dispatcher attached inside
    * it, in the namespace's "connection" handler, is found by this connection.
    */
@@ -52,9 +60,26 @@ final class DirectEvents {
   /** Called by {@link SocketEvents#attach}: the socket being connected on this thread. */
   static void attached(SocketEvents.Dispatcher<?> dispatcher) {
     DirectEvents connection = CONNECTING.get();
-    if (connection != null && "/".equals(dispatcher.socket().getNamespace().getName())) {
+    if (connection == null) {
+      return;
+    }
+    String namespace = dispatcher.socket().getNamespace().getName();
+    Map<String, SocketIoSocket> next = new HashMap<>(connection.sockets);
+    next.put(namespace, dispatcher.socket());
+    connection.sockets = Map.copyOf(next);
+    if ("/".equals(namespace)) {
       connection.main = dispatcher;
     }
+  }
+
+  /**
+   * Whether this connection has a connected socket in {@code namespace}. socket.io-server would add
+   * a second socket for a second CONNECT of the same namespace, and leave the first in its rooms: a
+   * client re-sending CONNECT would multiply every broadcast it hears (the gate refuses that).
+   */
+  boolean connectedTo(String namespace) {
+    SocketIoSocket socket = sockets.get(namespace);
+    return socket != null && socket.isConnected();
   }
 
   /**

@@ -83,7 +83,9 @@ public final class EventAck {
     }
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", code);
-    error.put("message", message);
+    if (message != null) { // as org.json, which drops a null member
+      error.put("message", message);
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("ok", false);
     body.put("error", error);
