@@ -2,6 +2,7 @@ package dev.supportchat.realtime;
 
 import dev.supportchat.metrics.RealtimeMetrics;
 import dev.supportchat.realtime.transport.RoomEmitter;
+import java.util.concurrent.Executor;
 
 /** Delivers an {@link Broadcaster.Emit} to the sockets connected to this node. */
 final class LocalDelivery implements AutoCloseable {
@@ -14,7 +15,7 @@ final class LocalDelivery implements AutoCloseable {
   }
 
   /** Where committed sends are finished: the emitting thread (see {@link RoomEmitter#executor}). */
-  java.util.concurrent.Executor executor() {
+  Executor executor() {
     return emitter.executor();
   }
 

@@ -1,8 +1,6 @@
 package dev.supportchat.realtime.transport;
 
 import io.socket.engineio.server.EngineIoSocket;
-import io.socket.engineio.server.ReadyState;
-import io.socket.engineio.server.parser.Packet;
 
 /**
  * Where the acknowledgement of a text EVENT packet goes: its connection, namespace and ack id, read
@@ -38,9 +36,8 @@ record AckRoute(EngineIoSocket connection, String namespace, long id) {
       i = comma + 1;
     }
     int start = i;
-    // ASCII digits only, as PacketGuard, and an id socket.io-server can read (an int): anything
-    // else
-    // is left to the library, which decides what it is
+    // ASCII digits only, as PacketGuard, and an id socket.io-server can read (an int); anything
+    // else is left to the library, which decides what it is
     while (i < text.length() && i - start <= 10 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
       i++;
     }
@@ -77,9 +74,6 @@ record AckRoute(EngineIoSocket connection, String namespace, long id) {
    */
   void answer(String json) {
     String text = "3" + ("/".equals(namespace) ? "" : namespace + ",") + id + "[" + json + "]";
-    if (!DirectFrames.write(connection, DirectFrames.message(text))
-        && connection.getReadyState() == ReadyState.OPEN) {
-      connection.send(new Packet<>(Packet.MESSAGE, text));
-    }
+    DirectFrames.send(connection, text, DirectFrames.message(text));
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.supportchat.json.Json;
-import io.socket.socketio.server.SocketIoSocket;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,13 +35,11 @@ final class DirectEvents {
   /** The connection being connected to a namespace on this thread (see {@link #connecting}). */
   private static final ThreadLocal<DirectEvents> CONNECTING = new ThreadLocal<>();
 
-  /** The main namespace's socket on this connection and its dispatcher; null until connected. */
-  private volatile SocketEvents.Dispatcher<?> main;
-
   /**
-   * Every namespace's socket on this connection (usually one), by namespace; replaced, not changed.
+   * The dispatcher of each namespace's socket on this connection (usually one), by namespace;
+   * replaced, not changed.
    */
-  private volatile Map<String, SocketIoSocket> sockets = Map.of();
+  private volatile Map<String, SocketEvents.Dispatcher<?>> dispatchers = Map.of();
 
   /**
    * Runs {@code connect} (socket.io-server handling a CONNECT) so that a dispatcher attached inside
@@ -63,13 +60,9 @@ final class DirectEvents {
     if (connection == null) {
       return;
     }
-    String namespace = dispatcher.socket().getNamespace().getName();
-    Map<String, SocketIoSocket> next = new HashMap<>(connection.sockets);
-    next.put(namespace, dispatcher.socket());
-    connection.sockets = Map.copyOf(next);
-    if ("/".equals(namespace)) {
-      connection.main = dispatcher;
-    }
+    Map<String, SocketEvents.Dispatcher<?>> next = new HashMap<>(connection.dispatchers);
+    next.put(dispatcher.socket().getNamespace().getName(), dispatcher);
+    connection.dispatchers = Map.copyOf(next);
   }
 
   /**
@@ -78,8 +71,8 @@ final class DirectEvents {
    * client re-sending CONNECT would multiply every broadcast it hears (the gate refuses that).
    */
   boolean connectedTo(String namespace) {
-    SocketIoSocket socket = sockets.get(namespace);
-    return socket != null && socket.isConnected();
+    SocketEvents.Dispatcher<?> dispatcher = dispatchers.get(namespace);
+    return dispatcher != null && dispatcher.socket().isConnected();
   }
 
   /**
@@ -87,7 +80,7 @@ final class DirectEvents {
    * it did; {@code route} is its ack route (null without an ack id).
    */
   boolean dispatch(String text, AckRoute route) {
-    SocketEvents.Dispatcher<?> dispatcher = main;
+    SocketEvents.Dispatcher<?> dispatcher = dispatchers.get("/");
     if (dispatcher == null
         || text.length() < 2
         || text.charAt(0) != '2'

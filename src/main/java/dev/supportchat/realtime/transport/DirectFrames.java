@@ -1,12 +1,16 @@
 package dev.supportchat.realtime.transport;
 
 import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.EngineIoWebSocket;
 import io.socket.engineio.server.ReadyState;
 import io.socket.engineio.server.Transport;
+import io.socket.engineio.server.parser.Packet;
 import io.socket.engineio.server.transport.WebSocket;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -47,14 +51,10 @@ final class DirectFrames {
           MethodHandles.privateLookupIn(EngineIoSocket.class, MethodHandles.lookup());
       transport = socket.findVarHandle(EngineIoSocket.class, "mTransport", Transport.class);
       upgrading = socket.findVarHandle(EngineIoSocket.class, "mUpgrading", AtomicBoolean.class);
-      writeBuffer =
-          socket.findVarHandle(EngineIoSocket.class, "mWriteBuffer", java.util.LinkedList.class);
+      writeBuffer = socket.findVarHandle(EngineIoSocket.class, "mWriteBuffer", LinkedList.class);
       connection =
           MethodHandles.privateLookupIn(WebSocket.class, MethodHandles.lookup())
-              .findVarHandle(
-                  WebSocket.class,
-                  "mConnection",
-                  io.socket.engineio.server.EngineIoWebSocket.class);
+              .findVarHandle(WebSocket.class, "mConnection", EngineIoWebSocket.class);
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.warn("engine.io-server's fields changed: every emit takes the library's path", e);
       transport = null;
@@ -74,20 +74,20 @@ final class DirectFrames {
 
   /** The UTF-8 bytes of the engine.io MESSAGE packet ("4" + text) carrying {@code packet}. */
   static ByteBuffer message(String packet) {
-    return ByteBuffer.wrap(("4" + packet).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .asReadOnlyBuffer();
+    return ByteBuffer.wrap(("4" + packet).getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
   }
 
   /**
-   * Writes {@code frame} to {@code connection}'s websocket if it can be written to directly, and
-   * says whether it was.
+   * Sends the Socket.IO {@code packet}: {@code frame} (its {@link #message}) straight to {@code
+   * connection}'s websocket where that keeps the order, else the text through engine.io; a
+   * connection that is closing gets nothing, as with the library's own send.
    */
-  static boolean write(EngineIoSocket connection, ByteBuffer frame) {
+  static void send(EngineIoSocket connection, String packet, ByteBuffer frame) {
     EngineIoJettyWebSocket websocket = directlyWritable(connection);
-    if (websocket == null) {
-      return false;
+    if ((websocket == null || !websocket.writeText(frame.slice()))
+        && connection.getReadyState() == ReadyState.OPEN) {
+      connection.send(new Packet<>(Packet.MESSAGE, packet));
     }
-    return websocket.writeText(frame.slice());
   }
 
   private static EngineIoJettyWebSocket directlyWritable(EngineIoSocket connection) {

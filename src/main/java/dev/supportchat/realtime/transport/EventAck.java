@@ -35,13 +35,9 @@ public final class EventAck {
   }
 
   /**
-   * socket.io-server appends the client's callback as the last event argument, when there is one.
+   * socket.io-server appends the client's callback as the last event argument, when there is one;
+   * the answer goes along {@code route} when there is one (null: through the callback).
    */
-  static EventAck fromEventArgs(Object[] args) {
-    return fromEventArgs(args, null);
-  }
-
-  /** As {@link #fromEventArgs(Object[])}, answered along {@code route} when there is one. */
   static EventAck fromEventArgs(Object[] args, AckRoute route) {
     if (args.length > 0
         && args[args.length - 1] instanceof ReceivedByLocalAcknowledgementCallback callback) {
@@ -73,31 +69,15 @@ public final class EventAck {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("ok", true);
     body.put("data", data);
-    answerDirectly(body);
-  }
-
-  public void error(String code, String message) {
-    if (route == null) {
-      send(errorBody(code, message));
-      return;
-    }
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", code);
-    if (message != null) { // as org.json, which drops a null member
-      error.put("message", message);
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("ok", false);
-    body.put("error", error);
-    answerDirectly(body);
-  }
-
-  private void answerDirectly(Map<String, Object> body) {
     try {
       answerText(Json.MAPPER.writeValueAsString(body));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a JSON value: " + body, e);
     }
+  }
+
+  public void error(String code, String message) {
+    send(errorBody(code, message));
   }
 
   public static JSONObject okBody(Object data) {

@@ -3,9 +3,6 @@ package dev.supportchat.realtime.transport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.supportchat.json.Json;
 import dev.supportchat.worker.WorkerHealth;
-import io.socket.engineio.server.EngineIoSocket;
-import io.socket.engineio.server.ReadyState;
-import io.socket.engineio.server.parser.Packet;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.Parser;
@@ -121,20 +118,12 @@ public final class RoomEmitter implements AutoCloseable {
     return targets.values();
   }
 
-  /**
-   * Each socket gets {@code frame} written to its websocket directly or, where that cannot be done
-   * in order (polling, an upgrade in progress), {@code encoded} through engine.io.
-   */
+  /** Each socket gets the event through {@link DirectFrames#send}. */
   private static void write(
       Collection<SocketIoSocket> targets, String encoded, ByteBuffer frame, String event) {
     for (SocketIoSocket socket : targets) {
       try {
-        EngineIoSocket connection = socket.getClient().getConnection();
-        // As the library's own send: a connection that is closing gets nothing.
-        if (!DirectFrames.write(connection, frame)
-            && connection.getReadyState() == ReadyState.OPEN) {
-          connection.send(new Packet<>(Packet.MESSAGE, encoded));
-        }
+        DirectFrames.send(socket.getClient().getConnection(), encoded, frame);
       } catch (RuntimeException e) {
         // A socket that went away mid-emit must not stop the others from getting the event.
         LOG.debug("Emit of {} to socket {} failed", event, socket.getId(), e);

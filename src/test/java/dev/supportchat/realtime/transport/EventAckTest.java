@@ -30,13 +30,13 @@ class EventAckTest {
   void answersOnceAndOnlyWhenTheClientAsked() {
     List<Object> sent = new ArrayList<>();
     ReceivedByLocalAcknowledgementCallback callback = args -> sent.add(args[0]);
-    EventAck ack = EventAck.fromEventArgs(new Object[] {new JSONObject(), callback});
+    EventAck ack = EventAck.fromEventArgs(new Object[] {new JSONObject(), callback}, null);
 
     ack.ok("first");
     ack.error("internal", "second");
 
     assertThat(ack.requested()).isTrue();
     assertThat(sent).hasSize(1);
-    assertThat(EventAck.fromEventArgs(new Object[] {new JSONObject()}).requested()).isFalse();
+    assertThat(EventAck.fromEventArgs(new Object[] {new JSONObject()}, null).requested()).isFalse();
   }
 }
