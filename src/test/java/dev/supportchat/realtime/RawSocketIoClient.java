@@ -1,5 +1,6 @@
 package dev.supportchat.realtime;
 
+import dev.supportchat.realtime.transport.TextFrames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -10,8 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,13 +20,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class RawSocketIoClient implements AutoCloseable {
   private final WebSocket socket;
-  private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+  private final TextFrames frames = new TextFrames();
+  private final BlockingQueue<String> received = frames.received;
 
   /** Packets read while waiting for another one. */
   private final List<String> kept = new ArrayList<>();
 
   private int nextAckId;
-  private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private final CompletableFuture<Integer> closed = frames.closed;
 
   private RawSocketIoClient(String baseUrl) throws Exception {
     URI uri =
@@ -35,33 +35,7 @@ final class RawSocketIoClient implements AutoCloseable {
     socket =
         HttpClient.newHttpClient()
             .newWebSocketBuilder()
-            .buildAsync(
-                uri,
-                new WebSocket.Listener() {
-                  private final StringBuilder partial = new StringBuilder();
-
-                  @Override
-                  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                    partial.append(data);
-                    if (last) {
-                      received.add(partial.toString());
-                      partial.setLength(0);
-                    }
-                    ws.request(1);
-                    return null;
-                  }
-
-                  @Override
-                  public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-                    closed.complete(statusCode);
-                    return null;
-                  }
-
-                  @Override
-                  public void onError(WebSocket ws, Throwable error) {
-                    closed.complete(-1);
-                  }
-                })
+            .buildAsync(uri, frames)
             .get(5, TimeUnit.SECONDS);
   }
 

@@ -3,6 +3,8 @@ package dev.supportchat.realtime.transport;
 import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoWebSocket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -285,6 +287,17 @@ public final class EngineIoJettyWebSocket extends EngineIoWebSocket
 
   @Override
   public void onWebSocketText(String message) {
+    String sid = query.get("sid");
+    if (sid != null && (message.equals("2probe") || message.equals("5"))) {
+      // The upgrade of a long-polling session: engine.io-server answers the probe with a NOOP on a
+      // waiting poll, and switches transports on "5", without the session's lock (SessionLock).
+      try {
+        SessionLock.run(engine, sid, () -> emit("message", message));
+      } catch (IOException cannot) {
+        throw new UncheckedIOException(cannot); // emit declares none
+      }
+      return;
+    }
     emit("message", message);
   }
 

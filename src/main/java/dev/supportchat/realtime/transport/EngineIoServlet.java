@@ -125,8 +125,9 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     if (query.isEmpty()) {
       return;
     }
-    if (query.get().containsKey("sid")) {
-      engine.handleRequest(request, response);
+    String sid = query.get().get("sid");
+    if (sid != null) {
+      SessionLock.run(engine, sid, () -> engine.handleRequest(request, response));
       return;
     }
     // A handshake: its answer carries the session id, so it waits until the connect-auth gate
@@ -139,7 +140,8 @@ final class EngineIoServlet extends JettyWebSocketServlet {
   @Override
   protected void doPost(HttpServletRequest sent, HttpServletResponse response) throws IOException {
     HttpServletRequest request = original(sent);
-    if (admit(request, response).isEmpty()) {
+    Optional<Map<String, String>> query = admit(request, response);
+    if (query.isEmpty()) {
       return;
     }
     Optional<HttpServletRequest> buffered =
@@ -149,7 +151,8 @@ final class EngineIoServlet extends JettyWebSocketServlet {
       return;
     }
     try {
-      engine.handleRequest(buffered.get(), response);
+      SessionLock.run(
+          engine, query.get().get("sid"), () -> engine.handleRequest(buffered.get(), response));
     } catch (RuntimeException undecodable) {
       // engine.io-server's payload decoder throws on an empty packet or bad base64 before it hands
       // any packet

@@ -129,6 +129,11 @@ public final class SocketIoTransport<P> implements AutoCloseable {
             });
   }
 
+  /** The engine.io server, for tests that reach into a session. */
+  EngineIoServer engine() {
+    return engine;
+  }
+
   /** The namespace, for emitting to rooms from outside an event handler (e.g. domain events). */
   public SocketIoNamespace namespace(String name) {
     return server.namespace(name);

@@ -13,6 +13,8 @@ class DirectFramesTest {
     // Without them every emit silently takes the slower library path: an engine.io-server
     // upgrade that renames them must fail here, not in a benchmark.
     assertTrue(DirectFrames.available());
+    // Without these, polling requests run without the session's lock (SessionLock says why).
+    assertTrue(SessionLock.available());
   }
 
   @Test
