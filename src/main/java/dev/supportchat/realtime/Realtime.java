@@ -107,7 +107,6 @@ public final class Realtime implements AutoCloseable {
     this.metrics = metrics;
     this.sessions = sessions;
     this.users = users;
-    this.expiry = new SocketExpiry(clock);
     this.limits = config.socketLimits();
     SocketIoTransportOptions options =
         SocketIoTransportOptions.defaults(config.corsOrigins())
@@ -118,6 +117,7 @@ public final class Realtime implements AutoCloseable {
                 Math.max(limits.maxPendingBytes(), limits.maxPacketBytes()));
     this.authenticator = token -> authenticate(tokens, token);
     this.transport = new SocketIoTransport<>(options, authenticator);
+    this.expiry = new SocketExpiry(clock, transport::disconnect);
     SocketIoNamespace namespace = transport.namespace(NAMESPACE);
     this.namespace = namespace;
     RoomEmitter roomEmitter = new RoomEmitter(namespace);
@@ -184,7 +184,7 @@ public final class Realtime implements AutoCloseable {
   /** Disconnects this node's sockets of the session. */
   private void disconnectSession(String sessionId) {
     for (SocketIoSocket socket : namespace.getAdapter().listClients(RoomNames.session(sessionId))) {
-      socket.disconnect(true);
+      transport.disconnect(socket);
     }
   }
 
@@ -252,6 +252,7 @@ public final class Realtime implements AutoCloseable {
             sendsCommitted,
             retryLookups,
             new SocketSession(authenticator, sessions),
+            transport::disconnect,
             metrics);
     Consumer<ClientSocket> onGone = client -> disconnected(events, client);
     transport.onConnection(

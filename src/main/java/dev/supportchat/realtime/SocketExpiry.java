@@ -1,11 +1,13 @@
 package dev.supportchat.realtime;
 
+import io.socket.socketio.server.SocketIoSocket;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +24,11 @@ final class SocketExpiry {
   private final ConcurrentNavigableMap<Long, Queue<ClientSocket>> due =
       new ConcurrentSkipListMap<>();
   private final Clock clock;
+  private final Consumer<SocketIoSocket> disconnect;
 
-  SocketExpiry(Clock clock) {
+  SocketExpiry(Clock clock, Consumer<SocketIoSocket> disconnect) {
     this.clock = clock;
+    this.disconnect = disconnect;
   }
 
   void watch(ClientSocket client) {
@@ -45,7 +49,7 @@ final class SocketExpiry {
         }
         if (client.user.tokenExpiresAt().toEpochMilli() <= now) {
           log.debug("Disconnecting socket {}: its access token expired", client.id());
-          client.socket.disconnect(true);
+          disconnect.accept(client.socket);
         } else {
           watch(client); // re-authenticated: watched until the new expiry
         }

@@ -12,11 +12,13 @@ import dev.supportchat.metrics.RealtimeMetrics;
 import dev.supportchat.realtime.transport.EventAck;
 import dev.supportchat.realtime.transport.SocketEvents;
 import dev.supportchat.store.Futures;
+import io.socket.socketio.server.SocketIoSocket;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,7 @@ final class SupportChatEvents {
   private final Executor retryLookups;
 
   private final SocketSession session;
+  private final Consumer<SocketIoSocket> disconnect;
   private final RealtimeMetrics metrics;
 
   /** Built once; every socket dispatches through it (see {@link SocketEvents} for why). */
@@ -66,8 +69,10 @@ final class SupportChatEvents {
       Executor sendsCommitted,
       Executor retryLookups,
       SocketSession session,
+      Consumer<SocketIoSocket> disconnect,
       RealtimeMetrics metrics) {
     this.metrics = metrics;
+    this.disconnect = disconnect;
     this.roomLimiter = new SocketRateLimiter(roomEventsPerSecond, roomEventsBurst);
     this.chats = chats;
     this.session = session;
@@ -214,7 +219,7 @@ final class SupportChatEvents {
             // Fail closed: the socket may not stay to receive events it is no longer authorized
             // for.
             ack.error(ErrorCode.UNAUTHORIZED.wireName(), refusal);
-            client.socket.disconnect(true);
+            disconnect.accept(client.socket);
             return;
           }
           boolean allowed =

@@ -8,6 +8,7 @@ import io.socket.socketio.server.SocketIoServerOptions;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -41,6 +42,12 @@ public final class SocketIoTransport<P> implements AutoCloseable {
   private final SocketIoServer server;
   private final ConnectAuthGate<P> gate;
   private final EngineIoServlet servlet;
+
+  /**
+   * Sockets whose connection handler is running, each with whether a disconnect was asked for
+   * meanwhile ({@link #disconnect}).
+   */
+  private final ConcurrentHashMap<SocketIoSocket, Boolean> connecting = new ConcurrentHashMap<>();
 
   public SocketIoTransport(SocketIoTransportOptions options, SocketAuthenticator<P> authenticator) {
     this(options, authenticator, null);
@@ -116,17 +123,44 @@ public final class SocketIoTransport<P> implements AutoCloseable {
                 LOG.error(
                     "Socket {} connected without an authenticated principal; disconnecting",
                     socket.getId());
-                socket.disconnect(true);
+                close(socket);
                 return;
               }
+              connecting.put(socket, false);
               try {
                 handler.accept(socket, principal.get());
               } catch (RuntimeException e) {
                 LOG.error(
                     "Connection handler failed for socket {}; disconnecting", socket.getId(), e);
-                socket.disconnect(true);
+                connecting.put(socket, true);
+              }
+              if (connecting.remove(socket)) {
+                close(socket);
               }
             });
+  }
+
+  /**
+   * Disconnects {@code socket} from the server: the client gets Socket.IO's DISCONNECT ("io server
+   * disconnect") and its connection is closed. Safe from any thread, at any time.
+   *
+   * <p>Why not socket.io-server's {@code disconnect(true)}: the client learns it is connected (the
+   * CONNECT ack) before the connection handler has run, and socket.io-server files the socket with
+   * its connection only after that handler returned. A disconnect in between (a session ended by
+   * another request, as in TeamIT) found no socket to tell, closed the connection without a
+   * DISCONNECT, and the socket, filed afterwards, stayed in its rooms. Here a disconnect asked for
+   * while the handler runs is carried out as soon as it returns, and the socket is disconnected
+   * itself rather than through the connection's list.
+   */
+  public void disconnect(SocketIoSocket socket) {
+    if (connecting.computeIfPresent(socket, (s, asked) -> true) == null) {
+      close(socket);
+    }
+  }
+
+  private static void close(SocketIoSocket socket) {
+    socket.disconnect(false); // DISCONNECT, out of its rooms, "disconnect" listeners run
+    socket.getClient().disconnect(); // any other namespace, then the connection
   }
 
   /** The engine.io server, for tests that reach into a session. */
