@@ -29,7 +29,7 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
   }
 
   /** Reads the body; empty when it is larger than {@code maxBytes}. */
-  static Optional<HttpServletRequest> read(HttpServletRequest request, int maxBytes)
+  static Optional<BufferedBodyRequest> read(HttpServletRequest request, int maxBytes)
       throws IOException {
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
@@ -47,6 +47,11 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
       }
     }
     return Optional.of(new BufferedBodyRequest(request, out.toByteArray()));
+  }
+
+  /** Whether the body is an Engine.IO long-polling payload ({@link PollingPayload}). */
+  boolean isPollingPayload() {
+    return PollingPayload.wellFormed(body);
   }
 
   @Override

@@ -1,20 +1,13 @@
 package dev.supportchat.realtime.transport;
 
 import io.socket.engineio.server.EngineIoSocket;
-import io.socket.engineio.server.EngineIoWebSocket;
 import io.socket.engineio.server.ReadyState;
-import io.socket.engineio.server.Transport;
 import io.socket.engineio.server.parser.Packet;
 import io.socket.engineio.server.transport.WebSocket;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes an event's frame, encoded once, straight to the websockets of its recipients.
@@ -29,48 +22,11 @@ import org.slf4j.LoggerFactory;
  * <p>Only a socket whose engine.io transport is our websocket, open, not upgrading and with nothing
  * waiting in engine.io's write buffer is written to directly, so nothing it queued can be
  * overtaken; every other socket (long-polling, an upgrade in progress, a closing connection) goes
- * through engine.io as before. engine.io-server keeps the transport in private fields; they are
- * read through {@link VarHandle}s found once, and if engine.io-server ever changes them, every
- * socket simply takes the library's path (logged once).
+ * through engine.io as before. engine.io-server keeps the transport in private fields ({@link
+ * EngineIoFields}); if it ever changes them, every socket simply takes the library's path.
  */
 final class DirectFrames {
-  private static final Logger LOG = LoggerFactory.getLogger(DirectFrames.class);
-
-  private static final VarHandle TRANSPORT;
-  private static final VarHandle CONNECTION;
-  private static final VarHandle UPGRADING;
-  private static final VarHandle WRITE_BUFFER;
-
-  static {
-    VarHandle transport = null;
-    VarHandle connection = null;
-    VarHandle upgrading = null;
-    VarHandle writeBuffer = null;
-    try {
-      MethodHandles.Lookup socket =
-          MethodHandles.privateLookupIn(EngineIoSocket.class, MethodHandles.lookup());
-      transport = socket.findVarHandle(EngineIoSocket.class, "mTransport", Transport.class);
-      upgrading = socket.findVarHandle(EngineIoSocket.class, "mUpgrading", AtomicBoolean.class);
-      writeBuffer = socket.findVarHandle(EngineIoSocket.class, "mWriteBuffer", LinkedList.class);
-      connection =
-          MethodHandles.privateLookupIn(WebSocket.class, MethodHandles.lookup())
-              .findVarHandle(WebSocket.class, "mConnection", EngineIoWebSocket.class);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warn("engine.io-server's fields changed: every emit takes the library's path", e);
-      transport = null;
-    }
-    TRANSPORT = transport;
-    CONNECTION = connection;
-    UPGRADING = upgrading;
-    WRITE_BUFFER = writeBuffer;
-  }
-
   private DirectFrames() {}
-
-  /** Whether engine.io-server's fields were found (a test fails the build when they are not). */
-  static boolean available() {
-    return TRANSPORT != null;
-  }
 
   /** The UTF-8 bytes of the engine.io MESSAGE packet ("4" + text) carrying {@code packet}. */
   static ByteBuffer message(String packet) {
@@ -91,14 +47,14 @@ final class DirectFrames {
   }
 
   private static EngineIoJettyWebSocket directlyWritable(EngineIoSocket connection) {
-    if (TRANSPORT == null || connection.getReadyState() != ReadyState.OPEN) {
+    if (!EngineIoFields.available() || connection.getReadyState() != ReadyState.OPEN) {
       return null;
     }
-    if (!(TRANSPORT.getAcquire(connection) instanceof WebSocket ws)
-        || ((AtomicBoolean) UPGRADING.get(connection)).get()
-        || !((List<?>) WRITE_BUFFER.get(connection)).isEmpty()) {
+    if (!(EngineIoFields.TRANSPORT.getAcquire(connection) instanceof WebSocket ws)
+        || ((AtomicBoolean) EngineIoFields.UPGRADING.get(connection)).get()
+        || !((List<?>) EngineIoFields.WRITE_BUFFER.get(connection)).isEmpty()) {
       return null;
     }
-    return CONNECTION.get(ws) instanceof EngineIoJettyWebSocket ours ? ours : null;
+    return EngineIoFields.CONNECTION.get(ws) instanceof EngineIoJettyWebSocket ours ? ours : null;
   }
 }

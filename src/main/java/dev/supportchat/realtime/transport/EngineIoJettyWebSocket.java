@@ -41,6 +41,7 @@ public final class EngineIoJettyWebSocket extends EngineIoWebSocket
     implements Session.Listener.AutoDemanding {
 
   private final EngineIoServer engine;
+  private final int maxPayload;
   private final Map<String, String> query;
   private final Map<String, List<String>> headers;
 
@@ -64,8 +65,12 @@ public final class EngineIoJettyWebSocket extends EngineIoWebSocket
       Map.of("EIO", "EIO", "transport", "transport", "4", "4", "websocket", "websocket");
 
   EngineIoJettyWebSocket(
-      EngineIoServer engine, Map<String, String> query, Map<String, List<String>> headers) {
+      EngineIoServer engine,
+      Map<String, String> query,
+      Map<String, List<String>> headers,
+      int maxPayload) {
     this.engine = engine;
+    this.maxPayload = maxPayload;
     this.query = canonical(query);
     this.headers = immutableHeaders(headers);
   }
@@ -233,6 +238,9 @@ public final class EngineIoJettyWebSocket extends EngineIoWebSocket
     if (current == null) {
       return;
     }
+    if (message.startsWith("0")) { // OPEN: once, first
+      message = OpenPacket.withMaxPayload(message, maxPayload);
+    }
     if (current instanceof WebSocketSession jetty && FrameBatch.join(this)) {
       jetty.getCoreSession().sendFrame(new Frame(OpCode.TEXT, message), batchedWriteCallback, true);
     } else {
@@ -290,9 +298,9 @@ public final class EngineIoJettyWebSocket extends EngineIoWebSocket
     String sid = query.get("sid");
     if (sid != null && (message.equals("2probe") || message.equals("5"))) {
       // The upgrade of a long-polling session: engine.io-server answers the probe with a NOOP on a
-      // waiting poll, and switches transports on "5", without the session's lock (SessionLock).
+      // waiting poll, and switches transports on "5", without the session's lock (EngineSessions).
       try {
-        SessionLock.run(engine, sid, () -> emit("message", message));
+        EngineSessions.run(engine, sid, () -> emit("message", message));
       } catch (IOException cannot) {
         throw new UncheckedIOException(cannot); // emit declares none
       }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
 import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeResponse;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
@@ -57,7 +58,28 @@ final class EngineIoServlet extends JettyWebSocketServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+    if (!upgrade && !SERVLET_METHODS.contains(request.getMethod())) {
+      otherMethod(request, response);
+      return;
+    }
     super.service(upgrade ? new WithoutQuery(request) : request, response);
+  }
+
+  /** The methods this servlet answers itself; engine.io answers every other one. */
+  private static final Set<String> SERVLET_METHODS = Set.of("GET", "POST", "OPTIONS");
+
+  /**
+   * HEAD, PUT, DELETE, PATCH…: engine.io-server answers as the protocol says (a handshake that is
+   * not a GET: 400 "Bad handshake method"; a session's request: 500), not the servlet's 405 or 501,
+   * and a HEAD does not open a session as a GET would.
+   */
+  private void otherMethod(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Optional<Map<String, String>> query = admit(request, response);
+    if (query.isPresent()) {
+      EngineSessions.run(
+          engine, query.get().get("sid"), () -> engine.handleRequest(request, response));
+    }
   }
 
   /** The request as Jetty's websocket upgrade sees it: no query string. */
@@ -115,7 +137,7 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     // own websocket routes keep Jetty's defaults.
     response.setExtensions(List.of());
     Map<String, List<String>> headers = request.getHeaders();
-    return new EngineIoJettyWebSocket(engine, query.get(), headers);
+    return new EngineIoJettyWebSocket(engine, query.get(), headers, options.maxPayloadBytes());
   }
 
   @Override
@@ -127,12 +149,13 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     }
     String sid = query.get().get("sid");
     if (sid != null) {
-      SessionLock.run(engine, sid, () -> engine.handleRequest(request, response));
+      EngineSessions.run(engine, sid, () -> engine.handleRequest(request, response));
       return;
     }
     // A handshake: its answer carries the session id, so it waits until the connect-auth gate
     // guards the new session (HeldHandshakeResponse says why).
-    HeldHandshakeResponse handshake = new HeldHandshakeResponse(response);
+    HeldHandshakeResponse handshake =
+        new HeldHandshakeResponse(response, options.maxPayloadBytes());
     engine.handleRequest(request, handshake);
     handshake.release();
   }
@@ -144,15 +167,21 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     if (query.isEmpty()) {
       return;
     }
-    Optional<HttpServletRequest> buffered =
+    Optional<BufferedBodyRequest> buffered =
         BufferedBodyRequest.read(request, options.maxPayloadBytes());
     if (buffered.isEmpty()) {
       refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "payload too large");
       return;
     }
+    String sid = query.get().get("sid");
+    if (sid != null && !buffered.get().isPollingPayload()) {
+      // The protocol ends a session that sends a malformed payload (PollingPayload says why here).
+      EngineSessions.endPollingAtOnce(engine, sid, "parse error");
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "bad payload");
+      return;
+    }
     try {
-      SessionLock.run(
-          engine, query.get().get("sid"), () -> engine.handleRequest(buffered.get(), response));
+      EngineSessions.run(engine, sid, () -> engine.handleRequest(buffered.get(), response));
     } catch (RuntimeException undecodable) {
       // engine.io-server's payload decoder throws on an empty packet or bad base64 before it hands
       // any packet

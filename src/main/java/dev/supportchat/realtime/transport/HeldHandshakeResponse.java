@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The answer to a long-polling handshake, held until engine.io-server has finished the handshake.
@@ -27,10 +28,12 @@ import java.nio.charset.Charset;
 final class HeldHandshakeResponse extends HttpServletResponseWrapper {
 
   private final ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+  private final int maxPayload;
   private PrintWriter writer;
 
-  HeldHandshakeResponse(HttpServletResponse response) {
+  HeldHandshakeResponse(HttpServletResponse response, int maxPayload) {
     super(response);
+    this.maxPayload = maxPayload;
   }
 
   /** Sends what engine.io-server wrote. Call after its {@code handleRequest} returned. */
@@ -39,7 +42,11 @@ final class HeldHandshakeResponse extends HttpServletResponseWrapper {
       writer.flush();
     }
     if (body.size() > 0) {
-      body.writeTo(getResponse().getOutputStream());
+      byte[] answer =
+          OpenPacket.withMaxPayload(body.toString(StandardCharsets.UTF_8), maxPayload)
+              .getBytes(StandardCharsets.UTF_8);
+      getResponse().setContentLength(answer.length);
+      getResponse().getOutputStream().write(answer);
     }
   }
 

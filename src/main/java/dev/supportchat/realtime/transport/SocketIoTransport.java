@@ -72,17 +72,7 @@ public final class SocketIoTransport<P> implements AutoCloseable {
     timers.setRemoveOnCancelPolicy(true);
     this.timers = timers;
 
-    EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault();
-    engineOptions.setPingInterval(options.pingInterval().toMillis());
-    engineOptions.setPingTimeout(options.pingTimeout().toMillis());
-    // An empty array means "no foreign origin"; null would mean "every origin". Never pass null.
-    engineOptions.setAllowedCorsOrigins(originPolicy.configuredOrigins().toArray(String[]::new));
-    engineOptions.setScheduledExecutorService(timers);
-    // Protocol v3 (socket.io-client 2.x) auto-joins "/" without a CONNECT packet, which would
-    // bypass
-    // the auth gate. Only socket.io-client 3+/4 (EIO=4) is supported anyway.
-    engineOptions.setHandshakeInterceptor((query, headers) -> "4".equals(query.get("EIO")));
-    this.engine = new EngineIoServer(engineOptions);
+    this.engine = engine(options, originPolicy, timers);
 
     this.server =
         new SocketIoServer(
@@ -161,6 +151,26 @@ public final class SocketIoTransport<P> implements AutoCloseable {
   private static void close(SocketIoSocket socket) {
     socket.disconnect(false); // DISCONNECT, out of its rooms, "disconnect" listeners run
     socket.getClient().disconnect(); // any other namespace, then the connection
+  }
+
+  /**
+   * The engine.io server as the application runs it (also what the official protocol suite is run
+   * against: EngineIoConformanceServer).
+   */
+  static EngineIoServer engine(
+      SocketIoTransportOptions options,
+      OriginPolicy originPolicy,
+      ScheduledExecutorService timers) {
+    EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault();
+    engineOptions.setPingInterval(options.pingInterval().toMillis());
+    engineOptions.setPingTimeout(options.pingTimeout().toMillis());
+    // An empty array means "no foreign origin"; null would mean "every origin". Never pass null.
+    engineOptions.setAllowedCorsOrigins(originPolicy.configuredOrigins().toArray(String[]::new));
+    engineOptions.setScheduledExecutorService(timers);
+    // Protocol v3 (socket.io-client 2.x) auto-joins "/" without a CONNECT packet, which would
+    // bypass the auth gate. Only socket.io-client 3+/4 (EIO=4) is supported anyway.
+    engineOptions.setHandshakeInterceptor((query, headers) -> "4".equals(query.get("EIO")));
+    return new EngineIoServer(engineOptions);
   }
 
   /** The engine.io server, for tests that reach into a session. */

@@ -119,7 +119,10 @@ class EngineIoJettyWebSocketTest {
   private EngineIoJettyWebSocket open(Map<String, List<String>> headers) {
     EngineIoJettyWebSocket socket =
         new EngineIoJettyWebSocket(
-            engine, Map.of("EIO", "4", "transport", "websocket", "token", "t1"), headers);
+            engine,
+            Map.of("EIO", "4", "transport", "websocket", "token", "t1"),
+            headers,
+            1_000_000);
     socket.onWebSocketOpen(recordingSession());
     return socket;
   }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A send from another thread while a long-polling session is being upgraded must not break the poll
- * (docs/RELIABILITY.md, SessionLock).
+ * (docs/RELIABILITY.md, EngineSessions).
  *
  * <p>engine.io-server answers a poll GET that arrives during the upgrade with a NOOP, after
  * checking without its lock that the poll still waits and nothing is queued. This test makes a send

@@ -2,15 +2,12 @@ package dev.supportchat.realtime.transport;
 
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.transport.Polling;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Runs work for an existing engine.io session under that session's own lock.
+ * engine.io-server's sessions by id: work run under a session's own lock, and closing a session.
  *
  * <p>Why: engine.io-server 6.3.2 answers a waiting long-poll from whichever thread sends, holding
  * the session's lock. But in two places it checks "a poll is waiting" and then answers it with a
@@ -23,45 +20,15 @@ import org.slf4j.LoggerFactory;
  * <p>The lock is the one engine.io-server itself takes for every send and for the whole of a
  * polling request; it is reentrant, so holding it across these steps as well orders them with every
  * send and adds no new lock order. engine.io-server keeps the lock and its sessions in private
- * fields, read through {@link VarHandle}s found once; if they ever change, the work runs without
- * the lock, as before (logged once, and a unit test fails the build).
+ * fields ({@link EngineIoFields}); if they ever change, the work runs without the lock, as before.
  */
-final class SessionLock {
-  private static final Logger LOG = LoggerFactory.getLogger(SessionLock.class);
-
-  private static final VarHandle CLIENTS;
-  private static final VarHandle LOCK;
-
-  static {
-    VarHandle clients = null;
-    VarHandle lock = null;
-    try {
-      clients =
-          MethodHandles.privateLookupIn(EngineIoServer.class, MethodHandles.lookup())
-              .findVarHandle(EngineIoServer.class, "mClients", Map.class);
-      lock =
-          MethodHandles.privateLookupIn(EngineIoSocket.class, MethodHandles.lookup())
-              .findVarHandle(EngineIoSocket.class, "mLockObject", Object.class);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warn(
-          "engine.io-server's fields changed: polling requests run without the session lock", e);
-      clients = null;
-    }
-    CLIENTS = clients;
-    LOCK = lock;
-  }
-
+final class EngineSessions {
   /** Work that may fail with an I/O error, as a servlet's handling may. */
   interface Work {
     void run() throws IOException;
   }
 
-  private SessionLock() {}
-
-  /** Whether engine.io-server's fields were found (a test fails the build when they are not). */
-  static boolean available() {
-    return CLIENTS != null;
-  }
+  private EngineSessions() {}
 
   /**
    * Runs {@code work} holding the lock of {@code engine}'s session {@code sid}; without a lock when
@@ -78,11 +45,38 @@ final class SessionLock {
     }
   }
 
+  /**
+   * Ends {@code engine}'s session {@code sid} at once if it is long-polling, as engine.io-server
+   * ends a session whose transport failed: a later request of it is answered "Session ID unknown".
+   * (Its public {@code close()} would wait for the client's next poll to tell it.) A session that
+   * upgraded to websocket is not ended by a request on the polling transport it left.
+   */
+  static void endPollingAtOnce(EngineIoServer engine, String sid, String reason)
+      throws IOException {
+    run(
+        engine,
+        sid,
+        () -> {
+          EngineIoSocket session = find(engine, sid);
+          if (session != null
+              && EngineIoFields.TRANSPORT.get(session) instanceof Polling transport) {
+            transport.emit("error", reason, null);
+          }
+        });
+  }
+
   private static Object lockOf(EngineIoServer engine, String sid) {
-    if (CLIENTS == null || sid == null) {
+    EngineIoSocket session = find(engine, sid);
+    return session == null ? null : EngineIoFields.LOCK.get(session);
+  }
+
+  private static EngineIoSocket find(EngineIoServer engine, String sid) {
+    if (!EngineIoFields.available() || sid == null) {
       return null;
     }
-    Object session = ((Map<?, ?>) CLIENTS.get(engine)).get(sid);
-    return session instanceof EngineIoSocket socket ? LOCK.get(socket) : null;
+    return ((Map<?, ?>) EngineIoFields.CLIENTS.get(engine)).get(sid)
+            instanceof EngineIoSocket session
+        ? session
+        : null;
   }
 }
