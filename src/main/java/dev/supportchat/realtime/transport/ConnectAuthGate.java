@@ -154,11 +154,10 @@ final class ConnectAuthGate<P> {
     Optional<String> token =
         HandshakeToken.find(
             connectData, connection.getInitialQuery(), connection.getInitialHeaders());
-    if (token.isEmpty()) {
-      return Optional.empty();
-    }
     try {
-      return authenticator.authenticate(token.get());
+      return token.isEmpty()
+          ? authenticator.withoutToken()
+          : authenticator.authenticate(token.get());
     } catch (RuntimeException e) {
       LOG.warn("Socket authenticator failed; refusing the connection", e);
       return Optional.empty();

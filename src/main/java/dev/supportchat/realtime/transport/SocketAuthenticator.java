@@ -15,4 +15,13 @@ import java.util.Optional;
 public interface SocketAuthenticator<P> {
 
   Optional<P> authenticate(String accessToken);
+
+  /**
+   * The principal of a CONNECT that carries no token at all: none (refused, as the application
+   * does; its visitors get a token over REST first) unless an authenticator admits such sockets, as
+   * the server the official Socket.IO protocol suite is run against does.
+   */
+  default Optional<P> withoutToken() {
+    return Optional.empty();
+  }
 }
