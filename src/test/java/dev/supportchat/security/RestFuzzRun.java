@@ -20,9 +20,14 @@ import java.util.TreeMap;
 final class RestFuzzRun {
   private static final String OPEN_CHAT_ROUTE = "POST /api/v1/chats/support";
 
+  /** Answers by status; 0 counts connections closed before an answer could be read (see send). */
   final Map<Integer, Integer> statuses = new TreeMap<>();
+
   final List<String> failures = new ArrayList<>();
   int registeredAccounts;
+
+  /** Jetty's default request header size: a request line longer than this is refused whole. */
+  private static final int REQUEST_HEADER_BYTES = 8192;
 
   private RestFuzzRun() {}
 
@@ -39,6 +44,15 @@ final class RestFuzzRun {
     try {
       r = http.send(c.request(), c.token());
     } catch (UncheckedIOException dropped) {
+      if (c.request().path().length() > REQUEST_HEADER_BYTES) {
+        // Refused before routing: Jetty cannot parse the request line, answers 414 and closes
+        // without reading the body. When a large body is still arriving, the kernel resets the
+        // connection and the client can lose that answer (2 in 30 here with the JDK's client and a
+        // 470 KB body; curl and browsers read it). The server is not silent; /health and a normal
+        // conversation step are checked after the run.
+        statuses.merge(0, 1, Integer::sum);
+        return;
+      }
       failures.add(describe(i, c) + " → no answer: " + dropped.getCause());
       return;
     }
