@@ -42,8 +42,15 @@ public final class Ids {
 
   /** True for a well-formed id; anything else can be refused before it reaches SQL. */
   public static boolean isValid(String id) {
-    return id != null
-        && id.length() == 24
-        && id.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f');
+    if (id == null || id.length() != 24) {
+      return false;
+    }
+    for (int i = 0; i < 24; i++) { // a loop, not a stream: it runs for every socket event
+      char ch = id.charAt(i);
+      if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 }
