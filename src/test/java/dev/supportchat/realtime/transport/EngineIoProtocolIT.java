@@ -94,9 +94,10 @@ class EngineIoProtocolIT {
       assertThat(handshake.body()).as(method).doesNotContain("\"sid\"");
     }
     String sid = sid();
-    String tooLarge = "4" + "x".repeat(1_000_000);
     for (String method : new String[] {"post", "Post"}) {
-      assertThat(send(method, polling(sid), tooLarge).statusCode()).as(method).isEqualTo(400);
+      // A small body: one the server does not read is cut short when it answers, which the client
+      // may see as a broken connection rather than the 400.
+      assertThat(send(method, polling(sid), "4hi").statusCode()).as(method).isEqualTo(400);
     }
   }
 
