@@ -78,6 +78,15 @@ final class EngineIoServlet extends JettyWebSocketServlet {
    */
   private void otherMethod(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    if (request.getMethod().equalsIgnoreCase("GET")
+        || request.getMethod().equalsIgnoreCase("POST")) {
+      // "get", "Post"…: other methods to Jetty (methods are case-sensitive), but engine.io-server
+      // compares them ignoring case, and would take one for a handshake answered before the
+      // connect-auth gate guards it (HeldHandshakeResponse) or for a POST whose body it reads
+      // itself, unbounded and holding the session's lock while the client sends it.
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "bad method");
+      return;
+    }
     Optional<Map<String, String>> query = admit(request, response);
     if (query.isPresent()) {
       EngineSessions.run(

@@ -2,6 +2,7 @@ package dev.supportchat.realtime.transport;
 
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.engineio.server.ReadyState;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoServerOptions;
@@ -117,15 +118,21 @@ public final class SocketIoTransport<P> implements AutoCloseable {
                 return;
               }
               connecting.put(socket, false);
+              boolean failed = true;
               try {
                 handler.accept(socket, principal.get());
+                failed = false;
               } catch (RuntimeException e) {
                 LOG.error(
                     "Connection handler failed for socket {}; disconnecting", socket.getId(), e);
-                connecting.put(socket, true);
-              }
-              if (connecting.remove(socket)) {
-                close(socket);
+              } finally {
+                // Also when the handler threw an Error (it goes on to the caller), and when the
+                // connection ended meanwhile: socket.io-server then closed the sockets filed with
+                // it, before this one, and would file this one afterwards, connected, for good.
+                boolean asked = connecting.remove(socket);
+                if (asked || failed || !connectionOpen(socket)) {
+                  close(socket);
+                }
               }
             });
   }
@@ -146,6 +153,10 @@ public final class SocketIoTransport<P> implements AutoCloseable {
     if (connecting.computeIfPresent(socket, (s, asked) -> true) == null) {
       close(socket);
     }
+  }
+
+  private static boolean connectionOpen(SocketIoSocket socket) {
+    return socket.getClient().getConnection().getReadyState() == ReadyState.OPEN;
   }
 
   private static void close(SocketIoSocket socket) {

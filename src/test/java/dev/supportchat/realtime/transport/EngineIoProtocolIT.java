@@ -2,11 +2,14 @@ package dev.supportchat.realtime.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +78,70 @@ class EngineIoProtocolIT {
     HttpResponse<String> other = send("POST", polling(bystander), "40{\"token\":\"tok-bob\"}");
     assertThat(other.statusCode()).isEqualTo(200);
     assertThat(send("GET", polling(bystander), null).body()).startsWith("40{\"sid\"");
+  }
+
+  /**
+   * Methods are case-sensitive, so "get" and "Post" reach the servlet as other methods; but
+   * engine.io-server compares them ignoring case. It took such a "get" for a handshake, answered
+   * before the connect-auth gate guarded the session (HeldHandshakeResponse), and such a "post" for
+   * a POST whose body it read itself: past the payload limit and unchecked.
+   */
+  @Test
+  void getOrPostInAnyOtherCaseIsRefusedAndReachesNoSession() throws Exception {
+    for (String method : new String[] {"get", "Get", "gET"}) {
+      HttpResponse<String> handshake = send(method, "/socket.io/?EIO=4&transport=polling", null);
+      assertThat(handshake.statusCode()).as(method).isEqualTo(400);
+      assertThat(handshake.body()).as(method).doesNotContain("\"sid\"");
+    }
+    String sid = sid();
+    for (String method : new String[] {"post", "Post"}) {
+      // A small body: one the server does not read is cut short when it answers, which the client
+      // may see as a broken connection rather than the 400.
+      assertThat(send(method, polling(sid), "4hi").statusCode()).as(method).isEqualTo(400);
+    }
+  }
+
+  /**
+   * A client sending its POST's body slowly holds no session's lock: while it does, others still
+   * reach its session. (A "post" once let engine.io-server read the body holding the lock: the
+   * server's emit to that session, on another client's request, waited as long as the body did.)
+   */
+  @Test
+  void aSlowBodyStallsNoOneWhoEmitsToItsSession() throws Exception {
+    String alice = connected("tok-alice");
+    String bob = connected("tok-bob");
+    for (String method : new String[] {"POST", "post"}) {
+      try (Socket slow = new Socket("127.0.0.1", server.app.port())) {
+        slow.getOutputStream()
+            .write(
+                (method
+                        + " "
+                        + polling(alice)
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n4")
+                    .getBytes(StandardCharsets.US_ASCII));
+        slow.getOutputStream().flush();
+        Thread.sleep(200); // the server has the request and waits for the rest of its body
+
+        CompletableFuture<HttpResponse<String>> notify =
+            http.sendAsync(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + polling(bob)))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "42[\"notify\",{\"userId\":\"alice\",\"text\":\"hi\"}]"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notify.get(3, TimeUnit.SECONDS).statusCode()).as(method).isEqualTo(200);
+      }
+    }
+  }
+
+  /** A polling session connected to "/" with {@code token}; its CONNECT ack read. */
+  private static String connected(String token) throws Exception {
+    String sid = sid();
+    assertThat(send("POST", polling(sid), "40{\"token\":\"" + token + "\"}").statusCode())
+        .isEqualTo(200);
+    assertThat(send("GET", polling(sid), null).body()).startsWith("40{\"sid\"");
+    return sid;
   }
 
   private static JSONObject handshake(String openPacket) {
