@@ -274,6 +274,12 @@ public final class Realtime implements AutoCloseable {
           events.attach(client);
           joinPersonalRooms(client);
           expiry.watch(client);
+          // A session ended after the gate let this socket in but before it joined its session's
+          // room was not found by disconnectSession; the end is recorded before that search, so it
+          // is seen here. (The disconnect is carried out when this handler returns.)
+          if (sessions.isEnded(user.principal().sessionId())) {
+            transport.disconnect(socket);
+          }
         });
   }
 
