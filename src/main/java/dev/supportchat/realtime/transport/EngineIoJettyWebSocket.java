@@ -3,8 +3,6 @@ package dev.supportchat.realtime.transport;
 import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoWebSocket;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -299,11 +297,7 @@ public final class EngineIoJettyWebSocket extends EngineIoWebSocket
     if (sid != null && (message.equals("2probe") || message.equals("5"))) {
       // The upgrade of a long-polling session: engine.io-server answers the probe with a NOOP on a
       // waiting poll, and switches transports on "5", without the session's lock (EngineSessions).
-      try {
-        EngineSessions.run(engine, sid, () -> emit("message", message));
-      } catch (IOException cannot) {
-        throw new UncheckedIOException(cannot); // emit declares none
-      }
+      EngineSessions.run(engine, sid, () -> emit("message", message));
       return;
     }
     emit("message", message);

@@ -202,8 +202,8 @@ final class EngineIoServlet extends JettyWebSocketServlet {
       EngineSessions.run(engine, sid, () -> engine.handleRequest(buffered.get(), response));
     } catch (RuntimeException undecodable) {
       // engine.io-server's payload decoder throws on an empty packet or bad base64 before it hands
-      // any packet
-      // on; that is the client's error (400), not ours (500).
+      // any packet on. PollingPayload now refuses those first; should the decoder still find
+      // fault, that is the client's error (400), not ours (500).
       LOG.debug("Undecodable polling payload", undecodable);
       if (!response.isCommitted()) {
         response.reset();

@@ -3,7 +3,6 @@ package dev.supportchat.realtime.transport;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.transport.Polling;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -23,9 +22,11 @@ import java.util.Map;
  * fields ({@link EngineIoFields}); if they ever change, the work runs without the lock, as before.
  */
 final class EngineSessions {
-  /** Work that may fail with an I/O error, as a servlet's handling may. */
-  interface Work {
-    void run() throws IOException;
+  /**
+   * Work that may throw {@code E} (a servlet's handling: an I/O error; an emit: nothing checked).
+   */
+  interface Work<E extends Exception> {
+    void run() throws E;
   }
 
   private EngineSessions() {}
@@ -34,7 +35,7 @@ final class EngineSessions {
    * Runs {@code work} holding the lock of {@code engine}'s session {@code sid}; without a lock when
    * there is no such session (engine.io-server then answers "Session ID unknown" itself).
    */
-  static void run(EngineIoServer engine, String sid, Work work) throws IOException {
+  static <E extends Exception> void run(EngineIoServer engine, String sid, Work<E> work) throws E {
     Object lock = lockOf(engine, sid);
     if (lock == null) {
       work.run();
@@ -51,8 +52,7 @@ final class EngineSessions {
    * (Its public {@code close()} would wait for the client's next poll to tell it.) A session that
    * upgraded to websocket is not ended by a request on the polling transport it left.
    */
-  static void endPollingAtOnce(EngineIoServer engine, String sid, String reason)
-      throws IOException {
+  static void endPollingAtOnce(EngineIoServer engine, String sid, String reason) {
     run(
         engine,
         sid,

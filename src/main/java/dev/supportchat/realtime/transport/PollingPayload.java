@@ -1,5 +1,6 @@
 package dev.supportchat.realtime.transport;
 
+import java.nio.ByteBuffer;
 import java.util.Base64;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Base64;
  * <p>Checked before engine.io-server decodes a POST, because the protocol closes a session that
  * sends a malformed payload and answers 400, while engine.io-server answered "ok" to some (an
  * unknown packet type) and kept the session open after others (bad base64). The official protocol
- * test suite checks this ({@code node-tests/official-protocol-suites.sh}).
+ * test suite checks this ({@code node-tests/official-protocol-suite.sh}).
  */
 final class PollingPayload {
   private static final byte SEPARATOR = 0x1e;
@@ -44,10 +45,8 @@ final class PollingPayload {
     if (type != 'b') {
       return false;
     }
-    byte[] base64 = new byte[to - from - 1];
-    System.arraycopy(body, from + 1, base64, 0, base64.length);
     try {
-      Base64.getDecoder().decode(base64);
+      Base64.getDecoder().decode(ByteBuffer.wrap(body, from + 1, to - from - 1));
       return true;
     } catch (IllegalArgumentException notBase64) {
       return false;
