@@ -48,6 +48,44 @@ class WebAppFilesIT {
     }
   }
 
+  @Test
+  void anUnchangedPageIsRevalidatedWithoutItsBody() throws Exception {
+    assumeTrue(new WebAppFiles().isPresent(), "the web app is built (mvn verify builds it)");
+    try (TestApp t = TestApp.start(Engine.SQLITE)) {
+      for (String path : new String[] {"/", "/widget.js"}) {
+        String etag = get(t, path).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again =
+            client.send(
+                HttpRequest.newBuilder(URI.create(t.baseUrl() + path))
+                    .header("If-None-Match", etag)
+                    .build(),
+                BodyHandlers.ofString());
+        assertThat(again.statusCode()).as(path).isEqualTo(304);
+        assertThat(again.body()).as(path).isEmpty();
+        assertThat(again.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+      }
+    }
+  }
+
+  @Test
+  void filesOutsideTheServedFoldersAreNotReachable() throws Exception {
+    try (TestApp t = TestApp.start(Engine.SQLITE)) {
+      // Javalin's handler resolves paths against the class loader: nothing above its folders.
+      for (String path :
+          new String[] {
+            "/assets/../../logback.xml",
+            "/assets/%2e%2e/%2e%2e/logback.xml",
+            "/..%2flogback.xml",
+            "/public/index.html",
+            "/dev/supportchat/App.class",
+            "/META-INF/MANIFEST.MF",
+            "/api/docs/swagger-ui/../../../logback.xml"
+          }) {
+        assertThat(get(t, path).statusCode()).as(path).isIn(400, 404);
+      }
+    }
+  }
+
   private static HttpResponse<String> get(TestApp t, String path) throws Exception {
     return client.send(
         HttpRequest.newBuilder(URI.create(t.baseUrl() + path)).build(), BodyHandlers.ofString());
