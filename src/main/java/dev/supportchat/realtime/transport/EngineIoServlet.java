@@ -167,7 +167,10 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     }
     String sid = query.get().get("sid");
     if (sid != null) {
-      EngineSessions.run(engine, sid, () -> engine.handleRequest(request, response));
+      // A poll's answer is written on whichever thread sends; never with a blocking write
+      // (PollAnswer says why).
+      PollAnswer poll = new PollAnswer(request, response);
+      EngineSessions.run(engine, sid, () -> engine.handleRequest(poll.request(), poll.response()));
       return;
     }
     // A handshake: its answer carries the session id, so it waits until the connect-auth gate

@@ -1,14 +1,10 @@
 package dev.supportchat.realtime.transport;
 
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,9 +23,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class HeldHandshakeResponse extends HttpServletResponseWrapper {
 
-  private final ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+  private final HeldBody body = new HeldBody(whole -> {});
   private final int maxPayload;
-  private PrintWriter writer;
 
   HeldHandshakeResponse(HttpServletResponse response, int maxPayload) {
     super(response);
@@ -38,13 +33,9 @@ final class HeldHandshakeResponse extends HttpServletResponseWrapper {
 
   /** Sends what engine.io-server wrote. Call after its {@code handleRequest} returned. */
   void release() throws IOException {
-    if (writer != null) {
-      writer.flush();
-    }
-    if (body.size() > 0) {
-      byte[] answer =
-          OpenPacket.withMaxPayload(body.toString(StandardCharsets.UTF_8), maxPayload)
-              .getBytes(StandardCharsets.UTF_8);
+    String text = body.text();
+    if (!text.isEmpty()) {
+      byte[] answer = OpenPacket.withMaxPayload(text, maxPayload).getBytes(StandardCharsets.UTF_8);
       getResponse().setContentLength(answer.length);
       getResponse().getOutputStream().write(answer);
     }
@@ -52,36 +43,12 @@ final class HeldHandshakeResponse extends HttpServletResponseWrapper {
 
   @Override
   public ServletOutputStream getOutputStream() {
-    return new ServletOutputStream() {
-      @Override
-      public void write(int b) {
-        body.write(b);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        body.write(b, off, len);
-      }
-
-      @Override
-      public boolean isReady() {
-        return true;
-      }
-
-      @Override
-      public void setWriteListener(WriteListener listener) {
-        throw new UnsupportedOperationException("the handshake answer is held in memory");
-      }
-    };
+    return body;
   }
 
   @Override
   public PrintWriter getWriter() {
-    if (writer == null) {
-      writer =
-          new PrintWriter(new OutputStreamWriter(body, Charset.forName(getCharacterEncoding())));
-    }
-    return writer;
+    return body.writer(getCharacterEncoding());
   }
 
   /** Nothing is sent before {@link #release}. */
