@@ -9,6 +9,7 @@ import dev.supportchat.outbox.Outbox;
 import dev.supportchat.testing.HttpTestClient;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.HttpTestClient.Response;
+import dev.supportchat.testing.OutboxState;
 import dev.supportchat.testing.SmtpServerProcess;
 import dev.supportchat.testing.TestApp;
 import java.time.Duration;
@@ -72,9 +73,9 @@ class EmailFollowUpIT {
       assertThat(smtp.inbox(ann)).as("nothing before EMAIL_AFTER").isEmpty();
 
       t.clock.advance(EMAIL_AFTER.plusSeconds(1));
-      List<JsonNode> mails = smtp.awaitInbox(ann, 1, MAIL_WAIT);
-      Thread.sleep(1_500);
-      mails = smtp.inbox(ann);
+      smtp.awaitInbox(ann, 1, MAIL_WAIT);
+      awaitNothingPending(t, ReplyEmails.KIND);
+      List<JsonNode> mails = smtp.inbox(ann);
       assertThat(mails).as("one email for the window").hasSize(1);
       String text = body(mails.get(0));
       assertThat(text)
@@ -174,7 +175,7 @@ class EmailFollowUpIT {
       t.http.send(admin, danChat, "Answer for Dan", false);
       t.clock.advance(EMAIL_AFTER.plusSeconds(1));
       assertThat(smtp.awaitInbox(dan, 1, MAIL_WAIT)).as("Dan still gets his").hasSize(1);
-      Thread.sleep(1_000);
+      awaitNothingPending(t, ReplyEmails.KIND);
       assertThat(smtp.inbox(cat)).as("Cat turned them off").hasSize(1);
     }
   }
@@ -206,7 +207,7 @@ class EmailFollowUpIT {
       }
       t.clock.advance(Duration.ofSeconds(2));
       assertThat(smtp.awaitInbox(eve, 1, MAIL_WAIT)).hasSize(1);
-      Thread.sleep(1_500);
+      awaitNothingPending(t, ReplyEmails.KIND);
       assertThat(smtp.inbox(eve)).as("sent once").hasSize(1);
       Outbox.Row sent = new Outbox(t.app.database()).ofKind("reply_email").get(0);
       assertThat(sent.state()).isEqualTo("sent");
@@ -245,9 +246,10 @@ class EmailFollowUpIT {
 
       String chatId = t.http.openChat(user, "Parcel", "My order never came");
       t.clock.advance(NewChatEmails.DELAY.plusSeconds(1));
-      List<JsonNode> mails = smtp.awaitInbox(wants, 1, MAIL_WAIT);
-      Thread.sleep(1_500);
-      mails = smtp.inbox(wants);
+      smtp.awaitInbox(wants, 1, MAIL_WAIT);
+      // The new-chat item queues one email per agent when it is done.
+      awaitNothingPending(t, NewChatEmails.KIND, MailOutbox.KIND);
+      List<JsonNode> mails = smtp.inbox(wants);
       assertThat(mails).hasSize(1);
       assertThat(mails.get(0).path("subject").asText()).startsWith("New chat from ");
       assertThat(body(mails.get(0)))
@@ -300,9 +302,9 @@ class EmailFollowUpIT {
       assertThat(again.status()).isEqualTo(200);
       assertThat(again.data().get("queued").asBoolean()).isFalse();
 
-      List<JsonNode> mails = smtp.awaitInbox(fay, 1, MAIL_WAIT);
-      Thread.sleep(1_500);
-      mails = smtp.inbox(fay);
+      smtp.awaitInbox(fay, 1, MAIL_WAIT);
+      awaitNothingPending(t, Transcripts.KIND);
+      List<JsonNode> mails = smtp.inbox(fay);
       assertThat(mails).hasSize(1);
       assertThat(mails.get(0).path("subject").asText())
           .isEqualTo("Transcript of your support chat: Parcel");
@@ -333,6 +335,16 @@ class EmailFollowUpIT {
       assertThat(body(mails.get(0)))
           .contains("https://support.example.com/admin/support#invite=" + token)
           .contains("as an agent");
+    }
+  }
+
+  /**
+   * Waits until no item of these kinds, in this order, is pending: then no further email of them
+   * can come (OutboxState says why), where the test used to wait a second or two for one.
+   */
+  private static void awaitNothingPending(TestApp t, String... kinds) throws Exception {
+    for (String kind : kinds) {
+      OutboxState.awaitNonePending(t.database.url(), kind, MAIL_WAIT);
     }
   }
 

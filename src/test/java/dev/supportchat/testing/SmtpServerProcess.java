@@ -51,6 +51,8 @@ public final class SmtpServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add("-Xmx128m");
+    // C1 only, as for the server processes: it starts on about half the CPU.
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-Dgreenmail.hostname=127.0.0.1");
     command.add("-Dgreenmail.smtp.port=" + smtpPort);
     command.add("-Dgreenmail.api.port=" + apiPort);

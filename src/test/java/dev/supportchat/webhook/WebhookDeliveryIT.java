@@ -9,6 +9,7 @@ import dev.supportchat.outbox.Outbox;
 import dev.supportchat.testing.HttpTestClient;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.HttpTestClient.Response;
+import dev.supportchat.testing.OutboxState;
 import dev.supportchat.testing.ServerProcess;
 import dev.supportchat.testing.TestApp;
 import dev.supportchat.testing.TestDatabases;
@@ -128,8 +129,9 @@ class WebhookDeliveryIT {
       }
       receiver.start();
       t.clock.advance(Duration.ofSeconds(3));
-      got = receiver.awaitAccepted(fired.size() + more.size(), WAIT);
-      Thread.sleep(1_000);
+      receiver.awaitAccepted(fired.size() + more.size(), WAIT);
+      // Nothing pending: no delivery is under way and none will be retried (OutboxState says why).
+      OutboxState.awaitNonePending(t.database.url(), WebhookEffects.KIND, WAIT);
       got = receiver.accepted();
       assertThat(got).hasSize(fired.size() + more.size());
       assertThat(ids(got)).hasSize(fired.size() + more.size());
@@ -297,13 +299,14 @@ class WebhookDeliveryIT {
         for (int i = 0; i < 3; i++) {
           fired.addAll(conversation(http, admin, "p" + i + "@example.com"));
         }
-        Thread.sleep(2_500); // a few failed attempts each
+        // Every event retried at least once (first retry after 1 s) before the kill.
+        OutboxState.awaitTried(db.url(), WebhookEffects.KIND, 2, WAIT);
         server.kill9();
         receiver.start();
         server.start();
-        List<JsonNode> got = receiver.awaitAccepted(fired.size(), Duration.ofSeconds(60));
-        Thread.sleep(2_000);
-        got = receiver.accepted();
+        receiver.awaitAccepted(fired.size(), Duration.ofSeconds(60));
+        OutboxState.awaitNonePending(db.url(), WebhookEffects.KIND, WAIT);
+        List<JsonNode> got = receiver.accepted();
         assertThat(events(got)).containsExactlyInAnyOrderElementsOf(fired);
         assertThat(ids(got)).hasSize(fired.size());
         assertThat(receiver.repeats()).isZero();
