@@ -169,7 +169,11 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     if (sid != null) {
       // A poll's answer is written on whichever thread sends; never with a blocking write
       // (PollAnswer says why).
-      PollAnswer poll = new PollAnswer(request, response);
+      PollAnswer poll =
+          new PollAnswer(
+              request,
+              response,
+              () -> EngineSessions.endPollingAtOnce(engine, sid, "write failure"));
       EngineSessions.run(engine, sid, () -> engine.handleRequest(poll.request(), poll.response()));
       return;
     }

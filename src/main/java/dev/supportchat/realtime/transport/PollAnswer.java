@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * session's buffer for the next GET, which Jetty reads from that connection only once this request
  * is complete, so answers stay in order. Before the poll is parked (an error answered at once), the
  * response is the servlet's own.
+ *
+ * <p>An answer that cannot be written (the idle timeout, a reset) ends its session ({@code
+ * answerLost}), as engine.io-server ends one whose blocking write fails: its packets are lost, and
+ * the client has to reconnect. The failure comes after engine.io-server returned, so it is not told
+ * otherwise; left alone, the session lived on for as long as its client kept posting (every packet
+ * it receives puts off the ping timeout), holding all that was sent to it.
  */
 final class PollAnswer {
   private static final Logger LOG = LoggerFactory.getLogger(PollAnswer.class);
@@ -46,6 +52,7 @@ final class PollAnswer {
   private final HttpServletResponse response;
   private final HttpServletRequest requestView;
   private final HttpServletResponse responseView;
+  private final Runnable answerLost;
 
   /** What engine.io-server writes once the poll is parked; null before. */
   private HeldBody body;
@@ -60,9 +67,13 @@ final class PollAnswer {
   private boolean completeAsked;
   private boolean completed;
 
-  PollAnswer(HttpServletRequest request, HttpServletResponse response) {
+  /**
+   * @param answerLost ends the session; run when a parked poll's answer could not be written
+   */
+  PollAnswer(HttpServletRequest request, HttpServletResponse response, Runnable answerLost) {
     this.request = request;
     this.response = response;
+    this.answerLost = answerLost;
     this.requestView = new RequestView();
     this.responseView = new ResponseView();
   }
@@ -99,10 +110,12 @@ final class PollAnswer {
 
           @Override
           public void onError(Throwable failure) {
-            // The client did not read (idle timeout) or went away: its request ends here, and
-            // engine.io-server ends the session when its pings go unanswered.
+            // The client did not read (idle timeout) or went away: its request ends here, and so
+            // does its session (the class comment says why). Not under this object's lock: ending
+            // the session takes the session's, which a sender holds when it takes this one.
             LOG.debug("Poll answer not written", failure);
             completeNow();
+            answerLost.run();
           }
         });
     pump();

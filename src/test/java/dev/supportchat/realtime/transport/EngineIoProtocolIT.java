@@ -160,14 +160,6 @@ class EngineIoProtocolIT {
 
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return server.send(method, path, body);
   }
 }

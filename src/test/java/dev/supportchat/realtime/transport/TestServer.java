@@ -3,6 +3,11 @@ package dev.supportchat.realtime.transport;
 import io.javalin.Javalin;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +89,22 @@ final class TestServer implements AutoCloseable {
 
   String baseUrl() {
     return "http://127.0.0.1:" + app.port();
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** {@code method} {@code path} on this server, with {@code body} (none if null). */
+  HttpResponse<String> send(String method, String path, String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** What the demo handlers know about the socket that sent an event. */
