@@ -42,12 +42,14 @@ final class EngineIoServlet extends JettyWebSocketServlet {
   private final transient EngineIoServer engine;
   private final transient OriginPolicy originPolicy;
   private final transient SocketIoTransportOptions options;
+  private final transient PollingLiveness liveness;
 
   EngineIoServlet(
       EngineIoServer engine, OriginPolicy originPolicy, SocketIoTransportOptions options) {
     this.engine = engine;
     this.originPolicy = originPolicy;
     this.options = options;
+    this.liveness = new PollingLiveness(options);
   }
 
   @Override
@@ -167,6 +169,9 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     }
     String sid = query.get().get("sid");
     if (sid != null) {
+      if (liveness.polled(sid)) {
+        forgetWhenClosed(sid);
+      }
       // A poll's answer is written on whichever thread sends; never with a blocking write
       // (PollAnswer says why).
       PollAnswer poll =
@@ -185,6 +190,10 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     handshake.release();
   }
 
+  private void forgetWhenClosed(String sid) {
+    EngineSessions.whenClosed(engine, sid, () -> liveness.forget(sid));
+  }
+
   @Override
   protected void doPost(HttpServletRequest sent, HttpServletResponse response) throws IOException {
     HttpServletRequest request = original(sent);
@@ -199,6 +208,13 @@ final class EngineIoServlet extends JettyWebSocketServlet {
       return;
     }
     String sid = query.get().get("sid");
+    if (sid != null && liveness.overdue(sid, () -> forgetWhenClosed(sid))) {
+      // Posts alone would keep the session, and all that is sent to it, for good
+      // (PollingLiveness says why).
+      EngineSessions.endPollingAtOnce(engine, sid, "not polling");
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "session ended: it stopped polling");
+      return;
+    }
     if (sid != null && !buffered.get().isPollingPayload()) {
       // The protocol ends a session that sends a malformed payload (PollingPayload says why here).
       EngineSessions.endPollingAtOnce(engine, sid, "parse error");

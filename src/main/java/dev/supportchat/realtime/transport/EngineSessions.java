@@ -65,6 +65,22 @@ final class EngineSessions {
         });
   }
 
+  /**
+   * Runs {@code onClose} once {@code engine}'s session {@code sid} has closed; at once if there is
+   * no such session (any more).
+   */
+  static void whenClosed(EngineIoServer engine, String sid, Runnable onClose) {
+    EngineIoSocket session = find(engine, sid);
+    if (session == null) {
+      onClose.run();
+      return;
+    }
+    session.on("close", args -> onClose.run());
+    if (find(engine, sid) == null) {
+      onClose.run(); // it closed before the listener was there
+    }
+  }
+
   private static Object lockOf(EngineIoServer engine, String sid) {
     EngineIoSocket session = find(engine, sid);
     return session == null ? null : EngineIoFields.LOCK.get(session);

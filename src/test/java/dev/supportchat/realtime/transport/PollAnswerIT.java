@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A parked poll's answer, written with Jetty's asynchronous write ({@link PollAnswer}): what a
- * client sees of it, and what happens to its session when it cannot be written.
+ * client sees of it. What happens to a session whose answer is lost: {@code PollingLivenessIT}.
  */
 class PollAnswerIT {
 
@@ -32,33 +32,6 @@ class PollAnswerIT {
   @AfterAll
   static void stop() {
     server.close();
-  }
-
-  /**
-   * engine.io-server ends a session whose poll answer could not be written (its packets are lost;
-   * the client reconnects). Written asynchronously, the failure came after engine.io-server had
-   * returned, and the session lived on for as long as the client kept posting, buffering all that
-   * was sent to it.
-   */
-  @Test
-  void aPollWhoseAnswerCannotBeWrittenEndsItsSession() throws Exception {
-    String alice = connected("tok-alice");
-    String bob = connected("tok-bob");
-    try (Socket poll = new Socket()) {
-      poll.connect(new InetSocketAddress("127.0.0.1", server.app.port()), 5_000);
-      poll.getOutputStream().write(get(alice));
-      Thread.sleep(300); // parked
-      poll.setSoLinger(true, 0);
-    } // closed with a reset: the answer's write fails at once
-    Thread.sleep(100);
-    notify("alice", "x".repeat(100_000));
-
-    HttpResponse<String> next = awaitSessionEnd(alice);
-    assertThat(next.statusCode()).as("%s", next.body()).isEqualTo(400);
-    assertThat(next.body()).contains("Session ID unknown");
-    // another user's session is untouched
-    notify("bob", "still here");
-    assertThat(send("GET", bob, null).body()).contains("still here");
   }
 
   /** Events sent while earlier answers are still being written arrive once each, in order. */
@@ -127,22 +100,7 @@ class PollAnswerIT {
   }
 
   private static void notify(String user, String text) {
-    server
-        .transport
-        .namespace("/")
-        .broadcast(
-            "user:" + user, "notified", new JSONObject().put("from", "test").put("text", text));
-  }
-
-  /** The next request of {@code polling} once its session has ended, or the last tried. */
-  private static HttpResponse<String> awaitSessionEnd(String polling) throws Exception {
-    long end = System.nanoTime() + 3_000_000_000L;
-    HttpResponse<String> next;
-    do {
-      Thread.sleep(100);
-      next = send("POST", polling, "6");
-    } while (next.statusCode() == 200 && System.nanoTime() < end);
-    return next;
+    server.notify(user, text);
   }
 
   /** One HTTP response with a Content-Length, as text. */
@@ -170,20 +128,8 @@ class PollAnswerIT {
     return new String(all, StandardCharsets.UTF_8);
   }
 
-  private static byte[] get(String polling) {
-    return ("GET " + polling + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII);
-  }
-
-  /** A polling session of {@code token}'s user, connected to "/"; its path and query. */
   private static String connected(String token) throws Exception {
-    HttpResponse<String> open = send("GET", "/socket.io/?EIO=4&transport=polling", null);
-    String sid = new JSONObject(open.body().substring(1)).getString("sid");
-    String polling = "/socket.io/?EIO=4&transport=polling&sid=" + sid;
-    assertThat(send("POST", polling, "40{\"token\":\"" + token + "\"}").statusCode())
-        .isEqualTo(200);
-    assertThat(send("GET", polling, null).body()).startsWith("40{\"sid\"");
-    return polling;
+    return server.pollingSession(token);
   }
 
   private static HttpResponse<String> send(String method, String path, String body)

@@ -107,6 +107,39 @@ final class TestServer implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * A long-polling session of {@code token}'s user, connected to "/" (its CONNECT answer already
+   * read): the path and query of its requests.
+   */
+  String pollingSession(String token) throws IOException, InterruptedException {
+    HttpResponse<String> open = send("GET", "/socket.io/?EIO=4&transport=polling", null);
+    String sid = new org.json.JSONObject(open.body().substring(1)).getString("sid");
+    String polling = "/socket.io/?EIO=4&transport=polling&sid=" + sid;
+    HttpResponse<String> connect = send("POST", polling, "40{\"token\":\"" + token + "\"}");
+    // The CONNECT answer; with short ping intervals a ping may come first (and is answered).
+    for (int poll = 0; connect.statusCode() == 200 && poll < 5; poll++) {
+      String answer = send("GET", polling, null).body();
+      if (answer.contains("40{\"sid\"")) {
+        return polling;
+      }
+      if (answer.startsWith("2")) {
+        send("POST", polling, "3");
+      }
+    }
+    throw new IllegalStateException(
+        "not connected: " + connect.statusCode() + " " + connect.body());
+  }
+
+  /** A "notified" event with {@code text} to every socket of {@code user}. */
+  void notify(String user, String text) {
+    transport
+        .namespace("/")
+        .broadcast(
+            "user:" + user,
+            "notified",
+            new org.json.JSONObject().put("from", "test").put("text", text));
+  }
+
   /** What the demo handlers know about the socket that sent an event. */
   private record Client(SocketIoSocket socket, TestUser user, RoomEmitter roomEmitter) {
     String personalRoom() {
