@@ -179,7 +179,19 @@ final class EngineIoServlet extends JettyWebSocketServlet {
               request,
               response,
               () -> EngineSessions.endPollingAtOnce(engine, sid, "write failure"));
-      EngineSessions.run(engine, sid, () -> engine.handleRequest(poll.request(), poll.response()));
+      try {
+        EngineSessions.run(
+            engine, sid, () -> engine.handleRequest(poll.request(), poll.response()));
+      } catch (RuntimeException overlap) {
+        // A GET while another of the session is parked: engine.io-server ends the session ("overlap
+        // from client") and then throws a NullPointerException answering the parked one. The
+        // protocol's answer to this GET is 400; any other failure stays a server error.
+        if (!EngineSessions.ended(engine, sid) || response.isCommitted()) {
+          throw overlap;
+        }
+        LOG.debug("Overlapping poll of session {}", sid, overlap);
+        refuse(response, HttpServletResponse.SC_BAD_REQUEST, "overlapping poll");
+      }
       return;
     }
     // A handshake: its answer carries the session id, so it waits until the connect-auth gate

@@ -81,6 +81,11 @@ final class EngineSessions {
     }
   }
 
+  /** Whether {@code engine} has no session {@code sid} (any more). */
+  static boolean ended(EngineIoServer engine, String sid) {
+    return EngineIoFields.available() && find(engine, sid) == null;
+  }
+
   private static Object lockOf(EngineIoServer engine, String sid) {
     EngineIoSocket session = find(engine, sid);
     return session == null ? null : EngineIoFields.LOCK.get(session);

@@ -158,6 +158,32 @@ class EngineIoProtocolIT {
     return "/socket.io/?EIO=4&transport=polling&sid=" + sid;
   }
 
+  /**
+   * A second GET while one is parked: the protocol answers it 400 and ends the session (the JS
+   * server's "overlap from client"). engine.io-server threw a NullPointerException out of it
+   * instead (a 500 page naming it, and a warning with a stack trace in the log for each such
+   * request).
+   */
+  @Test
+  void aPollWhileAnotherIsParkedGets400AndEndsTheSession() throws Exception {
+    String alice = server.pollingSession("tok-alice");
+    try (Socket parked = new Socket("127.0.0.1", server.app.port())) {
+      parked
+          .getOutputStream()
+          .write(
+              ("GET " + alice + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      Thread.sleep(300); // parked
+      HttpResponse<String> overlap = send("GET", alice, null);
+      assertThat(overlap.statusCode()).as(overlap.body()).isEqualTo(400);
+      assertThat(overlap.body()).doesNotContain("NullPointerException");
+    }
+    assertThat(send("POST", alice, "6").body()).contains("Session ID unknown");
+    String bob = server.pollingSession("tok-bob");
+    server.notify("bob", "still here");
+    assertThat(send("GET", bob, null).body()).contains("still here");
+  }
+
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
     return server.send(method, path, body);
