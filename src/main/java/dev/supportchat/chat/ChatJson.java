@@ -1,5 +1,6 @@
 package dev.supportchat.chat;
 
+import dev.supportchat.json.IsoTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -206,6 +207,6 @@ public final class ChatJson {
   }
 
   static String iso(Instant t) {
-    return t == null ? null : t.toString();
+    return IsoTime.of(t);
   }
 }

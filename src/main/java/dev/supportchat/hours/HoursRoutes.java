@@ -7,6 +7,7 @@ import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.RequestBody;
 import dev.supportchat.http.Responses;
+import dev.supportchat.json.IsoTime;
 import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -52,7 +53,7 @@ final class HoursRoutes implements EndpointGroup {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("open", s.open());
     view.put("alwaysOpen", s.alwaysOpen());
-    view.put("nextOpenAt", s.nextOpenAt() == null ? null : s.nextOpenAt().toString());
+    view.put("nextOpenAt", IsoTime.of(s.nextOpenAt()));
     view.put("timeZone", s.timeZone());
     Responses.ok(ctx, view, "Business hours status");
   }

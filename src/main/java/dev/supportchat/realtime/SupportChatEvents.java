@@ -6,6 +6,7 @@ import dev.supportchat.chat.ChatService;
 import dev.supportchat.chat.SendPayload;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
+import dev.supportchat.json.IsoTime;
 import dev.supportchat.json.JsonBody;
 import dev.supportchat.logging.LogContext;
 import dev.supportchat.metrics.RealtimeMetrics;
@@ -182,7 +183,7 @@ final class SupportChatEvents {
             c.socket.leaveRoom(RoomNames.session(oldSession));
           }
           c.user = fresh;
-          return Map.of("expiresAt", fresh.tokenExpiresAt().toString());
+          return Map.of("expiresAt", IsoTime.of(fresh.tokenExpiresAt()));
         });
     this.events = b.build();
   }

@@ -5,10 +5,10 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.QueryParams;
 import dev.supportchat.http.Responses;
+import dev.supportchat.json.IsoTime;
 import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ final class MessageSearchRoutes implements EndpointGroup {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("_id", h.messageId());
     m.put("chatId", h.chatId());
-    m.put("createdAt", Instant.ofEpochMilli(h.createdAt()).toString());
+    m.put("createdAt", IsoTime.of(h.createdAt()));
     m.put("isInternalNote", h.isInternalNote());
     m.put(
         "sender",

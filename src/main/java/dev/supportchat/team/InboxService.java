@@ -1,10 +1,10 @@
 package dev.supportchat.team;
 
 import dev.supportchat.error.AppException;
+import dev.supportchat.json.IsoTime;
 import dev.supportchat.store.Ids;
 import dev.supportchat.user.Principal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,8 +91,8 @@ public final class InboxService {
     m.put("shortcut", r.shortcut());
     m.put("body", r.body());
     m.put("unknownVariables", InboxRules.unknownVariables(r.body()));
-    m.put("createdAt", Instant.ofEpochMilli(r.createdAt()).toString());
-    m.put("updatedAt", Instant.ofEpochMilli(r.updatedAt()).toString());
+    m.put("createdAt", IsoTime.of(r.createdAt()));
+    m.put("updatedAt", IsoTime.of(r.updatedAt()));
     return m;
   }
 

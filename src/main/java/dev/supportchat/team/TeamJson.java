@@ -1,6 +1,6 @@
 package dev.supportchat.team;
 
-import java.time.Instant;
+import dev.supportchat.json.IsoTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,6 +54,6 @@ final class TeamJson {
   }
 
   private static String iso(Long millis) {
-    return millis == null ? null : Instant.ofEpochMilli(millis).toString();
+    return millis == null ? null : IsoTime.of(millis);
   }
 }

@@ -1,6 +1,7 @@
 package dev.supportchat.user;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.supportchat.json.IsoTime;
 
 /**
  * The public face of a user, as clients of the original system know it ({@code _id}, no password
@@ -26,8 +27,8 @@ public record UserView(
         u.username(),
         u.fullName(),
         u.isAdmin(),
-        u.createdAt().toString(),
-        u.updatedAt().toString(),
+        IsoTime.of(u.createdAt()),
+        IsoTime.of(u.updatedAt()),
         u.kind().wire(),
         u.emailVerified(),
         u.externalId());

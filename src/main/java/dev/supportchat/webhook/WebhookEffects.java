@@ -5,6 +5,7 @@ import dev.supportchat.chat.ChatJson;
 import dev.supportchat.chat.ChatRepository.Appended;
 import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.chat.Rating;
+import dev.supportchat.json.IsoTime;
 import dev.supportchat.json.Json;
 import dev.supportchat.outbox.Outbox;
 import java.sql.Connection;
@@ -95,7 +96,7 @@ final class WebhookEffects implements ChatSideEffects {
       if (payload == null) {
         var p = Json.MAPPER.createObjectNode();
         p.put("event", event);
-        p.put("createdAt", now.toString());
+        p.put("createdAt", IsoTime.of(now));
         p.set("data", Json.MAPPER.valueToTree(data));
         payload = p.toString();
       }

@@ -11,6 +11,7 @@ import dev.supportchat.http.Auth;
 import dev.supportchat.http.QueryParams;
 import dev.supportchat.http.RequestBody;
 import dev.supportchat.http.Responses;
+import dev.supportchat.json.IsoTime;
 import dev.supportchat.json.Json;
 import dev.supportchat.json.JsonBody;
 import dev.supportchat.outbox.Outbox;
@@ -115,8 +116,8 @@ final class WebhookRoutes implements EndpointGroup {
     if (withSecret) {
       v.put("secret", e.secret());
     }
-    v.put("createdAt", e.createdAt().toString());
-    v.put("updatedAt", e.updatedAt().toString());
+    v.put("createdAt", IsoTime.of(e.createdAt()));
+    v.put("updatedAt", IsoTime.of(e.updatedAt()));
     return v;
   }
 
@@ -137,9 +138,9 @@ final class WebhookRoutes implements EndpointGroup {
     v.put("attempts", r.attempts());
     v.put("lastStatus", r.lastStatus());
     v.put("lastError", r.lastError());
-    v.put("createdAt", r.createdAt().toString());
-    v.put("nextAttemptAt", "pending".equals(r.state()) ? r.dueAt().toString() : null);
-    v.put("finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString());
+    v.put("createdAt", IsoTime.of(r.createdAt()));
+    v.put("nextAttemptAt", "pending".equals(r.state()) ? IsoTime.of(r.dueAt()) : null);
+    v.put("finishedAt", IsoTime.of(r.finishedAt()));
     v.put("redeliveryOf", redeliveryOf);
     return v;
   }

@@ -24,7 +24,7 @@ class ChatJsonTest {
             Map.entry("markedCount", 3),
             Map.entry("readBy", "u1"),
             Map.entry("readerIsAdmin", false),
-            Map.entry("readAt", "2026-01-02T03:04:05Z"));
+            Map.entry("readAt", "2026-01-02T03:04:05.000Z"));
   }
 
   @Test

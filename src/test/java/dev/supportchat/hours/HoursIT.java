@@ -184,7 +184,7 @@ class HoursIT {
       t.clock.advance(Duration.ofHours(2)); // Friday 18:00
       status = http.get("/api/v1/business-hours/status", null);
       assertThat(status.data().get("open").asBoolean()).isFalse();
-      assertThat(status.data().get("nextOpenAt").asText()).isEqualTo("2026-12-14T09:00:00Z");
+      assertThat(status.data().get("nextOpenAt").asText()).isEqualTo("2026-12-14T09:00:00.000Z");
     }
   }
 

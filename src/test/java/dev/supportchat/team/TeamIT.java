@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportchat.config.DatabaseSettings.Engine;
+import dev.supportchat.json.IsoTime;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.HttpTestClient.Response;
 import dev.supportchat.testing.NodeScript;
 import dev.supportchat.testing.TestApp;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,8 +35,7 @@ class TeamIT {
       assertThat(invite.data().get("email").asText()).isEqualTo("ann@example.org");
       assertThat(invite.data().get("state").asText()).isEqualTo("pending");
       assertThat(invite.data().get("expiresAt").asText())
-          .isEqualTo(
-              t.clock.instant().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MILLIS).toString());
+          .isEqualTo(IsoTime.of(t.clock.instant().plus(Duration.ofDays(7))));
 
       Response preview = t.http.post("/api/v1/team/invites/preview", Map.of("token", token), null);
       assertThat(preview.status()).isEqualTo(200);
