@@ -69,11 +69,21 @@ record AckRoute(EngineIoSocket connection, String namespace, long id) {
     return CURRENT.get();
   }
 
+  /** The ACK packet {@code 3[/nsp,]<id>[<json>]}, where {@code json} is the answer's text. */
+  MessagePacket answering(String json) {
+    return MessagePacket.ackText(namespace, id, json);
+  }
+
   /**
-   * Writes the ACK packet {@code 3[/nsp,]<id>[<json>]}, where {@code json} is the answer's text.
+   * The ACK packet answering {@code body}, given as plain Java values; throws {@link
+   * IllegalArgumentException} if it is not one.
    */
-  void answer(String json) {
-    String text = "3" + ("/".equals(namespace) ? "" : namespace + ",") + id + "[" + json + "]";
-    DirectFrames.send(connection, text, DirectFrames.message(text));
+  MessagePacket answeringPlain(Object body) {
+    return MessagePacket.ack(namespace, id, body);
+  }
+
+  /** Writes an answer made by {@link #answering} or {@link #answeringPlain}. */
+  void write(MessagePacket answer) {
+    DirectFrames.send(connection, answer);
   }
 }

@@ -4,8 +4,6 @@ import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.ReadyState;
 import io.socket.engineio.server.parser.Packet;
 import io.socket.engineio.server.transport.WebSocket;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,21 +26,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class DirectFrames {
   private DirectFrames() {}
 
-  /** The UTF-8 bytes of the engine.io MESSAGE packet ("4" + text) carrying {@code packet}. */
-  static ByteBuffer message(String packet) {
-    return ByteBuffer.wrap(("4" + packet).getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
-  }
-
   /**
-   * Sends the Socket.IO {@code packet}: {@code frame} (its {@link #message}) straight to {@code
-   * connection}'s websocket where that keeps the order, else the text through engine.io; a
-   * connection that is closing gets nothing, as with the library's own send.
+   * Sends {@code packet} straight to {@code connection}'s websocket where that keeps the order,
+   * else as text through engine.io; a connection that is closing gets nothing, as with the
+   * library's own send.
    */
-  static void send(EngineIoSocket connection, String packet, ByteBuffer frame) {
+  static void send(EngineIoSocket connection, MessagePacket packet) {
     EngineIoJettyWebSocket websocket = directlyWritable(connection);
-    if ((websocket == null || !websocket.writeText(frame.slice()))
+    if ((websocket == null || !websocket.writeText(packet.frame()))
         && connection.getReadyState() == ReadyState.OPEN) {
-      connection.send(new Packet<>(Packet.MESSAGE, packet));
+      connection.send(new Packet<>(Packet.MESSAGE, packet.socketIoText()));
     }
   }
 

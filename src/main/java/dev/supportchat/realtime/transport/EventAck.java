@@ -1,7 +1,5 @@
 package dev.supportchat.realtime.transport;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.supportchat.json.Json;
 import io.socket.socketio.server.SocketIoSocket.ReceivedByLocalAcknowledgementCallback;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,10 +67,9 @@ public final class EventAck {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("ok", true);
     body.put("data", data);
-    try {
-      answerText(Json.MAPPER.writeValueAsString(body));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a JSON value: " + body, e);
+    MessagePacket answer = route.answeringPlain(body); // before the one answer is used up
+    if (answered.compareAndSet(false, true)) {
+      route.write(answer);
     }
   }
 
@@ -101,7 +98,7 @@ public final class EventAck {
 
   private void answerText(String json) {
     if (answered.compareAndSet(false, true)) {
-      route.answer(json);
+      route.write(route.answering(json));
     }
   }
 }

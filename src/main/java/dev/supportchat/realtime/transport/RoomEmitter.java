@@ -1,17 +1,11 @@
 package dev.supportchat.realtime.transport;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.supportchat.json.Json;
 import dev.supportchat.worker.WorkerHealth;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
-import io.socket.socketio.server.parser.Parser;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -71,31 +65,12 @@ public final class RoomEmitter implements AutoCloseable {
     if (targets.isEmpty()) {
       return;
     }
-    String encoded = encodeEvent(namespace.getName(), event, payload);
-    ByteBuffer frame = DirectFrames.message(encoded);
+    MessagePacket packet = MessagePacket.event(namespace.getName(), event, payload);
     if (thread.isCurrent()) {
       // A task of this thread emitting (see executor()): it is the emit's turn already.
-      write(targets, encoded, frame, event);
+      write(targets, packet, event);
     } else {
-      thread.execute(() -> write(targets, encoded, frame, event));
-    }
-  }
-
-  /**
-   * The Socket.IO (protocol 5) text of an event: the EVENT type digit, the namespace and a comma
-   * unless it is "/", then the JSON array {@code [event, payload]} (no ack id: nobody acknowledges
-   * a broadcast).
-   */
-  static String encodeEvent(String namespace, String event, Object payload) {
-    List<Object> args = new ArrayList<>(2);
-    args.add(event);
-    args.add(payload);
-    try {
-      return Parser.EVENT
-          + ("/".equals(namespace) ? "" : namespace + ",")
-          + Json.MAPPER.writeValueAsString(args);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a JSON value: " + payload, e);
+      thread.execute(() -> write(targets, packet, event));
     }
   }
 
@@ -120,10 +95,10 @@ public final class RoomEmitter implements AutoCloseable {
 
   /** Each socket gets the event through {@link DirectFrames#send}. */
   private static void write(
-      Collection<SocketIoSocket> targets, String encoded, ByteBuffer frame, String event) {
+      Collection<SocketIoSocket> targets, MessagePacket packet, String event) {
     for (SocketIoSocket socket : targets) {
       try {
-        DirectFrames.send(socket.getClient().getConnection(), encoded, frame);
+        DirectFrames.send(socket.getClient().getConnection(), packet);
       } catch (RuntimeException e) {
         // A socket that went away mid-emit must not stop the others from getting the event.
         LOG.debug("Emit of {} to socket {} failed", event, socket.getId(), e);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DirectFramesTest {
@@ -18,10 +19,28 @@ class DirectFramesTest {
 
   @Test
   void aMessageFrameIsTheEngineIoMessagePacketInUtf8() {
-    ByteBuffer frame = DirectFrames.message("2[\"e\",{\"t\":\"é\"}]");
+    MessagePacket packet = MessagePacket.event("/", "e", Map.of("t", "é"));
+    ByteBuffer frame = packet.frame();
     byte[] bytes = new byte[frame.remaining()];
-    frame.slice().get(bytes);
+    frame.get(bytes);
     assertEquals("42[\"e\",{\"t\":\"é\"}]", new String(bytes, StandardCharsets.UTF_8));
-    assertTrue(frame.isReadOnly(), "shared by every recipient's frame");
+    assertEquals("2[\"e\",{\"t\":\"é\"}]", packet.socketIoText());
+    assertTrue(packet.frame().isReadOnly(), "shared by every recipient's frame");
+  }
+
+  @Test
+  void anAckNamesItsNamespaceAndId() {
+    assertEquals(
+        "3/admin,12[{\"ok\":true,\"data\":null}]",
+        MessagePacket.ack("/admin", 12, okNull()).socketIoText());
+    assertEquals("37[null]", MessagePacket.ack("/", 7, null).socketIoText());
+    assertEquals("37[{\"a\":1}]", MessagePacket.ackText("/", 7, "{\"a\":1}").socketIoText());
+  }
+
+  private static Map<String, Object> okNull() {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("ok", true);
+    body.put("data", null);
+    return body;
   }
 }

@@ -28,7 +28,7 @@ class RoomEmitterEncodingTest {
     payload.put("missing", null);
     payload.put("list", List.of("a", Map.of("b", 1.5)));
     for (String namespace : List.of("/", "/admin")) {
-      String ours = RoomEmitter.encodeEvent(namespace, "new_support_message", payload);
+      String ours = MessagePacket.event(namespace, "new_support_message", payload).socketIoText();
       String theirs =
           libraryEncoding(
               namespace, new JSONArray().put("new_support_message").put(OrgJson.from(payload)));
