@@ -224,10 +224,13 @@ final class MessageBatch {
       } else if (!storedIds.contains(m.id())) {
         outcomes.add(Outcome.done(Optional.empty()));
       } else {
-        Chat after = chats.get(m.chatId()).after();
+        ChatState chat = chats.get(m.chatId());
+        Chat after = chat.after();
         NewMessage reply = replies.get(m.id());
-        Appended replied = reply == null ? null : new Appended(message(c, reply), after, false);
-        Appended a = new Appended(message(c, m), after, reopenedBy.contains(m.id()), replied);
+        Appended replied =
+            reply == null ? null : new Appended(message(c, reply, chat.before), after, false);
+        Appended a =
+            new Appended(message(c, m, chat.before), after, reopenedBy.contains(m.id()), replied);
         appended.add(a);
         if (replied != null) {
           appended.add(replied);
@@ -414,12 +417,12 @@ final class MessageBatch {
   }
 
   /** The stored row is exactly what was inserted: built here rather than read back. */
-  private Message message(Connection c, NewMessage m) throws SQLException {
+  private Message message(Connection c, NewMessage m, Chat chat) throws SQLException {
     Instant at = Instant.ofEpochMilli(m.at().toEpochMilli());
     return new Message(
         m.id(),
         m.chatId(),
-        senders.find(c, m.senderId(), m.senderIsAdmin()),
+        sender(c, m, chat),
         m.content(),
         m.messageType(),
         m.attachments(),
@@ -430,6 +433,19 @@ final class MessageBatch {
         m.clientMessageId(),
         at,
         at);
+  }
+
+  /**
+   * Who sent the message, as it carries them. The chat's own user and its agent, who send nearly
+   * every message, were read (as they are now) with the locked chat; anyone else is looked up.
+   */
+  private UserRef sender(Connection c, NewMessage m, Chat chat) throws SQLException {
+    for (UserRef known : new UserRef[] {chat.user(), chat.admin()}) {
+      if (known != null && known.id().equals(m.senderId())) {
+        return new UserRef(known.id(), known.fullName(), known.email(), m.senderIsAdmin());
+      }
+    }
+    return senders.find(c, m.senderId(), m.senderIsAdmin());
   }
 
   /** A user's own messages and notes (which users never see) count as read by the user. */

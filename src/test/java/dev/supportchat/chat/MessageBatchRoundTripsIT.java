@@ -74,7 +74,6 @@ class MessageBatchRoundTripsIT {
         // statements) is as warm as in a running server.
         db.write(c -> batch.apply(c, messages(chatIds, owners, size)));
         List<NewMessage> measured = messages(chatIds, owners, size);
-        senders.lookups.set(0);
         try (StatementCounter counter = new StatementCounter()) {
           db.write(c -> batch.apply(counter.wrap(c), measured));
           if (engine == Engine.POSTGRES) {
@@ -87,8 +86,10 @@ class MessageBatchRoundTripsIT {
                 .isEqualTo(SQLITE_STATEMENTS);
           }
         }
-        assertThat(senders.lookups).as("sender lookups").hasValue(0);
       }
+      assertThat(senders.lookups)
+          .as("senders looked up (a user's name comes with the locked chat, even the first time)")
+          .hasValue(0);
     }
   }
 
