@@ -7,6 +7,7 @@ import dev.supportchat.chat.ChatSideEffects;
 import dev.supportchat.chat.Rating;
 import dev.supportchat.json.Json;
 import dev.supportchat.outbox.Outbox;
+import dev.supportchat.store.Pipeline;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,7 +31,18 @@ final class WebhookEffects implements ChatSideEffects {
 
   @Override
   public void messagesStored(Connection c, List<Appended> stored) throws SQLException {
-    List<WebhookEndpoint> endpoints = WebhookStore.active(c);
+    messagesStored(c, stored, WebhookStore.active(c));
+  }
+
+  /** The endpoints are read with the message writer's last writes, in its transaction. */
+  @Override
+  public MessagesStored beforeMessagesStored(Pipeline reads) {
+    Pipeline.Result<List<WebhookEndpoint>> endpoints = WebhookStore.active(reads);
+    return (c, stored) -> messagesStored(c, stored, endpoints.get());
+  }
+
+  private void messagesStored(Connection c, List<Appended> stored, List<WebhookEndpoint> endpoints)
+      throws SQLException {
     if (endpoints.isEmpty()) {
       return;
     }
