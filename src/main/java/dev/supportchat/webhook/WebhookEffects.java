@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +47,18 @@ final class WebhookEffects implements ChatSideEffects {
     if (endpoints.isEmpty()) {
       return;
     }
+    Instant now = clock.instant();
+    List<Outbox.NewItem> items = new ArrayList<>();
     for (Appended a : stored) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("message", ChatJson.message(a.message()));
       data.put("chat", ChatJson.chat(a.chat(), true));
-      add(c, endpoints, "message.created", data);
+      items.addAll(items(endpoints, "message.created", data, now));
       if (a.reopened()) {
-        add(c, endpoints, "chat.status_changed", statusData(a.chat(), null));
+        items.addAll(items(endpoints, "chat.status_changed", statusData(a.chat(), null), now));
       }
     }
+    Outbox.addAll(c, items, now);
   }
 
   @Override
@@ -99,6 +103,13 @@ final class WebhookEffects implements ChatSideEffects {
   private void add(Connection c, List<WebhookEndpoint> endpoints, String event, Object data)
       throws SQLException {
     Instant now = clock.instant();
+    Outbox.addAll(c, items(endpoints, event, data, now), now);
+  }
+
+  /** One item per endpoint that wants the event, all with the same payload. */
+  private static List<Outbox.NewItem> items(
+      List<WebhookEndpoint> endpoints, String event, Object data, Instant now) {
+    List<Outbox.NewItem> items = new ArrayList<>();
     String payload = null;
     for (WebhookEndpoint e : endpoints) {
       if (!e.wants(event)) {
@@ -111,7 +122,8 @@ final class WebhookEffects implements ChatSideEffects {
         p.set("data", Json.MAPPER.valueToTree(data));
         payload = p.toString();
       }
-      Outbox.add(c, new Outbox.NewItem(KIND, null, e.id(), payload, now), now);
+      items.add(new Outbox.NewItem(KIND, null, e.id(), payload, now));
     }
+    return items;
   }
 }

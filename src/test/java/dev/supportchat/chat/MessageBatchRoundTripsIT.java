@@ -137,7 +137,11 @@ class MessageBatchRoundTripsIT {
                       endpoint));
       assertThat(items).isEqualTo(6);
       if (engine == Engine.POSTGRES) {
-        assertThat(cost.roundTrips()).as("one outbox row per message").isEqualTo(6);
+        assertThat(cost.roundTrips())
+            .as("the outbox rows, one batch")
+            .isEqualTo(POSTGRES_ROUND_TRIPS_OF_ONE + 1);
+      } else {
+        assertThat(cost.statements()).isEqualTo(SQLITE_STATEMENTS + 1);
       }
     }
   }
