@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supportchat.chat.ChatRepository.Appended;
 import dev.supportchat.chat.ChatRepository.NewMessage;
 import dev.supportchat.config.AppConfig;
+import dev.supportchat.config.ConfigLoader;
 import dev.supportchat.config.DatabaseSettings.Engine;
 import dev.supportchat.error.AppException;
 import dev.supportchat.hours.HoursModule;
+import dev.supportchat.mail.MailModule;
 import dev.supportchat.outbox.Outbox;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.GroupCommitter.Outcome;
@@ -16,10 +18,12 @@ import dev.supportchat.store.Migrations;
 import dev.supportchat.store.Sql;
 import dev.supportchat.team.TeamModule;
 import dev.supportchat.testing.StatementCounter;
+import dev.supportchat.testing.TestApp;
 import dev.supportchat.testing.TestDatabases;
 import dev.supportchat.user.JdbcUserRepository;
 import dev.supportchat.user.User;
 import dev.supportchat.webhook.WebhookModule;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -31,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -148,6 +153,51 @@ class MessageBatchRoundTripsIT {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void theReplyEmailsOfABatchAreOneOutboxBatchWithOneWindowPerConversation(Engine engine)
+      throws Exception {
+    try (Fixture f = new Fixture(engine, MessageBatchRoundTripsIT::replyEmails)) {
+      User agent = f.user("agent@example.com", "Agent", true);
+      f.chats.assign(f.chatIds.get(0), agent.id(), agent.id(), Instant.now());
+      f.chats.assign(f.chatIds.get(1), agent.id(), agent.id(), Instant.now());
+
+      StatementCounter cost =
+          f.measure(
+              List.of(
+                  f.message(f.chatIds.get(0), agent, true, null),
+                  f.message(f.chatIds.get(0), agent, true, null),
+                  f.message(f.chatIds.get(1), agent, true, null)));
+
+      List<String> windows =
+          f.db.read(
+              c ->
+                  Sql.list(
+                      c,
+                      "SELECT open_key FROM outbox WHERE kind = 'reply_email' ORDER BY open_key",
+                      rs -> rs.getString(1)));
+      assertThat(windows)
+          .containsExactlyInAnyOrder(
+              "reply_email:" + f.chatIds.get(0), "reply_email:" + f.chatIds.get(1));
+      if (engine == Engine.POSTGRES) {
+        assertThat(cost.roundTrips()).isEqualTo(POSTGRES_ROUND_TRIPS_OF_ONE + 1);
+      } else {
+        assertThat(cost.statements()).isEqualTo(SQLITE_STATEMENTS + 1);
+      }
+    }
+  }
+
+  /** The follow-up emails as a server with a mail server configured adds them. */
+  private static ChatSideEffects replyEmails(Database db) {
+    Map<String, String> env = TestApp.serverEnvironment(Path.of("target"), "jdbc:sqlite:unused");
+    env.put("SMTP_URL", "smtp://127.0.0.1:9");
+    env.put("MAIL_FROM", "Support <support@example.com>");
+    env.put("PUBLIC_URL", "https://support.example.com");
+    return MailModule.create(
+            ConfigLoader.load(env), new Outbox(db), id -> false, id -> false, Clock.systemUTC())
+        .chatEffects();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void duplicatesMissingChatsAndEveryKindOfSenderInOneBatch(Engine engine) throws Exception {
     try (Fixture f = new Fixture(engine)) {
       User agent = f.user("agent@example.com", "Agent Assigned", true);
@@ -207,6 +257,11 @@ class MessageBatchRoundTripsIT {
     volatile AutomaticReplies replies = AutomaticReplies.NONE;
 
     Fixture(Engine engine) {
+      this(engine, db -> ChatSideEffects.NONE);
+    }
+
+    /** With more side effects than the benchmark's, made for this fixture's database. */
+    Fixture(Engine engine, Function<Database, ChatSideEffects> moreEffects) {
       fresh = TestDatabases.create(engine);
       db = Database.open(fresh.settings(), 4);
       chats = new JdbcChatRepository(db);
@@ -223,7 +278,8 @@ class MessageBatchRoundTripsIT {
               List.of(
                   TeamModule.assignmentEffects(
                       db, new AppConfig.Team(Duration.ofDays(1), Duration.ofMinutes(1)), clock),
-                  WebhookModule.create(new Outbox(db), false, clock).chatEffects()));
+                  WebhookModule.create(new Outbox(db), false, clock).chatEffects(),
+                  moreEffects.apply(db)));
       batch = new MessageBatch(db.dialect(), senders, serverEffects, () -> this.replies);
     }
 
