@@ -26,9 +26,10 @@ public interface ChatSideEffects {
 
   /**
    * How the message writer calls {@link #messagesStored}: first this, before it sends the batch's
-   * last writes, so that the reads it queues on {@code reads} travel with them (one round trip on
-   * PostgreSQL instead of one more per read); then, once they were sent, what this returns, in the
-   * same transaction. Override it when messagesStored reads before it writes.
+   * first statements, so that the reads it queues on {@code reads} travel with them (one round trip
+   * on PostgreSQL instead of one more per read; they run once the batch's chats are locked, before
+   * its messages are inserted); then, once the messages are stored, what this returns, in the same
+   * transaction. Override it when messagesStored reads before it writes.
    */
   default MessagesStored beforeMessagesStored(Pipeline reads) {
     return this::messagesStored;

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * sent as one JDBC batch) instead of five per message, which is what bounded throughput (round
  * trips on PostgreSQL, statement preparation on SQLite; docs/BENCHMARKS.md). On PostgreSQL the
  * statements that need no answer in between travel together ({@link Pipeline}), so a small batch
- * costs three round trips: steps 1 and 2, steps 3 and 4 with the reads of step 5, the commit.
+ * costs three round trips: steps 1 and 2 with the reads of step 5, steps 3 and 4, the commit.
  *
  * <ol>
  *   <li>Lock the batch's chats in chat-id order and read them, with their user, assignee and last
@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *       activity, and what {@link StatusFlow} decided from the locked row (reopening, first user
  *       message and first response).
  *   <li>Add the messages to the per-sender counters of the statistics.
- *   <li>Add what other features write with them ({@link ChatSideEffects}); their reads travel with
- *       steps 3 and 4.
+ *   <li>Add what other features write with them ({@link ChatSideEffects}), after reading what they
+ *       need with steps 1 and 2.
  * </ol>
  *
  * The chats the events carry are derived from the locked rows and the batch, not read back: while
@@ -190,12 +190,13 @@ final class MessageBatch {
 
   List<Outcome<Optional<Appended>>> apply(Connection c, List<NewMessage> batch)
       throws SQLException {
-    // Steps 1 and 2 travel together (one round trip on PostgreSQL): the insert runs after the lock
-    // query has its locks, and needs nothing from its answer.
-    Pipeline lockAndInsert = new Pipeline(dialect);
-    Pipeline.Result<List<ChatState>> locked = lockChats(lockAndInsert, batch);
-    Pipeline.Result<int[]> inserted = insertMessages(lockAndInsert, batch);
-    lockAndInsert.send(c);
+    // Steps 1 and 2 and the reads of step 5 travel together (one round trip on PostgreSQL): each
+    // runs after the lock query has its locks, and needs nothing from its answer.
+    Pipeline first = new Pipeline(dialect);
+    Pipeline.Result<List<ChatState>> locked = lockChats(first, batch);
+    ChatSideEffects.MessagesStored sideEffects = effects.beforeMessagesStored(first);
+    Pipeline.Result<int[]> inserted = insertMessages(first, batch);
+    first.send(c);
     Map<String, ChatState> chats = new TreeMap<>();
     locked.get().forEach(chat -> chats.put(chat.before.id(), chat));
     List<NewMessage> stored = stored(batch, inserted.get(), chats);
@@ -214,8 +215,7 @@ final class MessageBatch {
     all.sort(Comparator.comparing(NewMessage::at).thenComparing(NewMessage::id));
     Set<String> reopenedBy = applyToChats(all, chats);
 
-    // Steps 3 and 4, and the reads of step 5, travel together: nothing in them needs an answer
-    // before the next.
+    // Steps 3 and 4 travel together: nothing in them needs an answer.
     Pipeline writes = new Pipeline(dialect);
     updateChats(writes, chats);
     for (NewMessage m : all) {
@@ -255,12 +255,9 @@ final class MessageBatch {
         outcomes.add(Outcome.done(Optional.of(a)));
       }
     }
+    writes.send(c);
     // Step 5: the emails and webhooks these messages cause, committed with them.
-    if (appended.isEmpty()) {
-      writes.send(c);
-    } else {
-      ChatSideEffects.MessagesStored sideEffects = effects.beforeMessagesStored(writes);
-      writes.send(c);
+    if (!appended.isEmpty()) {
       sideEffects.run(c, appended);
     }
     return outcomes;

@@ -17,12 +17,12 @@ import java.util.List;
  */
 public final class Pipeline {
   /**
-   * Above this many statements PostgreSQL gets each step on its own instead (a JDBC batch: one
-   * round trip each). pgjdbc prepares every statement of a string on the server under a name of its
-   * own, where a batch shares one, so long strings fill the server's plan cache: group commits of 1
-   * to 40 messages left 806 prepared statements (39 MB of plans) on the writer's backend with 32
-   * here, 97 (14 MB) with 8, 55 (12 MB) without pipelines. Small batches are where round trips
-   * count; a batch of 50 spends its time in the server's index updates.
+   * Most statements in one round trip; a step with more goes on its own (a JDBC batch: one round
+   * trip). pgjdbc prepares every statement of a string on the server under a name of its own, where
+   * a batch shares one, so long strings fill the server's plan cache: group commits of 1 to 40
+   * messages left 806 prepared statements (39 MB of plans) on the writer's backend with 32 here, 97
+   * (14 MB) with 8, 55 (12 MB) without pipelines. Small batches are where round trips count; a
+   * batch of 50 spends its time in the server's index updates.
    */
   static final int MAX_STATEMENTS_IN_ONE_TRIP = 8;
 
@@ -143,17 +143,36 @@ public final class Pipeline {
     return b;
   }
 
-  /** Sends the steps added since the last send and makes their results readable. */
+  /**
+   * Sends the steps added since the last send and makes their results readable. On PostgreSQL,
+   * consecutive steps travel together as long as they hold at most {@link
+   * #MAX_STATEMENTS_IN_ONE_TRIP} statements; a longer step goes on its own.
+   */
   public void send(Connection c) throws SQLException {
-    List<Step<?>> sending = steps.stream().filter(s -> !s.statements().isEmpty()).toList();
+    List<Step<?>> together = new ArrayList<>();
+    int statements = 0;
+    for (Step<?> s : steps) {
+      int n = s.statements().size();
+      if (n == 0) {
+        continue;
+      }
+      if (statements + n > MAX_STATEMENTS_IN_ONE_TRIP && !together.isEmpty()) {
+        send(c, together);
+        together.clear();
+        statements = 0;
+      }
+      together.add(s);
+      statements += n;
+    }
+    send(c, together);
     steps.clear();
-    int statements = sending.stream().mapToInt(s -> s.statements().size()).sum();
-    if (dialect == Dialect.POSTGRES
-        && sending.size() > 1
-        && statements <= MAX_STATEMENTS_IN_ONE_TRIP) {
-      sendInOneTrip(c, sending);
+  }
+
+  private void send(Connection c, List<Step<?>> together) throws SQLException {
+    if (dialect == Dialect.POSTGRES && together.size() > 1) {
+      sendInOneTrip(c, together);
     } else {
-      for (Step<?> s : sending) {
+      for (Step<?> s : together) {
         s.runAlone(c);
       }
     }

@@ -35,7 +35,7 @@ final class WebhookEffects implements ChatSideEffects {
     messagesStored(c, stored, WebhookStore.active(c));
   }
 
-  /** The endpoints are read with the message writer's last writes, in its transaction. */
+  /** The endpoints are read with the message writer's first statements, in its transaction. */
   @Override
   public MessagesStored beforeMessagesStored(Pipeline reads) {
     Pipeline.Result<List<WebhookEndpoint>> endpoints = WebhookStore.active(reads);

@@ -74,7 +74,7 @@ class PipelineIT {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
-  void aLongPipelineSendsEachStepOnItsOwn(Engine engine) {
+  void aLongStepGoesOnItsOwnAndTheShortOnesAroundItTogether(Engine engine) {
     try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
         Database db = Database.open(fresh.settings(), 2)) {
       createItems(db);
@@ -82,20 +82,25 @@ class PipelineIT {
       for (int i = 0; i < Pipeline.MAX_STATEMENTS_IN_ONE_TRIP; i++) {
         many.add(new Object[] {"i" + i, (long) i, null});
       }
+      String count = "SELECT COUNT(*) FROM items";
 
       int roundTrips =
           roundTrips(
               db,
               (c, p) -> {
+                Pipeline.Result<List<Long>> before = p.query(count, rs -> rs.getLong(1));
                 Pipeline.Result<int[]> inserted = p.batch(INSERT, many);
-                Pipeline.Result<List<Long>> count =
-                    p.query("SELECT COUNT(*) FROM items", rs -> rs.getLong(1));
+                Pipeline.Result<List<Long>> after = p.query(count, rs -> rs.getLong(1));
+                Pipeline.Result<int[]> one =
+                    p.batch(INSERT, List.<Object[]>of(new Object[] {"last", 0L, null}));
                 p.send(c);
+                assertThat(before.get()).containsExactly(0L);
                 assertThat(inserted.get()).hasSize(many.size()).containsOnly(1);
-                assertThat(count.get()).containsExactly((long) many.size());
+                assertThat(after.get()).containsExactly((long) many.size());
+                assertThat(one.get()).containsExactly(1);
               });
       if (engine == Engine.POSTGRES) {
-        assertThat(roundTrips).as("one batch, then the query").isEqualTo(2);
+        assertThat(roundTrips).as("the first query, the batch, the last two").isEqualTo(3);
       }
     }
   }
