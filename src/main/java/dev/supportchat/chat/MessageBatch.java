@@ -230,6 +230,7 @@ final class MessageBatch {
       }
     }
     countBySender(writes, all);
+    writes.send(c);
 
     Set<String> storedIds = new HashSet<>();
     stored.forEach(m -> storedIds.add(m.id()));
@@ -255,7 +256,6 @@ final class MessageBatch {
         outcomes.add(Outcome.done(Optional.of(a)));
       }
     }
-    writes.send(c);
     // Step 5: the emails and webhooks these messages cause, committed with them.
     if (!appended.isEmpty()) {
       sideEffects.run(c, appended);
