@@ -20,8 +20,8 @@ public final class Pipeline {
    * Most statements in one round trip; a step with more goes on its own (a JDBC batch: one round
    * trip). pgjdbc prepares every statement of a string on the server under a name of its own, where
    * a batch shares one, so long strings fill the server's plan cache: group commits of 1 to 40
-   * messages left 806 prepared statements (39 MB of plans) on the writer's backend with 32 here, 97
-   * (14 MB) with 8, 55 (12 MB) without pipelines. Small batches are where round trips count; a
+   * messages left 806 prepared statements (39 MB of plans) on the writer's backend with 32 here,
+   * 134 (14 MB) with 8, 55 (12 MB) without pipelines. Small batches are where round trips count; a
    * batch of 50 spends its time in the server's index updates.
    */
   static final int MAX_STATEMENTS_IN_ONE_TRIP = 8;
