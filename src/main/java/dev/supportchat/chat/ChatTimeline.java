@@ -1,6 +1,7 @@
 package dev.supportchat.chat;
 
 import dev.supportchat.store.Ids;
+import dev.supportchat.store.Pipeline;
 import dev.supportchat.store.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,6 +36,18 @@ public final class ChatTimeline {
     insert(c, chatId, ChatEvent.Kind.ASSIGNED, actorId, fromAgent, toAgent, at);
   }
 
+  /** The same, queued on the message writer's pipeline (sent with its other writes). */
+  static void statusChanged(
+      Pipeline p, String chatId, String actorId, ChatStatus from, ChatStatus to, long at) {
+    p.batch(
+        INSERT,
+        List.<Object[]>of(row(chatId, ChatEvent.Kind.STATUS, actorId, from.name(), to.name(), at)));
+  }
+
+  private static final String INSERT =
+      "INSERT INTO chat_events (id, chat_id, kind, actor_id, previous, value, created_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+
   private static void insert(
       Connection c,
       String chatId,
@@ -44,17 +57,12 @@ public final class ChatTimeline {
       String value,
       long at)
       throws SQLException {
-    Sql.update(
-        c,
-        "INSERT INTO chat_events (id, chat_id, kind, actor_id, previous, value, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        Ids.newId(at),
-        chatId,
-        kind.wire(),
-        actorId,
-        previous,
-        value,
-        at);
+    Sql.update(c, INSERT, row(chatId, kind, actorId, previous, value, at));
+  }
+
+  private static Object[] row(
+      String chatId, ChatEvent.Kind kind, String actorId, String previous, String value, long at) {
+    return new Object[] {Ids.newId(at), chatId, kind.wire(), actorId, previous, value, at};
   }
 
   /** The chat's events, oldest first (at most the newest {@link #MAX_EVENTS}). */

@@ -6,6 +6,7 @@ import dev.supportchat.error.AppException;
 import dev.supportchat.store.Dialect;
 import dev.supportchat.store.GroupCommitter.Outcome;
 import dev.supportchat.store.Ids;
+import dev.supportchat.store.Pipeline;
 import dev.supportchat.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,19 +28,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores one group commit's messages set-wise, in one transaction: a few statements per batch (each
  * sent as one JDBC batch) instead of five per message, which is what bounded throughput (round
- * trips on PostgreSQL, statement preparation on SQLite; docs/BENCHMARKS.md).
+ * trips on PostgreSQL, statement preparation on SQLite; docs/BENCHMARKS.md). On PostgreSQL the
+ * statements that need no answer in between travel together ({@link Pipeline}), so a small batch
+ * costs three round trips: steps 1 and 2 with the reads of step 5, steps 3 and 4, the commit.
  *
  * <ol>
  *   <li>Lock the batch's chats in chat-id order and read them, with their user, assignee and last
  *       messages. Every writer (on any node) locks chats in that one order, then sender counters in
  *       sender order, so writers cannot deadlock.
- *   <li>Insert the messages; a message whose {@code clientMessageId} is already stored is skipped
- *       by the unique index ({@code ON CONFLICT DO NOTHING}) and reported as a duplicate, so a
- *       retry never stores twice.
+ *   <li>Insert the messages into the chats that exist; a message whose {@code clientMessageId} is
+ *       already stored is skipped by the unique index ({@code ON CONFLICT DO NOTHING}) and reported
+ *       as a duplicate, so a retry never stores twice.
  *   <li>Update each chat once for all of its new messages: last messages, unread counters,
  *       activity, and what {@link StatusFlow} decided from the locked row (reopening, first user
  *       message and first response).
  *   <li>Add the messages to the per-sender counters of the statistics.
+ *   <li>Add what other features write with them ({@link ChatSideEffects}), after reading what they
+ *       need with steps 1 and 2.
  * </ol>
  *
  * The chats the events carry are derived from the locked rows and the batch, not read back: while
@@ -135,17 +140,18 @@ final class MessageBatch {
     }
   }
 
+  // Into a chat that exists, so that it can be sent before the lock query's answer: a message to a
+  // chat that is gone inserts nothing, where its foreign key would fail the whole batch.
   private static final String INSERT_MESSAGE =
       "INSERT INTO messages (id, chat_id, sender_id, sender_is_admin,"
           + " content, message_type, attachments, is_read_by_admin, is_read_by_user, is_internal_note, is_edited,"
-          + " client_message_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)"
-          + " ON CONFLICT (chat_id, sender_id, client_message_id) DO NOTHING";
+          + " client_message_id, created_at, updated_at) SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?"
+          + " FROM chats WHERE id = ? ON CONFLICT (chat_id, sender_id, client_message_id) DO NOTHING";
 
   // Status, first message and first response are what StatusFlow decided from the locked row
-  // (ChatState): the lock
-  // lasts until the commit, so what the rule read still holds when this stores it. The unread
-  // counters are added to
-  // the row as it is, like the other writers of those counters (markRead recounts them).
+  // (ChatState): the lock lasts until the commit, so what the rule read still holds when this
+  // stores it. The unread counters are added to the row as it is, like the other writers of those
+  // counters (markRead recounts them).
   private static final String UPDATE_CHAT =
       "UPDATE chats SET status = ?, last_message_id = ?,"
           + " last_public_message_id = COALESCE(?, last_public_message_id),"
@@ -184,8 +190,16 @@ final class MessageBatch {
 
   List<Outcome<Optional<Appended>>> apply(Connection c, List<NewMessage> batch)
       throws SQLException {
-    Map<String, ChatState> chats = lockChats(c, batch);
-    List<NewMessage> stored = insertMessages(c, batch, chats);
+    // Steps 1 and 2 and the reads of step 5 travel together (one round trip on PostgreSQL): each
+    // runs after the lock query has its locks, and needs nothing from its answer.
+    Pipeline first = new Pipeline(dialect);
+    Pipeline.Result<List<ChatState>> locked = lockChats(first, batch);
+    ChatSideEffects.MessagesStored sideEffects = effects.beforeMessagesStored(first);
+    Pipeline.Result<int[]> inserted = insertMessages(first, batch);
+    first.send(c);
+    Map<String, ChatState> chats = new TreeMap<>();
+    locked.get().forEach(chat -> chats.put(chat.before.id(), chat));
+    List<NewMessage> stored = stored(batch, inserted.get(), chats);
     // Step 2b: the automatic replies these messages call for, committed with them.
     Map<String, NewMessage> replies = insertReplies(c, stored, chats);
     List<NewMessage> all = new ArrayList<>(stored.size() + replies.size());
@@ -200,11 +214,14 @@ final class MessageBatch {
     // message must be the one its conversation shows last.
     all.sort(Comparator.comparing(NewMessage::at).thenComparing(NewMessage::id));
     Set<String> reopenedBy = applyToChats(all, chats);
-    updateChats(c, chats);
+
+    // Steps 3 and 4 travel together: nothing in them needs an answer.
+    Pipeline writes = new Pipeline(dialect);
+    updateChats(writes, chats);
     for (NewMessage m : all) {
       if (reopenedBy.contains(m.id())) {
         ChatTimeline.statusChanged(
-            c,
+            writes,
             m.chatId(),
             m.senderId(),
             chats.get(m.chatId()).before.status(),
@@ -212,7 +229,8 @@ final class MessageBatch {
             m.at().toEpochMilli());
       }
     }
-    countBySender(c, all);
+    countBySender(writes, all);
+    writes.send(c);
 
     Set<String> storedIds = new HashSet<>();
     stored.forEach(m -> storedIds.add(m.id()));
@@ -224,10 +242,13 @@ final class MessageBatch {
       } else if (!storedIds.contains(m.id())) {
         outcomes.add(Outcome.done(Optional.empty()));
       } else {
-        Chat after = chats.get(m.chatId()).after();
+        ChatState chat = chats.get(m.chatId());
+        Chat after = chat.after();
         NewMessage reply = replies.get(m.id());
-        Appended replied = reply == null ? null : new Appended(message(c, reply), after, false);
-        Appended a = new Appended(message(c, m), after, reopenedBy.contains(m.id()), replied);
+        Appended replied =
+            reply == null ? null : new Appended(message(c, reply, chat.before), after, false);
+        Appended a =
+            new Appended(message(c, m, chat.before), after, reopenedBy.contains(m.id()), replied);
         appended.add(a);
         if (replied != null) {
           appended.add(replied);
@@ -237,7 +258,7 @@ final class MessageBatch {
     }
     // Step 5: the emails and webhooks these messages cause, committed with them.
     if (!appended.isEmpty()) {
-      effects.messagesStored(c, appended);
+      sideEffects.run(c, appended);
     }
     return outcomes;
   }
@@ -246,8 +267,7 @@ final class MessageBatch {
    * Step 1: the batch's chats that exist, locked in chat-id order (SQLite: the writer holds the
    * only lock).
    */
-  private Map<String, ChatState> lockChats(Connection c, List<NewMessage> batch)
-      throws SQLException {
+  private Pipeline.Result<List<ChatState>> lockChats(Pipeline p, List<NewMessage> batch) {
     List<String> ids = batch.stream().map(NewMessage::chatId).distinct().sorted().toList();
     // "OF c": PostgreSQL locks only the chat rows, not the users and messages joined to them.
     String sql =
@@ -259,35 +279,28 @@ final class MessageBatch {
             + placeholders(ids.size())
             + ") ORDER BY c.id"
             + (dialect == Dialect.POSTGRES ? " FOR UPDATE OF c" : "");
-    Map<String, ChatState> chats = new TreeMap<>();
-    for (ChatState chat :
-        Sql.list(
-            c,
-            sql,
-            rs ->
-                new ChatState(
-                    JdbcChatRepository.CHAT.map(rs),
-                    new StatusFlow.ResponseClock(
-                        Sql.nullableLong(rs, "first_user_message_at"),
-                        Sql.nullableLong(rs, "first_response_ms"))),
-            ids.toArray())) {
-      chats.put(chat.before.id(), chat);
-    }
-    return chats;
+    return p.query(
+        sql,
+        rs ->
+            new ChatState(
+                JdbcChatRepository.CHAT.map(rs),
+                new StatusFlow.ResponseClock(
+                    Sql.nullableLong(rs, "first_user_message_at"),
+                    Sql.nullableLong(rs, "first_response_ms"))),
+        ids.toArray());
   }
 
-  /** Step 2: the messages the database stored (not the duplicates), in batch order. */
-  private static List<NewMessage> insertMessages(
-      Connection c, List<NewMessage> batch, Map<String, ChatState> chats) throws SQLException {
-    List<NewMessage> candidates =
-        batch.stream().filter(m -> chats.containsKey(m.chatId())).toList();
-    List<Object[]> rows = new ArrayList<>(candidates.size());
-    for (NewMessage m : candidates) {
+  /**
+   * Step 2: each message inserted into its chat if the chat exists; its count is 0 for a duplicate
+   * or a chat that is gone.
+   */
+  private static Pipeline.Result<int[]> insertMessages(Pipeline p, List<NewMessage> messages) {
+    List<Object[]> rows = new ArrayList<>(messages.size());
+    for (NewMessage m : messages) {
       long t = m.at().toEpochMilli();
       rows.add(
           new Object[] {
             m.id(),
-            m.chatId(),
             m.senderId(),
             m.senderIsAdmin(),
             m.content(),
@@ -298,14 +311,26 @@ final class MessageBatch {
             m.isInternalNote(),
             m.clientMessageId(),
             t,
-            t
+            t,
+            m.chatId()
           });
     }
-    int[] inserted = Sql.batch(c, INSERT_MESSAGE, rows);
-    List<NewMessage> stored = new ArrayList<>(candidates.size());
-    for (int i = 0; i < candidates.size(); i++) {
+    return p.batch(INSERT_MESSAGE, rows);
+  }
+
+  /** The messages the database stored (not the duplicates), in batch order. */
+  private static List<NewMessage> stored(
+      List<NewMessage> messages, int[] inserted, Map<String, ChatState> chats) {
+    List<NewMessage> stored = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      NewMessage m = messages.get(i);
       if (inserted[i] != 0) {
-        stored.add(candidates.get(i));
+        // The insert sees the chats the lock query saw: no message waits for a chat before it is
+        // created, and a chat is locked before it is deleted. Never store into a chat not locked.
+        if (!chats.containsKey(m.chatId())) {
+          throw new IllegalStateException("message stored in chat " + m.chatId() + " unlocked");
+        }
+        stored.add(m);
       }
     }
     return stored;
@@ -350,12 +375,16 @@ final class MessageBatch {
     if (candidates.isEmpty()) {
       return Map.of();
     }
-    Set<String> inserted = new HashSet<>();
-    insertMessages(c, List.copyOf(candidates.values()), chats).forEach(r -> inserted.add(r.id()));
+    List<NewMessage> answers = List.copyOf(candidates.values());
+    Pipeline insert = new Pipeline(dialect);
+    Pipeline.Result<int[]> inserted = insertMessages(insert, answers);
+    insert.send(c);
+    Set<String> insertedIds = new HashSet<>();
+    stored(answers, inserted.get(), chats).forEach(r -> insertedIds.add(r.id()));
     Map<String, NewMessage> replies = new LinkedHashMap<>();
     candidates.forEach(
         (answered, reply) -> {
-          if (inserted.contains(reply.id())) {
+          if (insertedIds.contains(reply.id())) {
             replies.put(answered, reply);
           }
         });
@@ -376,7 +405,7 @@ final class MessageBatch {
     return reopened;
   }
 
-  private static void updateChats(Connection c, Map<String, ChatState> chats) throws SQLException {
+  private static void updateChats(Pipeline p, Map<String, ChatState> chats) {
     List<Object[]> rows = new ArrayList<>();
     for (Map.Entry<String, ChatState> e : chats.entrySet()) {
       ChatState s = e.getValue();
@@ -397,11 +426,11 @@ final class MessageBatch {
             });
       }
     }
-    Sql.batch(c, UPDATE_CHAT, rows);
+    p.batch(UPDATE_CHAT, rows);
   }
 
   /** Step 4: the statistics' totals, one upsert per sender, in sender order. */
-  private static void countBySender(Connection c, List<NewMessage> stored) throws SQLException {
+  private static void countBySender(Pipeline p, List<NewMessage> stored) {
     Map<String, int[]> counts = new TreeMap<>();
     for (NewMessage m : stored) {
       int[] n = counts.computeIfAbsent(m.senderId(), k -> new int[2]);
@@ -410,16 +439,16 @@ final class MessageBatch {
     }
     List<Object[]> rows = new ArrayList<>(counts.size());
     counts.forEach((sender, n) -> rows.add(new Object[] {sender, n[0], n[1]}));
-    Sql.batch(c, COUNT_BY_SENDER, rows);
+    p.batch(COUNT_BY_SENDER, rows);
   }
 
   /** The stored row is exactly what was inserted: built here rather than read back. */
-  private Message message(Connection c, NewMessage m) throws SQLException {
+  private Message message(Connection c, NewMessage m, Chat chat) throws SQLException {
     Instant at = Instant.ofEpochMilli(m.at().toEpochMilli());
     return new Message(
         m.id(),
         m.chatId(),
-        senders.find(c, m.senderId(), m.senderIsAdmin()),
+        sender(c, m, chat),
         m.content(),
         m.messageType(),
         m.attachments(),
@@ -430,6 +459,19 @@ final class MessageBatch {
         m.clientMessageId(),
         at,
         at);
+  }
+
+  /**
+   * Who sent the message, as it carries them. The chat's own user and its agent, who send nearly
+   * every message, were read (as they are now) with the locked chat; anyone else is looked up.
+   */
+  private UserRef sender(Connection c, NewMessage m, Chat chat) throws SQLException {
+    for (UserRef known : new UserRef[] {chat.user(), chat.admin()}) {
+      if (known != null && known.id().equals(m.senderId())) {
+        return new UserRef(known.id(), known.fullName(), known.email(), m.senderIsAdmin());
+      }
+    }
+    return senders.find(c, m.senderId(), m.senderIsAdmin());
   }
 
   /** A user's own messages and notes (which users never see) count as read by the user. */

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -56,6 +57,7 @@ final class ReplyEmails implements ChatSideEffects, Delivery {
 
   @Override
   public void messagesStored(Connection c, List<Appended> stored) throws SQLException {
+    List<Outbox.NewItem> windows = new ArrayList<>();
     for (Appended a : stored) {
       Message m = a.message();
       UserRef person = a.chat().user();
@@ -66,22 +68,25 @@ final class ReplyEmails implements ChatSideEffects, Delivery {
           && !person.isAdmin()
           && person.email() != null
           && !person.email().isBlank()) {
-        openWindow(c, a.chat().id(), m.createdAt());
+        windows.add(window(a.chat().id(), m.createdAt()));
       }
     }
+    // One batch for the whole group commit; the open key keeps the first of a conversation's.
+    Outbox.addAll(c, windows, clock.instant());
   }
 
   /** Adds the conversation's item unless one is already waiting. */
   private void openWindow(Connection c, String chatId, Instant replyAt) throws SQLException {
-    Outbox.add(
-        c,
-        new Outbox.NewItem(
-            KIND,
-            KIND + ":" + chatId,
-            null,
-            Json.MAPPER.createObjectNode().put("chatId", chatId).toString(),
-            replyAt.plus(emailAfter)),
-        clock.instant());
+    Outbox.add(c, window(chatId, replyAt), clock.instant());
+  }
+
+  private Outbox.NewItem window(String chatId, Instant replyAt) {
+    return new Outbox.NewItem(
+        KIND,
+        KIND + ":" + chatId,
+        null,
+        Json.MAPPER.createObjectNode().put("chatId", chatId).toString(),
+        replyAt.plus(emailAfter));
   }
 
   private record Found(

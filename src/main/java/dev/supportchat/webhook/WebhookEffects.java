@@ -8,10 +8,12 @@ import dev.supportchat.chat.Rating;
 import dev.supportchat.json.IsoTime;
 import dev.supportchat.json.Json;
 import dev.supportchat.outbox.Outbox;
+import dev.supportchat.store.Pipeline;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,19 +33,33 @@ final class WebhookEffects implements ChatSideEffects {
 
   @Override
   public void messagesStored(Connection c, List<Appended> stored) throws SQLException {
-    List<WebhookEndpoint> endpoints = WebhookStore.active(c);
+    messagesStored(c, stored, WebhookStore.active(c));
+  }
+
+  /** The endpoints are read with the message writer's first statements, in its transaction. */
+  @Override
+  public MessagesStored beforeMessagesStored(Pipeline reads) {
+    Pipeline.Result<List<WebhookEndpoint>> endpoints = WebhookStore.active(reads);
+    return (c, stored) -> messagesStored(c, stored, endpoints.get());
+  }
+
+  private void messagesStored(Connection c, List<Appended> stored, List<WebhookEndpoint> endpoints)
+      throws SQLException {
     if (endpoints.isEmpty()) {
       return;
     }
+    Instant now = clock.instant();
+    List<Outbox.NewItem> items = new ArrayList<>();
     for (Appended a : stored) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("message", ChatJson.message(a.message()));
       data.put("chat", ChatJson.chat(a.chat(), true));
-      add(c, endpoints, "message.created", data);
+      items.addAll(items(endpoints, "message.created", data, now));
       if (a.reopened()) {
-        add(c, endpoints, "chat.status_changed", statusData(a.chat(), null));
+        items.addAll(items(endpoints, "chat.status_changed", statusData(a.chat(), null), now));
       }
     }
+    Outbox.addAll(c, items, now);
   }
 
   @Override
@@ -88,6 +104,13 @@ final class WebhookEffects implements ChatSideEffects {
   private void add(Connection c, List<WebhookEndpoint> endpoints, String event, Object data)
       throws SQLException {
     Instant now = clock.instant();
+    Outbox.addAll(c, items(endpoints, event, data, now), now);
+  }
+
+  /** One item per endpoint that wants the event, all with the same payload. */
+  private static List<Outbox.NewItem> items(
+      List<WebhookEndpoint> endpoints, String event, Object data, Instant now) {
+    List<Outbox.NewItem> items = new ArrayList<>();
     String payload = null;
     for (WebhookEndpoint e : endpoints) {
       if (!e.wants(event)) {
@@ -100,7 +123,8 @@ final class WebhookEffects implements ChatSideEffects {
         p.set("data", Json.MAPPER.valueToTree(data));
         payload = p.toString();
       }
-      Outbox.add(c, new Outbox.NewItem(KIND, null, e.id(), payload, now), now);
+      items.add(new Outbox.NewItem(KIND, null, e.id(), payload, now));
     }
+    return items;
   }
 }

@@ -1,6 +1,7 @@
 package dev.supportchat.webhook;
 
 import dev.supportchat.store.Database;
+import dev.supportchat.store.Pipeline;
 import dev.supportchat.store.RowMapper;
 import dev.supportchat.store.Sql;
 import java.sql.Connection;
@@ -42,10 +43,17 @@ final class WebhookStore {
                 ENDPOINT));
   }
 
+  private static final String ACTIVE =
+      "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE is_active = TRUE";
+
   /** The active endpoints, read in the caller's transaction. */
   static List<WebhookEndpoint> active(Connection c) throws SQLException {
-    return Sql.list(
-        c, "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE is_active = TRUE", ENDPOINT);
+    return Sql.list(c, ACTIVE, ENDPOINT);
+  }
+
+  /** The same, queued on the caller's pipeline. */
+  static Pipeline.Result<List<WebhookEndpoint>> active(Pipeline p) {
+    return p.query(ACTIVE, ENDPOINT);
   }
 
   Optional<WebhookEndpoint> find(String id) {

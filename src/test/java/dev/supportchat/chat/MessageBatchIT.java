@@ -244,7 +244,7 @@ class MessageBatchIT {
     }
   }
 
-  private static NewMessage message(
+  static NewMessage message(
       String chatId, User sender, boolean admin, boolean note, String clientId) {
     Instant now = Instant.now();
     return new NewMessage(
