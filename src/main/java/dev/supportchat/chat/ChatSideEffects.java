@@ -21,8 +21,12 @@ public interface ChatSideEffects {
    */
   default void beforeChange(Connection c) throws SQLException {}
 
-  /** Messages just stored (duplicates excluded), each with its chat as committed. */
-  default void messagesStored(Connection c, List<Appended> stored) throws SQLException {}
+  /**
+   * Messages just stored (duplicates excluded), each with its chat as committed: the rows they
+   * cause, queued on {@code writes}, which the message writer sends with its own last statements
+   * and the commit (one round trip on PostgreSQL, however many features write).
+   */
+  default void messagesStored(Pipeline writes, List<Appended> stored) {}
 
   /**
    * How the message writer calls {@link #messagesStored}: first this, before it sends the batch's
@@ -38,7 +42,7 @@ public interface ChatSideEffects {
   /** What {@link #messagesStored} does once its reads arrived. */
   @FunctionalInterface
   interface MessagesStored {
-    void run(Connection c, List<Appended> stored) throws SQLException;
+    void run(Pipeline writes, List<Appended> stored);
   }
 
   /** A chat was just created (before its first message is stored). */
@@ -67,9 +71,9 @@ public interface ChatSideEffects {
       }
 
       @Override
-      public void messagesStored(Connection c, List<Appended> stored) throws SQLException {
+      public void messagesStored(Pipeline writes, List<Appended> stored) {
         for (ChatSideEffects e : copy) {
-          e.messagesStored(c, stored);
+          e.messagesStored(writes, stored);
         }
       }
 
@@ -79,9 +83,9 @@ public interface ChatSideEffects {
         for (ChatSideEffects e : copy) {
           each.add(e.beforeMessagesStored(reads));
         }
-        return (c, stored) -> {
+        return (writes, stored) -> {
           for (MessagesStored e : each) {
-            e.run(c, stored);
+            e.run(writes, stored);
           }
         };
       }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * sent as one JDBC batch) instead of five per message, which is what bounded throughput (round
  * trips on PostgreSQL, statement preparation on SQLite; docs/BENCHMARKS.md). On PostgreSQL the
  * statements that need no answer in between travel together ({@link Pipeline}), so a small batch
- * costs three round trips: steps 1 and 2 with the reads of step 5, steps 3 and 4, the commit.
+ * costs two round trips: steps 1 and 2 with the reads of step 5; steps 3, 4 and 5 with the
+ * commit.
  *
  * <ol>
  *   <li>Lock the batch's chats in chat-id order and read them, with their user, assignee and last
@@ -215,23 +216,8 @@ final class MessageBatch {
     all.sort(Comparator.comparing(NewMessage::at).thenComparing(NewMessage::id));
     Set<String> reopenedBy = applyToChats(all, chats);
 
-    // Steps 3 and 4 travel together: nothing in them needs an answer.
-    Pipeline writes = new Pipeline(dialect);
-    updateChats(writes, chats);
-    for (NewMessage m : all) {
-      if (reopenedBy.contains(m.id())) {
-        ChatTimeline.statusChanged(
-            writes,
-            m.chatId(),
-            m.senderId(),
-            chats.get(m.chatId()).before.status(),
-            ChatStatus.OPEN,
-            m.at().toEpochMilli());
-      }
-    }
-    countBySender(writes, all);
-    writes.send(c);
-
+    // The outcomes first (a sender not on the chat is looked up here), so that steps 3, 4 and 5
+    // and the commit can travel together: nothing in them needs an answer.
     Set<String> storedIds = new HashSet<>();
     stored.forEach(m -> storedIds.add(m.id()));
     List<Outcome<Optional<Appended>>> outcomes = new ArrayList<>(batch.size());
@@ -256,10 +242,26 @@ final class MessageBatch {
         outcomes.add(Outcome.done(Optional.of(a)));
       }
     }
+
+    Pipeline writes = new Pipeline(dialect);
+    updateChats(writes, chats);
+    for (NewMessage m : all) {
+      if (reopenedBy.contains(m.id())) {
+        ChatTimeline.statusChanged(
+            writes,
+            m.chatId(),
+            m.senderId(),
+            chats.get(m.chatId()).before.status(),
+            ChatStatus.OPEN,
+            m.at().toEpochMilli());
+      }
+    }
+    countBySender(writes, all);
     // Step 5: the emails and webhooks these messages cause, committed with them.
     if (!appended.isEmpty()) {
-      sideEffects.run(c, appended);
+      sideEffects.run(writes, appended);
     }
+    writes.sendWithCommit(c);
     return outcomes;
   }
 

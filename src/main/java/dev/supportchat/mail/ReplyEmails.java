@@ -10,6 +10,7 @@ import dev.supportchat.json.Json;
 import dev.supportchat.outbox.Delivery;
 import dev.supportchat.outbox.Outbox;
 import dev.supportchat.store.Database;
+import dev.supportchat.store.Pipeline;
 import dev.supportchat.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,7 +57,7 @@ final class ReplyEmails implements ChatSideEffects, Delivery {
   }
 
   @Override
-  public void messagesStored(Connection c, List<Appended> stored) throws SQLException {
+  public void messagesStored(Pipeline writes, List<Appended> stored) {
     List<Outbox.NewItem> windows = new ArrayList<>();
     for (Appended a : stored) {
       Message m = a.message();
@@ -72,7 +73,7 @@ final class ReplyEmails implements ChatSideEffects, Delivery {
       }
     }
     // One batch for the whole group commit; the open key keeps the first of a conversation's.
-    Outbox.addAll(c, windows, clock.instant());
+    Outbox.addAll(writes, windows, clock.instant());
   }
 
   /** Adds the conversation's item unless one is already waiting. */

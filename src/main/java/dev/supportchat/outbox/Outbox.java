@@ -3,6 +3,7 @@ package dev.supportchat.outbox;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Dialect;
 import dev.supportchat.store.Ids;
+import dev.supportchat.store.Pipeline;
 import dev.supportchat.store.RowMapper;
 import dev.supportchat.store.Sql;
 import java.sql.Connection;
@@ -112,15 +113,24 @@ public final class Outbox {
   }
 
   /**
-   * Adds several items in the caller's transaction as one JDBC batch (one round trip on PostgreSQL,
-   * where one each made a batch of messages wait once per webhook event).
+   * Queues several items on the caller's pipeline as one batch, so they travel with its other
+   * statements (where one each made a batch of messages wait once per webhook event).
    */
+  public static void addAll(Pipeline writes, List<NewItem> items, Instant now) {
+    writes.batch(INSERT, rows(items, now));
+  }
+
+  /** Adds several items in the caller's transaction as one JDBC batch. */
   public static void addAll(Connection c, List<NewItem> items, Instant now) throws SQLException {
+    Sql.batch(c, INSERT, rows(items, now));
+  }
+
+  private static List<Object[]> rows(List<NewItem> items, Instant now) {
     List<Object[]> rows = new ArrayList<>(items.size());
     for (NewItem item : items) {
       rows.add(row(item, now));
     }
-    Sql.batch(c, INSERT, rows);
+    return rows;
   }
 
   private static final String INSERT =

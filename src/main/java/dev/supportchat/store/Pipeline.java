@@ -122,6 +122,33 @@ public final class Pipeline {
     }
   }
 
+  /**
+   * The transaction's COMMIT, sent with the statements before it. pgjdbc learns from the server's
+   * answer that the transaction ended, so the {@code commit()} its caller makes next sends nothing.
+   */
+  private static final class Commit extends Step<Boolean> {
+    Commit() {
+      super("COMMIT");
+    }
+
+    @Override
+    List<Object[]> statements() {
+      return Collections.singletonList(new Object[0]);
+    }
+
+    @Override
+    void runAlone(Connection c) throws SQLException {
+      c.commit();
+      result = true;
+    }
+
+    @Override
+    void readFrom(PreparedStatement ps) throws SQLException {
+      ps.getMoreResults();
+      result = true;
+    }
+  }
+
   private final Dialect dialect;
   private final List<Step<?>> steps = new ArrayList<>();
 
@@ -166,6 +193,21 @@ public final class Pipeline {
     }
     send(c, together);
     steps.clear();
+  }
+
+  /**
+   * Sends the steps as the last statements of a write ({@link Database#write}): on PostgreSQL the
+   * transaction's COMMIT travels with them, which saves the write its last round trip, the one
+   * that waits for the disk; the commit that {@code write} makes next finds nothing left to do.
+   * Nothing may run on the connection after this. If a statement fails, the ones after it and the
+   * COMMIT are skipped and the transaction is rolled back, as when the commit goes alone. SQLite,
+   * with no round trips to save, commits in {@code write} as always.
+   */
+  public void sendWithCommit(Connection c) throws SQLException {
+    if (dialect == Dialect.POSTGRES) {
+      steps.add(new Commit());
+    }
+    send(c);
   }
 
   private void send(Connection c, List<Step<?>> together) throws SQLException {

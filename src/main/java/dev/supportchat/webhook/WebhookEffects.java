@@ -31,20 +31,15 @@ final class WebhookEffects implements ChatSideEffects {
     this.clock = clock;
   }
 
-  @Override
-  public void messagesStored(Connection c, List<Appended> stored) throws SQLException {
-    messagesStored(c, stored, WebhookStore.active(c));
-  }
-
   /** The endpoints are read with the message writer's first statements, in its transaction. */
   @Override
   public MessagesStored beforeMessagesStored(Pipeline reads) {
     Pipeline.Result<List<WebhookEndpoint>> endpoints = WebhookStore.active(reads);
-    return (c, stored) -> messagesStored(c, stored, endpoints.get());
+    return (writes, stored) -> messagesStored(writes, stored, endpoints.get());
   }
 
-  private void messagesStored(Connection c, List<Appended> stored, List<WebhookEndpoint> endpoints)
-      throws SQLException {
+  private void messagesStored(
+      Pipeline writes, List<Appended> stored, List<WebhookEndpoint> endpoints) {
     if (endpoints.isEmpty()) {
       return;
     }
@@ -59,7 +54,7 @@ final class WebhookEffects implements ChatSideEffects {
         items.addAll(items(endpoints, "chat.status_changed", statusData(a.chat(), null), now));
       }
     }
-    Outbox.addAll(c, items, now);
+    Outbox.addAll(writes, items, now);
   }
 
   @Override

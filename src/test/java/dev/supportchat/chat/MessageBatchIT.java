@@ -193,7 +193,7 @@ class MessageBatchIT {
     ChatSideEffects recording =
         new ChatSideEffects() {
           @Override
-          public void messagesStored(java.sql.Connection c, List<Appended> stored) {
+          public void messagesStored(dev.supportchat.store.Pipeline writes, List<Appended> stored) {
             transactions.add(stored.stream().map(a -> a.message().sender().id()).toList());
           }
         };

@@ -105,6 +105,60 @@ class PipelineIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void theCommitTravelsWithTheLastStepsAndAFailureAmongThemStoresNothing(Engine engine) {
+    try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
+        Database db = Database.open(fresh.settings(), 2)) {
+      createItems(db);
+      int roundTrips;
+      try (StatementCounter counter = new StatementCounter()) {
+        writeWithCommit(
+            db, List.of(new Object[] {"a", 1L, null}, new Object[] {"b", 2L, null}), List.of());
+        roundTrips = counter.roundTrips();
+      }
+      if (engine == Engine.POSTGRES) {
+        assertThat(roundTrips)
+            .as("the inserts with the COMMIT; the commit of Database.write sends nothing more")
+            .isEqualTo(1);
+      }
+
+      assertThatThrownBy(
+              () ->
+                  writeWithCommit(
+                      db,
+                      List.<Object[]>of(new Object[] {"c", 3L, null}),
+                      List.<Object[]>of(new Object[] {"a", 9L})))
+          .as("a duplicate key after the insert of c")
+          .isInstanceOf(RuntimeException.class);
+      List<String> ids = ids(db);
+      assertThat(ids).as("nothing of the failed write").containsExactly("a", "b");
+
+      for (int i = 0; i < 2; i++) {
+        // Every connection of the pool (2) writes and commits again after the failure.
+        writeWithCommit(db, List.<Object[]>of(new Object[] {"d" + i, 4L, null}), List.of());
+      }
+      assertThat(ids(db)).containsExactly("a", "b", "d0", "d1");
+    }
+  }
+
+  /** Inserts the rows, then the ones that must not be there yet, as the last steps of a write. */
+  private static void writeWithCommit(Database db, List<Object[]> rows, List<Object[]> clashing) {
+    db.write(
+        c -> {
+          Pipeline p = new Pipeline(db.dialect());
+          p.batch(INSERT, rows);
+          p.batch("INSERT INTO items (id, n) VALUES (?, ?)", clashing);
+          p.sendWithCommit(c);
+          return null;
+        });
+  }
+
+  private static List<String> ids(Database db) {
+    return db.read(
+        c -> Sql.list(c, "SELECT id FROM items ORDER BY id", rs -> rs.getString(1)));
+  }
+
   @FunctionalInterface
   private interface PipelineWork {
     void run(Connection c, Pipeline p) throws SQLException;
