@@ -59,6 +59,7 @@ class ContainerImageIT {
             "-XX:+UseSerialGC",
             "-Xms48m",
             "-Xmn24m",
+            "-XX:TrimNativeHeapInterval=5000",
             "-XX:MaxRAMPercentage=75",
             "-jar",
             "/opt/support-chat/support-chat.jar");
