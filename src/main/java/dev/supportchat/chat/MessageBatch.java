@@ -30,8 +30,7 @@ import org.slf4j.LoggerFactory;
  * sent as one JDBC batch) instead of five per message, which is what bounded throughput (round
  * trips on PostgreSQL, statement preparation on SQLite; docs/BENCHMARKS.md). On PostgreSQL the
  * statements that need no answer in between travel together ({@link Pipeline}), so a small batch
- * costs two round trips: steps 1 and 2 with the reads of step 5; steps 3, 4 and 5 with the
- * commit.
+ * costs two round trips: steps 1 and 2 with the reads of step 5; steps 3, 4 and 5 with the commit.
  *
  * <ol>
  *   <li>Lock the batch's chats in chat-id order and read them, with their user, assignee and last

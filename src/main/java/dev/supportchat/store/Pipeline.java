@@ -197,11 +197,11 @@ public final class Pipeline {
 
   /**
    * Sends the steps as the last statements of a write ({@link Database#write}): on PostgreSQL the
-   * transaction's COMMIT travels with them, which saves the write its last round trip, the one
-   * that waits for the disk; the commit that {@code write} makes next finds nothing left to do.
-   * Nothing may run on the connection after this. If a statement fails, the ones after it and the
-   * COMMIT are skipped and the transaction is rolled back, as when the commit goes alone. SQLite,
-   * with no round trips to save, commits in {@code write} as always.
+   * transaction's COMMIT travels with them, which saves the write its last round trip, the one that
+   * waits for the disk; the commit that {@code write} makes next finds nothing left to do. Nothing
+   * may run on the connection after this. If a statement fails, the ones after it and the COMMIT
+   * are skipped and the transaction is rolled back, as when the commit goes alone. SQLite, with no
+   * round trips to save, commits in {@code write} as always.
    */
   public void sendWithCommit(Connection c) throws SQLException {
     if (dialect == Dialect.POSTGRES) {

@@ -143,7 +143,8 @@ class MessageBatchRoundTripsIT {
       assertThat(items).isEqualTo(6);
       if (engine == Engine.POSTGRES) {
         assertThat(cost.roundTrips())
-            .as("the outbox rows, one batch: with the commit, as the 3 chats and 3 counters fill a trip")
+            .as(
+                "the outbox rows, one batch: with the commit, as the 3 chats and 3 counters fill a trip")
             .isEqualTo(POSTGRES_ROUND_TRIPS_OF_ONE + 1);
       } else {
         assertThat(cost.statements()).isEqualTo(SQLITE_STATEMENTS + 1);

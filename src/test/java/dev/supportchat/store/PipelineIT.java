@@ -155,8 +155,7 @@ class PipelineIT {
   }
 
   private static List<String> ids(Database db) {
-    return db.read(
-        c -> Sql.list(c, "SELECT id FROM items ORDER BY id", rs -> rs.getString(1)));
+    return db.read(c -> Sql.list(c, "SELECT id FROM items ORDER BY id", rs -> rs.getString(1)));
   }
 
   @FunctionalInterface
