@@ -34,6 +34,9 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
 
   /**
    * Applies a batch inside its transaction and returns one outcome per item, in the items' order.
+   * The work may end the transaction itself with its last statements ({@code
+   * Pipeline.sendWithCommit}); then it must run nothing on the connection after them, or that would
+   * open a second transaction.
    */
   @FunctionalInterface
   public interface BatchWork<I, O> {

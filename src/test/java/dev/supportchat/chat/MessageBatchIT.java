@@ -244,6 +244,51 @@ class MessageBatchIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aFailureAmongTheLastStatementsStoresNothingOfTheMessage(Engine engine) throws Exception {
+    boolean[] failing = {true};
+    // A feature whose row cannot be written: its statement travels with the chat's update, the
+    // counters and (PostgreSQL) the COMMIT, all of which must then be undone.
+    ChatSideEffects broken =
+        new ChatSideEffects() {
+          @Override
+          public void messagesStored(dev.supportchat.store.Pipeline writes, List<Appended> stored) {
+            if (failing[0]) {
+              writes.batch(
+                  "INSERT INTO sender_message_counts (sender_id, messages, public_replies)"
+                      + " VALUES (?, NULL, 0)",
+                  List.<Object[]>of(new Object[] {"nobody"}));
+            }
+          }
+        };
+    try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
+        Database db = Database.open(fresh.settings(), 8);
+        JdbcChatRepository chats = new JdbcChatRepository(db, broken)) {
+      Migrations.apply(db);
+      var users = new JdbcUserRepository(db);
+      User owner = user(users, "owner@example.com", false);
+      String chatId = Ids.newId();
+      chats.createChat(chatId, owner.id(), "s", Priority.MEDIUM, Instant.now()).orElseThrow();
+
+      assertThatThrownBy(() -> chats.append(message(chatId, owner, false, false, "once")))
+          .isInstanceOf(RuntimeException.class);
+      assertThat(count(db, "SELECT COUNT(*) FROM messages")).isZero();
+      assertThat(count(db, "SELECT COUNT(*) FROM sender_message_counts")).isZero();
+      assertThat(chats.findChat(chatId).orElseThrow().unreadByAdmin()).isZero();
+
+      failing[0] = false;
+      Appended retried = chats.append(message(chatId, owner, false, false, "once")).orElseThrow();
+      assertThat(retried.chat().unreadByAdmin()).as("the retry, stored once").isEqualTo(1);
+      assertThat(count(db, "SELECT COUNT(*) FROM messages")).isEqualTo(1);
+      assertThat(count(db, "SELECT messages FROM sender_message_counts")).isEqualTo(1);
+    }
+  }
+
+  private static long count(Database db, String sql) {
+    return db.read(c -> Sql.count(c, sql));
+  }
+
   static NewMessage message(
       String chatId, User sender, boolean admin, boolean note, String clientId) {
     Instant now = Instant.now();

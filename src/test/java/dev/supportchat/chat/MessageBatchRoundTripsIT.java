@@ -60,7 +60,7 @@ class MessageBatchRoundTripsIT {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
-  void aBatchOfOneCostsThreeRoundTripsAndABatchOfFiftyFive(Engine engine) throws Exception {
+  void aBatchOfOneCostsTwoRoundTripsAndABatchOfFiftyFive(Engine engine) throws Exception {
     try (Fixture f = new Fixture(engine)) {
       f.replies = HoursModule.create(f.db, p -> false, Clock.systemUTC()).service();
       for (int size : new int[] {CHATS, 1}) {

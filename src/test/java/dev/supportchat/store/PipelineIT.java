@@ -78,10 +78,7 @@ class PipelineIT {
     try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
         Database db = Database.open(fresh.settings(), 2)) {
       createItems(db);
-      List<Object[]> many = new ArrayList<>();
-      for (int i = 0; i < Pipeline.MAX_STATEMENTS_IN_ONE_TRIP; i++) {
-        many.add(new Object[] {"i" + i, (long) i, null});
-      }
+      List<Object[]> many = aTripOfRows("i");
       String count = "SELECT COUNT(*) FROM items";
 
       int roundTrips =
@@ -125,20 +122,49 @@ class PipelineIT {
 
       assertThatThrownBy(
               () ->
-                  writeWithCommit(
-                      db,
-                      List.<Object[]>of(new Object[] {"c", 3L, null}),
-                      List.<Object[]>of(new Object[] {"a", 9L})))
-          .as("a duplicate key after the insert of c")
+                  db.write(
+                      c -> {
+                        // A row written in an earlier trip of the same transaction: the COMMIT
+                        // must come after the failing statement, never before it.
+                        Sql.update(c, INSERT, "c", 3L, null);
+                        Pipeline p = new Pipeline(db.dialect());
+                        p.batch(INSERT, List.<Object[]>of(new Object[] {"d", 4L, null}));
+                        p.batch(
+                            "INSERT INTO items (id, n) VALUES (?, ?)",
+                            List.<Object[]>of(new Object[] {"a", 9L}));
+                        p.sendWithCommit(c);
+                        return null;
+                      }))
+          .as("a duplicate key among the last statements")
           .isInstanceOf(RuntimeException.class);
-      List<String> ids = ids(db);
-      assertThat(ids).as("nothing of the failed write").containsExactly("a", "b");
+      assertThat(ids(db))
+          .as("nothing of the failed write, however early")
+          .containsExactly("a", "b");
 
-      for (int i = 0; i < 2; i++) {
-        // Every connection of the pool (2) writes and commits again after the failure.
-        writeWithCommit(db, List.<Object[]>of(new Object[] {"d" + i, 4L, null}), List.of());
+      for (int i = 0; i < 3; i++) {
+        // The pool hands the failed connection out again: it commits as before.
+        writeWithCommit(db, List.<Object[]>of(new Object[] {"e" + i, 5L, null}), List.of());
       }
-      assertThat(ids(db)).containsExactly("a", "b", "d0", "d1");
+      assertThat(ids(db)).containsExactly("a", "b", "e0", "e1", "e2");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aCommitThatDoesNotFitTheLastTripGoesAloneAndCommitsOnce(Engine engine) {
+    try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
+        Database db = Database.open(fresh.settings(), 2)) {
+      createItems(db);
+      List<Object[]> full = aTripOfRows("f");
+      int roundTrips;
+      try (StatementCounter counter = new StatementCounter()) {
+        writeWithCommit(db, full, List.of());
+        roundTrips = counter.roundTrips();
+      }
+      if (engine == Engine.POSTGRES) {
+        assertThat(roundTrips).as("the full trip, then the COMMIT alone").isEqualTo(2);
+      }
+      assertThat(ids(db)).hasSize(full.size());
     }
   }
 
@@ -152,6 +178,15 @@ class PipelineIT {
           p.sendWithCommit(c);
           return null;
         });
+  }
+
+  /** As many rows as fill one round trip, with ids from {@code prefix}. */
+  private static List<Object[]> aTripOfRows(String prefix) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < Pipeline.MAX_STATEMENTS_IN_ONE_TRIP; i++) {
+      rows.add(new Object[] {prefix + i, (long) i, null});
+    }
+    return rows;
   }
 
   private static List<String> ids(Database db) {
