@@ -24,7 +24,8 @@ public interface ChatSideEffects {
   /**
    * Messages just stored (duplicates excluded), each with its chat as committed: the rows they
    * cause, queued on {@code writes}, which the message writer sends with its own last statements
-   * and the commit (one round trip on PostgreSQL, however many features write).
+   * and the commit (one round trip on PostgreSQL, however many features write). The writer calls it
+   * only through {@link #beforeMessagesStored}, whose default runs it.
    */
   default void messagesStored(Pipeline writes, List<Appended> stored) {}
 
@@ -67,13 +68,6 @@ public interface ChatSideEffects {
       public void beforeChange(Connection c) throws SQLException {
         for (ChatSideEffects e : copy) {
           e.beforeChange(c);
-        }
-      }
-
-      @Override
-      public void messagesStored(Pipeline writes, List<Appended> stored) {
-        for (ChatSideEffects e : copy) {
-          e.messagesStored(writes, stored);
         }
       }
 

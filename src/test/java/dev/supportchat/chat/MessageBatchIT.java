@@ -10,6 +10,7 @@ import dev.supportchat.error.AppException;
 import dev.supportchat.store.Database;
 import dev.supportchat.store.Ids;
 import dev.supportchat.store.Migrations;
+import dev.supportchat.store.Pipeline;
 import dev.supportchat.store.Sql;
 import dev.supportchat.testing.TestDatabases;
 import dev.supportchat.user.JdbcUserRepository;
@@ -193,7 +194,7 @@ class MessageBatchIT {
     ChatSideEffects recording =
         new ChatSideEffects() {
           @Override
-          public void messagesStored(dev.supportchat.store.Pipeline writes, List<Appended> stored) {
+          public void messagesStored(Pipeline writes, List<Appended> stored) {
             transactions.add(stored.stream().map(a -> a.message().sender().id()).toList());
           }
         };
@@ -253,7 +254,7 @@ class MessageBatchIT {
     ChatSideEffects broken =
         new ChatSideEffects() {
           @Override
-          public void messagesStored(dev.supportchat.store.Pipeline writes, List<Appended> stored) {
+          public void messagesStored(Pipeline writes, List<Appended> stored) {
             if (failing[0]) {
               writes.batch(
                   "INSERT INTO sender_message_counts (sender_id, messages, public_replies)"
