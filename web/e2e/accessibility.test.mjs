@@ -195,8 +195,12 @@ for (const theme of THEMES) {
             .getByRole('heading', { name: heading, level: 1 })
             .waitFor({ timeout: WAIT_MS });
           await page.waitForLoadState('networkidle');
-          // The page as an admin works with it: loaded, its forms enabled.
-          await page.waitForFunction(() => !document.querySelector('main fieldset:disabled'));
+          // The page as an admin works with it: loaded, its forms enabled. A client-side route
+          // change leaves the 'networkidle' state as it was, so wait for the page's own loading
+          // line to go too: axe once audited the Hours page while its form arrived mid-run.
+          await page.waitForFunction(
+            () => !document.querySelector('main .scd-loading, main fieldset:disabled'),
+          );
           await assertAccessible(page, `the ${link} page (${at})`);
           if (wide && shot) await screenshot(page, `${shot}-${theme}`);
         }
