@@ -210,6 +210,49 @@ for (const theme of THEMES) {
   });
 }
 
+describe("an agent's pages", () => {
+  // An agent sees the team's settings without the right to change them: the forms are disabled, so
+  // a page can hold nothing a keyboard can focus. Its scrolling region must still be reachable.
+  it('pass axe read-only at 1280 and 360 px, and scroll by keyboard', async () => {
+    for (const viewport of [DESKTOP, PHONE]) {
+      const { context, page } = await open('light', viewport);
+      await page.goto(`${server.baseUrl}/admin/support`);
+      await page.getByLabel('Email').fill(demo.agents.priya.user.email);
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('navigation', { name: 'Support chats' }).waitFor({ timeout: WAIT_MS });
+      for (const [link, heading] of [
+        ['Hours', 'Business hours'],
+        ['Webhooks', 'Webhooks'],
+        ['Replies', 'Saved replies and labels'],
+        ['Team', 'Team'],
+        ['Statistics', 'Statistics'],
+      ]) {
+        await page.getByRole('link', { name: link, exact: true }).click();
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor({ timeout: WAIT_MS });
+        await page.waitForLoadState('networkidle');
+        await page.waitForFunction(() => !document.querySelector('main .scd-loading'));
+        await assertAccessible(page, `the ${link} page as an agent (${viewport.width} px)`);
+      }
+      // The Hours page is taller than a phone: Tab reaches its region, and the arrow keys scroll it.
+      await page.getByRole('link', { name: 'Hours', exact: true }).click();
+      await page.getByRole('heading', { name: 'Business hours', level: 1 }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('main .scd-loading'));
+      if (viewport === PHONE) {
+        const main = page.locator('main');
+        await main.focus();
+        assert.ok(
+          await main.evaluate((el) => el === document.activeElement && el.tabIndex >= 0),
+          'the page region is in the tab order',
+        );
+        await page.keyboard.press('PageDown');
+        await page.waitForFunction(() => document.querySelector('main').scrollTop > 0);
+      }
+      await context.close();
+    }
+  });
+});
+
 describe('choosing the theme', () => {
   it('the dashboard toggle works by keyboard, overrides the system and is remembered', async () => {
     const { context, page } = await open('light', DESKTOP);

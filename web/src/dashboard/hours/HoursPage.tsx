@@ -16,6 +16,7 @@ import {
 import { fetchTeam } from '../../shared/api/team';
 import { backSentence } from '../../shared/logic/backTime';
 import { formatDate, t, tp } from '../../shared/i18n/i18n';
+import { PageRegion } from '../PageRegion';
 
 /** The weekday's name in the page's language (1 January 2024 was a Monday). */
 function dayLabel(day: Weekday): string {
@@ -62,7 +63,7 @@ export function HoursPage({ api }: { api: ApiClient }) {
   }, [api]);
 
   return (
-    <main className="scd-stats scd-team scd-hours" aria-labelledby="scd-hours-title">
+    <PageRegion className="scd-team scd-hours" labelledBy="scd-hours-title">
       <div className="scd-stats__head">
         <h1 id="scd-hours-title">{t('hours.title')}</h1>
       </div>
@@ -86,7 +87,7 @@ export function HoursPage({ api }: { api: ApiClient }) {
           }}
         />
       )}
-    </main>
+    </PageRegion>
   );
 }
 
@@ -142,11 +143,12 @@ function HoursForm({
       .finally(() => setSaving(false));
   };
 
+  const locked = !isAdmin || saving;
   return (
     <form onSubmit={submit} className="scd-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('hours.schedule')}</h2>
       {!isAdmin && <p className="scd-card__note">{t('hours.onlyAdmins')}</p>}
-      <fieldset disabled={!isAdmin || saving} className="scd-hours__fieldset">
+      <fieldset disabled={locked} className="scd-hours__fieldset">
         <div className="scd-hours__field">
           <label htmlFor={`${id}-zone`}>{t('hours.timeZone')}</label>
           <select
@@ -161,9 +163,12 @@ function HoursForm({
             ))}
           </select>
         </div>
-        {/* Focusable: on a phone the table scrolls sideways, and for an agent (read only, the
-            fieldset disabled) nothing inside can take the focus to scroll it. */}
-        <div className="scd-table-wrap" tabIndex={0} role="region" aria-label={t('hours.perDay')}>
+      </fieldset>
+      {/* Focusable: on a phone the table scrolls sideways, and for an agent (read only, its
+          controls disabled) nothing inside can take the focus to scroll it. The region stays
+          outside the disabled fieldsets, where nothing counts as focusable. */}
+      <div className="scd-table-wrap" tabIndex={0} role="region" aria-label={t('hours.perDay')}>
+        <fieldset disabled={locked} className="scd-hours__fieldset">
           <table className="scd-hours__days">
             <caption className="sc-visually-hidden">{t('hours.perDay')}</caption>
             <thead>
@@ -223,7 +228,9 @@ function HoursForm({
               })}
             </tbody>
           </table>
-        </div>
+        </fieldset>
+      </div>
+      <fieldset disabled={locked} className="scd-hours__fieldset">
         <p className="scd-card__note">{t('hours.midnight')}</p>
 
         <h2>{t('hours.holidays')}</h2>

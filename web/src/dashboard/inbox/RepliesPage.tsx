@@ -21,6 +21,7 @@ import { LabelChip } from './LabelChips';
 import type { Inbox } from './useInbox';
 import { formatList, t } from '../../shared/i18n/i18n';
 import { withKeys } from '../../shared/ui/withKeys';
+import { PageRegion } from '../PageRegion';
 
 const errorText = (e: unknown, fallback: string) => (e instanceof Error ? e.message : fallback);
 
@@ -32,7 +33,7 @@ export function RepliesPage({ api, inbox }: { api: ApiClient; inbox: Inbox }) {
       .catch(() => setIsAdmin(false));
   }, [api]);
   return (
-    <main className="scd-stats scd-team" aria-labelledby="scd-replies-title">
+    <PageRegion className="scd-team" labelledBy="scd-replies-title">
       <div className="scd-stats__head">
         <h1 id="scd-replies-title">{t('replies.title')}</h1>
       </div>
@@ -43,7 +44,7 @@ export function RepliesPage({ api, inbox }: { api: ApiClient; inbox: Inbox }) {
       )}
       <RepliesSection api={api} inbox={inbox} isAdmin={isAdmin === true} />
       <LabelsSection api={api} labels={inbox.labels} onChanged={inbox.reload} />
-    </main>
+    </PageRegion>
   );
 }
 

@@ -8,6 +8,7 @@ import { priorityLabel, statusLabel } from '../support/Badges';
 import { BarList, ColumnChart } from './charts';
 import { formatDuration } from './format';
 import { formatNumber, t, tp } from '../../shared/i18n/i18n';
+import { PageRegion } from '../PageRegion';
 
 /**
  * Live: what changes the figures (a new message, a status change, an assignment, a rating) asks for
@@ -73,7 +74,7 @@ export function StatsPage({
   };
 
   return (
-    <main className="scd-stats" aria-labelledby="scd-stats-title">
+    <PageRegion labelledBy="scd-stats-title">
       <div className="scd-stats__head">
         <h1 id="scd-stats-title">{t('stats.title')}</h1>
         <button type="button" className="sc-btn sc-btn--ghost" onClick={load} disabled={loading}>
@@ -86,7 +87,7 @@ export function StatsPage({
         </p>
       )}
       {stats && <StatsView stats={stats} />}
-    </main>
+    </PageRegion>
   );
 }
 

@@ -19,6 +19,7 @@ import {
 import type { SocketConnection } from '../../shared/socket/connection';
 import { TextField } from '../../shared/ui/TextField';
 import { formatDate, t, tp, type MessageKey } from '../../shared/i18n/i18n';
+import { PageRegion } from '../PageRegion';
 
 const REFRESH_MS = 15_000;
 
@@ -64,7 +65,7 @@ export function TeamPage({
   const { team, error, reload } = useTeam(api, connection);
   const isAdmin = team?.me.role === 'admin';
   return (
-    <main className="scd-stats scd-team" aria-labelledby="scd-team-title">
+    <PageRegion className="scd-team" labelledBy="scd-team-title">
       <div className="scd-stats__head">
         <h1 id="scd-team-title">{t('dash.nav.team')}</h1>
       </div>
@@ -88,7 +89,7 @@ export function TeamPage({
           )}
         </>
       )}
-    </main>
+    </PageRegion>
   );
 }
 

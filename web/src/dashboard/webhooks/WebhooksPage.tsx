@@ -14,6 +14,7 @@ import {
 import { TextField } from '../../shared/ui/TextField';
 import { deliveryOutcome, shortTime } from './deliveryText';
 import { t } from '../../shared/i18n/i18n';
+import { PageRegion } from '../PageRegion';
 
 function message(e: unknown, fallback: string): string {
   return e instanceof Error && e.message ? e.message : fallback;
@@ -40,7 +41,7 @@ export function WebhooksPage({ api }: { api: ApiClient }) {
   }, [load]);
 
   return (
-    <main className="scd-stats scd-hooks" aria-labelledby="scd-hooks-title">
+    <PageRegion className="scd-hooks" labelledBy="scd-hooks-title">
       <div className="scd-stats__head">
         <h1 id="scd-hooks-title">{t('dash.nav.webhooks')}</h1>
       </div>
@@ -73,7 +74,7 @@ export function WebhooksPage({ api }: { api: ApiClient }) {
       {endpoints?.map((e) => (
         <EndpointCard key={e._id} api={api} endpoint={e} onChanged={load} />
       ))}
-    </main>
+    </PageRegion>
   );
 }
 
