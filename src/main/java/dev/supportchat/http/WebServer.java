@@ -92,7 +92,7 @@ public final class WebServer {
                                 get(MetricsRoute.PATH, new MetricsRoute(metrics, token)::serve));
                     path("/api/v1", () -> apiGroups.forEach(g -> path(g.path(), g.endpoints())));
                   });
-              mapErrors(c);
+              mapErrors(c, largestBody(config));
             });
     server[0] = new WebServer(app);
     return server[0];
@@ -168,9 +168,15 @@ public final class WebServer {
         ctx.method().name(), route, ctx.statusCode(), (long) (ms.doubleValue() * 1_000_000));
   }
 
-  private static void mapErrors(JavalinConfig c) {
+  /** The largest body any route takes: an attachment's multipart upload, or a JSON request. */
+  private static long largestBody(AppConfig config) {
+    return Math.max(config.maxRequestBytes(), config.maxAttachmentBytes() + 64 * 1024);
+  }
+
+  private static void mapErrors(JavalinConfig c, long largestBody) {
     c.routes.exception(
-        AppException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.details(), e));
+        AppException.class,
+        (e, ctx) -> writeError(largestBody, ctx, e.code(), e.getMessage(), e.details(), e));
     c.routes.exception(
         HttpResponseException.class,
         (e, ctx) -> {
@@ -179,7 +185,7 @@ public final class WebServer {
               code == ErrorCode.NOT_FOUND
                   ? "No such route: " + ctx.method() + " " + ctx.path()
                   : messageFor(code, e.getMessage());
-          writeError(ctx, code, message, null, null);
+          writeError(largestBody, ctx, code, message, null, null);
         });
     c.routes.exception(
         Exception.class,
@@ -187,6 +193,7 @@ public final class WebServer {
           String id = requestId(ctx);
           log.error("Unexpected error in {} {} (request {})", ctx.method(), ctx.path(), id, e);
           writeError(
+              largestBody,
               ctx,
               ErrorCode.INTERNAL,
               "Something went wrong on our side. Request id: " + id,
@@ -198,6 +205,7 @@ public final class WebServer {
         ctx -> {
           if (ctx.attribute(ERROR_WRITTEN) == null) {
             writeError(
+                largestBody,
                 ctx,
                 ErrorCode.NOT_FOUND,
                 "No such route: " + ctx.method() + " " + ctx.path(),
@@ -210,6 +218,7 @@ public final class WebServer {
         ctx -> {
           if (ctx.attribute(ERROR_WRITTEN) == null) {
             writeError(
+                largestBody,
                 ctx,
                 ErrorCode.NOT_FOUND,
                 "No such route: " + ctx.method() + " " + ctx.path(),
@@ -220,6 +229,7 @@ public final class WebServer {
   }
 
   private static void writeError(
+      long largestBody,
       Context ctx,
       ErrorCode code,
       String message,
@@ -237,6 +247,8 @@ public final class WebServer {
       // request; saying so keeps clients from sending their next request into a connection the
       // server is about to drop.
       ctx.header("Connection", "close");
+    } else {
+      UnexpectedBody.drainBeforeError(ctx, largestBody);
     }
     ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
     ctx.status(code.httpStatus())
