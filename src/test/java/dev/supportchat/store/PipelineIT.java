@@ -108,11 +108,8 @@ class PipelineIT {
     try (TestDatabases.Fresh fresh = TestDatabases.create(engine);
         Database db = Database.open(fresh.settings(), 2)) {
       createItems(db);
-      int roundTrips;
-      try (StatementCounter counter = new StatementCounter()) {
-        writeWithCommit(db, List.of(new Object[] {"a", 1L, null}, new Object[] {"b", 2L, null}));
-        roundTrips = counter.roundTrips();
-      }
+      int roundTrips =
+          writeWithCommit(db, List.of(new Object[] {"a", 1L, null}, new Object[] {"b", 2L, null}));
       if (engine == Engine.POSTGRES) {
         assertThat(roundTrips)
             .as("the inserts with the COMMIT; the commit of Database.write sends nothing more")
@@ -155,11 +152,7 @@ class PipelineIT {
         Database db = Database.open(fresh.settings(), 2)) {
       createItems(db);
       List<Object[]> full = aTripOfRows("f");
-      int roundTrips;
-      try (StatementCounter counter = new StatementCounter()) {
-        writeWithCommit(db, full);
-        roundTrips = counter.roundTrips();
-      }
+      int roundTrips = writeWithCommit(db, full);
       if (engine == Engine.POSTGRES) {
         assertThat(roundTrips).as("the full trip, then the COMMIT alone").isEqualTo(2);
       }
@@ -167,15 +160,21 @@ class PipelineIT {
     }
   }
 
-  /** Inserts the rows as the last steps of a write. */
-  private static void writeWithCommit(Database db, List<Object[]> rows) {
-    db.write(
-        c -> {
-          Pipeline p = new Pipeline(db.dialect());
-          p.batch(INSERT, rows);
-          p.sendWithCommit(c);
-          return null;
-        });
+  /**
+   * Inserts the rows as the last steps of a write; the round trips of the whole write, its own
+   * commit included (PostgreSQL).
+   */
+  private static int writeWithCommit(Database db, List<Object[]> rows) {
+    try (StatementCounter counter = new StatementCounter()) {
+      db.write(
+          c -> {
+            Pipeline p = new Pipeline(db.dialect());
+            p.batch(INSERT, rows);
+            p.sendWithCommit(c);
+            return null;
+          });
+      return counter.roundTrips();
+    }
   }
 
   /** As many rows as fill one round trip, with ids from {@code prefix}. */
