@@ -330,6 +330,11 @@ public final class App implements AutoCloseable {
     return web.port();
   }
 
+  /** Bytes of request bodies held while they arrive (tests watch the budget with it). */
+  public long bodyBytesHeld() {
+    return web.bodyBytesHeld();
+  }
+
   /** The team feature (tests run an assignment pass with it). */
   public TeamModule team() {
     return team;

@@ -38,7 +38,34 @@ public record AppConfig(
     Outgoing outgoing,
     Operations operations,
     Uploads uploads,
-    Duration messageEditWindow) {
+    Duration messageEditWindow,
+    Bodies bodies) {
+
+  /**
+   * Request bodies while they arrive (read in full before a thread handles the request).
+   *
+   * @param minBytesPerSecond the average rate a body must keep after its first 10 s, else 408
+   *     (BODY_MIN_BYTES_PER_SECOND)
+   * @param maxHeldBytes bytes of arriving bodies the server holds at once, else 503
+   *     (BODY_BUFFER_BYTES)
+   * @param maxHeldBytesPerAddress the same for one client address, else 429
+   *     (BODY_BUFFER_BYTES_PER_ADDRESS)
+   */
+  public record Bodies(long minBytesPerSecond, long maxHeldBytes, long maxHeldBytesPerAddress) {}
+
+  /**
+   * The largest request body any route takes: a JSON body, or an upload with its multipart frame.
+   */
+  public long largestBody() {
+    return largestBody(maxRequestBytes, maxAttachmentBytes);
+  }
+
+  static long largestBody(long maxRequestBytes, long maxAttachmentBytes) {
+    return Math.max(maxRequestBytes, maxAttachmentBytes + MULTIPART_OVERHEAD_BYTES);
+  }
+
+  /** What a multipart upload may add to its file: boundaries, part headers, other fields. */
+  public static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
   /**
    * What one user may store (issue 13, part 5); admins are exempt from the first two.

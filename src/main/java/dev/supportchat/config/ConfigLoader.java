@@ -53,6 +53,8 @@ public final class ConfigLoader {
 
   public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000L;
+  public static final long DEFAULT_BODY_MIN_BYTES_PER_SECOND = 1_024L;
+  private static final long MAX_HEAP_BYTES = Runtime.getRuntime().maxMemory();
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_IP = 30;
   public static final Duration DEFAULT_LOGIN_WINDOW = Duration.ofMinutes(15);
@@ -237,6 +239,7 @@ public final class ConfigLoader {
         longValue("MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES, 1, 1_000_000_000L);
     long maxRequestBytes =
         longValue("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 1_024, 100_000_000L);
+    var bodies = bodies(AppConfig.largestBody(maxRequestBytes, maxAttachmentBytes));
     var team =
         new AppConfig.Team(
             duration("INVITE_EXPIRY", DEFAULT_INVITE_EXPIRY),
@@ -300,7 +303,38 @@ public final class ConfigLoader {
             longValue("UPLOAD_QUOTA_BYTES", DEFAULT_UPLOAD_QUOTA_BYTES, 1, 1_000_000_000_000_000L),
             longValue("UPLOAD_MIN_FREE_BYTES", DEFAULT_UPLOAD_MIN_FREE_BYTES, 0, Long.MAX_VALUE),
             duration("UPLOAD_ORPHAN_AFTER", DEFAULT_UPLOAD_ORPHAN_AFTER)),
-        duration("MESSAGE_EDIT_WINDOW", DEFAULT_MESSAGE_EDIT_WINDOW));
+        duration("MESSAGE_EDIT_WINDOW", DEFAULT_MESSAGE_EDIT_WINDOW),
+        bodies);
+  }
+
+  /**
+   * Arriving request bodies. By default the server holds a quarter of its heap of them (at most 256
+   * MiB), one address four of the largest; each cap at least one largest body, or that body could
+   * never arrive.
+   */
+  private AppConfig.Bodies bodies(long largestBody) {
+    long heldByDefault = Math.max(largestBody, Math.min(256L << 20, MAX_HEAP_BYTES / 4));
+    long held = longValue("BODY_BUFFER_BYTES", heldByDefault, 1, Long.MAX_VALUE);
+    long perAddress =
+        longValue(
+            "BODY_BUFFER_BYTES_PER_ADDRESS", Math.min(held, 4 * largestBody), 1, Long.MAX_VALUE);
+    for (var cap :
+        List.of(
+            Map.entry("BODY_BUFFER_BYTES", held),
+            Map.entry("BODY_BUFFER_BYTES_PER_ADDRESS", perAddress))) {
+      if (cap.getValue() < largestBody) {
+        problems.add(
+            cap.getKey()
+                + " must be at least the largest request body ("
+                + largestBody
+                + " bytes: MAX_ATTACHMENT_BYTES and its multipart frame, or MAX_REQUEST_BYTES).");
+      }
+    }
+    return new AppConfig.Bodies(
+        longValue(
+            "BODY_MIN_BYTES_PER_SECOND", DEFAULT_BODY_MIN_BYTES_PER_SECOND, 1, 1_000_000_000L),
+        held,
+        perAddress);
   }
 
   private AppConfig.Outgoing outgoing() {

@@ -54,6 +54,18 @@ public final class Settings {
               "accounts created per client IP per hour (POST /users/register), then 429"),
           new Setting("LOGIN_WINDOW", "15m", "the window of the two limits above"),
           new Setting("MAX_REQUEST_BYTES", "1000000", "largest JSON request body (413 above)"),
+          new Setting(
+              "BODY_MIN_BYTES_PER_SECOND",
+              "1024",
+              "a request body must arrive at this average rate once it has taken 10 s, else 408"),
+          new Setting(
+              "BODY_BUFFER_BYTES",
+              "a quarter of the heap, at most 268435456 (256 MiB)",
+              "bytes of request bodies the server holds while they arrive, in all; a body past it gets 503"),
+          new Setting(
+              "BODY_BUFFER_BYTES_PER_ADDRESS",
+              "4 largest bodies (42205184 by default)",
+              "the same for one client address; a body past it gets 429"),
           new Setting("MAX_MESSAGE_LENGTH", "5000", "longest message, in characters"),
           new Setting("MAX_ATTACHMENT_BYTES", "10485760", "largest attachment upload (413 above)"),
           new Setting(

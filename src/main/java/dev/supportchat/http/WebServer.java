@@ -18,10 +18,12 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Gauge;
 import java.net.BindException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +52,16 @@ public final class WebServer {
   public interface Mount extends Consumer<JavalinConfig> {}
 
   private final Javalin app;
+  private final BodyBudget bodies;
 
-  private WebServer(Javalin app) {
+  private WebServer(Javalin app, BodyBudget bodies) {
+    this.bodies = bodies;
     this.app = app;
+  }
+
+  /** Bytes of request bodies held while they arrive, in all. */
+  public long bodyBytesHeld() {
+    return bodies.held();
   }
 
   public static WebServer create(
@@ -65,12 +74,18 @@ public final class WebServer {
     Cors cors = new Cors(config.corsOrigins());
     SecurityHeaders securityHeaders = new SecurityHeaders(config.widgetFrameAncestors());
     WebServer[] server = new WebServer[1];
+    BodyBudget bodies =
+        new BodyBudget(config.bodies().maxHeldBytes(), config.bodies().maxHeldBytesPerAddress());
+    Gauge.builder("http.request.body.held", bodies, BodyBudget::held)
+        .description("Bytes of request bodies held while they arrive (BODY_BUFFER_BYTES)")
+        .baseUnit("bytes")
+        .register(metrics.registry());
     ApiDescription description = new ApiDescription(() -> server[0].routes());
     ApiReferencePage reference = new ApiReferencePage();
     Javalin app =
         Javalin.create(
             c -> {
-              configure(c, config, metrics);
+              configure(c, config, metrics, bodies);
               mounts.forEach(m -> m.accept(c));
               webApp.register(c);
               reference.register(c);
@@ -92,13 +107,14 @@ public final class WebServer {
                                 get(MetricsRoute.PATH, new MetricsRoute(metrics, token)::serve));
                     path("/api/v1", () -> apiGroups.forEach(g -> path(g.path(), g.endpoints())));
                   });
-              mapErrors(c, largestBody(config));
+              mapErrors(c, config.largestBody());
             });
-    server[0] = new WebServer(app);
+    server[0] = new WebServer(app, bodies);
     return server[0];
   }
 
-  private static void configure(JavalinConfig c, AppConfig config, ServerMetrics metrics) {
+  private static void configure(
+      JavalinConfig c, AppConfig config, ServerMetrics metrics, BodyBudget bodies) {
     c.startup.showJavalinBanner = false;
     c.startup.showOldJavalinVersionWarning = false;
     c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -112,7 +128,21 @@ public final class WebServer {
     c.jetty.port = config.port();
     c.jetty.multipartConfig.maxFileSize(config.maxAttachmentBytes(), SizeUnit.BYTES);
     c.jetty.multipartConfig.maxTotalRequestSize(
-        config.maxAttachmentBytes() + 64 * 1024, SizeUnit.BYTES);
+        config.maxAttachmentBytes() + AppConfig.MULTIPART_OVERHEAD_BYTES, SizeUnit.BYTES);
+    // Every body is read in full, without a thread, before Javalin's handlers (which read with
+    // blocking reads) see the request; Javalin puts its servlet context inside this handler.
+    ClientAddress clientAddress = new ClientAddress(config.trustProxy(), config.trustedProxies());
+    c.jetty.modifyServer(
+        server ->
+            server.setHandler(
+                new BodyFirstHandler(
+                    config.largestBody(),
+                    bodies,
+                    new BodyPace(config.bodies().minBytesPerSecond(), BodyPace.GRACE),
+                    request ->
+                        clientAddress.of(
+                            Request.getRemoteAddr(request),
+                            request.getHeaders().getValuesList("X-Forwarded-For")))));
     c.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, SizeUnit.BYTES);
     c.requestLogger.http(
         (ctx, ms) -> {
@@ -166,11 +196,6 @@ public final class WebServer {
     String route = matched != null ? matched.path : "other";
     metrics.httpRequest(
         ctx.method().name(), route, ctx.statusCode(), (long) (ms.doubleValue() * 1_000_000));
-  }
-
-  /** The largest body any route takes: an attachment's multipart upload, or a JSON request. */
-  private static long largestBody(AppConfig config) {
-    return Math.max(config.maxRequestBytes(), config.maxAttachmentBytes() + 64 * 1024);
   }
 
   private static void mapErrors(JavalinConfig c, long largestBody) {

@@ -1,0 +1,262 @@
+package dev.supportchat.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportchat.config.DatabaseSettings.Engine;
+import dev.supportchat.json.Json;
+import dev.supportchat.testing.TestApp;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients that send request bodies slowly, or many at once (BodyFirstHandler). Before bodies were
+ * read in full ahead of the handlers, 300 connections that announced a body and stalled after its
+ * first byte, with no account, left {@code /health} unanswered for 20 s: every thread was blocked
+ * in a read.
+ */
+class SlowBodyIT {
+  private static final String LOGIN = "/api/v1/users/login";
+
+  @Test
+  void stalledBodiesHoldNoThreadAndOthersAreServed() throws Exception {
+    try (TestApp t = TestApp.start(Engine.SQLITE)) {
+      List<RawRequest> stalled = new ArrayList<>();
+      try {
+        for (int i = 0; i < 300; i++) {
+          RawRequest r = RawRequest.open(t, "POST", LOGIN, 100_000, null);
+          r.send("{".getBytes(StandardCharsets.US_ASCII));
+          stalled.add(r);
+        }
+        long started = System.nanoTime();
+        assertThat(t.http.get("/health", null).status()).isEqualTo(200);
+        assertThat(t.http.admin().accessToken()).isNotBlank();
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+      } finally {
+        for (RawRequest r : stalled) {
+          r.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void aBodyUnderTheMinimumPaceIsRefusedAndAPhoneOnA2gLinkIsNot() throws Exception {
+    try (TestApp t = TestApp.start(Engine.SQLITE)) {
+      // A trickle of 10 bytes a second, and a login padded to 30 KB sent at 3 KB a second (a weak
+      // 2G link), side by side for longer than the 10 s grace.
+      CompletableFuture<RawRequest.Answer> trickle =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (RawRequest r = RawRequest.open(t, "POST", LOGIN, 2_000, null)) {
+                  for (int i = 0; i < 2_000 && !r.answered(); i++) {
+                    r.send(new byte[] {' '});
+                    Thread.sleep(100);
+                  }
+                  return r.answer();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      byte[] login =
+          Json.MAPPER.writeValueAsBytes(
+              Map.of("email", TestApp.ADMIN_EMAIL, "password", TestApp.ADMIN_PASSWORD));
+      byte[] padded = Arrays.copyOf(login, 30_000);
+      Arrays.fill(padded, login.length, padded.length, (byte) ' ');
+      RawRequest.Answer phone;
+      try (RawRequest r = RawRequest.open(t, "POST", LOGIN, padded.length, null)) {
+        for (int sent = 0; sent < padded.length; sent += 300) {
+          r.send(Arrays.copyOfRange(padded, sent, Math.min(padded.length, sent + 300)));
+          Thread.sleep(100);
+        }
+        phone = r.answer();
+      }
+      assertThat(phone.status()).isEqualTo(200);
+      assertThat(phone.json().path("data").path("accessToken").asText()).isNotBlank();
+
+      RawRequest.Answer slow = trickle.get();
+      assertThat(slow.status()).isEqualTo(408);
+      assertThat(slow.json().path("success").asBoolean(true)).isFalse();
+      assertThat(slow.json().path("message").asText()).contains("too slowly");
+      assertThat(slow.head()).containsIgnoringCase("connection: close");
+      assertThat(t.http.get("/health", null).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void oneAddressCannotTakeTheWholeBufferAndTheServerAnswers503WhenItIsFull() throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "TRUST_PROXY", "true",
+            "MAX_REQUEST_BYTES", "1000000",
+            "MAX_ATTACHMENT_BYTES", "100000",
+            "BODY_BUFFER_BYTES_PER_ADDRESS", "1500000",
+            "BODY_BUFFER_BYTES", "2500000");
+    try (TestApp t = TestApp.start(Engine.SQLITE, env)) {
+      byte[] part = new byte[800_000];
+      Arrays.fill(part, (byte) ' ');
+      List<RawRequest> open = new ArrayList<>();
+      try {
+        RawRequest a1 = heldPart(t, "203.0.113.7", part, open);
+        awaitHeld(t, 800_000);
+        RawRequest.Answer refused = refusedPart(t, "203.0.113.7", part, open);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.head()).containsIgnoringCase("retry-after: 5");
+        assertThat(refused.json().path("message").asText()).contains("from your network");
+
+        // Another address is unaffected, and so are bodies that fit.
+        heldPart(t, "198.51.100.9", part, open);
+        assertThat(login(t, "198.51.100.9").status()).isEqualTo(200);
+        heldPart(t, "192.0.2.1", part, open);
+        awaitHeld(t, 2_400_000);
+
+        // 2.4 MB held of 2.5: the server is full for a fourth address's large body.
+        RawRequest.Answer full = refusedPart(t, "192.0.2.77", part, open);
+        assertThat(full.status()).isEqualTo(503);
+        assertThat(full.head()).containsIgnoringCase("retry-after: 5");
+
+        // A client that goes away gives its bytes back.
+        a1.close();
+        awaitHeld(t, 1_600_000);
+        assertThat(login(t, "192.0.2.77").status()).isEqualTo(200);
+        assertThat(login(t, "203.0.113.7").status()).isEqualTo(200);
+      } finally {
+        for (RawRequest r : open) {
+          r.close();
+        }
+      }
+    }
+  }
+
+  /** The first part of a 1 MB body from {@code address}, left open: the server holds it. */
+  private static RawRequest heldPart(TestApp t, String address, byte[] part, List<RawRequest> open)
+      throws IOException {
+    RawRequest r = RawRequest.open(t, "POST", LOGIN, 1_000_000, address);
+    open.add(r);
+    r.send(part);
+    return r;
+  }
+
+  /** The server's answer to the first part of a 1 MB body it will not hold. */
+  private static RawRequest.Answer refusedPart(
+      TestApp t, String address, byte[] part, List<RawRequest> open) throws IOException {
+    RawRequest r = RawRequest.open(t, "POST", LOGIN, 1_000_000, address);
+    open.add(r);
+    r.sendQuietly(part);
+    return r.answer();
+  }
+
+  private static RawRequest.Answer login(TestApp t, String address) throws Exception {
+    byte[] body =
+        Json.MAPPER.writeValueAsBytes(
+            Map.of("email", TestApp.ADMIN_EMAIL, "password", TestApp.ADMIN_PASSWORD));
+    try (RawRequest r = RawRequest.open(t, "POST", LOGIN, body.length, address)) {
+      r.send(body);
+      return r.answer();
+    }
+  }
+
+  /**
+   * Waits until the server holds {@code bytes} of arriving bodies (read from its log-free gauge).
+   */
+  private static void awaitHeld(TestApp t, long bytes) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (t.app.bodyBytesHeld() != bytes && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(t.app.bodyBytesHeld()).isEqualTo(bytes);
+  }
+
+  /** One HTTP/1.1 request written by hand, so that its body can be sent at any pace. */
+  private static final class RawRequest implements AutoCloseable {
+    record Answer(int status, String head, JsonNode json) {}
+
+    private final Socket socket;
+    private final OutputStream out;
+
+    private RawRequest(Socket socket) throws IOException {
+      this.socket = socket;
+      this.out = socket.getOutputStream();
+    }
+
+    static RawRequest open(TestApp t, String method, String path, long length, String forwardedFor)
+        throws IOException {
+      URI base = URI.create(t.baseUrl());
+      Socket socket = new Socket();
+      socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
+      socket.setSoTimeout(30_000);
+      RawRequest r = new RawRequest(socket);
+      String head =
+          method
+              + " "
+              + path
+              + " HTTP/1.1\r\nHost: "
+              + base.getHost()
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + length
+              + "\r\n"
+              + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
+              + "\r\n";
+      r.send(head.getBytes(StandardCharsets.US_ASCII));
+      return r;
+    }
+
+    void send(byte[] bytes) throws IOException {
+      out.write(bytes);
+      out.flush();
+    }
+
+    /** Sends what the server still reads: it may answer and close before all of it is sent. */
+    void sendQuietly(byte[] bytes) {
+      try {
+        send(bytes);
+      } catch (IOException answeredAndClosed) {
+        // the answer is read next
+      }
+    }
+
+    boolean answered() throws IOException {
+      return socket.getInputStream().available() > 0;
+    }
+
+    /** Reads the answer: status line, headers and a body of Content-Length bytes. */
+    Answer answer() throws IOException {
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream head = new ByteArrayOutputStream();
+      while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          throw new IOException("closed after " + head);
+        }
+        head.write(b);
+      }
+      String headers = head.toString(StandardCharsets.ISO_8859_1);
+      int length = 0;
+      for (String line : headers.split("\r\n")) {
+        if (line.toLowerCase().startsWith("content-length:")) {
+          length = Integer.parseInt(line.substring(15).trim());
+        }
+      }
+      byte[] body = in.readNBytes(length);
+      int status = Integer.parseInt(headers.substring(9, 12));
+      return new Answer(status, headers, Json.MAPPER.readTree(body));
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+}
