@@ -14,6 +14,7 @@ import dev.supportchat.http.WebAppFiles;
 import dev.supportchat.http.WebServer;
 import dev.supportchat.limit.AttemptLimiter;
 import dev.supportchat.limit.Limits;
+import dev.supportchat.limit.SharedBudget;
 import dev.supportchat.mail.MailModule;
 import dev.supportchat.metrics.ServerMetrics;
 import dev.supportchat.outbox.Backoff;
@@ -204,7 +205,9 @@ public final class App implements AutoCloseable {
                   "uploads-user", config.uploads().perUserPerHour(), Duration.ofHours(1)),
               config.uploads().quotaBytesPerUser(),
               config.uploads().minFreeBytes(),
-              config.uploads().orphanAfter());
+              config.uploads().orphanAfter(),
+              new SharedBudget(
+                  config.uploads().downloadsAtOnce(), config.uploads().downloadsAtOncePerUser()));
       var chatRoutes =
           ChatModule.routes(
               chats,

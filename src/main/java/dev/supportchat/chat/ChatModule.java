@@ -2,6 +2,7 @@ package dev.supportchat.chat;
 
 import dev.supportchat.http.Auth;
 import dev.supportchat.limit.Limiter;
+import dev.supportchat.limit.SharedBudget;
 import dev.supportchat.store.Database;
 import dev.supportchat.worker.Fatal;
 import io.javalin.apibuilder.EndpointGroup;
@@ -52,7 +53,8 @@ public final class ChatModule {
         attachments(chats, repository, attachmentsDir, maxAttachmentBytes, uploads, clock),
         auth,
         presence,
-        labels);
+        labels,
+        uploads.downloadsAtOnce());
   }
 
   /**
@@ -78,9 +80,16 @@ public final class ChatModule {
         editWindow.toSeconds());
   }
 
-  /** What uploads may spend: the per-user rate, the quota and the disk's free-space floor. */
+  /**
+   * What uploads may spend: the per-user rate, the quota and the disk's free-space floor; and the
+   * downloads being written at once, in all and per user.
+   */
   public record Uploads(
-      Limiter perUserPerHour, long quotaBytesPerUser, long minFreeBytes, Duration orphanAfter) {}
+      Limiter perUserPerHour,
+      long quotaBytesPerUser,
+      long minFreeBytes,
+      Duration orphanAfter,
+      SharedBudget downloadsAtOnce) {}
 
   private static AttachmentStore attachments(
       ChatService chats,

@@ -12,6 +12,7 @@ import dev.supportchat.http.RequestBody;
 import dev.supportchat.http.Responses;
 import dev.supportchat.json.JsonBody;
 import dev.supportchat.json.TextInput;
+import dev.supportchat.limit.SharedBudget;
 import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -38,6 +39,7 @@ final class ChatRoutes implements EndpointGroup {
   private final Auth<Principal> auth;
   private final SupportPresence presence;
   private final ChatLabels labels;
+  private final SharedBudget downloadsAtOnce;
 
   ChatRoutes(
       ChatService chats,
@@ -45,8 +47,10 @@ final class ChatRoutes implements EndpointGroup {
       AttachmentStore attachments,
       Auth<Principal> auth,
       SupportPresence presence,
-      ChatLabels labels) {
+      ChatLabels labels,
+      SharedBudget downloadsAtOnce) {
     this.labels = labels;
+    this.downloadsAtOnce = downloadsAtOnce;
     this.chats = chats;
     this.statistics = statistics;
     this.attachments = attachments;
@@ -291,10 +295,27 @@ final class ChatRoutes implements EndpointGroup {
             + a.fileName().replaceAll("[^\\x20-\\x7E]", "_")
             + "\"; filename*=UTF-8''"
             + URLEncoder.encode(a.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
-    try {
-      ctx.result(Files.newInputStream(d.file()));
+    // Written here, holding one of the download slots, rather than left to Javalin: a client that
+    // does not read blocks the writing thread until the idle timeout, and 300 such downloads of a
+    // 9 MB file (a visitor session is free) once left /health unanswered (docs/RELIABILITY.md).
+    // The slots cap how many threads downloads can hold, in all and per user.
+    SharedBudget.Refusal refusal = downloadsAtOnce.take(caller.userId(), 1);
+    if (refusal == SharedBudget.Refusal.HOLDER_FULL) {
+      throw AppException.rateLimited(
+          "You are downloading too many files at once. Try again in a moment.", 2);
+    }
+    if (refusal == SharedBudget.Refusal.ALL_FULL) {
+      ctx.header("Retry-After", "2");
+      throw AppException.unavailable(
+          "The server is sending too many files at once. Try again in a moment.");
+    }
+    try (InputStream in = Files.newInputStream(d.file())) {
+      ctx.header("Content-Length", Long.toString(Files.size(d.file())));
+      in.transferTo(ctx.res().getOutputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      downloadsAtOnce.giveBack(caller.userId(), 1);
     }
   }
 

@@ -75,9 +75,16 @@ public record AppConfig(
    * @param minFreeBytes uploads are refused while the data disk has less free space than this
    *     (UPLOAD_MIN_FREE_BYTES)
    * @param orphanAfter uploads never attached to a message are deleted this long after upload
+   * @param downloadsAtOnce attachment downloads being written at once, in all (DOWNLOADS_AT_ONCE)
+   * @param downloadsAtOncePerUser the same for one user (DOWNLOADS_AT_ONCE_PER_USER)
    */
   public record Uploads(
-      int perUserPerHour, long quotaBytesPerUser, long minFreeBytes, Duration orphanAfter) {}
+      int perUserPerHour,
+      long quotaBytesPerUser,
+      long minFreeBytes,
+      Duration orphanAfter,
+      int downloadsAtOnce,
+      int downloadsAtOncePerUser) {}
 
   /**
    * @param inviteTtl how long an invite link works (INVITE_EXPIRY)

@@ -54,6 +54,9 @@ public final class ConfigLoader {
   public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000L;
   public static final long DEFAULT_BODY_MIN_BYTES_PER_SECOND = 1_024L;
+  // A browser opens up to 6 connections to one server: a chat of images loads at full speed.
+  public static final int DEFAULT_DOWNLOADS_AT_ONCE_PER_USER = 8;
+  public static final int DEFAULT_DOWNLOADS_AT_ONCE = 64;
   private static final long MAX_HEAP_BYTES = Runtime.getRuntime().maxMemory();
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_IP = 30;
@@ -302,7 +305,9 @@ public final class ConfigLoader {
             integer("UPLOADS_PER_USER_PER_HOUR", DEFAULT_UPLOADS_PER_USER_PER_HOUR, 1, 1_000_000),
             longValue("UPLOAD_QUOTA_BYTES", DEFAULT_UPLOAD_QUOTA_BYTES, 1, 1_000_000_000_000_000L),
             longValue("UPLOAD_MIN_FREE_BYTES", DEFAULT_UPLOAD_MIN_FREE_BYTES, 0, Long.MAX_VALUE),
-            duration("UPLOAD_ORPHAN_AFTER", DEFAULT_UPLOAD_ORPHAN_AFTER)),
+            duration("UPLOAD_ORPHAN_AFTER", DEFAULT_UPLOAD_ORPHAN_AFTER),
+            integer("DOWNLOADS_AT_ONCE", DEFAULT_DOWNLOADS_AT_ONCE, 1, 100_000),
+            integer("DOWNLOADS_AT_ONCE_PER_USER", DEFAULT_DOWNLOADS_AT_ONCE_PER_USER, 1, 100_000)),
         duration("MESSAGE_EDIT_WINDOW", DEFAULT_MESSAGE_EDIT_WINDOW),
         bodies);
   }

@@ -197,6 +197,14 @@ public final class Settings {
               "1d",
               "uploads never attached to a message are deleted this long after upload (checked hourly)"),
           new Setting(
+              "DOWNLOADS_AT_ONCE",
+              "64",
+              "attachment downloads being written at once, in all; past it 503 with Retry-After"),
+          new Setting(
+              "DOWNLOADS_AT_ONCE_PER_USER",
+              "8",
+              "the same for one user; past it 429 with Retry-After"),
+          new Setting(
               "SOCKET_ROOM_EVENTS_PER_SECOND",
               "100",
               "joins, leaves, typing and token renewals per second per socket, a budget of their own so a dashboard joining all its chats at connect never uses up its sends"),

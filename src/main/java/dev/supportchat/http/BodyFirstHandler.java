@@ -2,6 +2,7 @@ package dev.supportchat.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.supportchat.json.Json;
+import dev.supportchat.limit.SharedBudget;
 import dev.supportchat.logging.LogContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a body slower on average than {@link BodyPace} (after its grace) is answered 408;
  *   <li>a body while its address, or the whole server, already holds the most bytes of bodies that
- *       {@link BodyBudget} allows is answered 429 or 503, each with {@code Retry-After};
+ *       {@link SharedBudget} allows is answered 429 or 503, each with {@code Retry-After};
  *   <li>a body declared larger than the largest a route takes goes on at once: the application
  *       answers 413 without reading it, as before; a chunked body that grows past that is answered
  *       413 here.
@@ -49,7 +50,7 @@ final class BodyFirstHandler extends Handler.Wrapper {
   private static final Logger LOG = LoggerFactory.getLogger(BodyFirstHandler.class);
 
   private final long largestBody;
-  private final BodyBudget budget;
+  private final SharedBudget budget;
   private final BodyPace pace;
   private final Function<Request, String> addressOf;
 
@@ -58,7 +59,7 @@ final class BodyFirstHandler extends Handler.Wrapper {
    * @param addressOf the client's address, as the per-address limits see it
    */
   BodyFirstHandler(
-      long largestBody, BodyBudget budget, BodyPace pace, Function<Request, String> addressOf) {
+      long largestBody, SharedBudget budget, BodyPace pace, Function<Request, String> addressOf) {
     this.largestBody = largestBody;
     this.budget = budget;
     this.pace = pace;
@@ -154,15 +155,15 @@ final class BodyFirstHandler extends Handler.Wrapper {
         refuse(413, "The request body is too large (at most " + largestBody + " bytes).", null);
         return false;
       }
-      BodyBudget.Refusal refusal = budget.take(address, n);
-      if (refusal == BodyBudget.Refusal.ADDRESS_FULL) {
+      SharedBudget.Refusal refusal = budget.take(address, n);
+      if (refusal == SharedBudget.Refusal.HOLDER_FULL) {
         refuse(
             429,
             "Too many uploads from your network are arriving at once. Try again in a moment.",
             "5");
         return false;
       }
-      if (refusal == BodyBudget.Refusal.SERVER_FULL) {
+      if (refusal == SharedBudget.Refusal.ALL_FULL) {
         refuse(
             503, "The server is receiving too many uploads at once. Try again in a moment.", "5");
         return false;

@@ -7,6 +7,7 @@ import dev.supportchat.config.AppConfig;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
 import dev.supportchat.json.Json;
+import dev.supportchat.limit.SharedBudget;
 import dev.supportchat.logging.LogContext;
 import dev.supportchat.metrics.ServerMetrics;
 import io.javalin.Javalin;
@@ -52,9 +53,9 @@ public final class WebServer {
   public interface Mount extends Consumer<JavalinConfig> {}
 
   private final Javalin app;
-  private final BodyBudget bodies;
+  private final SharedBudget bodies;
 
-  private WebServer(Javalin app, BodyBudget bodies) {
+  private WebServer(Javalin app, SharedBudget bodies) {
     this.bodies = bodies;
     this.app = app;
   }
@@ -74,9 +75,9 @@ public final class WebServer {
     Cors cors = new Cors(config.corsOrigins());
     SecurityHeaders securityHeaders = new SecurityHeaders(config.widgetFrameAncestors());
     WebServer[] server = new WebServer[1];
-    BodyBudget bodies =
-        new BodyBudget(config.bodies().maxHeldBytes(), config.bodies().maxHeldBytesPerAddress());
-    Gauge.builder("http.request.body.held", bodies, BodyBudget::held)
+    SharedBudget bodies =
+        new SharedBudget(config.bodies().maxHeldBytes(), config.bodies().maxHeldBytesPerAddress());
+    Gauge.builder("http.request.body.held", bodies, SharedBudget::held)
         .description("Bytes of request bodies held while they arrive (BODY_BUFFER_BYTES)")
         .baseUnit("bytes")
         .register(metrics.registry());
@@ -114,7 +115,7 @@ public final class WebServer {
   }
 
   private static void configure(
-      JavalinConfig c, AppConfig config, ServerMetrics metrics, BodyBudget bodies) {
+      JavalinConfig c, AppConfig config, ServerMetrics metrics, SharedBudget bodies) {
     c.startup.showJavalinBanner = false;
     c.startup.showOldJavalinVersionWarning = false;
     c.jsonMapper(new JavalinJackson(Json.MAPPER, false));

@@ -1,0 +1,120 @@
+package dev.supportchat.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportchat.config.DatabaseSettings.Engine;
+import dev.supportchat.testing.HttpTestClient.Login;
+import dev.supportchat.testing.HttpTestClient.Response;
+import dev.supportchat.testing.TestApp;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients that download an attachment and do not read it. Each holds the thread writing it until
+ * the idle timeout; 300 of them, with one free visitor session, once left {@code /health}
+ * unanswered for 20 s. Downloads now hold one of a few slots, in all and per user.
+ */
+class DownloadSlotsIT {
+
+  @Test
+  void downloadsThatAreNotReadHoldOnlyTheirSlotsAndOthersAreServed() throws Exception {
+    Map<String, String> env = Map.of("DOWNLOADS_AT_ONCE", "4", "DOWNLOADS_AT_ONCE_PER_USER", "2");
+    try (TestApp t = TestApp.start(Engine.SQLITE, env)) {
+      Login ann = t.http.newUser("ann@example.com");
+      Login admin = t.http.admin();
+      t.createAdmin("bo@example.com", "bo-password-1");
+      Login bo = t.http.login("bo@example.com", "bo-password-1");
+      String chatId = t.http.openChat(ann, "A large file", "see attached");
+      byte[] pdf = new byte[9_500_000];
+      Arrays.fill(pdf, (byte) 'x');
+      System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+      Response uploaded =
+          AttachmentRoutesIT.upload(
+              t,
+              "/api/v1/chats/" + chatId + "/attachments",
+              ann.accessToken(),
+              "big.pdf",
+              "application/pdf",
+              pdf);
+      assertThat(uploaded.status()).isEqualTo(201);
+      String url = uploaded.data().path("url").asText();
+
+      List<Socket> unread = new ArrayList<>();
+      try {
+        unread.add(downloadWithoutReading(t, url, ann));
+        unread.add(downloadWithoutReading(t, url, ann));
+        awaitDownloadsHeld(t, url, ann, 429);
+        HttpResponse<byte[]> third = AttachmentRoutesIT.get(t, url, ann.accessToken());
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.headers().firstValue("Retry-After")).isPresent();
+
+        // Another user still downloads, until the server's slots are all taken.
+        unread.add(downloadWithoutReading(t, url, admin));
+        unread.add(downloadWithoutReading(t, url, admin));
+        awaitDownloadsHeld(t, url, bo, 503);
+        HttpResponse<byte[]> full = AttachmentRoutesIT.get(t, url, bo.accessToken());
+        assertThat(full.statusCode()).isEqualTo(503);
+        assertThat(new String(full.body(), StandardCharsets.UTF_8))
+            .contains("too many files at once");
+
+        // Everything else is served.
+        assertThat(t.http.get("/health", null).status()).isEqualTo(200);
+        assertThat(t.http.get("/api/v1/chats/" + chatId + "/messages", ann.accessToken()).status())
+            .isEqualTo(200);
+      } finally {
+        for (Socket s : unread) {
+          s.close();
+        }
+      }
+      // Clients that hung up give their slots back.
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      HttpResponse<byte[]> again;
+      do {
+        again = AttachmentRoutesIT.get(t, url, bo.accessToken());
+      } while (again.statusCode() != 200 && System.nanoTime() < deadline);
+      assertThat(again.statusCode()).isEqualTo(200);
+      assertThat(again.body()).hasSize(pdf.length);
+    }
+  }
+
+  /** A GET of {@code path} whose answer is never read (a tiny receive buffer fills at once). */
+  private static Socket downloadWithoutReading(TestApp t, String path, Login who)
+      throws IOException {
+    URI base = URI.create(t.baseUrl());
+    Socket s = new Socket();
+    s.setReceiveBufferSize(4096);
+    s.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
+    s.getOutputStream()
+        .write(
+            ("GET "
+                    + path
+                    + " HTTP/1.1\r\nHost: "
+                    + base.getHost()
+                    + "\r\nAuthorization: Bearer "
+                    + who.accessToken()
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    return s;
+  }
+
+  /** Waits until a download by {@code who} is refused with {@code status}: the slots are held. */
+  private static void awaitDownloadsHeld(TestApp t, String url, Login who, int status)
+      throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (AttachmentRoutesIT.get(t, url, who.accessToken()).statusCode() == status) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+  }
+}
