@@ -44,7 +44,7 @@ public record AppConfig(
   /**
    * Request bodies while they arrive (read in full before a thread handles the request).
    *
-   * @param minBytesPerSecond the average rate a body must keep after its first 10 s, else 408
+   * @param minBytesPerSecond the average rate a body must keep over each 30 s, else 408
    *     (BODY_MIN_BYTES_PER_SECOND)
    * @param maxHeldBytes bytes of arriving bodies the server holds at once, else 503
    *     (BODY_BUFFER_BYTES)

@@ -57,11 +57,11 @@ public final class Settings {
           new Setting(
               "BODY_MIN_BYTES_PER_SECOND",
               "1024",
-              "a request body must arrive at this average rate once it has taken 10 s, else 408"),
+              "a request body must arrive at this average rate over each 30 s of its arrival, else 408"),
           new Setting(
               "BODY_BUFFER_BYTES",
               "a quarter of the heap, at most 268435456 (256 MiB)",
-              "bytes of request bodies the server holds while they arrive, in all; a body past it gets 503"),
+              "memory of request bodies the server holds while they arrive (beyond 64 KB each), in all; past it 503"),
           new Setting(
               "BODY_BUFFER_BYTES_PER_ADDRESS",
               "4 largest bodies (42205184 by default)",

@@ -52,6 +52,11 @@ public class AppException extends RuntimeException {
     return new AppException(ErrorCode.CONFLICT, message);
   }
 
+  /** The request's body arrived too slowly, or not at all; the client may send it again. */
+  public static AppException timeout(String message) {
+    return new AppException(ErrorCode.TIMEOUT, message);
+  }
+
   public static AppException tooLarge(String message) {
     return new AppException(ErrorCode.TOO_LARGE, message);
   }

@@ -10,6 +10,8 @@ public enum ErrorCode {
   FORBIDDEN("forbidden", 403),
   NOT_FOUND("not_found", 404),
   CONFLICT("conflict", 409),
+  /** A request body that arrived too slowly, or not at all. */
+  TIMEOUT("timeout", 408),
   TOO_LARGE("too_large", 413),
   RATE_LIMITED("rate_limited", 429),
   INTERNAL("internal", 500),

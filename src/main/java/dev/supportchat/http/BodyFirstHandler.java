@@ -1,12 +1,11 @@
 package dev.supportchat.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.supportchat.json.Json;
+import dev.supportchat.error.AppException;
 import dev.supportchat.limit.SharedBudget;
-import dev.supportchat.logging.LogContext;
-import java.io.ByteArrayOutputStream;
+import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -14,8 +13,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a request's whole body, without holding a thread, before the application sees the request;
@@ -28,26 +25,34 @@ import org.slf4j.LoggerFactory;
  * open them again (docs/RELIABILITY.md). Here the bytes arrive through Jetty's demand callbacks,
  * which hold no thread between chunks; only a complete body is handed on.
  *
- * <p>What a slow or large sender meets instead:
+ * <p>What a slow, large or broken sender meets instead, each as an error of the application's own
+ * (the API's envelope, CORS and security headers, a request id) with {@code Connection: close}, the
+ * rest of the body unread:
  *
  * <ul>
- *   <li>a body slower on average than {@link BodyPace} (after its grace) is answered 408;
- *   <li>a body while its address, or the whole server, already holds the most bytes of bodies that
- *       {@link SharedBudget} allows is answered 429 or 503, each with {@code Retry-After};
- *   <li>a body declared larger than the largest a route takes goes on at once: the application
- *       answers 413 without reading it, as before; a chunked body that grows past that is answered
- *       413 here.
+ *   <li>a body declared larger than the largest a route takes, or growing past it: 413 at once;
+ *   <li>a body slower than {@link BodyPace} over any of its windows: 408 {@code timeout};
+ *   <li>a body while its address, or the whole server, holds the most memory of arriving bodies
+ *       that the {@link SharedBudget} allows: 429 or 503, with {@code Retry-After};
+ *   <li>a malformed chunked body: 400.
  * </ul>
  *
- * These answers close the connection (the rest of the body is not read) and carry the API's error
- * envelope. Requests without a body (GET, websocket upgrades) pass straight through.
+ * Requests without a body (GET, websocket upgrades) pass straight through.
+ *
+ * <p>Memory: a body's buffer grows as bytes arrive, never sized by what the client announced, and
+ * the budget is charged for the buffer's size beyond its first {@link #UNCHARGED_BYTES}, so that
+ * small bodies (every JSON request) are never refused because uploads filled the budget.
  *
  * <p>Written here rather than Jetty's {@code EagerContentHandler}: its loader for arbitrary content
  * retains each network chunk as it came, so a client sending one byte per packet could pin a whole
  * network buffer per byte, and it has no pace or budget (docs/DECISIONS.md).
  */
 final class BodyFirstHandler extends Handler.Wrapper {
-  private static final Logger LOG = LoggerFactory.getLogger(BodyFirstHandler.class);
+  /** Request attribute: the error the application answers instead of handling the request. */
+  static final String REFUSAL = BodyFirstHandler.class.getName() + ".refusal";
+
+  /** The first bytes of every body's buffer, not charged to the budget. */
+  static final int UNCHARGED_BYTES = 64 * 1024;
 
   private final long largestBody;
   private final SharedBudget budget;
@@ -55,7 +60,8 @@ final class BodyFirstHandler extends Handler.Wrapper {
   private final Function<Request, String> addressOf;
 
   /**
-   * @param largestBody the largest body any route takes (bodies declared larger go on unread)
+   * @param largestBody the largest body any route takes
+   * @param budget memory of arriving bodies, per client address
    * @param addressOf the client's address, as the per-address limits see it
    */
   BodyFirstHandler(
@@ -66,15 +72,35 @@ final class BodyFirstHandler extends Handler.Wrapper {
     this.addressOf = addressOf;
   }
 
+  /**
+   * For the application's first handler: throws the refusal this handler decided for the request,
+   * if any, so that the application answers it like any of its own errors.
+   */
+  static void throwRefusal(Context ctx) {
+    if (ctx.attribute(REFUSAL) instanceof AppException refusal) {
+      throw refusal;
+    }
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     long declared = request.getLength();
     boolean chunked = declared < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-    if ((declared <= 0 && !chunked) || declared > largestBody) {
+    if (declared <= 0 && !chunked) {
       return super.handle(request, response, callback);
     }
-    new Arrival(request, response, callback, addressOf.apply(request), declared).read();
+    Arrival arrival = new Arrival(request, response, callback, addressOf.apply(request), declared);
+    if (declared > largestBody) {
+      arrival.refuse(tooLarge(), null);
+    } else {
+      arrival.read();
+    }
     return true;
+  }
+
+  private AppException tooLarge() {
+    return AppException.tooLarge(
+        "The request body is too large (at most " + largestBody + " bytes).");
   }
 
   /** One body arriving: its bytes so far and its share of the budget. */
@@ -83,16 +109,22 @@ final class BodyFirstHandler extends Handler.Wrapper {
     private final Response response;
     private final Callback callback;
     private final String address;
-    private final ByteArrayOutputStream body;
-    private final long startedNanos = System.nanoTime();
-    private long taken;
+    private final long declared;
+    private byte[] bytes;
+    private int size;
+    private long charged;
+    private long windowStartedNanos = System.nanoTime();
+    private long windowBytes;
 
     Arrival(Request request, Response response, Callback callback, String address, long declared) {
       this.request = request;
       this.response = response;
       this.callback = callback;
       this.address = address;
-      this.body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+      this.declared = declared;
+      // Sized by what arrives, never by what the client announced: a client announcing 10 MB and
+      // sending one byte must not cost 10 MB.
+      this.bytes = new byte[(int) Math.min(declared > 0 ? declared : 8192, 16 * 1024)];
     }
 
     /** Jetty calls it when more of the body can be read; it never blocks. */
@@ -114,67 +146,92 @@ final class BodyFirstHandler extends Handler.Wrapper {
           return;
         }
         if (Content.Chunk.isFailure(chunk)) {
-          // The client went away or stalled past the idle timeout: nobody may be listening.
-          refuse(408, "The request body did not arrive in time.", null);
+          Throwable failure = chunk.getFailure();
+          refuse(
+              failure instanceof HttpException
+                  ? AppException.invalid(null, "The request body is malformed.")
+                  : AppException.timeout("The request body did not arrive in time."),
+              null);
           return;
         }
         boolean last = chunk.isLast();
         int n = chunk.remaining();
-        if (n > 0 && !take(n)) {
-          chunk.release();
+        AppException refusal = n > 0 ? append(chunk.getByteBuffer(), n) : null;
+        chunk.release();
+        if (refusal != null) {
+          refuse(refusal, refusal.code().httpStatus() == 503 ? "5" : null);
           return;
         }
-        ByteBuffer bytes = chunk.getByteBuffer();
-        if (bytes.hasArray()) {
-          body.write(bytes.array(), bytes.arrayOffset() + bytes.position(), n);
-        } else {
-          byte[] copy = new byte[n];
-          bytes.get(copy);
-          body.write(copy, 0, n);
-        }
-        chunk.release();
         if (last) {
           request.getContext().execute(this::handOn);
           return;
         }
-        if (pace.tooSlow(body.size(), System.nanoTime() - startedNanos)) {
-          refuse(
-              408,
-              "The request body arrived too slowly (under "
-                  + pace.minBytesPerSecond()
-                  + " bytes a second).",
-              null);
+        refusal = paceRefusal(n);
+        if (refusal != null) {
+          refuse(refusal, null);
           return;
         }
       }
     }
 
-    /** Takes {@code n} more bytes from the budget, or answers why not. */
-    private boolean take(int n) {
-      if (body.size() + (long) n > largestBody) {
-        refuse(413, "The request body is too large (at most " + largestBody + " bytes).", null);
-        return false;
+    /** Adds {@code n} bytes to the body, growing its buffer within the budget; or why not. */
+    private AppException append(ByteBuffer chunk, int n) {
+      long needed = (long) size + n;
+      if (needed > largestBody) {
+        return tooLarge();
       }
-      SharedBudget.Refusal refusal = budget.take(address, n);
-      if (refusal == SharedBudget.Refusal.HOLDER_FULL) {
-        refuse(
-            429,
-            "Too many uploads from your network are arriving at once. Try again in a moment.",
-            "5");
-        return false;
+      if (needed > bytes.length) {
+        long limit = declared > 0 ? declared : largestBody;
+        int grown = (int) Math.min(Math.max(needed, 2L * bytes.length), limit);
+        long charge = chargeable(grown) - chargeable(bytes.length);
+        SharedBudget.Refusal refusal = charge > 0 ? budget.take(address, charge) : null;
+        if (refusal == SharedBudget.Refusal.HOLDER_FULL) {
+          return AppException.rateLimited(
+              "Too many uploads from your network are arriving at once. Try again in a moment.", 5);
+        }
+        if (refusal == SharedBudget.Refusal.ALL_FULL) {
+          return AppException.unavailable(
+              "The server is receiving too many uploads at once. Try again in a moment.");
+        }
+        charged += Math.max(0, charge);
+        byte[] larger = new byte[grown];
+        System.arraycopy(bytes, 0, larger, 0, size);
+        bytes = larger;
       }
-      if (refusal == SharedBudget.Refusal.ALL_FULL) {
-        refuse(
-            503, "The server is receiving too many uploads at once. Try again in a moment.", "5");
-        return false;
+      chunk.get(bytes, size, n);
+      size += n;
+      return null;
+    }
+
+    /** What of a buffer of {@code length} bytes the budget is charged for. */
+    private long chargeable(long length) {
+      return Math.max(0, length - UNCHARGED_BYTES);
+    }
+
+    /** Judges the pace when a window is over, then starts the next one. */
+    private AppException paceRefusal(int n) {
+      windowBytes += n;
+      long now = System.nanoTime();
+      long elapsed = now - windowStartedNanos;
+      if (pace.tooSlow(windowBytes, elapsed)) {
+        return AppException.timeout(
+            "The request body arrived too slowly (under "
+                + pace.minBytesPerSecond()
+                + " bytes a second).");
       }
-      taken += n;
-      return true;
+      if (pace.windowOver(elapsed)) {
+        windowStartedNanos = now;
+        windowBytes = 0;
+      }
+      return null;
     }
 
     /** The body is complete: the application handles the request on a pool thread. */
     private void handOn() {
-      Request complete = new BufferedRequest(request, body.toByteArray());
+      handOn(new BufferedRequest(request, ByteBuffer.wrap(bytes, 0, size)));
+    }
+
+    private void handOn(Request complete) {
       Callback done =
           new Callback.Nested(callback) {
             @Override
@@ -199,35 +256,25 @@ final class BodyFirstHandler extends Handler.Wrapper {
     }
 
     private void giveBack() {
-      budget.giveBack(address, taken);
-      taken = 0;
+      budget.giveBack(address, charged);
+      charged = 0;
+      bytes = null;
     }
 
-    private void refuse(int status, String message, String retryAfter) {
+    /**
+     * The application answers {@code refusal} instead of handling the request (its first handler
+     * throws it), on a pool thread, with an empty body; the rest of the body stays unread, so the
+     * connection closes after the answer.
+     */
+    void refuse(AppException refusal, String retryAfter) {
       giveBack();
-      LOG.info(
-          "{} {} from {} refused with {}: {}",
-          request.getMethod(),
-          Request.getPathInContext(request),
-          address,
-          status,
-          message);
-      byte[] json;
-      try {
-        json =
-            Json.MAPPER.writeValueAsBytes(
-                ApiEnvelope.error(status, message, null, LogContext.newRequestId()));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e); // a record of strings and numbers
-      }
-      response.setStatus(status);
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
-      // The rest of the body stays unread: this connection cannot carry another request.
+      request.setAttribute(REFUSAL, refusal);
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
       if (retryAfter != null) {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfter);
       }
-      response.write(true, ByteBuffer.wrap(json), callback);
+      Request empty = new BufferedRequest(request, ByteBuffer.allocate(0));
+      request.getContext().execute(() -> handOn(empty));
     }
   }
 
@@ -235,9 +282,9 @@ final class BodyFirstHandler extends Handler.Wrapper {
   private static final class BufferedRequest extends Request.Wrapper {
     private Content.Chunk rest;
 
-    BufferedRequest(Request request, byte[] body) {
+    BufferedRequest(Request request, ByteBuffer body) {
       super(request);
-      this.rest = Content.Chunk.from(ByteBuffer.wrap(body), true);
+      this.rest = Content.Chunk.from(body, true);
     }
 
     @Override

@@ -91,8 +91,9 @@ public final class WebServer {
               webApp.register(c);
               reference.register(c);
               c.routes.before(ctx -> startRequest(ctx, securityHeaders));
-              c.routes.before(ctx -> UnexpectedBody.discard(ctx, config.maxRequestBytes()));
               c.routes.before("/api/*", cors::apply);
+              c.routes.before(BodyFirstHandler::throwRefusal);
+              c.routes.before(ctx -> UnexpectedBody.discard(ctx, config.maxRequestBytes()));
               c.routes.apiBuilder(
                   () -> {
                     get("/health", health::check);
@@ -139,7 +140,7 @@ public final class WebServer {
                 new BodyFirstHandler(
                     config.largestBody(),
                     bodies,
-                    new BodyPace(config.bodies().minBytesPerSecond(), BodyPace.GRACE),
+                    new BodyPace(config.bodies().minBytesPerSecond(), BodyPace.WINDOW),
                     request ->
                         clientAddress.of(
                             Request.getRemoteAddr(request),

@@ -6,14 +6,24 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class BodyPaceTest {
+  private static final long SECOND = 1_000_000_000L;
+  private final BodyPace pace = new BodyPace(1_024, Duration.ofSeconds(30));
+
   @Test
-  void aBodyIsJudgedOnItsAverageRateOnlyAfterItsGrace() {
-    BodyPace pace = new BodyPace(1_024, Duration.ofSeconds(10));
-    long second = 1_000_000_000L;
-    assertThat(pace.tooSlow(0, 10 * second)).isFalse(); // still in its grace
-    assertThat(pace.tooSlow(10_239, 10 * second + 1)).isTrue(); // 1,023.9 bytes a second
-    assertThat(pace.tooSlow(10_240, 10 * second)).isFalse();
-    assertThat(pace.tooSlow(3_000 * 60, 60 * second)).isFalse(); // a phone at 3 KB a second
-    assertThat(pace.tooSlow(10 * 60, 60 * second)).isTrue(); // a trickle of 10 bytes a second
+  void aWindowIsJudgedOnlyOnceItIsOver() {
+    assertThat(pace.tooSlow(0, 29 * SECOND)).isFalse();
+    assertThat(pace.windowOver(29 * SECOND)).isFalse();
+    assertThat(pace.windowOver(30 * SECOND)).isTrue();
+    assertThat(pace.tooSlow(0, 30 * SECOND)).isTrue();
+  }
+
+  @Test
+  void eachWindowMustAverageTheMinimumRate() {
+    assertThat(pace.tooSlow(30 * 1_024 - 1, 30 * SECOND)).isTrue();
+    assertThat(pace.tooSlow(30 * 1_024, 30 * SECOND)).isFalse();
+    // a phone at 3 KB a second that loses its signal for 15 s of the window
+    assertThat(pace.tooSlow(15 * 3_000, 30 * SECOND)).isFalse();
+    // a trickle of 10 bytes a second
+    assertThat(pace.tooSlow(10 * 31, 31 * SECOND)).isTrue();
   }
 }

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -30,16 +31,27 @@ import org.junit.jupiter.api.Test;
 class SlowBodyIT {
   private static final String LOGIN = "/api/v1/users/login";
 
+  /**
+   * What the first 800 KB of a body declared as 1 MB holds of the budget: its buffer, grown by
+   * doubling to the declared size, less the first 64 KB that every body has without charge.
+   */
+  private static final long HELD_PER_PART = 1_000_000 - 64 * 1024;
+
   @Test
   void stalledBodiesHoldNoThreadAndOthersAreServed() throws Exception {
     try (TestApp t = TestApp.start(Engine.SQLITE)) {
       List<RawRequest> stalled = new ArrayList<>();
+      long heapBefore = heapUsedAfterGc();
       try {
+        // Each announces the largest body a route takes (an upload): buffers sized by what a
+        // client announces, not by what it sent, would take 3 GB here.
         for (int i = 0; i < 300; i++) {
-          RawRequest r = RawRequest.open(t, "POST", LOGIN, 100_000, null);
+          RawRequest r = RawRequest.open(t, "POST", LOGIN, 10_000_000, null);
           r.send("{".getBytes(StandardCharsets.US_ASCII));
           stalled.add(r);
         }
+        Thread.sleep(1_000); // every connection's body has begun
+        assertThat(heapUsedAfterGc() - heapBefore).isLessThan(200_000_000L);
         long started = System.nanoTime();
         assertThat(t.http.get("/health", null).status()).isEqualTo(200);
         assertThat(t.http.admin().accessToken()).isNotBlank();
@@ -53,10 +65,37 @@ class SlowBodyIT {
   }
 
   @Test
+  void bodiesAnnouncedLargerThanAnyRouteTakesAreRefusedAtOnce() throws Exception {
+    try (TestApp t = TestApp.start(Engine.SQLITE)) {
+      List<RawRequest> large = new ArrayList<>();
+      try {
+        for (int i = 0; i < 300; i++) {
+          RawRequest r = RawRequest.open(t, "POST", LOGIN, 20_000_000, null);
+          r.sendQuietly("{".getBytes(StandardCharsets.US_ASCII));
+          large.add(r);
+        }
+        long started = System.nanoTime();
+        for (RawRequest r : large) {
+          RawRequest.Answer a = r.answer();
+          assertThat(a.status()).isEqualTo(413);
+          assertThat(a.json().path("errors").path(0).path("code").asText()).isEqualTo("too_large");
+          assertThat(a.head()).containsIgnoringCase("x-request-id:");
+        }
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+        assertThat(t.http.get("/health", null).status()).isEqualTo(200);
+      } finally {
+        for (RawRequest r : large) {
+          r.close();
+        }
+      }
+    }
+  }
+
+  @Test
   void aBodyUnderTheMinimumPaceIsRefusedAndAPhoneOnA2gLinkIsNot() throws Exception {
     try (TestApp t = TestApp.start(Engine.SQLITE)) {
-      // A trickle of 10 bytes a second, and a login padded to 30 KB sent at 3 KB a second (a weak
-      // 2G link), side by side for longer than the 10 s grace.
+      // A trickle of 10 bytes a second, refused when its first 30 s window is over; and a login
+      // padded to 30 KB sent at 3 KB a second (a weak 2G link) meanwhile.
       CompletableFuture<RawRequest.Answer> trickle =
           CompletableFuture.supplyAsync(
               () -> {
@@ -90,6 +129,8 @@ class SlowBodyIT {
       assertThat(slow.status()).isEqualTo(408);
       assertThat(slow.json().path("success").asBoolean(true)).isFalse();
       assertThat(slow.json().path("message").asText()).contains("too slowly");
+      assertThat(slow.json().path("errors").path(0).path("code").asText()).isEqualTo("timeout");
+      assertThat(slow.head()).containsIgnoringCase("x-request-id:");
       assertThat(slow.head()).containsIgnoringCase("connection: close");
       assertThat(t.http.get("/health", null).status()).isEqualTo(200);
     }
@@ -103,14 +144,14 @@ class SlowBodyIT {
             "MAX_REQUEST_BYTES", "1000000",
             "MAX_ATTACHMENT_BYTES", "100000",
             "BODY_BUFFER_BYTES_PER_ADDRESS", "1500000",
-            "BODY_BUFFER_BYTES", "2500000");
+            "BODY_BUFFER_BYTES", "3000000");
     try (TestApp t = TestApp.start(Engine.SQLITE, env)) {
       byte[] part = new byte[800_000];
       Arrays.fill(part, (byte) ' ');
       List<RawRequest> open = new ArrayList<>();
       try {
         RawRequest a1 = heldPart(t, "203.0.113.7", part, open);
-        awaitHeld(t, 800_000);
+        awaitHeld(t, HELD_PER_PART);
         RawRequest.Answer refused = refusedPart(t, "203.0.113.7", part, open);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.head()).containsIgnoringCase("retry-after: 5");
@@ -120,16 +161,16 @@ class SlowBodyIT {
         heldPart(t, "198.51.100.9", part, open);
         assertThat(login(t, "198.51.100.9").status()).isEqualTo(200);
         heldPart(t, "192.0.2.1", part, open);
-        awaitHeld(t, 2_400_000);
+        awaitHeld(t, 3 * HELD_PER_PART);
 
-        // 2.4 MB held of 2.5: the server is full for a fourth address's large body.
+        // 2.8 MB held of 3: the server is full for a fourth address's large body.
         RawRequest.Answer full = refusedPart(t, "192.0.2.77", part, open);
         assertThat(full.status()).isEqualTo(503);
         assertThat(full.head()).containsIgnoringCase("retry-after: 5");
 
         // A client that goes away gives its bytes back.
         a1.close();
-        awaitHeld(t, 1_600_000);
+        awaitHeld(t, 2 * HELD_PER_PART);
         assertThat(login(t, "192.0.2.77").status()).isEqualTo(200);
         assertThat(login(t, "203.0.113.7").status()).isEqualTo(200);
       } finally {
@@ -168,9 +209,12 @@ class SlowBodyIT {
     }
   }
 
-  /**
-   * Waits until the server holds {@code bytes} of arriving bodies (read from its log-free gauge).
-   */
+  private static long heapUsedAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Waits until the server holds {@code bytes} of arriving bodies. */
   private static void awaitHeld(TestApp t, long bytes) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (t.app.bodyBytesHeld() != bytes && System.nanoTime() < deadline) {
