@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'not_found'
   | 'invalid'
   | 'conflict'
+  | 'timeout'
   | 'too_large'
   | 'rate_limited'
   | 'unavailable'

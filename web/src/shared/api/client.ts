@@ -39,6 +39,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  408: 'timeout',
   409: 'conflict',
   413: 'too_large',
   429: 'rate_limited',
@@ -132,6 +133,8 @@ function inPagesLanguage(code: ErrorCode, said: string): string {
       return t('error.conflict', { detail: said });
     case 'too_large':
       return t('error.too_large', { detail: said });
+    case 'timeout':
+      return t('error.timeout');
     case 'rate_limited':
       return t('error.rate_limited');
     case 'unavailable':

@@ -219,6 +219,7 @@ export const commonAr: Catalogue = {
   'error.invalid': 'لم يُقبل هذا: {detail}',
   'error.conflict': 'لا يمكن فعل ذلك الآن: {detail}',
   'error.too_large': 'هذا كبير جدًا: {detail}',
+  'error.timeout': 'كان الاتصال أبطأ من أن يُرسل هذا. حاول مجددًا، وبشبكة أفضل إن أمكن.',
   'error.rate_limited': 'كان ذلك سريعًا جدًا. انتظر لحظة ثم حاول مجددًا.',
   'error.unavailable': 'الخدمة مشغولة الآن. حاول مجددًا بعد قليل.',
   'error.internal': 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.',

@@ -213,6 +213,8 @@ export const commonDe: Catalogue = {
   'error.invalid': 'Das wurde nicht angenommen: {detail}',
   'error.conflict': 'Das geht gerade nicht: {detail}',
   'error.too_large': 'Das ist zu groß: {detail}',
+  'error.timeout':
+    'Die Verbindung war zu langsam, um dies zu senden. Bitte versuchen Sie es erneut, wenn möglich mit einer besseren Verbindung.',
   'error.rate_limited':
     'Das ging zu schnell. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
   'error.unavailable':

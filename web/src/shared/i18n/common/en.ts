@@ -201,6 +201,8 @@ export const commonEn = {
   'error.invalid': 'This was not accepted: {detail}',
   'error.conflict': 'This cannot be done now: {detail}',
   'error.too_large': 'This is too large: {detail}',
+  'error.timeout':
+    'The connection was too slow to send this. Please try again, on a better connection if you can.',
   'error.rate_limited': 'That was too fast. Please wait a moment and try again.',
   'error.unavailable': 'The service is busy for a moment. Please try again shortly.',
   'error.internal': 'Something went wrong on our side. Please try again.',

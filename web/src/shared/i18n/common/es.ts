@@ -210,6 +210,8 @@ export const commonEs: Catalogue = {
   'error.invalid': 'No se aceptó: {detail}',
   'error.conflict': 'Ahora no se puede hacer: {detail}',
   'error.too_large': 'Es demasiado grande: {detail}',
+  'error.timeout':
+    'La conexión era demasiado lenta para enviar esto. Inténtalo de nuevo, con una conexión mejor si puedes.',
   'error.rate_limited': 'Ha sido demasiado rápido. Espera un momento y vuelve a intentarlo.',
   'error.unavailable': 'El servicio está ocupado en este momento. Vuelve a intentarlo en breve.',
   'error.internal': 'Algo ha fallado por nuestra parte. Vuelve a intentarlo.',

@@ -216,6 +216,8 @@ export const commonFr: Catalogue = {
   'error.invalid': 'Ceci n’a pas été accepté : {detail}',
   'error.conflict': 'Ce n’est pas possible pour le moment : {detail}',
   'error.too_large': 'C’est trop volumineux : {detail}',
+  'error.timeout':
+    'La connexion était trop lente pour envoyer ceci. Réessayez, si possible avec une meilleure connexion.',
   'error.rate_limited': 'C’était trop rapide. Patientez un instant, puis réessayez.',
   'error.unavailable': 'Le service est momentanément surchargé. Réessayez dans un instant.',
   'error.internal': 'Un problème est survenu de notre côté. Veuillez réessayer.',

@@ -150,7 +150,7 @@ final class BodyFirstHandler extends Handler.Wrapper {
           refuse(
               failure instanceof HttpException
                   ? AppException.invalid(null, "The request body is malformed.")
-                  : AppException.timeout("The request body did not arrive in time."),
+                  : AppException.timeout("The request did not arrive in time. Please try again."),
               null);
           return;
         }
@@ -215,9 +215,9 @@ final class BodyFirstHandler extends Handler.Wrapper {
       long elapsed = now - windowStartedNanos;
       if (pace.tooSlow(windowBytes, elapsed)) {
         return AppException.timeout(
-            "The request body arrived too slowly (under "
+            "The connection was too slow to send this (under "
                 + pace.minBytesPerSecond()
-                + " bytes a second).");
+                + " bytes a second). Please try again.");
       }
       if (pace.windowOver(elapsed)) {
         windowStartedNanos = now;

@@ -128,7 +128,7 @@ class SlowBodyIT {
       RawRequest.Answer slow = trickle.get();
       assertThat(slow.status()).isEqualTo(408);
       assertThat(slow.json().path("success").asBoolean(true)).isFalse();
-      assertThat(slow.json().path("message").asText()).contains("too slowly");
+      assertThat(slow.json().path("message").asText()).contains("too slow to send");
       assertThat(slow.json().path("errors").path(0).path("code").asText()).isEqualTo("timeout");
       assertThat(slow.head()).containsIgnoringCase("x-request-id:");
       assertThat(slow.head()).containsIgnoringCase("connection: close");
