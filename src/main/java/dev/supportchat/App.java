@@ -207,7 +207,8 @@ public final class App implements AutoCloseable {
               config.uploads().minFreeBytes(),
               config.uploads().orphanAfter(),
               new SharedBudget(
-                  config.uploads().downloadsAtOnce(), config.uploads().downloadsAtOncePerUser()));
+                  config.uploads().downloadsAtOnce(),
+                  config.uploads().downloadsAtOncePerAddress()));
       var chatRoutes =
           ChatModule.routes(
               chats,
@@ -219,6 +220,7 @@ public final class App implements AutoCloseable {
               config.maxAttachmentBytes(),
               uploads,
               team.chatLabels(),
+              clientAddress,
               clock);
       outboxSender =
           new OutboxSender(

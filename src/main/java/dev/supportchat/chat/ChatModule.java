@@ -1,6 +1,7 @@
 package dev.supportchat.chat;
 
 import dev.supportchat.http.Auth;
+import dev.supportchat.http.ClientAddress;
 import dev.supportchat.limit.Limiter;
 import dev.supportchat.limit.SharedBudget;
 import dev.supportchat.store.Database;
@@ -46,6 +47,7 @@ public final class ChatModule {
       long maxAttachmentBytes,
       Uploads uploads,
       ChatLabels labels,
+      ClientAddress clientAddress,
       Clock clock) {
     return new ChatRoutes(
         chats,
@@ -54,7 +56,8 @@ public final class ChatModule {
         auth,
         presence,
         labels,
-        uploads.downloadsAtOnce());
+        uploads.downloadsAtOnce(),
+        clientAddress);
   }
 
   /**

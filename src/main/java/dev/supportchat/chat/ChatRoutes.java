@@ -7,6 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 
 import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
+import dev.supportchat.http.ClientAddress;
 import dev.supportchat.http.QueryParams;
 import dev.supportchat.http.RequestBody;
 import dev.supportchat.http.Responses;
@@ -40,6 +41,7 @@ final class ChatRoutes implements EndpointGroup {
   private final SupportPresence presence;
   private final ChatLabels labels;
   private final SharedBudget downloadsAtOnce;
+  private final ClientAddress clientAddress;
 
   ChatRoutes(
       ChatService chats,
@@ -48,7 +50,9 @@ final class ChatRoutes implements EndpointGroup {
       Auth<Principal> auth,
       SupportPresence presence,
       ChatLabels labels,
-      SharedBudget downloadsAtOnce) {
+      SharedBudget downloadsAtOnce,
+      ClientAddress clientAddress) {
+    this.clientAddress = clientAddress;
     this.labels = labels;
     this.downloadsAtOnce = downloadsAtOnce;
     this.chats = chats;
@@ -298,11 +302,14 @@ final class ChatRoutes implements EndpointGroup {
     // Written here, holding one of the download slots, rather than left to Javalin: a client that
     // does not read blocks the writing thread until the idle timeout, and 300 such downloads of a
     // 9 MB file (a visitor session is free) once left /health unanswered (docs/RELIABILITY.md).
-    // The slots cap how many threads downloads can hold, in all and per user.
-    SharedBudget.Refusal refusal = downloadsAtOnce.take(caller.userId(), 1);
+    // The slots cap how many threads downloads can hold, in all and per network (per user would
+    // not do: visitor sessions are free).
+    String network = clientAddress.networkOf(ctx);
+    SharedBudget.Refusal refusal = downloadsAtOnce.take(network, 1);
     if (refusal == SharedBudget.Refusal.HOLDER_FULL) {
       throw AppException.rateLimited(
-          "You are downloading too many files at once. Try again in a moment.", 2);
+          "Too many files are being downloaded from your network at once. Try again in a moment.",
+          2);
     }
     if (refusal == SharedBudget.Refusal.ALL_FULL) {
       ctx.header("Retry-After", "2");
@@ -315,7 +322,7 @@ final class ChatRoutes implements EndpointGroup {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      downloadsAtOnce.giveBack(caller.userId(), 1);
+      downloadsAtOnce.giveBack(network, 1);
     }
   }
 

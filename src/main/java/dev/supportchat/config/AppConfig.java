@@ -76,7 +76,8 @@ public record AppConfig(
    *     (UPLOAD_MIN_FREE_BYTES)
    * @param orphanAfter uploads never attached to a message are deleted this long after upload
    * @param downloadsAtOnce attachment downloads being written at once, in all (DOWNLOADS_AT_ONCE)
-   * @param downloadsAtOncePerUser the same for one user (DOWNLOADS_AT_ONCE_PER_USER)
+   * @param downloadsAtOncePerAddress the same for one client network
+   *     (DOWNLOADS_AT_ONCE_PER_ADDRESS)
    */
   public record Uploads(
       int perUserPerHour,
@@ -84,7 +85,7 @@ public record AppConfig(
       long minFreeBytes,
       Duration orphanAfter,
       int downloadsAtOnce,
-      int downloadsAtOncePerUser) {}
+      int downloadsAtOncePerAddress) {}
 
   /**
    * @param inviteTtl how long an invite link works (INVITE_EXPIRY)

@@ -54,8 +54,8 @@ public final class ConfigLoader {
   public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000L;
   public static final long DEFAULT_BODY_MIN_BYTES_PER_SECOND = 1_024L;
-  // A browser opens up to 6 connections to one server: a chat of images loads at full speed.
-  public static final int DEFAULT_DOWNLOADS_AT_ONCE_PER_USER = 8;
+  // A browser opens up to 6 connections to one server; an office behind one address has several.
+  public static final int DEFAULT_DOWNLOADS_AT_ONCE_PER_ADDRESS = 16;
   public static final int DEFAULT_DOWNLOADS_AT_ONCE = 64;
   private static final long MAX_HEAP_BYTES = Runtime.getRuntime().maxMemory();
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;
@@ -307,7 +307,11 @@ public final class ConfigLoader {
             longValue("UPLOAD_MIN_FREE_BYTES", DEFAULT_UPLOAD_MIN_FREE_BYTES, 0, Long.MAX_VALUE),
             duration("UPLOAD_ORPHAN_AFTER", DEFAULT_UPLOAD_ORPHAN_AFTER),
             integer("DOWNLOADS_AT_ONCE", DEFAULT_DOWNLOADS_AT_ONCE, 1, 100_000),
-            integer("DOWNLOADS_AT_ONCE_PER_USER", DEFAULT_DOWNLOADS_AT_ONCE_PER_USER, 1, 100_000)),
+            integer(
+                "DOWNLOADS_AT_ONCE_PER_ADDRESS",
+                DEFAULT_DOWNLOADS_AT_ONCE_PER_ADDRESS,
+                1,
+                100_000)),
         duration("MESSAGE_EDIT_WINDOW", DEFAULT_MESSAGE_EDIT_WINDOW),
         bodies);
   }

@@ -61,7 +61,7 @@ public final class Settings {
           new Setting(
               "BODY_BUFFER_BYTES",
               "a quarter of the heap, at most 268435456 (256 MiB)",
-              "memory of request bodies the server holds while they arrive (beyond 64 KB each), in all; past it 503"),
+              "memory of request bodies the server holds while they arrive, in all; past it 503"),
           new Setting(
               "BODY_BUFFER_BYTES_PER_ADDRESS",
               "4 largest bodies (42205184 by default)",
@@ -201,9 +201,9 @@ public final class Settings {
               "64",
               "attachment downloads being written at once, in all; past it 503 with Retry-After"),
           new Setting(
-              "DOWNLOADS_AT_ONCE_PER_USER",
-              "8",
-              "the same for one user; past it 429 with Retry-After"),
+              "DOWNLOADS_AT_ONCE_PER_ADDRESS",
+              "16",
+              "the same for one client address (an IPv6 /64); past it 429 with Retry-After"),
           new Setting(
               "SOCKET_ROOM_EVENTS_PER_SECOND",
               "100",

@@ -1,9 +1,12 @@
 package dev.supportchat.http;
 
 import dev.supportchat.error.AppException;
+import dev.supportchat.error.ErrorCode;
 import dev.supportchat.limit.SharedBudget;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -39,20 +42,20 @@ import org.eclipse.jetty.util.thread.Invocable;
  *
  * Requests without a body (GET, websocket upgrades) pass straight through.
  *
- * <p>Memory: a body's buffer grows as bytes arrive, never sized by what the client announced, and
- * the budget is charged for the buffer's size beyond its first {@link #UNCHARGED_BYTES}, so that
- * small bodies (every JSON request) are never refused because uploads filled the budget.
+ * <p>Memory: a body's buffer grows as bytes arrive (by half each time, to what it needs), never
+ * sized by what the client announced, and the budget is charged for the whole buffer. A body the
+ * budget refuses part-way is read to its end and dropped before the refusal is answered, so the
+ * client, still sending, gets the answer rather than a reset connection; a client that asked to be
+ * told before it sends ({@code Expect: 100-continue}) is refused at once if its announced body does
+ * not fit.
  *
  * <p>Written here rather than Jetty's {@code EagerContentHandler}: its loader for arbitrary content
  * retains each network chunk as it came, so a client sending one byte per packet could pin a whole
  * network buffer per byte, and it has no pace or budget (docs/DECISIONS.md).
  */
 final class BodyFirstHandler extends Handler.Wrapper {
-  /** Request attribute: the error the application answers instead of handling the request. */
-  static final String REFUSAL = BodyFirstHandler.class.getName() + ".refusal";
-
-  /** The first bytes of every body's buffer, not charged to the budget. */
-  static final int UNCHARGED_BYTES = 64 * 1024;
+  /** The buffer a body starts with. */
+  private static final int FIRST_BUFFER_BYTES = 16 * 1024;
 
   private final long largestBody;
   private final SharedBudget budget;
@@ -77,8 +80,9 @@ final class BodyFirstHandler extends Handler.Wrapper {
    * if any, so that the application answers it like any of its own errors.
    */
   static void throwRefusal(Context ctx) {
-    if (ctx.attribute(REFUSAL) instanceof AppException refusal) {
-      throw refusal;
+    Optional<AppException> refusal = BodyRefusal.of(ctx.req());
+    if (refusal.isPresent()) {
+      throw refusal.get();
     }
   }
 
@@ -91,10 +95,18 @@ final class BodyFirstHandler extends Handler.Wrapper {
     }
     Arrival arrival = new Arrival(request, response, callback, addressOf.apply(request), declared);
     if (declared > largestBody) {
-      arrival.refuse(tooLarge(), null);
-    } else {
-      arrival.read();
+      arrival.refuse(tooLarge());
+      return true;
     }
+    AppException refusal =
+        request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")
+            ? arrival.budgetRefusal(budget.check(arrival.address, declared))
+            : null;
+    if (refusal != null) {
+      arrival.refuse(refusal); // before reading: the client is told not to send
+      return true;
+    }
+    arrival.start();
     return true;
   }
 
@@ -108,11 +120,16 @@ final class BodyFirstHandler extends Handler.Wrapper {
     private final Request request;
     private final Response response;
     private final Callback callback;
-    private final String address;
+    final String address;
     private final long declared;
     private byte[] bytes;
     private int size;
     private long charged;
+    private long received;
+
+    /** Set when the budget refused the body part-way: the rest is read and dropped, then this. */
+    private AppException refusal;
+
     private long windowStartedNanos = System.nanoTime();
     private long windowBytes;
 
@@ -122,9 +139,19 @@ final class BodyFirstHandler extends Handler.Wrapper {
       this.callback = callback;
       this.address = address;
       this.declared = declared;
+    }
+
+    /** Takes the first buffer, then reads what has arrived. */
+    void start() {
       // Sized by what arrives, never by what the client announced: a client announcing 10 MB and
       // sending one byte must not cost 10 MB.
-      this.bytes = new byte[(int) Math.min(declared > 0 ? declared : 8192, 16 * 1024)];
+      int first = (int) Math.min(declared > 0 ? declared : FIRST_BUFFER_BYTES, FIRST_BUFFER_BYTES);
+      refusal = budgetRefusal(budget.take(address, first));
+      if (refusal == null) {
+        charged = first;
+        bytes = new byte[first];
+      }
+      read();
     }
 
     /** Jetty calls it when more of the body can be read; it never blocks. */
@@ -146,66 +173,83 @@ final class BodyFirstHandler extends Handler.Wrapper {
           return;
         }
         if (Content.Chunk.isFailure(chunk)) {
-          Throwable failure = chunk.getFailure();
           refuse(
-              failure instanceof HttpException
+              chunk.getFailure() instanceof HttpException
                   ? AppException.invalid(null, "The request body is malformed.")
-                  : AppException.timeout("The request did not arrive in time. Please try again."),
-              null);
+                  : AppException.timeout("The request did not arrive in time. Please try again."));
           return;
         }
         boolean last = chunk.isLast();
         int n = chunk.remaining();
-        AppException refusal = n > 0 ? append(chunk.getByteBuffer(), n) : null;
+        received += n;
+        if (received > largestBody) {
+          chunk.release();
+          refuse(tooLarge()); // at once: a body without end is not read to its end
+          return;
+        }
+        if (n > 0 && refusal == null) {
+          refusal = append(chunk.getByteBuffer(), n);
+          if (refusal != null) {
+            giveBack(); // the rest is read and dropped
+          }
+        }
         chunk.release();
-        if (refusal != null) {
-          refuse(refusal, refusal.code().httpStatus() == 503 ? "5" : null);
-          return;
-        }
         if (last) {
-          request.getContext().execute(this::handOn);
+          if (refusal != null) {
+            refuse(refusal);
+          } else {
+            request.getContext().execute(this::handOn);
+          }
           return;
         }
-        refusal = paceRefusal(n);
-        if (refusal != null) {
-          refuse(refusal, null);
+        AppException slow = paceRefusal(n);
+        if (slow != null) {
+          refuse(slow);
           return;
         }
       }
     }
 
+    /** The error for a refusal of the budget; null for none. */
+    AppException budgetRefusal(SharedBudget.Refusal refusal) {
+      if (refusal == SharedBudget.Refusal.HOLDER_FULL) {
+        return AppException.rateLimited(
+            "Too many uploads from your network are arriving at once. Try again in a moment.", 5);
+      }
+      if (refusal == SharedBudget.Refusal.ALL_FULL) {
+        return AppException.unavailable(
+            "The server is receiving too many uploads at once. Try again in a moment.");
+      }
+      return null;
+    }
+
     /** Adds {@code n} bytes to the body, growing its buffer within the budget; or why not. */
     private AppException append(ByteBuffer chunk, int n) {
       long needed = (long) size + n;
-      if (needed > largestBody) {
-        return tooLarge();
-      }
       if (needed > bytes.length) {
-        long limit = declared > 0 ? declared : largestBody;
-        int grown = (int) Math.min(Math.max(needed, 2L * bytes.length), limit);
-        long charge = chargeable(grown) - chargeable(bytes.length);
-        SharedBudget.Refusal refusal = charge > 0 ? budget.take(address, charge) : null;
-        if (refusal == SharedBudget.Refusal.HOLDER_FULL) {
-          return AppException.rateLimited(
-              "Too many uploads from your network are arriving at once. Try again in a moment.", 5);
+        int grown = grownTo(needed);
+        AppException refused = budgetRefusal(budget.take(address, grown - bytes.length));
+        if (refused != null) {
+          return refused;
         }
-        if (refusal == SharedBudget.Refusal.ALL_FULL) {
-          return AppException.unavailable(
-              "The server is receiving too many uploads at once. Try again in a moment.");
-        }
-        charged += Math.max(0, charge);
-        byte[] larger = new byte[grown];
-        System.arraycopy(bytes, 0, larger, 0, size);
-        bytes = larger;
+        charged += grown - bytes.length;
+        bytes = Arrays.copyOf(bytes, grown);
       }
       chunk.get(bytes, size, n);
       size += n;
       return null;
     }
 
-    /** What of a buffer of {@code length} bytes the budget is charged for. */
-    private long chargeable(long length) {
-      return Math.max(0, length - UNCHARGED_BYTES);
+    /**
+     * The buffer for {@code needed} bytes: grown by half until it fits, at most the announced
+     * length. The same steps whatever the chunks, so a body's buffer depends only on its size.
+     */
+    private int grownTo(long needed) {
+      long length = bytes.length;
+      while (length < needed) {
+        length += length / 2;
+      }
+      return (int) Math.min(length, declared > 0 ? declared : largestBody);
     }
 
     /** Judges the pace when a window is over, then starts the next one. */
@@ -259,19 +303,19 @@ final class BodyFirstHandler extends Handler.Wrapper {
       budget.giveBack(address, charged);
       charged = 0;
       bytes = null;
+      size = 0;
     }
 
     /**
      * The application answers {@code refusal} instead of handling the request (its first handler
-     * throws it), on a pool thread, with an empty body; the rest of the body stays unread, so the
-     * connection closes after the answer.
+     * throws it), on a pool thread, with an empty body; the connection closes after the answer.
      */
-    void refuse(AppException refusal, String retryAfter) {
+    void refuse(AppException refusal) {
       giveBack();
-      request.setAttribute(REFUSAL, refusal);
+      request.setAttribute(BodyRefusal.ATTRIBUTE, refusal);
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
-      if (retryAfter != null) {
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfter);
+      if (refusal.code() == ErrorCode.UNAVAILABLE) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
       }
       Request empty = new BufferedRequest(request, ByteBuffer.allocate(0));
       request.getContext().execute(() -> handOn(empty));

@@ -3,6 +3,8 @@ package dev.supportchat.http;
 import dev.supportchat.config.TrustedProxies;
 import io.javalin.http.Context;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -55,6 +57,29 @@ public final class ClientAddress {
       }
     }
     return client.getHostAddress();
+  }
+
+  /**
+   * The network {@code address} belongs to, for limits on what one client holds at once: an IPv4
+   * address itself, an IPv6 address's /64 (one home or phone is given a whole /64, so each of its
+   * addresses is not a client of its own).
+   */
+  public String networkOf(Context ctx) {
+    return network(of(ctx));
+  }
+
+  static String network(String address) {
+    Optional<InetAddress> parsed = TrustedProxies.literal(address);
+    if (parsed.isEmpty() || parsed.get().getAddress().length != 16) {
+      return address;
+    }
+    byte[] prefix = Arrays.copyOf(parsed.get().getAddress(), 16);
+    Arrays.fill(prefix, 8, 16, (byte) 0);
+    try {
+      return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+    } catch (UnknownHostException impossible) {
+      throw new IllegalStateException(impossible); // 16 bytes is an IPv6 address
+    }
   }
 
   /** {@code 1.2.3.4:5678} and {@code [::1]:5678} without the port (some proxies add it). */

@@ -38,31 +38,6 @@ final class UnexpectedBody {
     }
   }
 
-  /**
-   * Before an error answer: reads and drops what is left of the request's body, up to {@code
-   * maxBytes}. A request refused before its handler read the body (401 for an expired token on an
-   * upload, 403, 404, 415) would otherwise be answered while the client is still sending and closed
-   * with bytes unread, and the kernel's reset of that connection can take the answer with it: the
-   * widget would see a network error where it should renew its token. A larger or broken body is
-   * left to Jetty, which closes the connection as before.
-   */
-  static void drainBeforeError(Context ctx, long maxBytes) {
-    if (!declaresBody(ctx) || ctx.contentLength() > maxBytes) {
-      return;
-    }
-    try {
-      InputStream in = ctx.req().getInputStream();
-      byte[] buffer = new byte[16 * 1024];
-      long read = 0;
-      for (int n; read <= maxBytes && (n = in.read(buffer)) != -1; ) {
-        read += n;
-      }
-    } catch (IOException | RuntimeException unreadable) {
-      // Already read another way (a reader, multipart parts), cut off, or too slow: nothing to do
-      // but answer.
-    }
-  }
-
   private static boolean declaresBody(Context ctx) {
     return ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
   }

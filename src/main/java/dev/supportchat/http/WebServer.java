@@ -109,7 +109,7 @@ public final class WebServer {
                                 get(MetricsRoute.PATH, new MetricsRoute(metrics, token)::serve));
                     path("/api/v1", () -> apiGroups.forEach(g -> path(g.path(), g.endpoints())));
                   });
-              mapErrors(c, config.largestBody());
+              mapErrors(c);
             });
     server[0] = new WebServer(app, bodies);
     return server[0];
@@ -142,9 +142,10 @@ public final class WebServer {
                     bodies,
                     new BodyPace(config.bodies().minBytesPerSecond(), BodyPace.WINDOW),
                     request ->
-                        clientAddress.of(
-                            Request.getRemoteAddr(request),
-                            request.getHeaders().getValuesList("X-Forwarded-For")))));
+                        ClientAddress.network(
+                            clientAddress.of(
+                                Request.getRemoteAddr(request),
+                                request.getHeaders().getValuesList("X-Forwarded-For"))))));
     c.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, SizeUnit.BYTES);
     c.requestLogger.http(
         (ctx, ms) -> {
@@ -200,10 +201,9 @@ public final class WebServer {
         ctx.method().name(), route, ctx.statusCode(), (long) (ms.doubleValue() * 1_000_000));
   }
 
-  private static void mapErrors(JavalinConfig c, long largestBody) {
+  private static void mapErrors(JavalinConfig c) {
     c.routes.exception(
-        AppException.class,
-        (e, ctx) -> writeError(largestBody, ctx, e.code(), e.getMessage(), e.details(), e));
+        AppException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.details(), e));
     c.routes.exception(
         HttpResponseException.class,
         (e, ctx) -> {
@@ -212,7 +212,7 @@ public final class WebServer {
               code == ErrorCode.NOT_FOUND
                   ? "No such route: " + ctx.method() + " " + ctx.path()
                   : messageFor(code, e.getMessage());
-          writeError(largestBody, ctx, code, message, null, null);
+          writeError(ctx, code, message, null, null);
         });
     c.routes.exception(
         Exception.class,
@@ -220,7 +220,6 @@ public final class WebServer {
           String id = requestId(ctx);
           log.error("Unexpected error in {} {} (request {})", ctx.method(), ctx.path(), id, e);
           writeError(
-              largestBody,
               ctx,
               ErrorCode.INTERNAL,
               "Something went wrong on our side. Request id: " + id,
@@ -232,7 +231,6 @@ public final class WebServer {
         ctx -> {
           if (ctx.attribute(ERROR_WRITTEN) == null) {
             writeError(
-                largestBody,
                 ctx,
                 ErrorCode.NOT_FOUND,
                 "No such route: " + ctx.method() + " " + ctx.path(),
@@ -245,7 +243,6 @@ public final class WebServer {
         ctx -> {
           if (ctx.attribute(ERROR_WRITTEN) == null) {
             writeError(
-                largestBody,
                 ctx,
                 ErrorCode.NOT_FOUND,
                 "No such route: " + ctx.method() + " " + ctx.path(),
@@ -256,7 +253,6 @@ public final class WebServer {
   }
 
   private static void writeError(
-      long largestBody,
       Context ctx,
       ErrorCode code,
       String message,
@@ -274,8 +270,6 @@ public final class WebServer {
       // request; saying so keeps clients from sending their next request into a connection the
       // server is about to drop.
       ctx.header("Connection", "close");
-    } else {
-      UnexpectedBody.drainBeforeError(ctx, largestBody);
     }
     ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
     ctx.status(code.httpStatus())

@@ -43,16 +43,21 @@ public final class SharedBudget {
    * taken).
    */
   public synchronized Refusal take(String holder, long amount) {
-    long held = byHolder.getOrDefault(holder, 0L);
-    if (held + amount > maxPerHolder) {
-      return Refusal.HOLDER_FULL;
+    Refusal refusal = check(holder, amount);
+    if (refusal != null) {
+      return refusal;
     }
-    if (total + amount > maxTotal) {
-      return Refusal.ALL_FULL;
-    }
-    byHolder.put(holder, held + amount);
+    byHolder.put(holder, byHolder.getOrDefault(holder, 0L) + amount);
     total += amount;
     return null;
+  }
+
+  /** Why {@code amount} more could not be taken for {@code holder} now; null if it could. */
+  public synchronized Refusal check(String holder, long amount) {
+    if (byHolder.getOrDefault(holder, 0L) + amount > maxPerHolder) {
+      return Refusal.HOLDER_FULL;
+    }
+    return total + amount > maxTotal ? Refusal.ALL_FULL : null;
   }
 
   /** Gives back {@code amount} that {@code holder} took. */

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +26,19 @@ import org.junit.jupiter.api.Test;
  * unanswered for 20 s. Downloads now hold one of a few slots, in all and per user.
  */
 class DownloadSlotsIT {
+  private static final String ANNS_NETWORK = "203.0.113.7";
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  /** A download by {@code who}, read in full, from {@code address} (through a trusted proxy). */
+  private static HttpResponse<byte[]> get(TestApp t, String path, Login who, String address)
+      throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(t.baseUrl() + path))
+            .header("Authorization", "Bearer " + who.accessToken())
+            .header("X-Forwarded-For", address)
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
 
   @Test
   void downloadsThatAreNotReadHoldOnlyTheirSlotsAndOthersAreServed() throws Exception {
@@ -32,7 +47,8 @@ class DownloadSlotsIT {
     Map<String, String> env =
         Map.of(
             "DOWNLOADS_AT_ONCE", "4",
-            "DOWNLOADS_AT_ONCE_PER_USER", "2",
+            "DOWNLOADS_AT_ONCE_PER_ADDRESS", "2",
+            "TRUST_PROXY", "true",
             "MAX_ATTACHMENT_BYTES", "41000000");
     try (TestApp t = TestApp.start(Engine.SQLITE, env)) {
       Login ann = t.http.newUser("ann@example.com");
@@ -56,16 +72,17 @@ class DownloadSlotsIT {
 
       List<Socket> unread = new ArrayList<>();
       try {
-        unread.add(downloadWithoutReading(t, url, ann));
-        unread.add(downloadWithoutReading(t, url, ann));
-        HttpResponse<byte[]> third = AttachmentRoutesIT.get(t, url, ann.accessToken());
+        // Two visitors' sessions from one address are one client here: sessions are free.
+        unread.add(downloadWithoutReading(t, url, ann, ANNS_NETWORK));
+        unread.add(downloadWithoutReading(t, url, admin, ANNS_NETWORK));
+        HttpResponse<byte[]> third = get(t, url, bo, ANNS_NETWORK);
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(third.headers().firstValue("Retry-After")).isPresent();
 
-        // Another user still downloads, until the server's slots are all taken.
-        unread.add(downloadWithoutReading(t, url, admin));
-        unread.add(downloadWithoutReading(t, url, admin));
-        HttpResponse<byte[]> full = AttachmentRoutesIT.get(t, url, bo.accessToken());
+        // Another address still downloads, until the server's slots are all taken.
+        unread.add(downloadWithoutReading(t, url, admin, "198.51.100.9"));
+        unread.add(downloadWithoutReading(t, url, admin, "198.51.100.9"));
+        HttpResponse<byte[]> full = get(t, url, bo, "192.0.2.1");
         assertThat(full.statusCode()).isEqualTo(503);
         assertThat(new String(full.body(), StandardCharsets.UTF_8))
             .contains("too many files at once");
@@ -83,7 +100,7 @@ class DownloadSlotsIT {
       long deadline = System.nanoTime() + 20_000_000_000L;
       HttpResponse<byte[]> again;
       do {
-        again = AttachmentRoutesIT.get(t, url, bo.accessToken());
+        again = get(t, url, bo, ANNS_NETWORK);
       } while (again.statusCode() != 200 && System.nanoTime() < deadline);
       assertThat(again.statusCode()).isEqualTo(200);
       assertThat(again.body()).hasSize(pdf.length);
@@ -94,7 +111,7 @@ class DownloadSlotsIT {
    * A GET of {@code path} whose answer is never read beyond its status line (a tiny receive buffer
    * fills at once).
    */
-  private static Socket downloadWithoutReading(TestApp t, String path, Login who)
+  private static Socket downloadWithoutReading(TestApp t, String path, Login who, String address)
       throws IOException {
     URI base = URI.create(t.baseUrl());
     Socket s = new Socket();
@@ -109,6 +126,8 @@ class DownloadSlotsIT {
                     + base.getHost()
                     + "\r\nAuthorization: Bearer "
                     + who.accessToken()
+                    + "\r\nX-Forwarded-For: "
+                    + address
                     + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
     // Its answer has begun: the server holds a slot and is blocked writing the rest.

@@ -15,6 +15,17 @@ class ClientAddressTest {
       new ClientAddress(true, TrustedProxies.parse("127.0.0.1, 10.0.0.0/8 fd00::/8"));
 
   @Test
+  void anIpv6ClientIsItsSlash64AndAnIpv4ClientItsAddress() {
+    assertThat(ClientAddress.network("2001:db8:1:2:aaaa:bbbb:cccc:dddd"))
+        .isEqualTo("2001:db8:1:2:0:0:0:0/64");
+    assertThat(ClientAddress.network("2001:db8:1:2::1"))
+        .isEqualTo(ClientAddress.network("2001:db8:1:2::ffff"));
+    assertThat(ClientAddress.network("2001:db8:1:3::1"))
+        .isNotEqualTo(ClientAddress.network("2001:db8:1:2::1"));
+    assertThat(ClientAddress.network("203.0.113.7")).isEqualTo("203.0.113.7");
+  }
+
+  @Test
   void withoutTrustProxyTheHeaderIsIgnored() {
     ClientAddress direct = new ClientAddress(false, TrustedProxies.parse(TrustedProxies.DEFAULT));
     assertThat(direct.of("127.0.0.1", List.of("6.6.6.6"))).isEqualTo("127.0.0.1");

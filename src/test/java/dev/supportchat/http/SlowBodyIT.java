@@ -32,10 +32,10 @@ class SlowBodyIT {
   private static final String LOGIN = "/api/v1/users/login";
 
   /**
-   * What the first 800 KB of a body declared as 1 MB holds of the budget: its buffer, grown by
-   * doubling to the declared size, less the first 64 KB that every body has without charge.
+   * What the first 800 KB of a body declared as 1 MB holds of the budget: its buffer, grown by half
+   * from 16 KB until it holds them.
    */
-  private static final long HELD_PER_PART = 1_000_000 - 64 * 1024;
+  private static final long HELD_PER_PART = 944_784;
 
   @Test
   void stalledBodiesHoldNoThreadAndOthersAreServed() throws Exception {
@@ -88,6 +88,45 @@ class SlowBodyIT {
           r.close();
         }
       }
+    }
+  }
+
+  @Test
+  void aRefusedPollingPostLeavesItsSessionAsItWas() throws Exception {
+    // One address may hold one largest body: a polling POST while it holds most of one is refused.
+    Map<String, String> env = Map.of("BODY_BUFFER_BYTES_PER_ADDRESS", "10551296");
+    try (TestApp t = TestApp.start(Engine.SQLITE, env);
+        RawRequest holding = RawRequest.open(t, "POST", LOGIN, 10_000_000, null)) {
+      holding.send(new byte[9_000_000]);
+      awaitHeld(t, 10_000_000);
+      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      String open =
+          client
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          URI.create(t.baseUrl() + "/socket.io/?EIO=4&transport=polling"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
+      String sid = Json.MAPPER.readTree(open.substring(1)).path("sid").asText();
+      String path = "/socket.io/?EIO=4&transport=polling&sid=" + sid;
+      RawRequest.Answer refused;
+      try (RawRequest r = RawRequest.open(t, "POST", path, 600_000, null)) {
+        r.send(new byte[600_000]);
+        refused = r.answerText();
+      }
+      assertThat(refused.status()).isEqualTo(429);
+      holding.close();
+      awaitHeld(t, 0);
+      // The session goes on: the client's next POST is taken.
+      java.net.http.HttpResponse<String> next =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(URI.create(t.baseUrl() + path))
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString("40"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(next.statusCode()).isEqualTo(200);
+      assertThat(next.body()).isEqualTo("ok");
     }
   }
 
@@ -152,7 +191,7 @@ class SlowBodyIT {
       try {
         RawRequest a1 = heldPart(t, "203.0.113.7", part, open);
         awaitHeld(t, HELD_PER_PART);
-        RawRequest.Answer refused = refusedPart(t, "203.0.113.7", part, open);
+        RawRequest.Answer refused = refusedBody(t, "203.0.113.7", open);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.head()).containsIgnoringCase("retry-after: 5");
         assertThat(refused.json().path("message").asText()).contains("from your network");
@@ -164,9 +203,25 @@ class SlowBodyIT {
         awaitHeld(t, 3 * HELD_PER_PART);
 
         // 2.8 MB held of 3: the server is full for a fourth address's large body.
-        RawRequest.Answer full = refusedPart(t, "192.0.2.77", part, open);
+        RawRequest.Answer full = refusedBody(t, "192.0.2.77", open);
         assertThat(full.status()).isEqualTo(503);
         assertThat(full.head()).containsIgnoringCase("retry-after: 5");
+        // A client that asks before it sends is told at once, without sending.
+        try (Socket asking = new Socket("127.0.0.1", URI.create(t.baseUrl()).getPort())) {
+          asking
+              .getOutputStream()
+              .write(
+                  ("POST "
+                          + LOGIN
+                          + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                          + "Content-Length: 1000000\r\nExpect: 100-continue\r\n"
+                          + "X-Forwarded-For: 192.0.2.78\r\n\r\n")
+                      .getBytes(StandardCharsets.US_ASCII));
+          asking.setSoTimeout(5_000);
+          String status =
+              new String(asking.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+          assertThat(status).isEqualTo("HTTP/1.1 503");
+        }
 
         // A client that goes away gives its bytes back.
         a1.close();
@@ -190,12 +245,17 @@ class SlowBodyIT {
     return r;
   }
 
-  /** The server's answer to the first part of a 1 MB body it will not hold. */
-  private static RawRequest.Answer refusedPart(
-      TestApp t, String address, byte[] part, List<RawRequest> open) throws IOException {
-    RawRequest r = RawRequest.open(t, "POST", LOGIN, 1_000_000, address);
+  /**
+   * The server's answer to a 1 MB body it will not hold: read to its end and dropped, then refused,
+   * so that the client still sending reads the answer.
+   */
+  private static RawRequest.Answer refusedBody(TestApp t, String address, List<RawRequest> open)
+      throws IOException {
+    byte[] body = new byte[1_000_000];
+    Arrays.fill(body, (byte) ' ');
+    RawRequest r = RawRequest.open(t, "POST", LOGIN, body.length, address);
     open.add(r);
-    r.sendQuietly(part);
+    r.send(body);
     return r.answer();
   }
 
@@ -275,8 +335,17 @@ class SlowBodyIT {
       return socket.getInputStream().available() > 0;
     }
 
+    /** Reads an answer whose body is not JSON (its json is null). */
+    Answer answerText() throws IOException {
+      return answer(false);
+    }
+
     /** Reads the answer: status line, headers and a body of Content-Length bytes. */
     Answer answer() throws IOException {
+      return answer(true);
+    }
+
+    private Answer answer(boolean json) throws IOException {
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream head = new ByteArrayOutputStream();
       while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
@@ -295,7 +364,7 @@ class SlowBodyIT {
       }
       byte[] body = in.readNBytes(length);
       int status = Integer.parseInt(headers.substring(9, 12));
-      return new Answer(status, headers, Json.MAPPER.readTree(body));
+      return new Answer(status, headers, json ? Json.MAPPER.readTree(body) : null);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.supportchat.realtime.transport;
 
+import dev.supportchat.error.AppException;
+import dev.supportchat.http.BodyRefusal;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.utils.ParseQS;
 import jakarta.servlet.ServletException;
@@ -209,6 +211,13 @@ final class EngineIoServlet extends JettyWebSocketServlet {
   @Override
   protected void doPost(HttpServletRequest sent, HttpServletResponse response) throws IOException {
     HttpServletRequest request = original(sent);
+    Optional<AppException> refusal = BodyRefusal.of(request);
+    if (refusal.isPresent()) {
+      // The body was too slow, too large or over a budget (BodyFirstHandler): the session is left
+      // as it is, and the client may send again.
+      refuse(response, refusal.get().code().httpStatus(), refusal.get().getMessage());
+      return;
+    }
     Optional<Map<String, String>> query = admit(request, response);
     if (query.isEmpty()) {
       return;
