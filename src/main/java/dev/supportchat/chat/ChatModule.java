@@ -85,7 +85,7 @@ public final class ChatModule {
 
   /**
    * What uploads may spend: the per-user rate, the quota and the disk's free-space floor; and the
-   * downloads being written at once, in all and per user.
+   * downloads being written at once, in all and per client address.
    */
   public record Uploads(
       Limiter perUserPerHour,

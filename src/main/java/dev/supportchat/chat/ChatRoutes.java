@@ -5,6 +5,7 @@ import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
+import dev.supportchat.config.AppConfig;
 import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
@@ -245,7 +246,7 @@ final class ChatRoutes implements EndpointGroup {
   private void upload(Context ctx) {
     Principal caller = auth.require(ctx);
     long length = ctx.req().getContentLengthLong();
-    if (length > attachments.maxBytes() + MULTIPART_OVERHEAD_BYTES) {
+    if (length > attachments.maxBytes() + AppConfig.MULTIPART_OVERHEAD_BYTES) {
       throw AppException.tooLarge("Files can be at most " + attachments.maxBytes() + " bytes.");
     }
     String contentType = ctx.contentType();
@@ -325,6 +326,4 @@ final class ChatRoutes implements EndpointGroup {
       downloadsAtOnce.giveBack(network, 1);
     }
   }
-
-  private static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 }

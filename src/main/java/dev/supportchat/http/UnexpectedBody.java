@@ -9,10 +9,9 @@ import java.util.Set;
 
 /**
  * GET, HEAD, DELETE and OPTIONS requests carry no body in our API, and their handlers never read
- * one. A client that sends one anyway gets it read and dropped before the answer is written (up to
- * {@code MAX_REQUEST_BYTES}; a 413 above). Left unread, the server would answer while the client is
- * still sending and then close the connection with bytes unread, and the kernel resets such a
- * connection: the client loses the end of a long answer such as the OpenAPI document.
+ * one. A client that sends one anyway gets it dropped (up to {@code MAX_REQUEST_BYTES}; a 413
+ * above). {@link BodyFirstHandler} has already read it into memory, so this costs no waiting; the
+ * limit keeps GET bodies to the size of any other JSON request.
  */
 final class UnexpectedBody {
   private static final Set<HandlerType> WITHOUT_BODY =
