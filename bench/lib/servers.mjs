@@ -30,6 +30,7 @@ export async function startJavaNode({ name, jar, javaOpts, dir, databaseUrl, red
     HOST: "127.0.0.1",
     PORT: String(port),
     DATA_DIR: dir,
+    ...(process.env.METRICS_TOKEN ? { METRICS_TOKEN: process.env.METRICS_TOKEN } : {}),
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     ACCESS_TOKEN_SECRET: secrets.access,

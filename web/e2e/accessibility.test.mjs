@@ -221,6 +221,11 @@ describe("an agent's pages", () => {
       await page.getByLabel('Password').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('navigation', { name: 'Support chats' }).waitFor({ timeout: WAIT_MS });
+      // The chat list's arrival puts an unread count into the Chats link, which moves the links
+      // after it: a click aimed at Hours while that happens can land beside it.
+      await page.waitForFunction(
+        () => document.querySelector('.scd-sidebar__count')?.textContent !== 'Loading chats…',
+      );
       for (const [link, heading] of [
         ['Hours', 'Business hours'],
         ['Webhooks', 'Webhooks'],

@@ -17,22 +17,32 @@ public final class Sql {
 
   public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params)
       throws SQLException {
-    try (PreparedStatement ps = prepare(c, sql, params);
-        ResultSet rs = ps.executeQuery()) {
-      List<T> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(mapper.map(rs));
-      }
-      return rows;
-    }
+    return run(
+        c,
+        sql,
+        ps -> {
+          bind(ps, params);
+          try (ResultSet rs = ps.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+              rows.add(mapper.map(rs));
+            }
+            return rows;
+          }
+        });
   }
 
   public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params)
       throws SQLException {
-    try (PreparedStatement ps = prepare(c, sql, params);
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
-    }
+    return run(
+        c,
+        sql,
+        ps -> {
+          bind(ps, params);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+          }
+        });
   }
 
   public static long count(Connection c, String sql, Object... params) throws SQLException {
@@ -40,9 +50,13 @@ public final class Sql {
   }
 
   public static int update(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = prepare(c, sql, params)) {
-      return ps.executeUpdate();
-    }
+    return run(
+        c,
+        sql,
+        ps -> {
+          bind(ps, params);
+          return ps.executeUpdate();
+        });
   }
 
   /**
@@ -53,12 +67,40 @@ public final class Sql {
     if (rows.isEmpty()) {
       return new int[0];
     }
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (Object[] row : rows) {
-        bind(ps, row);
-        ps.addBatch();
+    return run(
+        c,
+        sql,
+        ps -> {
+          for (Object[] row : rows) {
+            bind(ps, row);
+            ps.addBatch();
+          }
+          return ps.executeBatch();
+        });
+  }
+
+  private interface StatementWork<T> {
+    T run(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} on a statement for {@code sql}: on SQLite one compiled before if the
+   * connection has it ({@link SqliteStatements}), otherwise a new one, closed afterwards.
+   */
+  private static <T> T run(Connection c, String sql, StatementWork<T> work) throws SQLException {
+    PreparedStatement cached = SqliteStatements.take(c, sql);
+    if (cached == null) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        return work.run(ps);
       }
-      return ps.executeBatch();
+    }
+    boolean failed = true;
+    try {
+      T result = work.run(cached);
+      failed = false;
+      return result;
+    } finally {
+      SqliteStatements.giveBack(c, sql, cached, failed);
     }
   }
 

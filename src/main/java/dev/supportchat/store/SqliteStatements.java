@@ -1,0 +1,98 @@
+package dev.supportchat.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * Compiled SQLite statements kept per connection and used again. SQLite compiles a statement every
+ * time one is prepared, xerial's driver keeps no cache of its own (its issue 614), and HikariCP
+ * leaves caching to drivers; PostgreSQL's driver caches server-side plans itself. In a message's
+ * own transaction compiling its statements took a sixth of the writer's time (docs/BENCHMARKS.md).
+ *
+ * <p>A statement is prepared on the physical connection, beneath the pool's proxy, so that the pool
+ * does not close it when the connection is handed back; SQLite finalises it when the connection
+ * closes. A connection is used by one thread at a time, so each connection's statements need no
+ * lock; the map from connections to their statements does. Only {@link Sql}'s helpers, which read a
+ * statement's results completely before giving it back, use this: a cached statement is never run
+ * again while its rows are being read.
+ */
+final class SqliteStatements {
+  /**
+   * Statements kept per connection, the least recently used closed first. The writer's dozen
+   * statements and the common reads fit; a search's filters make SQL of many shapes, which come and
+   * go without growing memory (a compiled statement is a few kilobytes of native memory).
+   */
+  static final int PER_CONNECTION = 64;
+
+  private static final Map<SQLiteConnection, Map<String, PreparedStatement>> CACHES =
+      new WeakHashMap<>();
+
+  private SqliteStatements() {}
+
+  /** The connection's cached statement for {@code sql}; null when {@code c} is not SQLite's. */
+  static PreparedStatement take(Connection c, String sql) throws SQLException {
+    if (!c.isWrapperFor(SQLiteConnection.class)) {
+      return null;
+    }
+    SQLiteConnection physical = c.unwrap(SQLiteConnection.class);
+    Map<String, PreparedStatement> statements = statementsOf(physical);
+    PreparedStatement ps = statements.remove(sql);
+    if (ps == null || ps.isClosed()) {
+      ps = physical.prepareStatement(sql);
+    }
+    return ps;
+  }
+
+  /**
+   * Gives a statement from {@link #take} back once its results were read; one that failed is closed
+   * instead, as its state is not known.
+   */
+  static void giveBack(Connection c, String sql, PreparedStatement ps, boolean failed)
+      throws SQLException {
+    if (failed) {
+      ps.close();
+      return;
+    }
+    ps.clearParameters(); // lets go of the values bound last (a message text, say)
+    PreparedStatement other = statementsOf(c.unwrap(SQLiteConnection.class)).put(sql, ps);
+    if (other != null && other != ps) {
+      other.close(); // the same SQL ran nested and was given back first: one copy is enough
+    }
+  }
+
+  /** The number of statements cached for {@code c}, for tests. */
+  static int cached(Connection c) throws SQLException {
+    return statementsOf(c.unwrap(SQLiteConnection.class)).size();
+  }
+
+  private static Map<String, PreparedStatement> statementsOf(SQLiteConnection physical) {
+    synchronized (CACHES) {
+      return CACHES.computeIfAbsent(physical, ignored -> new Lru());
+    }
+  }
+
+  /** Per connection; only the thread holding the connection uses it. */
+  private static final class Lru extends LinkedHashMap<String, PreparedStatement> {
+    Lru() {
+      super(16, 0.75f, true);
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+      if (size() <= PER_CONNECTION) {
+        return false;
+      }
+      try {
+        eldest.getValue().close();
+      } catch (SQLException ignore) {
+        // it is being dropped either way; SQLite finalises it with its connection at the latest
+      }
+      return true;
+    }
+  }
+}
