@@ -9,6 +9,7 @@ import dev.supportchat.config.AppConfig;
 import dev.supportchat.error.AppException;
 import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
+import dev.supportchat.http.FileAnswer;
 import dev.supportchat.http.QueryParams;
 import dev.supportchat.http.RequestBody;
 import dev.supportchat.http.Responses;
@@ -25,10 +26,12 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code /api/v1/chats}: the seed's nine support-chat endpoints, plus message edits and
@@ -300,11 +303,9 @@ final class ChatRoutes implements EndpointGroup {
             + a.fileName().replaceAll("[^\\x20-\\x7E]", "_")
             + "\"; filename*=UTF-8''"
             + URLEncoder.encode(a.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
-    // Written here, holding one of the download slots, rather than left to Javalin: a client that
-    // does not read blocks the writing thread until the idle timeout, and 300 such downloads of a
-    // 9 MB file (a visitor session is free) once left /health unanswered (docs/RELIABILITY.md).
-    // The slots cap how many threads downloads can hold, in all and per network (per user would
-    // not do: visitor sessions are free).
+    // Written without a thread (FileAnswer), each download holding one of the download slots while
+    // it is written: they bound the open files and chunks that downloads hold, in all and per
+    // network (per user would not do: visitor sessions are free).
     String network = clientAddress.networkOf(ctx);
     SharedBudget.Refusal refusal = downloadsAtOnce.take(network, 1);
     if (refusal == SharedBudget.Refusal.HOLDER_FULL) {
@@ -317,13 +318,25 @@ final class ChatRoutes implements EndpointGroup {
       throw AppException.unavailable(
           "The server is sending too many files at once. Try again in a moment.");
     }
-    try (InputStream in = Files.newInputStream(d.file())) {
-      ctx.header("Content-Length", Long.toString(Files.size(d.file())));
-      in.transferTo(ctx.res().getOutputStream());
+    ctx.future(() -> startWriting(ctx, d.file(), network));
+  }
+
+  /** Starts the asynchronous write of a download; its slot is given back when it ends. */
+  private CompletableFuture<Void> startWriting(Context ctx, Path file, String network) {
+    boolean started = false;
+    try {
+      ctx.header("Content-Length", Long.toString(Files.size(file)));
+      CompletableFuture<Void> written =
+          FileAnswer.write(ctx.res().getOutputStream(), file)
+              .whenComplete((ignored, failure) -> downloadsAtOnce.giveBack(network, 1));
+      started = true;
+      return written;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      downloadsAtOnce.giveBack(network, 1);
+      if (!started) {
+        downloadsAtOnce.giveBack(network, 1);
+      }
     }
   }
 }

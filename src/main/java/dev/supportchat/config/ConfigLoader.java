@@ -55,8 +55,8 @@ public final class ConfigLoader {
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000L;
   public static final long DEFAULT_BODY_MIN_BYTES_PER_SECOND = 1_024L;
   // A browser opens up to 6 connections to one server; an office behind one address has several.
-  public static final int DEFAULT_DOWNLOADS_AT_ONCE_PER_ADDRESS = 16;
-  public static final int DEFAULT_DOWNLOADS_AT_ONCE = 64;
+  public static final int DEFAULT_DOWNLOADS_AT_ONCE_PER_ADDRESS = 64;
+  public static final int DEFAULT_DOWNLOADS_AT_ONCE = 256;
   private static final long MAX_HEAP_BYTES = Runtime.getRuntime().maxMemory();
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_IP = 30;

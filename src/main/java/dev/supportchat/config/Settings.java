@@ -198,11 +198,11 @@ public final class Settings {
               "uploads never attached to a message are deleted this long after upload (checked hourly)"),
           new Setting(
               "DOWNLOADS_AT_ONCE",
-              "64",
+              "256",
               "attachment downloads being written at once, in all; past it 503 with Retry-After"),
           new Setting(
               "DOWNLOADS_AT_ONCE_PER_ADDRESS",
-              "16",
+              "64",
               "the same for one client address (an IPv6 /64); past it 429 with Retry-After"),
           new Setting(
               "SOCKET_ROOM_EVENTS_PER_SECOND",

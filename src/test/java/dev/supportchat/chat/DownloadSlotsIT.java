@@ -3,6 +3,7 @@ package dev.supportchat.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportchat.config.DatabaseSettings.Engine;
+import dev.supportchat.http.FileAnswer;
 import dev.supportchat.testing.HttpTestClient.Login;
 import dev.supportchat.testing.HttpTestClient.Response;
 import dev.supportchat.testing.TestApp;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Clients that download an attachment and do not read it. Each holds the thread writing it until
- * the idle timeout; 300 of them, with one free visitor session, once left {@code /health}
- * unanswered for 20 s. Downloads now hold one of a few slots, in all and per user.
+ * the idle timeout when written with blocking writes; 300 of them, with one free visitor session,
+ * once left {@code /health} unanswered for 20 s. Downloads are now written without a thread, and
+ * hold one of a bounded number of slots, in all and per client address.
  */
 class DownloadSlotsIT {
   private static final String ANNS_NETWORK = "203.0.113.7";
@@ -87,6 +89,13 @@ class DownloadSlotsIT {
         assertThat(new String(full.body(), StandardCharsets.UTF_8))
             .contains("too many files at once");
 
+        // None of them holds a thread: each waits in Jetty for its client to read.
+        long settled = System.nanoTime() + 5_000_000_000L;
+        while (threadsInDownloads() > 0 && System.nanoTime() < settled) {
+          Thread.sleep(50);
+        }
+        assertThat(threadsInDownloads()).isZero();
+
         // Everything else is served.
         assertThat(t.http.get("/health", null).status()).isEqualTo(200);
         assertThat(t.http.get("/api/v1/chats/" + chatId + "/messages", ann.accessToken()).status())
@@ -103,8 +112,21 @@ class DownloadSlotsIT {
         again = get(t, url, bo, ANNS_NETWORK);
       } while (again.statusCode() != 200 && System.nanoTime() < deadline);
       assertThat(again.statusCode()).isEqualTo(200);
-      assertThat(again.body()).hasSize(pdf.length);
+      assertThat(again.body()).isEqualTo(pdf);
     }
+  }
+
+  /** Threads inside the download route or its writer (blocking writes once held one each). */
+  private static long threadsInDownloads() {
+    return Thread.getAllStackTraces().values().stream()
+        .filter(
+            stack ->
+                Arrays.stream(stack)
+                    .anyMatch(
+                        f ->
+                            f.getClassName().startsWith(ChatRoutes.class.getName())
+                                || f.getClassName().equals(FileAnswer.class.getName())))
+        .count();
   }
 
   /**
