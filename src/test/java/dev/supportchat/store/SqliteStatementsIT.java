@@ -107,7 +107,7 @@ class SqliteStatementsIT {
             assertThat(Sql.one(c, firstOfAll, rs -> rs.getLong(1))).contains(1L);
             db.write(w -> Sql.update(w, "UPDATE items SET n = 5 WHERE id = ?", "a"));
             assertThat(Sql.one(c, firstOfAll, rs -> rs.getLong(1))).contains(5L);
-            assertThat(Sql.count(c, "SELECT n FROM items WHERE id = ?", "a")).isEqualTo(5L);
+            assertThat(Sql.one(c, BY_ID, rs -> rs.getLong(1), "a")).contains(5L);
             return null;
           });
     }
