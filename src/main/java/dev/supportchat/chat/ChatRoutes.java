@@ -25,7 +25,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -325,9 +324,8 @@ final class ChatRoutes implements EndpointGroup {
   private CompletableFuture<Void> startWriting(Context ctx, Path file, String network) {
     boolean started = false;
     try {
-      ctx.header("Content-Length", Long.toString(Files.size(file)));
       CompletableFuture<Void> written =
-          FileAnswer.write(ctx.res().getOutputStream(), file)
+          FileAnswer.write(ctx.res(), file)
               .whenComplete((ignored, failure) -> downloadsAtOnce.giveBack(network, 1));
       started = true;
       return written;

@@ -2,10 +2,13 @@ package dev.supportchat.http;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,21 +32,37 @@ public final class FileAnswer implements WriteListener {
 
   private final ServletOutputStream out;
   private final InputStream file;
+  private final long size;
   private final byte[] chunk = new byte[CHUNK_BYTES];
   private final CompletableFuture<Void> done = new CompletableFuture<>();
+  private long sent;
   private boolean ended;
 
-  private FileAnswer(ServletOutputStream out, InputStream file) {
+  private FileAnswer(ServletOutputStream out, InputStream file, long size) {
     this.out = out;
     this.file = file;
+    this.size = size;
   }
 
-  /** Starts writing {@code path} to {@code out}; the future completes when it is over. */
-  public static CompletableFuture<Void> write(ServletOutputStream out, Path path)
+  /**
+   * Opens {@code path}, sets the response's length from the open file and starts writing it; the
+   * future completes when it is over. A file that cannot be opened throws before anything of the
+   * response is set, so the error is answered as usual.
+   */
+  public static CompletableFuture<Void> write(HttpServletResponse response, Path path)
       throws IOException {
-    FileAnswer answer = new FileAnswer(out, Files.newInputStream(path));
-    out.setWriteListener(answer); // Jetty calls onWritePossible at once
-    return answer.done;
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+    try {
+      long size = channel.size();
+      response.setContentLengthLong(size);
+      FileAnswer answer =
+          new FileAnswer(response.getOutputStream(), Channels.newInputStream(channel), size);
+      answer.out.setWriteListener(answer); // Jetty calls onWritePossible at once
+      return answer.done;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
   }
 
   /**
@@ -59,12 +78,18 @@ public final class FileAnswer implements WriteListener {
         return;
       }
       out.write(chunk, 0, n);
+      sent += n;
     }
   }
 
   @Override
   public synchronized void onError(Throwable failure) {
-    LOG.debug("Download not written to its end", failure);
+    // The request log says 200 (the status went first): this line says the body did not arrive.
+    LOG.info(
+        "Download ended after {} of {} bytes: {}",
+        sent,
+        size,
+        String.valueOf(failure.getMessage()));
     end();
   }
 

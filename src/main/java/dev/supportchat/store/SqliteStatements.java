@@ -3,9 +3,9 @@ package dev.supportchat.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import org.sqlite.SQLiteConnection;
 
 /**
@@ -29,8 +29,13 @@ final class SqliteStatements {
    */
   static final int PER_CONNECTION = 64;
 
+  /**
+   * Each connection's statements. Not a weak map: a statement refers to its connection, so a weak
+   * key would never be let go. A connection the pool retired (closed) leaves when the next one
+   * arrives.
+   */
   private static final Map<SQLiteConnection, Map<String, PreparedStatement>> CACHES =
-      new WeakHashMap<>();
+      new HashMap<>();
 
   private SqliteStatements() {}
 
@@ -70,9 +75,32 @@ final class SqliteStatements {
     return statementsOf(c.unwrap(SQLiteConnection.class)).size();
   }
 
+  /** The connections with statements kept, for tests. */
+  static int connections() {
+    synchronized (CACHES) {
+      return CACHES.size();
+    }
+  }
+
   private static Map<String, PreparedStatement> statementsOf(SQLiteConnection physical) {
     synchronized (CACHES) {
-      return CACHES.computeIfAbsent(physical, ignored -> new Lru());
+      Map<String, PreparedStatement> statements = CACHES.get(physical);
+      if (statements == null) {
+        // A new connection, most often one that replaces a connection the pool retired: SQLite
+        // finalised the retired one's statements when it closed, and its entry goes now.
+        CACHES.keySet().removeIf(SqliteStatements::isClosed);
+        statements = new Lru();
+        CACHES.put(physical, statements);
+      }
+      return statements;
+    }
+  }
+
+  private static boolean isClosed(SQLiteConnection c) {
+    try {
+      return c.isClosed();
+    } catch (SQLException e) {
+      return true;
     }
   }
 

@@ -178,6 +178,23 @@ class SqliteStatementsIT {
     }
   }
 
+  @Test
+  void aClosedConnectionsStatementsAreLetGoWhenTheNextConnectionArrives() throws Exception {
+    try (TestDatabases.Fresh fresh = TestDatabases.create(Engine.SQLITE)) {
+      String url = fresh.settings().jdbcUrl();
+      java.sql.Connection retired = java.sql.DriverManager.getConnection(url);
+      Sql.one(retired, "SELECT 1", rs -> rs.getInt(1));
+      int withRetired = SqliteStatements.connections();
+      retired.close(); // as the pool retires a connection (its maximum lifetime)
+      try (java.sql.Connection next = java.sql.DriverManager.getConnection(url)) {
+        assertThat(Sql.one(next, "SELECT 1", rs -> rs.getInt(1))).contains(1);
+        assertThat(SqliteStatements.connections())
+            .as("the retired connection's entry went when the next one arrived")
+            .isLessThanOrEqualTo(withRetired);
+      }
+    }
+  }
+
   private static void createItems(Database db) {
     db.write(c -> Sql.update(c, "CREATE TABLE items (id TEXT PRIMARY KEY, n BIGINT NOT NULL)"));
   }
