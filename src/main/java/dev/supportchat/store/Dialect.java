@@ -23,6 +23,11 @@ public enum Dialect {
       // commits keep
       // the number of fsyncs low enough for this to cost little.
       p.setProperty("synchronous", "FULL");
+      // Else the driver answers every INSERT with a "SELECT last_insert_rowid()" of its own, left
+      // open beside the insert until it runs again: nothing here reads generated keys, and an
+      // insert
+      // kept compiled (SqliteStatements) would keep that query, and a read transaction, open.
+      p.setProperty("jdbc.get_generated_keys", "false");
       return p;
     }
 

@@ -45,6 +45,12 @@ final class SqliteStatements {
       return null;
     }
     SQLiteConnection physical = c.unwrap(SQLiteConnection.class);
+    if (physical.getConnectionConfig().isGetGeneratedKeys()) {
+      // The driver leaves a query open beside each insert (Dialect.SQLITE turns that off): kept, it
+      // would hold a read transaction, so later reads would see old data and an interrupted
+      // search's interrupt would stop the next statement too.
+      return null;
+    }
     Map<String, PreparedStatement> statements = statementsOf(physical);
     PreparedStatement ps = statements.remove(sql);
     if (ps == null || ps.isClosed()) {

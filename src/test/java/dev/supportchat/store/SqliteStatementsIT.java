@@ -114,6 +114,37 @@ class SqliteStatementsIT {
   }
 
   @Test
+  void aKeptInsertLeavesNothingOpenThatWouldKeepOldDataOrAnInterrupt() {
+    try (TestDatabases.Fresh fresh = TestDatabases.create(Engine.SQLITE);
+        Database db = Database.open(fresh.settings(), 2)) {
+      createItems(db);
+      db.read(
+          c -> {
+            Sql.update(c, INSERT, "a", 1L); // auto-commit: kept compiled afterwards
+            assertThat(SqliteStatements.cached(c)).isPositive();
+            db.write(w -> Sql.update(w, "UPDATE items SET n = 7 WHERE id = ?", "a"));
+            assertThat(Sql.one(c, BY_ID, rs -> rs.getLong(1), "a"))
+                .as("no read transaction left open by the insert")
+                .contains(7L);
+            // A search stopped by its time limit interrupts its connection; with no statement
+            // left running, the interrupt ends with it and the next statement runs.
+            c.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().interrupt();
+            assertThat(Sql.one(c, BY_ID, rs -> rs.getLong(1), "a")).contains(7L);
+            return null;
+          });
+    }
+  }
+
+  @Test
+  void aConnectionWhoseDriverOpensGeneratedKeysKeepsNoStatements() throws Exception {
+    try (TestDatabases.Fresh fresh = TestDatabases.create(Engine.SQLITE);
+        java.sql.Connection plain =
+            java.sql.DriverManager.getConnection(fresh.settings().jdbcUrl())) {
+      assertThat(SqliteStatements.take(plain, BY_ID)).isNull();
+    }
+  }
+
+  @Test
   void theSameStatementRunNestedAnswersBothCalls() {
     try (TestDatabases.Fresh fresh = TestDatabases.create(Engine.SQLITE);
         Database db = Database.open(fresh.settings(), 2)) {

@@ -71,6 +71,11 @@ public final class StatementCounter implements AutoCloseable {
     InvocationHandler counting =
         (p, method, args) -> {
           String name = method.getName();
+          if (type == Connection.class && name.equals("isWrapperFor")) {
+            // Statements go through this proxy to be counted, not beneath it to SQLite's cache of
+            // compiled statements (store/SqliteStatements), which would not count them.
+            return false;
+          }
           boolean counts =
               type == Connection.class
                   ? name.equals("commit") || name.equals("rollback")
