@@ -17,9 +17,10 @@ import org.sqlite.SQLiteConnection;
  * <p>A statement is prepared on the physical connection, beneath the pool's proxy, so that the pool
  * does not close it when the connection is handed back; SQLite finalises it when the connection
  * closes. A connection is used by one thread at a time, so each connection's statements need no
- * lock; the map from connections to their statements does. Only {@link Sql}'s helpers, which read a
- * statement's results completely before giving it back, use this: a cached statement is never run
- * again while its rows are being read.
+ * lock; the map from connections to their statements does. Only {@link Sql}'s helpers use this:
+ * they read the rows they need and close the result set, which resets the statement, before giving
+ * it back, so a kept statement holds no read transaction; and a statement is out of the cache while
+ * it is used, so one whose rows are being read is never run again meanwhile.
  */
 final class SqliteStatements {
   /**
@@ -71,7 +72,7 @@ final class SqliteStatements {
     }
     ps.clearParameters(); // lets go of the values bound last (a message text, say)
     PreparedStatement other = statementsOf(c.unwrap(SQLiteConnection.class)).put(sql, ps);
-    if (other != null && other != ps) {
+    if (other != null) {
       other.close(); // the same SQL ran nested and was given back first: one copy is enough
     }
   }
