@@ -7,9 +7,11 @@ import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -56,6 +58,9 @@ import org.eclipse.jetty.util.thread.Invocable;
 final class BodyFirstHandler extends Handler.Wrapper {
   /** The buffer a body starts with. */
   private static final int FIRST_BUFFER_BYTES = 16 * 1024;
+
+  /** Where Jetty keeps a request's multipart parse (see {@code forgetFailedParts}). */
+  private static final String MULTIPART_PARTS = MultiPartFormData.class.getName();
 
   private final long largestBody;
   private final SharedBudget budget;
@@ -281,12 +286,14 @@ final class BodyFirstHandler extends Handler.Wrapper {
             @Override
             public void succeeded() {
               giveBack();
+              forgetFailedParts(complete);
               super.succeeded();
             }
 
             @Override
             public void failed(Throwable x) {
               giveBack();
+              forgetFailedParts(complete);
               super.failed(x);
             }
           };
@@ -296,6 +303,21 @@ final class BodyFirstHandler extends Handler.Wrapper {
         }
       } catch (Throwable t) {
         Response.writeError(complete, response, done, t);
+      }
+    }
+
+    /**
+     * Removes a multipart parse that failed (a malformed upload, answered 400 by the route) from
+     * the request. Jetty (12.1.12, 12.1.13) cleans up an exchange's parts as it completes by
+     * joining that parse, so a failed one threw there, after the answer was sent and the exchange
+     * recycled: Jetty then wrote a 500 into the recycled exchange, and the next request on the
+     * connection got it or no answer at all. Parts that were parsed stay, so Jetty still deletes
+     * their files; a failed parse has deleted its own.
+     */
+    private static void forgetFailedParts(Request request) {
+      if (request.getAttribute(MULTIPART_PARTS) instanceof CompletableFuture<?> parse
+          && parse.isCompletedExceptionally()) {
+        request.removeAttribute(MULTIPART_PARTS);
       }
     }
 
