@@ -207,8 +207,8 @@ public final class App implements AutoCloseable {
               config.uploads().minFreeBytes(),
               config.uploads().orphanAfter(),
               new SharedBudget(
-                  config.uploads().downloadsAtOnce(),
-                  config.uploads().downloadsAtOncePerAddress()));
+                  config.uploads().downloadsAtOnce(), config.uploads().downloadsAtOncePerAddress()),
+              config.uploads().downloadMinBytesPerSecond());
       var chatRoutes =
           ChatModule.routes(
               chats,

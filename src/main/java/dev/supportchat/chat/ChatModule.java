@@ -57,6 +57,7 @@ public final class ChatModule {
         presence,
         labels,
         uploads.downloadsAtOnce(),
+        uploads.downloadMinBytesPerSecond(),
         clientAddress);
   }
 
@@ -85,14 +86,16 @@ public final class ChatModule {
 
   /**
    * What uploads may spend: the per-user rate, the quota and the disk's free-space floor; and the
-   * downloads being written at once, in all and per client address.
+   * downloads being written at once, in all and per client address, and the slowest a client may
+   * read one.
    */
   public record Uploads(
       Limiter perUserPerHour,
       long quotaBytesPerUser,
       long minFreeBytes,
       Duration orphanAfter,
-      SharedBudget downloadsAtOnce) {}
+      SharedBudget downloadsAtOnce,
+      long downloadMinBytesPerSecond) {}
 
   private static AttachmentStore attachments(
       ChatService chats,

@@ -44,6 +44,7 @@ final class ChatRoutes implements EndpointGroup {
   private final SupportPresence presence;
   private final ChatLabels labels;
   private final SharedBudget downloadsAtOnce;
+  private final long downloadMinBytesPerSecond;
   private final ClientAddress clientAddress;
 
   ChatRoutes(
@@ -54,10 +55,12 @@ final class ChatRoutes implements EndpointGroup {
       SupportPresence presence,
       ChatLabels labels,
       SharedBudget downloadsAtOnce,
+      long downloadMinBytesPerSecond,
       ClientAddress clientAddress) {
     this.clientAddress = clientAddress;
     this.labels = labels;
     this.downloadsAtOnce = downloadsAtOnce;
+    this.downloadMinBytesPerSecond = downloadMinBytesPerSecond;
     this.chats = chats;
     this.statistics = statistics;
     this.attachments = attachments;
@@ -325,7 +328,7 @@ final class ChatRoutes implements EndpointGroup {
     boolean started = false;
     try {
       CompletableFuture<Void> written =
-          FileAnswer.write(ctx.res(), file)
+          FileAnswer.write(ctx.req(), ctx.res(), file, downloadMinBytesPerSecond)
               .whenComplete((ignored, failure) -> downloadsAtOnce.giveBack(network, 1));
       started = true;
       return written;

@@ -78,6 +78,8 @@ public record AppConfig(
    * @param downloadsAtOnce attachment downloads being written at once, in all (DOWNLOADS_AT_ONCE)
    * @param downloadsAtOncePerAddress the same for one client network
    *     (DOWNLOADS_AT_ONCE_PER_ADDRESS)
+   * @param downloadMinBytesPerSecond the slowest a client may read a download
+   *     (DOWNLOAD_MIN_BYTES_PER_SECOND)
    */
   public record Uploads(
       int perUserPerHour,
@@ -85,7 +87,8 @@ public record AppConfig(
       long minFreeBytes,
       Duration orphanAfter,
       int downloadsAtOnce,
-      int downloadsAtOncePerAddress) {}
+      int downloadsAtOncePerAddress,
+      long downloadMinBytesPerSecond) {}
 
   /**
    * @param inviteTtl how long an invite link works (INVITE_EXPIRY)

@@ -57,6 +57,7 @@ public final class ConfigLoader {
   // A browser opens up to 6 connections to one server; an office behind one address has several.
   public static final int DEFAULT_DOWNLOADS_AT_ONCE_PER_ADDRESS = 64;
   public static final int DEFAULT_DOWNLOADS_AT_ONCE = 256;
+  public static final long DEFAULT_DOWNLOAD_MIN_BYTES_PER_SECOND = 1_024L;
   private static final long MAX_HEAP_BYTES = Runtime.getRuntime().maxMemory();
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_IP = 30;
@@ -308,10 +309,12 @@ public final class ConfigLoader {
             duration("UPLOAD_ORPHAN_AFTER", DEFAULT_UPLOAD_ORPHAN_AFTER),
             integer("DOWNLOADS_AT_ONCE", DEFAULT_DOWNLOADS_AT_ONCE, 1, 100_000),
             integer(
-                "DOWNLOADS_AT_ONCE_PER_ADDRESS",
-                DEFAULT_DOWNLOADS_AT_ONCE_PER_ADDRESS,
+                "DOWNLOADS_AT_ONCE_PER_ADDRESS", DEFAULT_DOWNLOADS_AT_ONCE_PER_ADDRESS, 1, 100_000),
+            longValue(
+                "DOWNLOAD_MIN_BYTES_PER_SECOND",
+                DEFAULT_DOWNLOAD_MIN_BYTES_PER_SECOND,
                 1,
-                100_000)),
+                1_000_000_000L)),
         duration("MESSAGE_EDIT_WINDOW", DEFAULT_MESSAGE_EDIT_WINDOW),
         bodies);
   }

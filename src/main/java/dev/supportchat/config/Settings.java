@@ -205,6 +205,10 @@ public final class Settings {
               "64",
               "the same for one client address (an IPv6 /64); past it 429 with Retry-After"),
           new Setting(
+              "DOWNLOAD_MIN_BYTES_PER_SECOND",
+              "1024",
+              "a download must be read at this rate, judged per 32 KB chunk (32 s each at 1 KB/s), else its connection is closed and its slot freed"),
+          new Setting(
               "SOCKET_ROOM_EVENTS_PER_SECOND",
               "100",
               "joins, leaves, typing and token renewals per second per socket, a budget of their own so a dashboard joining all its chats at connect never uses up its sends"),

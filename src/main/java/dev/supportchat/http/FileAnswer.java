@@ -2,6 +2,7 @@ package dev.supportchat.http;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +26,16 @@ import org.slf4j.LoggerFactory;
  * of one large attachment once stopped the server (docs/RELIABILITY.md). A download now holds an
  * open file and one chunk of memory.
  *
+ * <p>A client must read each chunk within the time that {@code minBytesPerSecond} gives it (32 s at
+ * 1 KB a second), else its connection is closed. Jetty's idle timeout alone closes only a client
+ * that reads nothing: one that read a few bytes every few seconds kept a download, and its slot,
+ * for as long as it liked, so a few networks could hold every slot (docs/RELIABILITY.md). Judged
+ * per chunk taken, as Jetty reports no finer progress; a pause shorter than that time (a lift, a
+ * tunnel) costs nothing.
+ *
  * <p>The request must be in asynchronous mode ({@code ctx.future}); the returned future completes
- * when the file was written, or when the client went away or did not read before the idle timeout
- * (the response is then already broken, so there is nothing else to answer).
+ * when the file was written, or when the client went away, read too slowly, or did not read before
+ * the idle timeout (the response is then already broken, so there is nothing else to answer).
  */
 public final class FileAnswer implements WriteListener {
   private static final Logger LOG = LoggerFactory.getLogger(FileAnswer.class);
@@ -35,13 +48,31 @@ public final class FileAnswer implements WriteListener {
   private final long size;
   private final byte[] chunk = new byte[CHUNK_BYTES];
   private final CompletableFuture<Void> done = new CompletableFuture<>();
+  private final Scheduler scheduler;
+  private final EndPoint connection;
+  private final long minBytesPerSecond;
   private long sent;
   private boolean ended;
 
-  private FileAnswer(ServletOutputStream out, InputStream file, long size) {
+  /**
+   * Counts the writes that had to wait for the client; the overdue check names the one it is for.
+   */
+  private long waits;
+
+  private Scheduler.Task overdue;
+
+  private FileAnswer(
+      ServletOutputStream out,
+      InputStream file,
+      long size,
+      ServletContextRequest request,
+      long minBytesPerSecond) {
     this.out = out;
     this.file = file;
     this.size = size;
+    this.scheduler = request.getComponents().getScheduler();
+    this.connection = request.getConnectionMetaData().getConnection().getEndPoint();
+    this.minBytesPerSecond = minBytesPerSecond;
   }
 
   /**
@@ -49,14 +80,21 @@ public final class FileAnswer implements WriteListener {
    * future completes when it is over. A file that cannot be opened throws before anything of the
    * response is set, so the error is answered as usual.
    */
-  public static CompletableFuture<Void> write(HttpServletResponse response, Path path)
+  public static CompletableFuture<Void> write(
+      HttpServletRequest request, HttpServletResponse response, Path path, long minBytesPerSecond)
       throws IOException {
+    ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
     try {
       long size = channel.size();
       response.setContentLengthLong(size);
       FileAnswer answer =
-          new FileAnswer(response.getOutputStream(), Channels.newInputStream(channel), size);
+          new FileAnswer(
+              response.getOutputStream(),
+              Channels.newInputStream(channel),
+              size,
+              jettyRequest,
+              minBytesPerSecond);
       answer.out.setWriteListener(answer); // Jetty calls onWritePossible at once
       return answer.done;
     } catch (IOException | RuntimeException e) {
@@ -71,6 +109,7 @@ public final class FileAnswer implements WriteListener {
    */
   @Override
   public synchronized void onWritePossible() throws IOException {
+    stopWatching();
     while (!ended && out.isReady()) {
       int n = file.read(chunk);
       if (n < 0) {
@@ -80,6 +119,37 @@ public final class FileAnswer implements WriteListener {
       out.write(chunk, 0, n);
       sent += n;
     }
+    if (!ended) {
+      watch(); // the last write waits for the client
+    }
+  }
+
+  /** Closes the connection if the write now waiting is still waiting when its time is up. */
+  private void watch() {
+    long wait = ++waits;
+    long millis = Math.max(1, CHUNK_BYTES * 1_000L / minBytesPerSecond);
+    overdue = scheduler.schedule(() -> cutIfStillWaiting(wait), millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void stopWatching() {
+    if (overdue != null) {
+      overdue.cancel();
+      overdue = null;
+    }
+  }
+
+  private void cutIfStillWaiting(long wait) {
+    synchronized (this) {
+      if (ended || wait != waits || overdue == null) {
+        return; // the write it was for has finished
+      }
+      overdue = null;
+    }
+    // Closing the connection fails the waiting write, and onError ends the download. Outside the
+    // lock: Jetty may call this listener back from another thread while it closes.
+    connection.close(
+        new TimeoutException(
+            "the client read more slowly than " + minBytesPerSecond + " bytes a second"));
   }
 
   @Override
@@ -98,6 +168,7 @@ public final class FileAnswer implements WriteListener {
       return;
     }
     ended = true;
+    stopWatching();
     try {
       file.close();
     } catch (IOException e) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,19 +59,8 @@ class DownloadSlotsIT {
       t.createAdmin("bo@example.com", "bo-password-1");
       Login bo = t.http.login("bo@example.com", "bo-password-1");
       String chatId = t.http.openChat(ann, "A large file", "see attached");
-      byte[] pdf = new byte[40_000_000];
-      Arrays.fill(pdf, (byte) 'x');
-      System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, pdf, 0, 9);
-      Response uploaded =
-          AttachmentRoutesIT.upload(
-              t,
-              "/api/v1/chats/" + chatId + "/attachments",
-              ann.accessToken(),
-              "big.pdf",
-              "application/pdf",
-              pdf);
-      assertThat(uploaded.status()).isEqualTo(201);
-      String url = uploaded.data().path("url").asText();
+      byte[] pdf = pdf(40_000_000);
+      String url = upload(t, ann, chatId, pdf);
 
       List<Socket> unread = new ArrayList<>();
       try {
@@ -114,6 +104,111 @@ class DownloadSlotsIT {
       assertThat(again.statusCode()).isEqualTo(200);
       assertThat(again.body()).isEqualTo(pdf);
     }
+  }
+
+  @Test
+  void aDownloadReadMoreSlowlyThanThePaceIsCutAndItsSlotGivenBack() throws Exception {
+    // 64 KB a second: each 32 KB chunk must be taken within half a second.
+    Map<String, String> env =
+        Map.of(
+            "DOWNLOADS_AT_ONCE_PER_ADDRESS", "1",
+            "DOWNLOAD_MIN_BYTES_PER_SECOND", "65536",
+            "TRUST_PROXY", "true",
+            "MAX_ATTACHMENT_BYTES", "21000000");
+    try (TestApp t = TestApp.start(Engine.SQLITE, env)) {
+      Login ann = t.http.newUser("ann@example.com");
+      String chatId = t.http.openChat(ann, "A large file", "see attached");
+      byte[] pdf = pdf(20_000_000);
+      String url = upload(t, ann, chatId, pdf);
+
+      // A trickle: 100 bytes every 50 ms, 2 KB a second, which never lets the idle timeout fire.
+      // What the server had sent before it cut the connection still sits in the kernel's buffers,
+      // and the trickle goes on reading those: the slot is what must come back.
+      try (Socket trickle = downloadWithoutReading(t, url, ann, ANNS_NETWORK)) {
+        assertThat(get(t, url, ann, ANNS_NETWORK).statusCode()).isEqualTo(429); // its slot is held
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread reader =
+            new Thread(
+                () -> {
+                  byte[] sip = new byte[100];
+                  try {
+                    while (!stop.get() && trickle.getInputStream().read(sip) > 0) {
+                      Thread.sleep(50);
+                    }
+                  } catch (IOException | InterruptedException ended) {
+                    // closed
+                  }
+                });
+        reader.start();
+        try {
+          // The slot comes back within a second or two of the cut, while the trickle still reads;
+          // a reader that pauses for less than a chunk's time then gets every byte.
+          long started = System.nanoTime();
+          byte[] body = null;
+          while (body == null && System.nanoTime() - started < 10_000_000_000L) {
+            Thread.sleep(100);
+            body = readInBursts(t, url, ann, ANNS_NETWORK);
+          }
+          assertThat(body).isEqualTo(pdf);
+          assertThat(reader.isAlive()).as("the trickle still reads the buffered bytes").isTrue();
+        } finally {
+          stop.set(true);
+          trickle.close();
+          reader.join();
+        }
+      }
+      assertThat(t.http.get("/health", null).status()).isEqualTo(200);
+    }
+  }
+
+  /**
+   * A download read 1 MB at a time with a 200 ms pause after each (a phone between cells); null if
+   * it was refused (the slot not yet back).
+   */
+  private static byte[] readInBursts(TestApp t, String path, Login who, String address)
+      throws Exception {
+    HttpResponse<java.io.InputStream> r =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(t.baseUrl() + path))
+                .header("Authorization", "Bearer " + who.accessToken())
+                .header("X-Forwarded-For", address)
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    try (java.io.InputStream in = r.body()) {
+      if (r.statusCode() != 200) {
+        in.readAllBytes();
+        return null;
+      }
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      byte[] burst;
+      while ((burst = in.readNBytes(1_000_000)).length > 0) {
+        body.write(burst);
+        Thread.sleep(200);
+      }
+      return body.toByteArray();
+    }
+  }
+
+  /** A PDF of {@code size} bytes (its header, then filler). */
+  private static byte[] pdf(int size) {
+    byte[] pdf = new byte[size];
+    Arrays.fill(pdf, (byte) 'x');
+    System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+    return pdf;
+  }
+
+  /** Uploads {@code pdf} to the chat as {@code who}; its download's path. */
+  private static String upload(TestApp t, Login who, String chatId, byte[] pdf) throws Exception {
+    Response uploaded =
+        AttachmentRoutesIT.upload(
+            t,
+            "/api/v1/chats/" + chatId + "/attachments",
+            who.accessToken(),
+            "big.pdf",
+            "application/pdf",
+            pdf);
+    assertThat(uploaded.status()).isEqualTo(201);
+    return uploaded.data().path("url").asText();
   }
 
   /** Threads inside the download route or its writer (blocking writes once held one each). */
