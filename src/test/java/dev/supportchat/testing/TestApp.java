@@ -70,7 +70,15 @@ public final class TestApp implements AutoCloseable {
     env.put("HOST", "127.0.0.1");
     env.put("PORT", "0");
     env.putAll(overrides);
-    App app = App.start(ConfigLoader.load(env), clock);
+    App app;
+    try {
+      app = App.start(ConfigLoader.load(env), clock);
+    } catch (RuntimeException e) {
+      if (db.dir() == null) {
+        TestDatabases.deleteTree(dataDir);
+      }
+      throw e;
+    }
     return new TestApp(db, clock, app, dataDir, ownsDatabase);
   }
 
@@ -132,6 +140,10 @@ public final class TestApp implements AutoCloseable {
   @Override
   public void close() {
     app.close();
+    if (database.dir() == null) {
+      // Its own directory (a PostgreSQL database keeps no files): the next start makes another.
+      TestDatabases.deleteTree(dataDir);
+    }
     if (ownsDatabase) {
       database.close();
     }
