@@ -314,7 +314,8 @@ public final class ConfigLoader {
                 "DOWNLOAD_MIN_BYTES_PER_SECOND",
                 DEFAULT_DOWNLOAD_MIN_BYTES_PER_SECOND,
                 1,
-                1_000_000_000L)),
+                // At most 32 KB in 32 ms: a faster floor would cut downloads at their first wait.
+                1_048_576L)),
         duration("MESSAGE_EDIT_WINDOW", DEFAULT_MESSAGE_EDIT_WINDOW),
         bodies);
   }

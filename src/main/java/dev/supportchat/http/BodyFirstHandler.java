@@ -96,7 +96,8 @@ final class BodyFirstHandler extends Handler.Wrapper {
     long declared = request.getLength();
     boolean chunked = declared < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     if (declared <= 0 && !chunked) {
-      return super.handle(request, response, callback);
+      // An upload with an empty body is malformed too.
+      return super.handle(request, response, forgettingFailedParts(request, callback));
     }
     Arrival arrival = new Arrival(request, response, callback, addressOf.apply(request), declared);
     if (declared > largestBody) {
@@ -113,6 +114,45 @@ final class BodyFirstHandler extends Handler.Wrapper {
     }
     arrival.start();
     return true;
+  }
+
+  /**
+   * {@code callback}, removing a multipart parse that failed from a multipart request first.
+   * Requests of other types never have one: the parser runs only for multipart content.
+   */
+  private static Callback forgettingFailedParts(Request request, Callback callback) {
+    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    if (type == null || !type.regionMatches(true, 0, "multipart/", 0, 10)) {
+      return callback;
+    }
+    return new Callback.Nested(callback) {
+      @Override
+      public void succeeded() {
+        forgetFailedParts(request);
+        super.succeeded();
+      }
+
+      @Override
+      public void failed(Throwable x) {
+        forgetFailedParts(request);
+        super.failed(x);
+      }
+    };
+  }
+
+  /**
+   * Removes a multipart parse that failed (a malformed upload, answered 400 by the route) from the
+   * request. Jetty (12.1.12, 12.1.13) cleans up an exchange's parts as it completes by joining that
+   * parse, so a failed one threw there, after the answer was sent and the exchange recycled: Jetty
+   * then wrote a 500 into the recycled exchange, and the next request on the connection got it or
+   * no answer at all. Parts that were parsed stay, so Jetty still deletes their files; a failed
+   * parse has deleted its own.
+   */
+  private static void forgetFailedParts(Request request) {
+    if (request.getAttribute(MULTIPART_PARTS) instanceof CompletableFuture<?> parse
+        && parse.isCompletedExceptionally()) {
+      request.removeAttribute(MULTIPART_PARTS);
+    }
   }
 
   private AppException tooLarge() {
@@ -303,21 +343,6 @@ final class BodyFirstHandler extends Handler.Wrapper {
         }
       } catch (Throwable t) {
         Response.writeError(complete, response, done, t);
-      }
-    }
-
-    /**
-     * Removes a multipart parse that failed (a malformed upload, answered 400 by the route) from
-     * the request. Jetty (12.1.12, 12.1.13) cleans up an exchange's parts as it completes by
-     * joining that parse, so a failed one threw there, after the answer was sent and the exchange
-     * recycled: Jetty then wrote a 500 into the recycled exchange, and the next request on the
-     * connection got it or no answer at all. Parts that were parsed stay, so Jetty still deletes
-     * their files; a failed parse has deleted its own.
-     */
-    private static void forgetFailedParts(Request request) {
-      if (request.getAttribute(MULTIPART_PARTS) instanceof CompletableFuture<?> parse
-          && parse.isCompletedExceptionally()) {
-        request.removeAttribute(MULTIPART_PARTS);
       }
     }
 

@@ -138,15 +138,16 @@ public final class FileAnswer implements WriteListener {
     }
   }
 
-  private void cutIfStillWaiting(long wait) {
-    synchronized (this) {
-      if (ended || wait != waits || overdue == null) {
-        return; // the write it was for has finished
-      }
-      overdue = null;
+  /**
+   * Closes the connection if the write {@code wait} still waits. Under the lock, so that the last
+   * write cannot finish and the connection go on to its next request in between. Jetty does not
+   * call this listener back from the close: it fails the write and calls onError on another thread.
+   */
+  private synchronized void cutIfStillWaiting(long wait) {
+    if (ended || wait != waits || overdue == null) {
+      return; // the write it was for has finished
     }
-    // Closing the connection fails the waiting write, and onError ends the download. Outside the
-    // lock: Jetty may call this listener back from another thread while it closes.
+    overdue = null;
     connection.close(
         new TimeoutException(
             "the client read more slowly than " + minBytesPerSecond + " bytes a second"));

@@ -108,11 +108,11 @@ class DownloadSlotsIT {
 
   @Test
   void aDownloadReadMoreSlowlyThanThePaceIsCutAndItsSlotGivenBack() throws Exception {
-    // 64 KB a second: each 32 KB chunk must be taken within half a second.
+    // 16 KB a second: each 32 KB chunk must be taken within 2 s.
     Map<String, String> env =
         Map.of(
             "DOWNLOADS_AT_ONCE_PER_ADDRESS", "1",
-            "DOWNLOAD_MIN_BYTES_PER_SECOND", "65536",
+            "DOWNLOAD_MIN_BYTES_PER_SECOND", "16384",
             "TRUST_PROXY", "true",
             "MAX_ATTACHMENT_BYTES", "21000000");
     try (TestApp t = TestApp.start(Engine.SQLITE, env)) {

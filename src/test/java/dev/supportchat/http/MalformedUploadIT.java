@@ -22,7 +22,8 @@ class MalformedUploadIT {
           "{\"isAdmin\":\"x\",\"chatId\":\"y\"}", // the boundary never comes
           "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
               + "Content-Type: image/png\r\n\r\nnot closed", // the body ends inside a part
-          "--b0undary\r\nno headers end here"); // a part's headers never end
+          "--b0undary\r\nno headers end here", // a part's headers never end
+          ""); // no body at all, with Content-Length: 0
 
   @Test
   void aMalformedUploadIsRefusedAndItsConnectionServesTheNextRequest() throws Exception {
@@ -31,11 +32,17 @@ class MalformedUploadIT {
       String user = t.http.newUser("ann@example.com").accessToken();
       String chatId =
           t.http.post("/api/v1/chats/support", Map.of(), user).data().get("_id").asText();
+      List<byte[]> uploads = new java.util.ArrayList<>();
+      for (String body : MALFORMED) {
+        uploads.add(upload(chatId, token, body, true));
+      }
+      uploads.add(upload(chatId, token, "", false)); // no body, and no length either
       for (int round = 0; round < 20; round++) {
-        for (String body : MALFORMED) {
+        for (byte[] upload : uploads) {
+          String body = new String(upload, StandardCharsets.UTF_8);
           try (RawRequest c = RawRequest.connect(t)) {
             // Both at once, so that the second is read while the first completes.
-            c.send(concat(upload(chatId, token, body), stats(token)));
+            c.send(concat(upload, stats(token)));
 
             RawRequest.Answer refused = c.answer();
             assertThat(refused.status()).as(body).isEqualTo(400);
@@ -52,16 +59,16 @@ class MalformedUploadIT {
     }
   }
 
-  private static byte[] upload(String chatId, String token, String body) {
+  private static byte[] upload(String chatId, String token, String body, boolean withLength) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String head =
         "POST /api/v1/chats/"
             + chatId
             + "/attachments HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
             + token
-            + "\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: "
-            + bytes.length
-            + "\r\n\r\n";
+            + "\r\nContent-Type: multipart/form-data; boundary=b0undary\r\n"
+            + (withLength ? "Content-Length: " + bytes.length + "\r\n" : "")
+            + "\r\n";
     return concat(head.getBytes(StandardCharsets.US_ASCII), bytes);
   }
 
