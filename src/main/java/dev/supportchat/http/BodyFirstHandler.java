@@ -322,21 +322,21 @@ final class BodyFirstHandler extends Handler.Wrapper {
 
     private void handOn(Request complete) {
       Callback done =
-          new Callback.Nested(callback) {
-            @Override
-            public void succeeded() {
-              giveBack();
-              forgetFailedParts(complete);
-              super.succeeded();
-            }
+          forgettingFailedParts(
+              complete,
+              new Callback.Nested(callback) {
+                @Override
+                public void succeeded() {
+                  giveBack();
+                  super.succeeded();
+                }
 
-            @Override
-            public void failed(Throwable x) {
-              giveBack();
-              forgetFailedParts(complete);
-              super.failed(x);
-            }
-          };
+                @Override
+                public void failed(Throwable x) {
+                  giveBack();
+                  super.failed(x);
+                }
+              });
       try {
         if (!BodyFirstHandler.super.handle(complete, response, done)) {
           Response.writeError(complete, response, done, 404);

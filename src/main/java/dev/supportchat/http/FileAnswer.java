@@ -144,10 +144,9 @@ public final class FileAnswer implements WriteListener {
    * call this listener back from the close: it fails the write and calls onError on another thread.
    */
   private synchronized void cutIfStillWaiting(long wait) {
-    if (ended || wait != waits || overdue == null) {
-      return; // the write it was for has finished
+    if (ended || wait != waits) {
+      return; // the write it was for has finished (onWritePossible then waits anew or ends)
     }
-    overdue = null;
     connection.close(
         new TimeoutException(
             "the client read more slowly than " + minBytesPerSecond + " bytes a second"));

@@ -25,8 +25,8 @@ public enum Dialect {
       p.setProperty("synchronous", "FULL");
       // Else the driver answers every INSERT with a "SELECT last_insert_rowid()" of its own, left
       // open beside the insert until it runs again: nothing here reads generated keys, and an
-      // insert
-      // kept compiled (SqliteStatements) would keep that query, and a read transaction, open.
+      // insert kept compiled (SqliteStatements) would keep that query, and a read transaction,
+      // open.
       p.setProperty("jdbc.get_generated_keys", "false");
       return p;
     }
