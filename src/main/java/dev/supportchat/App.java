@@ -31,6 +31,7 @@ import dev.supportchat.user.AdminBootstrap;
 import dev.supportchat.user.JdbcUserRepository;
 import dev.supportchat.user.LoginThrottle;
 import dev.supportchat.user.PasswordHasher;
+import dev.supportchat.user.PasswordThreads;
 import dev.supportchat.user.Principal;
 import dev.supportchat.user.SessionTermination;
 import dev.supportchat.user.Sessions;
@@ -63,6 +64,7 @@ public final class App implements AutoCloseable {
   private final ServerMetrics metrics;
   private ChatModule.OrphanUploads orphanUploads;
   private SearchModule search;
+  private PasswordThreads passwords;
 
   private App(
       Database db,
@@ -98,6 +100,7 @@ public final class App implements AutoCloseable {
     OutboxSender outboxSender = null;
     MailModule mail = null;
     SearchModule search = null;
+    PasswordThreads passwords = null;
     try {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
@@ -230,6 +233,7 @@ public final class App implements AutoCloseable {
                   clock)
               .start();
       search = new SearchModule(db, config.operations().messageSearchTimeout());
+      passwords = new PasswordThreads(config.operations().passwordQueue());
       WebServer.Mount socketIo = realtime::mount;
       List<WorkerHealth> workers = workers(chatRepository, realtime, outboxSender);
       if (metrics.enabled()) {
@@ -244,13 +248,14 @@ public final class App implements AutoCloseable {
               List.of(
                   new WebServer.RouteGroup(
                       "/users",
-                      new AccountRoutes(accounts, auth, clientAddress, presence::isOnline)),
+                      new AccountRoutes(
+                          accounts, auth, clientAddress, presence::isOnline, passwords)),
                   new WebServer.RouteGroup("/chats", chatRoutes),
                   new WebServer.RouteGroup(SearchModule.PATH, search.routes(auth)),
                   new WebServer.RouteGroup("/chats", team.chatLabelRoutes(auth)),
                   new WebServer.RouteGroup("/saved-replies", team.savedReplyRoutes(auth)),
                   new WebServer.RouteGroup("/labels", team.labelRoutes(auth)),
-                  new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
+                  new WebServer.RouteGroup("/team", team.routes(auth, clientAddress, passwords)),
                   new WebServer.RouteGroup("/business-hours", hours.routes(auth)),
                   new WebServer.RouteGroup(
                       "/widget", WidgetModule.routes(widget, auth, clientAddress)),
@@ -282,8 +287,12 @@ public final class App implements AutoCloseable {
               metrics);
       app.orphanUploads = sweeper;
       app.search = search;
+      app.passwords = passwords;
       return app;
     } catch (RuntimeException e) {
+      if (passwords != null) {
+        passwords.close();
+      }
       if (search != null) {
         search.close();
       }
@@ -368,6 +377,7 @@ public final class App implements AutoCloseable {
   public void close() {
     orphanUploads.close();
     web.stop();
+    passwords.close();
     search.close();
     outboxSender.close();
     mail.close();

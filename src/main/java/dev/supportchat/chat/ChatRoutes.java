@@ -316,9 +316,8 @@ final class ChatRoutes implements EndpointGroup {
           2);
     }
     if (refusal == SharedBudget.Refusal.ALL_FULL) {
-      ctx.header("Retry-After", "2");
       throw AppException.unavailable(
-          "The server is sending too many files at once. Try again in a moment.");
+          "The server is sending too many files at once. Try again in a moment.", 2);
     }
     ctx.future(() -> startWriting(ctx, d.file(), network));
   }

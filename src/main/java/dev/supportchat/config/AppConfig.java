@@ -125,7 +125,18 @@ public record AppConfig(
    * @param messageSearchTimeout a message search running longer is cancelled (503), so one broad
    *     search never holds a database connection the others need (MESSAGE_SEARCH_TIMEOUT)
    */
-  public record Operations(Optional<String> metricsToken, Duration messageSearchTimeout) {}
+  /**
+   * @param metricsToken the bearer token of /metrics; none turns it off (METRICS_TOKEN)
+   * @param messageSearchTimeout the longest a search of message contents runs
+   *     (MESSAGE_SEARCH_TIMEOUT)
+   * @param httpThreads Jetty's request threads at most (HTTP_THREADS)
+   * @param passwordQueue requests that may wait for a password thread (PASSWORD_QUEUE)
+   */
+  public record Operations(
+      Optional<String> metricsToken,
+      Duration messageSearchTimeout,
+      int httpThreads,
+      int passwordQueue) {}
 
   /** How many login attempts are allowed in one window, per e-mail address and per client IP. */
   /**

@@ -58,6 +58,11 @@ public final class ConfigLoader {
   public static final int DEFAULT_DOWNLOADS_AT_ONCE_PER_ADDRESS = 64;
   public static final int DEFAULT_DOWNLOADS_AT_ONCE = 256;
   public static final long DEFAULT_DOWNLOAD_MIN_BYTES_PER_SECOND = 1_024L;
+  // Requests wait for a thread only on the database (a pool of 16) and on short work; passwords,
+  // bodies, downloads, long-polls and throttled logins wait without one.
+  public static final int DEFAULT_HTTP_THREADS = 32;
+  // About 15 s of sign-ins at bcrypt's default cost on two cores.
+  public static final int DEFAULT_PASSWORD_QUEUE = 500;
   private static final long MAX_HEAP_BYTES = Runtime.getRuntime().maxMemory();
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_IP = 30;
@@ -419,7 +424,11 @@ public final class ConfigLoader {
         || searchTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
       problems.add("MESSAGE_SEARCH_TIMEOUT must be between 100ms and 1m.");
     }
-    return new AppConfig.Operations(metricsToken, searchTimeout);
+    return new AppConfig.Operations(
+        metricsToken,
+        searchTimeout,
+        integer("HTTP_THREADS", DEFAULT_HTTP_THREADS, 8, 1_000),
+        integer("PASSWORD_QUEUE", DEFAULT_PASSWORD_QUEUE, 1, 100_000));
   }
 
   /**

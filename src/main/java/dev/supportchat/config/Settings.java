@@ -41,6 +41,14 @@ public final class Settings {
           new Setting("ADMIN_PASSWORD", "none", "create or update this admin at start-up"),
           new Setting("BCRYPT_COST", "10", "password hashing cost (10 to 16)"),
           new Setting(
+              "PASSWORD_QUEUE",
+              "500",
+              "sign-ins, registrations, password changes and accepted invites that may wait for the password threads (one per core); past it 503 with Retry-After"),
+          new Setting(
+              "HTTP_THREADS",
+              "32",
+              "Jetty's request threads at most (8 to 1000); passwords, bodies, downloads, long-polls and throttled logins wait without one"),
+          new Setting(
               "LOGIN_MAX_ATTEMPTS_PER_EMAIL",
               "5",
               "failed logins per address per window, then 429"),

@@ -66,6 +66,11 @@ public class AppException extends RuntimeException {
     return new AppException(ErrorCode.UNAVAILABLE, message);
   }
 
+  /** As {@link #unavailable(String)}, with a {@code Retry-After} of that many seconds. */
+  public static AppException unavailable(String message, long retryAfterSeconds) {
+    return new AppException(ErrorCode.UNAVAILABLE, message, null, retryAfterSeconds);
+  }
+
   public static AppException rateLimited(String message, long retryAfterSeconds) {
     return new AppException(ErrorCode.RATE_LIMITED, message, null, retryAfterSeconds);
   }
@@ -74,7 +79,7 @@ public class AppException extends RuntimeException {
     return code;
   }
 
-  /** Seconds after which a rate-limited client may try again; 0 when not applicable. */
+  /** Seconds after which a refused client may try again (Retry-After); 0 when not applicable. */
   public long retryAfterSeconds() {
     return retryAfterSeconds;
   }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,6 +126,7 @@ public final class WebServer {
     // mount keeps the jar's directory of 12,000+ entries on the heap: 8 mounts, ~25 MB held for
     // the life of the process (docs/BENCHMARKS.md, issue 20's memory).
     c.resourceHandler(new JavalinStaticResourceHandler());
+    c.jetty.threadPool = requestThreads(config.operations().httpThreads());
     c.http.maxRequestSize = config.maxRequestBytes();
     c.jetty.host = config.host();
     c.jetty.port = config.port();
@@ -152,6 +154,20 @@ public final class WebServer {
           logRequest(ctx, ms);
           record(metrics, ctx, ms);
         });
+  }
+
+  /**
+   * Jetty's request threads, at most {@code max} (HTTP_THREADS). Javalin's default allows 250, and
+   * a pool only ever shrinks by one thread a minute, and only when a thread has had nothing to do
+   * for a whole minute, which never happens under steady traffic: every thread a burst once needed
+   * stayed, with its stack (issue 20, memory). Nothing here waits on a request thread for long:
+   * passwords have threads of their own, and bodies, downloads, long-polls and throttled logins
+   * wait without one.
+   */
+  private static QueuedThreadPool requestThreads(int max) {
+    QueuedThreadPool threads = new QueuedThreadPool(max, Math.min(8, max), 60_000);
+    threads.setName("JettyServerThreadPool");
+    return threads;
   }
 
   private static void startRequest(Context ctx, SecurityHeaders securityHeaders) {

@@ -10,6 +10,7 @@ import dev.supportchat.http.ClientAddress;
 import dev.supportchat.store.Database;
 import dev.supportchat.user.AccountService;
 import dev.supportchat.user.PasswordHasher;
+import dev.supportchat.user.PasswordThreads;
 import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import java.time.Clock;
@@ -98,8 +99,9 @@ public final class TeamModule implements AutoCloseable {
     return new AssigningChatEvents(delegate, assigner);
   }
 
-  public EndpointGroup routes(Auth<Principal> auth, ClientAddress clientAddress) {
-    return new TeamRoutes(service, auth, clientAddress);
+  public EndpointGroup routes(
+      Auth<Principal> auth, ClientAddress clientAddress, PasswordThreads passwords) {
+    return new TeamRoutes(service, auth, clientAddress, passwords);
   }
 
   /** {@code /saved-replies}: staff read them, the team's admins manage them. */

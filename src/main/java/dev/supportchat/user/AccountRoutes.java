@@ -17,6 +17,7 @@ import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /** {@code /api/v1/users}: register, login, refresh-token, logout, change-password, me, admins. */
@@ -25,6 +26,7 @@ public final class AccountRoutes implements EndpointGroup {
   private final Auth<Principal> auth;
   private final ClientAddress clientAddress;
   private final PresenceLookup presence;
+  private final PasswordThreads passwords;
 
   /** Tells whether an admin is connected right now (the realtime layer knows; REST only asks). */
   public interface PresenceLookup {
@@ -35,8 +37,10 @@ public final class AccountRoutes implements EndpointGroup {
       AccountService accounts,
       Auth<Principal> auth,
       ClientAddress clientAddress,
-      PresenceLookup presence) {
+      PresenceLookup presence,
+      PasswordThreads passwords) {
     this.accounts = accounts;
+    this.passwords = passwords;
     this.auth = auth;
     this.clientAddress = clientAddress;
     this.presence = presence;
@@ -44,17 +48,18 @@ public final class AccountRoutes implements EndpointGroup {
 
   @Override
   public void addEndpoints() {
-    post("/register", this::register);
-    post("/login", this::login);
+    // The routes that hash or check a password run on the password threads.
+    post("/register", passwords.route(this::register));
+    post("/login", passwords.route(this::login));
     post("/refresh-token", this::refresh);
     post("/logout", this::logout);
-    post("/change-password", this::changePassword);
+    post("/change-password", passwords.route(this::changePassword));
     get("/me", this::me);
     patch("/me", this::changeName);
     get("/admins", this::admins);
   }
 
-  private void register(Context ctx) {
+  private CompletionStage<?> register(Context ctx) {
     JsonBody body = RequestBody.json(ctx);
     UserView user =
         accounts.register(
@@ -64,13 +69,14 @@ public final class AccountRoutes implements EndpointGroup {
             body.string("username"),
             clientAddress.of(ctx));
     Responses.created(ctx, user, "User registered successfully");
+    return null;
   }
 
   /**
    * Answers after the account's throttling delay (usually none). The password is checked at once;
-   * only the answer waits, on a timer, so a waiting login holds no request thread.
+   * only the answer waits, on a timer, so a waiting login holds no thread.
    */
-  private void login(Context ctx) {
+  private CompletionStage<?> login(Context ctx) {
     JsonBody body = RequestBody.json(ctx);
     String email = body.string("email");
     String address = clientAddress.of(ctx);
@@ -82,20 +88,17 @@ public final class AccountRoutes implements EndpointGroup {
       if (delay.isZero()) {
         throw refused;
       }
-      ctx.future(
-          () ->
-              after(delay)
-                  .thenRun(
-                      () -> {
-                        throw refused;
-                      }));
-      return;
+      return after(delay)
+          .thenRun(
+              () -> {
+                throw refused;
+              });
     }
     if (delay.isZero()) {
       answerLogin(ctx, session);
-    } else {
-      ctx.future(() -> after(delay).thenRun(() -> answerLogin(ctx, session)));
+      return null;
     }
+    return after(delay).thenRun(() -> answerLogin(ctx, session));
   }
 
   private static CompletableFuture<Void> after(Duration delay) {
@@ -133,7 +136,7 @@ public final class AccountRoutes implements EndpointGroup {
     Responses.ok(ctx, Map.of(), "User logged out");
   }
 
-  private void changePassword(Context ctx) {
+  private CompletionStage<?> changePassword(Context ctx) {
     Principal caller = auth.require(ctx);
     JsonBody body = RequestBody.json(ctx);
     AccountService.Session session =
@@ -144,6 +147,7 @@ public final class AccountRoutes implements EndpointGroup {
             clientAddress.of(ctx));
     setSessionCookies(ctx, session);
     Responses.ok(ctx, session, "Password changed; every other session was ended");
+    return null;
   }
 
   private void me(Context ctx) {

@@ -3,7 +3,6 @@ package dev.supportchat.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportchat.config.DatabaseSettings.Engine;
-import dev.supportchat.store.Ids;
 import dev.supportchat.testing.HostSite;
 import dev.supportchat.testing.HttpTestClient.Response;
 import dev.supportchat.testing.TestApp;
@@ -27,34 +26,21 @@ class SignInLimitsIT {
   void anOfficeBehindOneAddressSignsInWhileWrongPasswordsAreCapped() throws Exception {
     try (TestApp t =
         TestApp.start(Engine.SQLITE, Map.of("WIDGET_IDENTITY_SECRET", HostSite.SECRET))) {
-      // 300 colleagues, stored directly (one bcrypt hash for all) so the test times the logins.
-      JdbcUserRepository users = new JdbcUserRepository(t.app.database());
-      String hash = new PasswordHasher(10).hash("office-password-1");
+      // 300 colleagues, stored directly so the test times the logins.
+      Colleagues.insert(t, 300);
       Instant now = t.clock.instant();
-      for (int i = 0; i < 300; i++) {
-        users.insert(
-            new User(
-                Ids.newId(),
-                "staff" + i + "@office.example",
-                null,
-                "Staff " + i,
-                hash,
-                false,
-                now,
-                now));
-      }
       long started = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(4);
       List<Future<Integer>> logins = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
-        String email = "staff" + i + "@office.example";
+        String email = Colleagues.email(i);
         logins.add(
             pool.submit(
                 () ->
                     t.http
                         .post(
                             "/api/v1/users/login",
-                            Map.of("email", email, "password", "office-password-1"),
+                            Map.of("email", email, "password", Colleagues.PASSWORD),
                             null)
                         .status()));
       }
