@@ -43,6 +43,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Builds the object graph by hand (no scanning, no container) and owns its lifetime. Tests start it
@@ -105,6 +106,10 @@ public final class App implements AutoCloseable {
       Migrations.apply(db);
       var users = new JdbcUserRepository(db);
       var hasher = new PasswordHasher(config.bcryptCost());
+      // Jetty's request threads, created here because the password threads hand their results back
+      // to them; the HTTP server runs on them.
+      QueuedThreadPool requestThreads = WebServer.requestThreads(config.operations().httpThreads());
+      passwords = new PasswordThreads(config.operations().passwordQueue(), requestThreads);
       var tokens =
           new TokenService(
               config.accessTokenSecret(),
@@ -122,6 +127,7 @@ public final class App implements AutoCloseable {
               sessions,
               termination,
               hasher,
+              passwords,
               tokens,
               sharedLimits.shared("login-account-ip", limits.perEmail(), limits.window()),
               sharedLimits.shared("login-account", Integer.MAX_VALUE, limits.window()),
@@ -158,7 +164,6 @@ public final class App implements AutoCloseable {
               db,
               config.team(),
               accounts,
-              hasher,
               chatRepository,
               realtime.chatEvents(),
               realtime::emitToStaff,
@@ -233,7 +238,6 @@ public final class App implements AutoCloseable {
                   clock)
               .start();
       search = new SearchModule(db, config.operations().messageSearchTimeout());
-      passwords = new PasswordThreads(config.operations().passwordQueue());
       WebServer.Mount socketIo = realtime::mount;
       List<WorkerHealth> workers = workers(chatRepository, realtime, outboxSender);
       if (metrics.enabled()) {
@@ -243,19 +247,20 @@ public final class App implements AutoCloseable {
       WebServer web =
           WebServer.create(
               config,
+              requestThreads,
               metrics,
               new HealthRoutes(db, workers),
               List.of(
                   new WebServer.RouteGroup(
                       "/users",
                       new AccountRoutes(
-                          accounts, auth, clientAddress, presence::isOnline, passwords)),
+                          accounts, auth, clientAddress, presence::isOnline, requestThreads)),
                   new WebServer.RouteGroup("/chats", chatRoutes),
                   new WebServer.RouteGroup(SearchModule.PATH, search.routes(auth)),
                   new WebServer.RouteGroup("/chats", team.chatLabelRoutes(auth)),
                   new WebServer.RouteGroup("/saved-replies", team.savedReplyRoutes(auth)),
                   new WebServer.RouteGroup("/labels", team.labelRoutes(auth)),
-                  new WebServer.RouteGroup("/team", team.routes(auth, clientAddress, passwords)),
+                  new WebServer.RouteGroup("/team", team.routes(auth, clientAddress)),
                   new WebServer.RouteGroup("/business-hours", hours.routes(auth)),
                   new WebServer.RouteGroup(
                       "/widget", WidgetModule.routes(widget, auth, clientAddress)),
@@ -376,8 +381,8 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     orphanUploads.close();
+    passwords.close(); // first, so that the sign-ins it drops are answered
     web.stop();
-    passwords.close();
     search.close();
     outboxSender.close();
     mail.close();

@@ -58,10 +58,10 @@ public final class ConfigLoader {
   public static final int DEFAULT_DOWNLOADS_AT_ONCE_PER_ADDRESS = 64;
   public static final int DEFAULT_DOWNLOADS_AT_ONCE = 256;
   public static final long DEFAULT_DOWNLOAD_MIN_BYTES_PER_SECOND = 1_024L;
-  // Requests wait for a thread only on the database (a pool of 16) and on short work; passwords,
-  // bodies, downloads, long-polls and throttled logins wait without one.
+  // Passwords, bodies, downloads, long-polls and throttled logins wait without a request thread;
+  // the database (16 connections) is what most requests wait for (docs/DECISIONS.md).
   public static final int DEFAULT_HTTP_THREADS = 32;
-  // About 15 s of sign-ins at bcrypt's default cost on two cores.
+  // About 9 s of sign-ins at bcrypt's default cost on two cores.
   public static final int DEFAULT_PASSWORD_QUEUE = 500;
   private static final long MAX_HEAP_BYTES = Runtime.getRuntime().maxMemory();
   public static final int DEFAULT_LOGIN_ATTEMPTS_PER_EMAIL = 5;

@@ -43,7 +43,7 @@ public final class Settings {
           new Setting(
               "PASSWORD_QUEUE",
               "500",
-              "sign-ins, registrations, password changes and accepted invites that may wait for the password threads (one per core); past it 503 with Retry-After"),
+              "password checks (sign-ins, registrations, password changes, accepted invites) that may wait for the password threads (one per core), half of them for one client network; past that 429, past the whole 503, with Retry-After"),
           new Setting(
               "HTTP_THREADS",
               "32",

@@ -68,7 +68,8 @@ public final class ClientAddress {
     return network(of(ctx));
   }
 
-  static String network(String address) {
+  /** As {@link #networkOf}, for an address already read from a request. */
+  public static String network(String address) {
     Optional<InetAddress> parsed = TrustedProxies.literal(address);
     if (parsed.isEmpty() || parsed.get().getAddress().length != 16) {
       return address;

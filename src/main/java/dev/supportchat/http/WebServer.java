@@ -68,6 +68,7 @@ public final class WebServer {
 
   public static WebServer create(
       AppConfig config,
+      QueuedThreadPool requestThreads,
       ServerMetrics metrics,
       HealthRoutes health,
       List<RouteGroup> apiGroups,
@@ -87,6 +88,7 @@ public final class WebServer {
     Javalin app =
         Javalin.create(
             c -> {
+              c.jetty.threadPool = requestThreads;
               configure(c, config, metrics, bodies);
               mounts.forEach(m -> m.accept(c));
               webApp.register(c);
@@ -126,7 +128,6 @@ public final class WebServer {
     // mount keeps the jar's directory of 12,000+ entries on the heap: 8 mounts, ~25 MB held for
     // the life of the process (docs/BENCHMARKS.md, issue 20's memory).
     c.resourceHandler(new JavalinStaticResourceHandler());
-    c.jetty.threadPool = requestThreads(config.operations().httpThreads());
     c.http.maxRequestSize = config.maxRequestBytes();
     c.jetty.host = config.host();
     c.jetty.port = config.port();
@@ -160,11 +161,11 @@ public final class WebServer {
    * Jetty's request threads, at most {@code max} (HTTP_THREADS). Javalin's default allows 250, and
    * a pool only ever shrinks by one thread a minute, and only when a thread has had nothing to do
    * for a whole minute, which never happens under steady traffic: every thread a burst once needed
-   * stayed, with its stack (issue 20, memory). Nothing here waits on a request thread for long:
-   * passwords have threads of their own, and bodies, downloads, long-polls and throttled logins
-   * wait without one.
+   * stayed, with its stack (issue 20, memory). Passwords have threads of their own, and bodies,
+   * downloads, long-polls and throttled logins wait without one; what still holds a request thread
+   * is listed in docs/DECISIONS.md.
    */
-  private static QueuedThreadPool requestThreads(int max) {
+  public static QueuedThreadPool requestThreads(int max) {
     QueuedThreadPool threads = new QueuedThreadPool(max, Math.min(8, max), 60_000);
     threads.setName("JettyServerThreadPool");
     return threads;

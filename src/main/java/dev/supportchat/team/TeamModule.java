@@ -9,8 +9,6 @@ import dev.supportchat.http.Auth;
 import dev.supportchat.http.ClientAddress;
 import dev.supportchat.store.Database;
 import dev.supportchat.user.AccountService;
-import dev.supportchat.user.PasswordHasher;
-import dev.supportchat.user.PasswordThreads;
 import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import java.time.Clock;
@@ -38,7 +36,6 @@ public final class TeamModule implements AutoCloseable {
       Database db,
       AppConfig.Team config,
       AccountService accounts,
-      PasswordHasher hasher,
       ChatRepository chats,
       ChatEvents chatEvents,
       TeamEvents teamEvents,
@@ -58,7 +55,6 @@ public final class TeamModule implements AutoCloseable {
             assigner,
             away,
             accounts,
-            hasher,
             teamEvents,
             sessions,
             config.inviteTtl(),
@@ -99,9 +95,8 @@ public final class TeamModule implements AutoCloseable {
     return new AssigningChatEvents(delegate, assigner);
   }
 
-  public EndpointGroup routes(
-      Auth<Principal> auth, ClientAddress clientAddress, PasswordThreads passwords) {
-    return new TeamRoutes(service, auth, clientAddress, passwords);
+  public EndpointGroup routes(Auth<Principal> auth, ClientAddress clientAddress) {
+    return new TeamRoutes(service, auth, clientAddress);
   }
 
   /** {@code /saved-replies}: staff read them, the team's admins manage them. */

@@ -12,30 +12,21 @@ import dev.supportchat.http.ClientAddress;
 import dev.supportchat.http.RequestBody;
 import dev.supportchat.http.Responses;
 import dev.supportchat.json.JsonBody;
-import dev.supportchat.user.AccountService;
-import dev.supportchat.user.PasswordThreads;
 import dev.supportchat.user.Principal;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 
 /** {@code /api/v1/team}: the Team page, invites, members, availability and settings. */
 final class TeamRoutes implements EndpointGroup {
   private final TeamService team;
   private final Auth<Principal> auth;
   private final ClientAddress clientAddress;
-  private final PasswordThreads passwords;
 
-  TeamRoutes(
-      TeamService team,
-      Auth<Principal> auth,
-      ClientAddress clientAddress,
-      PasswordThreads passwords) {
+  TeamRoutes(TeamService team, Auth<Principal> auth, ClientAddress clientAddress) {
     this.team = team;
     this.auth = auth;
     this.clientAddress = clientAddress;
-    this.passwords = passwords;
   }
 
   @Override
@@ -46,7 +37,7 @@ final class TeamRoutes implements EndpointGroup {
     post("/invites", this::invite);
     delete("/invites/{inviteId}", this::revokeInvite);
     post("/invites/preview", this::preview);
-    post("/invites/accept", passwords.route(this::accept)); // hashes the new password
+    post("/invites/accept", this::accept);
     patch("/agents/{agentId}", this::updateAgent);
     post("/agents/{agentId}/deactivate", ctx -> setActive(ctx, false));
     post("/agents/{agentId}/reactivate", ctx -> setActive(ctx, true));
@@ -80,16 +71,16 @@ final class TeamRoutes implements EndpointGroup {
         ctx, team.previewInvite(body.string("token"), clientAddress.of(ctx)), "Invite is valid");
   }
 
-  private CompletionStage<?> accept(Context ctx) {
+  /** Answers once the new account's password is hashed (on a password thread, without a thread). */
+  private void accept(Context ctx) {
     JsonBody body = RequestBody.json(ctx);
-    AccountService.Session session =
+    var accepted =
         team.acceptInvite(
             body.string("token"),
             body.string("fullName"),
             body.string("password"),
             clientAddress.of(ctx));
-    Responses.created(ctx, session, "Welcome to the team");
-    return null;
+    ctx.future(() -> accepted.thenAccept(s -> Responses.created(ctx, s, "Welcome to the team")));
   }
 
   private void updateAgent(Context ctx) {

@@ -3,7 +3,6 @@ package dev.supportchat.team;
 import dev.supportchat.error.AppException;
 import dev.supportchat.store.Ids;
 import dev.supportchat.user.AccountService;
-import dev.supportchat.user.PasswordHasher;
 import dev.supportchat.user.Principal;
 import dev.supportchat.user.User;
 import dev.supportchat.user.UserFields;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The support team: who is on it with which role, invites, deactivation, capacity, availability and
@@ -38,7 +38,6 @@ public final class TeamService {
   private final AutoAssigner assigner;
   private final AwayList away;
   private final AccountService accounts;
-  private final PasswordHasher hasher;
   private final TeamEvents events;
   private final SessionEnder sessions;
   private final Duration inviteTtl;
@@ -51,7 +50,6 @@ public final class TeamService {
       AutoAssigner assigner,
       AwayList away,
       AccountService accounts,
-      PasswordHasher hasher,
       TeamEvents events,
       SessionEnder sessions,
       Duration inviteTtl,
@@ -62,7 +60,6 @@ public final class TeamService {
     this.assigner = assigner;
     this.away = away;
     this.accounts = accounts;
-    this.hasher = hasher;
     this.events = events;
     this.inviteTtl = inviteTtl;
     this.clock = clock;
@@ -186,7 +183,7 @@ public final class TeamService {
   }
 
   /** Creates the invitee's account with the invite's role and signs them in. */
-  public AccountService.Session acceptInvite(
+  public CompletableFuture<AccountService.Session> acceptInvite(
       String token, String fullName, String password, String clientIp) {
     Invite invite = pendingInvite(token, clientIp);
     String name = fullName == null ? "" : fullName.strip();
@@ -194,33 +191,36 @@ public final class TeamService {
       throw AppException.invalid(
           "fullName", "fullName must be 1 to " + UserFields.MAX_NAME_LENGTH + " characters.");
     }
-    AccountService.checkNewPassword(password);
-    String passwordHash = hasher.hash(password);
-    Instant now = clock.instant();
-    User user =
-        team.accept(
-                invite.tokenHash(),
-                i ->
-                    new User(
-                        Ids.newId(now.toEpochMilli()),
-                        i.email(),
-                        null,
-                        name,
-                        passwordHash,
-                        true,
-                        now,
-                        now),
-                now.toEpochMilli())
-            .orElseThrow(
-                () ->
-                    AppException.conflict(
-                        TeamRules.refusal(
-                            team.inviteByHash(invite.tokenHash())
-                                .map(i -> i.state(clock.millis()))
-                                .filter(s -> s != TeamRules.InviteState.PENDING)
-                                .orElse(TeamRules.InviteState.ACCEPTED))));
-    events.toStaff(TeamEvents.AGENT_UPDATED, Map.of("agentId", user.id()));
-    return accounts.openSession(user);
+    return accounts
+        .hashNewPassword(clientIp, password)
+        .thenApply(
+            passwordHash -> {
+              Instant now = clock.instant();
+              User user =
+                  team.accept(
+                          invite.tokenHash(),
+                          i ->
+                              new User(
+                                  Ids.newId(now.toEpochMilli()),
+                                  i.email(),
+                                  null,
+                                  name,
+                                  passwordHash,
+                                  true,
+                                  now,
+                                  now),
+                          now.toEpochMilli())
+                      .orElseThrow(
+                          () ->
+                              AppException.conflict(
+                                  TeamRules.refusal(
+                                      team.inviteByHash(invite.tokenHash())
+                                          .map(i -> i.state(clock.millis()))
+                                          .filter(s -> s != TeamRules.InviteState.PENDING)
+                                          .orElse(TeamRules.InviteState.ACCEPTED))));
+              events.toStaff(TeamEvents.AGENT_UPDATED, Map.of("agentId", user.id()));
+              return accounts.openSession(user);
+            });
   }
 
   /** Role and/or capacity of a member. */

@@ -17,7 +17,8 @@ import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /** {@code /api/v1/users}: register, login, refresh-token, logout, change-password, me, admins. */
@@ -26,7 +27,7 @@ public final class AccountRoutes implements EndpointGroup {
   private final Auth<Principal> auth;
   private final ClientAddress clientAddress;
   private final PresenceLookup presence;
-  private final PasswordThreads passwords;
+  private final Executor answers;
 
   /** Tells whether an admin is connected right now (the realtime layer knows; REST only asks). */
   public interface PresenceLookup {
@@ -38,9 +39,9 @@ public final class AccountRoutes implements EndpointGroup {
       Auth<Principal> auth,
       ClientAddress clientAddress,
       PresenceLookup presence,
-      PasswordThreads passwords) {
+      Executor answers) {
     this.accounts = accounts;
-    this.passwords = passwords;
+    this.answers = answers;
     this.auth = auth;
     this.clientAddress = clientAddress;
     this.presence = presence;
@@ -48,63 +49,78 @@ public final class AccountRoutes implements EndpointGroup {
 
   @Override
   public void addEndpoints() {
-    // The routes that hash or check a password run on the password threads.
-    post("/register", passwords.route(this::register));
-    post("/login", passwords.route(this::login));
+    post("/register", this::register);
+    post("/login", this::login);
     post("/refresh-token", this::refresh);
     post("/logout", this::logout);
-    post("/change-password", passwords.route(this::changePassword));
+    post("/change-password", this::changePassword);
     get("/me", this::me);
     patch("/me", this::changeName);
     get("/admins", this::admins);
   }
 
-  private CompletionStage<?> register(Context ctx) {
+  // Register, login and change-password answer once their password is hashed or checked, on a
+  // password thread (PasswordThreads); the request waits without a thread.
+
+  private void register(Context ctx) {
     JsonBody body = RequestBody.json(ctx);
-    UserView user =
+    CompletableFuture<UserView> registered =
         accounts.register(
             body.string("email"),
             body.string("password"),
             body.string("fullName"),
             body.string("username"),
             clientAddress.of(ctx));
-    Responses.created(ctx, user, "User registered successfully");
-    return null;
+    ctx.future(
+        () ->
+            registered.thenAccept(
+                user -> Responses.created(ctx, user, "User registered successfully")));
   }
 
   /**
-   * Answers after the account's throttling delay (usually none). The password is checked at once;
-   * only the answer waits, on a timer, so a waiting login holds no thread.
+   * Answers after the account's throttling delay (usually none) or once the password is checked,
+   * whichever is later; a refusal waits for the delay too. Neither wait holds a thread.
    */
-  private CompletionStage<?> login(Context ctx) {
+  private void login(Context ctx) {
     JsonBody body = RequestBody.json(ctx);
     String email = body.string("email");
     String address = clientAddress.of(ctx);
     Duration delay = accounts.loginDelay(email, address);
-    AccountService.Session session;
+    CompletableFuture<AccountService.Session> attempt;
     try {
-      session = accounts.login(email, body.string("password"), address);
+      attempt = accounts.login(email, body.string("password"), address);
     } catch (AppException refused) {
       if (delay.isZero()) {
         throw refused;
       }
-      return after(delay)
-          .thenRun(
-              () -> {
-                throw refused;
-              });
+      attempt = CompletableFuture.failedFuture(refused);
     }
-    if (delay.isZero()) {
-      answerLogin(ctx, session);
-      return null;
-    }
-    return after(delay).thenRun(() -> answerLogin(ctx, session));
+    CompletableFuture<Void> answered =
+        attempt
+            .handle(
+                (session, failure) ->
+                    (Runnable)
+                        () -> {
+                          if (failure != null) {
+                            throw failure instanceof CompletionException c
+                                ? c
+                                : new CompletionException(failure);
+                          }
+                          answerLogin(ctx, session);
+                        })
+            .thenCombine(after(delay), (answer, waited) -> answer)
+            .thenAccept(Runnable::run);
+    ctx.future(() -> answered);
   }
 
-  private static CompletableFuture<Void> after(Duration delay) {
+  /** Completes after {@code delay}, on a request thread (now, if there is none). */
+  private CompletableFuture<Void> after(Duration delay) {
+    if (delay.isZero()) {
+      return CompletableFuture.completedFuture(null);
+    }
     return CompletableFuture.runAsync(
         () -> {},
-        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, Runnable::run));
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, answers));
   }
 
   private void answerLogin(Context ctx, AccountService.Session session) {
@@ -136,18 +152,22 @@ public final class AccountRoutes implements EndpointGroup {
     Responses.ok(ctx, Map.of(), "User logged out");
   }
 
-  private CompletionStage<?> changePassword(Context ctx) {
+  private void changePassword(Context ctx) {
     Principal caller = auth.require(ctx);
     JsonBody body = RequestBody.json(ctx);
-    AccountService.Session session =
+    CompletableFuture<AccountService.Session> changed =
         accounts.changePassword(
             caller,
             body.string("currentPassword"),
             body.string("newPassword"),
             clientAddress.of(ctx));
-    setSessionCookies(ctx, session);
-    Responses.ok(ctx, session, "Password changed; every other session was ended");
-    return null;
+    ctx.future(
+        () ->
+            changed.thenAccept(
+                session -> {
+                  setSessionCookies(ctx, session);
+                  Responses.ok(ctx, session, "Password changed; every other session was ended");
+                }));
   }
 
   private void me(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.supportchat.user;
 
 import dev.supportchat.error.AppException;
+import dev.supportchat.http.ClientAddress;
 import dev.supportchat.limit.Limiter;
 import dev.supportchat.store.Ids;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /** Accounts and login sessions: register, log in, rotate refresh tokens, log out, and who-am-I. */
@@ -27,6 +29,7 @@ public final class AccountService {
   private final SessionRepository sessions;
   private final SessionTermination termination;
   private final PasswordHasher hasher;
+  private final PasswordThreads passwords;
   private final TokenService tokens;
   private final Limiter loginsPerAccountAndAddress;
   private final Limiter failuresPerAccount;
@@ -40,6 +43,7 @@ public final class AccountService {
       SessionRepository sessions,
       SessionTermination termination,
       PasswordHasher hasher,
+      PasswordThreads passwords,
       TokenService tokens,
       Limiter loginsPerAccountAndAddress,
       Limiter failuresPerAccount,
@@ -51,6 +55,7 @@ public final class AccountService {
     this.sessions = sessions;
     this.termination = termination;
     this.hasher = hasher;
+    this.passwords = passwords;
     this.tokens = tokens;
     this.loginsPerAccountAndAddress = loginsPerAccountAndAddress;
     this.failuresPerAccount = failuresPerAccount;
@@ -60,8 +65,11 @@ public final class AccountService {
     this.clock = clock;
   }
 
-  /** Creates an account; at most REGISTRATIONS_PER_IP_PER_HOUR from one client address. */
-  public UserView register(
+  /**
+   * Creates an account; at most REGISTRATIONS_PER_IP_PER_HOUR from one client address. Everything
+   * is checked at once; the future completes once the password is hashed and the account stored.
+   */
+  public CompletableFuture<UserView> register(
       String email, String password, String fullName, String username, String clientIp) {
     if (!registrationsPerIp.tryAcquire(clientIp)) {
       throw AppException.rateLimited(
@@ -87,19 +95,25 @@ public final class AccountService {
             "username", "username must be 3 to 30 letters, digits, dots, dashes or underscores.");
       }
     }
-    Instant now = clock.instant();
-    User user =
-        new User(
-            Ids.newId(now.toEpochMilli()),
-            normalizedEmail,
-            normalizedUsername,
-            name,
-            hasher.hash(password),
-            false,
-            now,
-            now);
-    users.insert(user);
-    return user.view();
+    String chosenUsername = normalizedUsername;
+    return passwords
+        .run(ClientAddress.network(clientIp), () -> hasher.hash(password))
+        .thenApply(
+            hash -> {
+              Instant now = clock.instant();
+              User user =
+                  new User(
+                      Ids.newId(now.toEpochMilli()),
+                      normalizedEmail,
+                      chosenUsername,
+                      name,
+                      hash,
+                      false,
+                      now,
+                      now);
+              users.insert(user);
+              return user.view();
+            });
   }
 
   /**
@@ -128,7 +142,7 @@ public final class AccountService {
    * hundreds behind one address can all sign in, and an attacker elsewhere cannot lock the owner
    * out (they only slow the account's answers down, {@link #loginDelay}).
    */
-  public Session login(String email, String password, String clientIp) {
+  public CompletableFuture<Session> login(String email, String password, String clientIp) {
     String key = emailKey(email);
     if (loginsPerIp.isExhausted(clientIp)) {
       log.warn("Login refused: too many failed sign-ins from {}", clientIp);
@@ -148,26 +162,42 @@ public final class AccountService {
           key.isEmpty() ? "email" : "password", "email and password are required.");
     }
     Optional<User> found = users.findByEmail(key);
-    boolean ok;
-    if (found.isPresent()) {
-      ok = hasher.matches(password, found.get().passwordHash());
-    } else {
+    return passwords
+        .run(ClientAddress.network(clientIp), () -> passwordMatches(password, found))
+        .thenApply(
+            ok -> {
+              if (!ok) {
+                loginsPerAccountAndAddress.record(pair);
+                failuresPerAccount.record(key);
+                loginsPerIp.record(clientIp);
+                throw AppException.unauthorized("Invalid email or password.");
+              }
+              loginsPerAccountAndAddress.reset(pair);
+              failuresPerAccount.reset(key);
+              if (users.isDeactivated(found.get().id())) {
+                throw AppException.forbidden(
+                    "This account was deactivated. Ask an admin of your team to reactivate it.");
+              }
+              return openSession(found.get());
+            });
+  }
+
+  /**
+   * Hashes a new account's password on a password thread (an invite's account is created by the
+   * team feature); checks it first, at once.
+   */
+  public CompletableFuture<String> hashNewPassword(String clientIp, String password) {
+    checkPassword(password);
+    return passwords.run(ClientAddress.network(clientIp), () -> hasher.hash(password));
+  }
+
+  /** A wrong email takes as long as a wrong password. */
+  private boolean passwordMatches(String password, Optional<User> found) {
+    if (found.isEmpty()) {
       hasher.burnVerification(password);
-      ok = false;
+      return false;
     }
-    if (!ok) {
-      loginsPerAccountAndAddress.record(pair);
-      failuresPerAccount.record(key);
-      loginsPerIp.record(clientIp);
-      throw AppException.unauthorized("Invalid email or password.");
-    }
-    loginsPerAccountAndAddress.reset(pair);
-    failuresPerAccount.reset(key);
-    if (users.isDeactivated(found.get().id())) {
-      throw AppException.forbidden(
-          "This account was deactivated. Ask an admin of your team to reactivate it.");
-    }
-    return openSession(found.get());
+    return hasher.matches(password, found.get().passwordHash());
   }
 
   /**
@@ -273,7 +303,7 @@ public final class AccountService {
    * Changes an account's password after checking the current one: every session of the account ends
    * everywhere (a thief holding a token is out), and the caller gets a new session.
    */
-  public Session changePassword(
+  public CompletableFuture<Session> changePassword(
       Principal caller, String currentPassword, String newPassword, String clientIp) {
     checkSignInAllowed(clientIp);
     User user =
@@ -283,16 +313,29 @@ public final class AccountService {
     if (user.kind() != UserKind.ACCOUNT) {
       throw AppException.forbidden("Only accounts that sign in with a password can change it.");
     }
-    if (currentPassword == null
-        || currentPassword.isEmpty()
-        || !hasher.matches(currentPassword, user.passwordHash())) {
+    if (currentPassword == null || currentPassword.isEmpty()) {
       loginsPerIp.record(clientIp);
       throw AppException.unauthorized("The current password is not correct.");
     }
     checkPassword(newPassword);
-    users.updatePassword(user.id(), hasher.hash(newPassword));
-    termination.endAllSessionsOf(user.id());
-    return openSession(user);
+    // Both the check and the new hash in one turn on a password thread.
+    return passwords
+        .run(
+            ClientAddress.network(clientIp),
+            () ->
+                hasher.matches(currentPassword, user.passwordHash())
+                    ? hasher.hash(newPassword)
+                    : null)
+        .thenApply(
+            newHash -> {
+              if (newHash == null) {
+                loginsPerIp.record(clientIp);
+                throw AppException.unauthorized("The current password is not correct.");
+              }
+              users.updatePassword(user.id(), newHash);
+              termination.endAllSessionsOf(user.id());
+              return openSession(user);
+            });
   }
 
   public UserView me(Principal caller) {

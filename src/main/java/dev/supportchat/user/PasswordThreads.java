@@ -1,54 +1,51 @@
 package dev.supportchat.user;
 
 import dev.supportchat.error.AppException;
+import dev.supportchat.limit.SharedBudget;
 import dev.supportchat.worker.Fatal;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.MDC;
+import java.util.function.Supplier;
 
 /**
- * The threads that hash and check passwords, one per core, and the requests waiting for them.
+ * The threads that hash and check passwords, one per core, and the checks waiting for them.
  *
  * <p>Why: bcrypt costs tens of milliseconds of CPU per password, by design. Run on Jetty's request
  * threads, a burst of sign-ins (an office arriving at nine, every user of a host site after a
  * deploy) held a request thread each until its hash was done, and Jetty kept adding threads to go
  * on serving: 140 to 220 after the benchmark's 408 sign-ins. Under steady traffic every idle thread
  * gets a task now and then, so none was ever idle long enough to be retired, and their stacks
- * stayed for the life of the process (issue 20, memory). Here a route that hashes runs on one of
- * these threads instead: while it waits its request holds no thread, two cores are never shared
- * between more hashes than there are cores, and chat traffic keeps Jetty's threads to itself.
+ * stayed for the life of the process (issue 20, memory). Here only the hash runs on these threads:
+ * a sign-in's checks, limits and database reads run on its request thread, the request waits for
+ * its hash without a thread, and what follows the hash is handed back to the request threads
+ * ({@code answers}). So a slow database or Redis never holds up the hashing of others, and two
+ * cores are never shared between more hashes than there are cores.
  *
- * <p>At most {@code maxWaiting} requests wait; past that the server answers 503 with {@code
- * Retry-After} at once rather than keep a growing crowd of connections open.
+ * <p>At most {@code maxWaiting} checks wait or run at once, and at most half of them for one client
+ * network, so that one network (an attacker with an account, signing in as fast as it can) cannot
+ * keep everyone else out: past the first 429, past the second 503, both with {@code Retry-After}.
  */
 public final class PasswordThreads implements AutoCloseable {
-  /** What a client that found the queue full is told to wait, in seconds. */
+  /** What a refused client is told to wait, in seconds. */
   static final int RETRY_AFTER_SECONDS = 5;
 
-  /**
-   * A route's work. It may answer at once (and return {@code null}) or later, when the stage it
-   * returns completes.
-   */
-  @FunctionalInterface
-  public interface Work {
-    CompletionStage<?> handle(Context ctx) throws Exception;
-  }
-
   private final ThreadPoolExecutor threads;
+  private final Executor answers;
+  private final SharedBudget waiting;
 
-  public PasswordThreads(int maxWaiting) {
-    this(Runtime.getRuntime().availableProcessors(), maxWaiting);
+  public PasswordThreads(int maxWaiting, Executor answers) {
+    this(Runtime.getRuntime().availableProcessors(), maxWaiting, answers);
   }
 
-  PasswordThreads(int threadCount, int maxWaiting) {
+  PasswordThreads(int threadCount, int maxWaiting, Executor answers) {
+    this.answers = answers;
+    this.waiting = new SharedBudget(maxWaiting, Math.max(1, maxWaiting / 2));
     AtomicInteger count = new AtomicInteger();
     threads =
         new ThreadPoolExecutor(
@@ -56,7 +53,7 @@ public final class PasswordThreads implements AutoCloseable {
             threadCount,
             0,
             TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(maxWaiting),
+            new LinkedBlockingQueue<>(), // bounded by the budget
             task -> {
               Thread t = new Thread(task, "passwords-" + count.incrementAndGet());
               t.setDaemon(true);
@@ -64,60 +61,90 @@ public final class PasswordThreads implements AutoCloseable {
             });
   }
 
-  /** A handler that runs {@code work} on a password thread; the request waits without a thread. */
-  public Handler route(Work work) {
-    return ctx -> {
-      CompletableFuture<Void> answered = new CompletableFuture<>();
-      Map<String, String> logContext = MDC.getCopyOfContextMap(); // the request's ids
-      try {
-        threads.execute(
-            () -> {
-              MDC.setContextMap(logContext == null ? Map.of() : logContext);
-              try {
-                run(work, ctx, answered);
-              } finally {
-                MDC.clear();
-              }
-            });
-      } catch (RejectedExecutionException full) {
-        throw AppException.unavailable(
-            "Too many sign-ins are being checked right now. Try again in a few seconds.",
-            RETRY_AFTER_SECONDS);
-      }
-      ctx.future(() -> answered);
-    };
-  }
-
-  /** Requests waiting for a password thread (for tests and metrics). */
-  public int waiting() {
-    return threads.getQueue().size();
-  }
-
-  private static void run(Work work, Context ctx, CompletableFuture<Void> answered) {
+  /**
+   * Runs {@code work} (a hash or a check, nothing that waits on anything) on a password thread for
+   * a client of {@code network}; the future completes on a request thread. Throws at once when too
+   * many checks are waiting.
+   */
+  public <T> CompletableFuture<T> run(String network, Supplier<T> work) {
+    SharedBudget.Refusal refusal = waiting.take(network, 1);
+    if (refusal == SharedBudget.Refusal.HOLDER_FULL) {
+      throw AppException.rateLimited(
+          "Too many passwords from your network are being checked right now. Try again in a few"
+              + " seconds.",
+          RETRY_AFTER_SECONDS);
+    }
+    if (refusal == SharedBudget.Refusal.ALL_FULL) {
+      throw busy();
+    }
+    Check<T> check = new Check<>(network, work);
     try {
-      CompletionStage<?> rest = work.handle(ctx);
-      if (rest == null) {
-        answered.complete(null);
+      threads.execute(check);
+    } catch (RejectedExecutionException closed) {
+      waiting.giveBack(network, 1);
+      throw busy();
+    }
+    return check.result;
+  }
+
+  /** Checks waiting or running (for tests). */
+  long waiting() {
+    return waiting.held();
+  }
+
+  private static AppException busy() {
+    return AppException.unavailable(
+        "The server is checking too many passwords right now. Try again in a few seconds.",
+        RETRY_AFTER_SECONDS);
+  }
+
+  private final class Check<T> implements Runnable {
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    private final String network;
+    private final Supplier<T> work;
+
+    Check(String network, Supplier<T> work) {
+      this.network = network;
+      this.work = work;
+    }
+
+    @Override
+    public void run() {
+      T value;
+      try {
+        value = work.get();
+      } catch (Throwable failure) {
+        Fatal.haltIfFatal(failure, Thread.currentThread().getName());
+        finish(() -> result.completeExceptionally(failure));
         return;
       }
-      rest.whenComplete(
-          (ignored, failure) -> {
-            if (failure == null) {
-              answered.complete(null);
-            } else {
-              answered.completeExceptionally(failure);
-            }
-          });
-    } catch (Throwable failure) {
-      Fatal.haltIfFatal(failure, Thread.currentThread().getName());
-      answered.completeExceptionally(failure);
+      finish(() -> result.complete(value));
+    }
+
+    /** Gives the slot back and hands what follows the check to a request thread. */
+    void finish(Runnable completion) {
+      waiting.giveBack(network, 1);
+      try {
+        answers.execute(completion);
+      } catch (RejectedExecutionException stopping) {
+        completion.run();
+      }
     }
   }
 
-  /** Lets the requests already running finish (for at most 2 s); the waiting ones are dropped. */
+  /**
+   * Stops taking checks; those still waiting are answered 503 rather than left hanging, and those
+   * running finish (for at most 2 s). Called before the HTTP server stops, so the answers get out.
+   */
   @Override
   public void close() {
-    threads.shutdownNow();
+    threads.shutdown();
+    List<Runnable> dropped = threads.shutdownNow();
+    for (Runnable task : dropped) {
+      if (task instanceof Check<?> check) {
+        check.finish(() -> check.result.completeExceptionally(busy()));
+      }
+    }
     try {
       threads.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
