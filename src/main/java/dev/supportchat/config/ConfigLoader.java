@@ -427,7 +427,7 @@ public final class ConfigLoader {
     return new AppConfig.Operations(
         metricsToken,
         searchTimeout,
-        integer("HTTP_THREADS", DEFAULT_HTTP_THREADS, 8, 1_000),
+        integer("HTTP_THREADS", DEFAULT_HTTP_THREADS, 16, 1_000),
         integer("PASSWORD_QUEUE", DEFAULT_PASSWORD_QUEUE, 1, 100_000));
   }
 

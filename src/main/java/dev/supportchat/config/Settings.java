@@ -47,7 +47,7 @@ public final class Settings {
           new Setting(
               "HTTP_THREADS",
               "32",
-              "Jetty's request threads at most (8 to 1000); passwords, bodies, downloads, long-polls and throttled logins wait without one"),
+              "Jetty's request threads at most (16 to 1000; Jetty takes up to 8 of them for accepting connections and watching sockets on a large machine); passwords, bodies, downloads, long-polls and throttled logins wait without one"),
           new Setting(
               "LOGIN_MAX_ATTEMPTS_PER_EMAIL",
               "5",

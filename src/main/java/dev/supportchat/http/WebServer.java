@@ -166,7 +166,7 @@ public final class WebServer {
    * is listed in docs/DECISIONS.md.
    */
   public static QueuedThreadPool requestThreads(int max) {
-    QueuedThreadPool threads = new QueuedThreadPool(max, Math.min(8, max), 60_000);
+    QueuedThreadPool threads = new QueuedThreadPool(max, 8, 60_000);
     threads.setName("JettyServerThreadPool");
     return threads;
   }

@@ -4,6 +4,7 @@ import dev.supportchat.error.AppException;
 import dev.supportchat.limit.SharedBudget;
 import dev.supportchat.worker.Fatal;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -12,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 
 /**
  * The threads that hash and check passwords, one per core, and the checks waiting for them.
@@ -102,6 +104,7 @@ public final class PasswordThreads implements AutoCloseable {
     final CompletableFuture<T> result = new CompletableFuture<>();
     private final String network;
     private final Supplier<T> work;
+    private final Map<String, String> logContext = MDC.getCopyOfContextMap(); // the request's ids
 
     Check(String network, Supplier<T> work) {
       this.network = network;
@@ -121,13 +124,25 @@ public final class PasswordThreads implements AutoCloseable {
       finish(() -> result.complete(value));
     }
 
-    /** Gives the slot back and hands what follows the check to a request thread. */
+    /**
+     * Gives the slot back and hands what follows the check to a request thread, with the request's
+     * ids in its log lines.
+     */
     void finish(Runnable completion) {
       waiting.giveBack(network, 1);
+      Runnable inContext =
+          () -> {
+            MDC.setContextMap(logContext == null ? Map.of() : logContext);
+            try {
+              completion.run();
+            } finally {
+              MDC.clear();
+            }
+          };
       try {
-        answers.execute(completion);
+        answers.execute(inContext);
       } catch (RejectedExecutionException stopping) {
-        completion.run();
+        inContext.run();
       }
     }
   }
