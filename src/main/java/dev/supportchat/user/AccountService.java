@@ -71,10 +71,10 @@ public final class AccountService {
    */
   public CompletableFuture<UserView> register(
       String email, String password, String fullName, String username, String clientIp) {
-    if (!registrationsPerIp.tryAcquire(clientIp)) {
+    if (!registrationsPerIp.tryAcquire(ClientAddress.network(clientIp))) {
       throw AppException.rateLimited(
           "Too many accounts were created from this address; try again later.",
-          registrationsPerIp.retryAfterSeconds(clientIp));
+          registrationsPerIp.retryAfterSeconds(ClientAddress.network(clientIp)));
     }
     String normalizedEmail = checkEmail(email);
     refuseLookalike(normalizedEmail);
@@ -144,13 +144,13 @@ public final class AccountService {
    */
   public CompletableFuture<Session> login(String email, String password, String clientIp) {
     String key = emailKey(email);
-    if (loginsPerIp.isExhausted(clientIp)) {
+    if (loginsPerIp.isExhausted(ClientAddress.network(clientIp))) {
       log.warn("Login refused: too many failed sign-ins from {}", clientIp);
       throw AppException.rateLimited(
           "Too many failed logins from this address; try again later.",
-          loginsPerIp.retryAfterSeconds(clientIp));
+          loginsPerIp.retryAfterSeconds(ClientAddress.network(clientIp)));
     }
-    String pair = key + " " + clientIp;
+    String pair = key + " " + ClientAddress.network(clientIp);
     if (loginsPerAccountAndAddress.isExhausted(pair)) {
       log.warn("Login refused: too many failed logins for {} from {}", key, clientIp);
       throw AppException.rateLimited(
@@ -169,7 +169,7 @@ public final class AccountService {
               if (!ok) {
                 loginsPerAccountAndAddress.record(pair);
                 failuresPerAccount.record(key);
-                loginsPerIp.record(clientIp);
+                loginsPerIp.record(ClientAddress.network(clientIp));
                 throw AppException.unauthorized("Invalid email or password.");
               }
               loginsPerAccountAndAddress.reset(pair);
@@ -213,15 +213,15 @@ public final class AccountService {
 
   /** Counts a failed sign-in of another kind (a refused identity token) against the address. */
   public void recordFailedSignIn(String clientIp) {
-    loginsPerIp.record(clientIp);
+    loginsPerIp.record(ClientAddress.network(clientIp));
   }
 
   /** Refuses a sign-in of any kind from an address that has failed too often. */
   public void checkSignInAllowed(String clientIp) {
-    if (loginsPerIp.isExhausted(clientIp)) {
+    if (loginsPerIp.isExhausted(ClientAddress.network(clientIp))) {
       throw AppException.rateLimited(
           "Too many failed sign-ins from this address; try again later.",
-          loginsPerIp.retryAfterSeconds(clientIp));
+          loginsPerIp.retryAfterSeconds(ClientAddress.network(clientIp)));
     }
   }
 
@@ -314,7 +314,7 @@ public final class AccountService {
       throw AppException.forbidden("Only accounts that sign in with a password can change it.");
     }
     if (currentPassword == null || currentPassword.isEmpty()) {
-      loginsPerIp.record(clientIp);
+      loginsPerIp.record(ClientAddress.network(clientIp));
       throw AppException.unauthorized("The current password is not correct.");
     }
     checkPassword(newPassword);
@@ -329,7 +329,7 @@ public final class AccountService {
         .thenApply(
             newHash -> {
               if (newHash == null) {
-                loginsPerIp.record(clientIp);
+                loginsPerIp.record(ClientAddress.network(clientIp));
                 throw AppException.unauthorized("The current password is not correct.");
               }
               users.updatePassword(user.id(), newHash);

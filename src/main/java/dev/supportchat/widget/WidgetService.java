@@ -5,6 +5,7 @@ import dev.supportchat.chat.ChatService;
 import dev.supportchat.config.AppConfig;
 import dev.supportchat.error.AppException;
 import dev.supportchat.error.ErrorCode;
+import dev.supportchat.http.ClientAddress;
 import dev.supportchat.limit.Limiter;
 import dev.supportchat.store.Ids;
 import dev.supportchat.user.AccountService;
@@ -116,11 +117,11 @@ public final class WidgetService {
               .orElseThrow(
                   () -> AppException.invalid("email", "That does not look like an email address."));
     }
-    if (!visitorsPerIp.tryAcquire(clientIp)) {
+    if (!visitorsPerIp.tryAcquire(ClientAddress.network(clientIp))) {
       log.info("Visitor sessions from {} are at their hourly limit", clientIp);
       throw AppException.rateLimited(
           "Too many new conversations were started from your network; please try again later.",
-          visitorsPerIp.retryAfterSeconds(clientIp));
+          visitorsPerIp.retryAfterSeconds(ClientAddress.network(clientIp)));
     }
     Instant now = clock.instant();
     String id = Ids.newId(now.toEpochMilli());
