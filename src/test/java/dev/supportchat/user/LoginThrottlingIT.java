@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LoginThrottlingIT {
 
-  private static Response login(TestApp t, String address, String password) {
+  /** Logs the bootstrap admin in from {@code address}, as a trusted proxy forwards it. */
+  static Response login(TestApp t, String address, String password) {
     return t.http.send(
         "POST",
         "/api/v1/users/login",

@@ -115,27 +115,19 @@ class SignInLimitsIT {
                 "2"))) {
       // One home or phone is given a whole /64: moving to another address of it changes nothing.
       for (String address : List.of("2001:db8:1:2::a", "2001:db8:1:2::b", "2001:db8:1:2::c")) {
-        assertThat(login(t, address, "wrong-password").status()).isEqualTo(401);
+        assertThat(LoginThrottlingIT.login(t, address, "wrong-password").status()).isEqualTo(401);
       }
-      Response refused = login(t, "2001:db8:1:2::d", TestApp.ADMIN_PASSWORD);
+      Response refused = LoginThrottlingIT.login(t, "2001:db8:1:2::d", TestApp.ADMIN_PASSWORD);
       assertThat(refused.status()).isEqualTo(429);
       assertThat(refused.errorCode()).isEqualTo("rate_limited");
-      assertThat(login(t, "2001:db8:1:3::1", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
+      assertThat(LoginThrottlingIT.login(t, "2001:db8:1:3::1", TestApp.ADMIN_PASSWORD).status())
+          .isEqualTo(200);
 
       assertThat(register(t, "2001:db8:9:9::1", "a@example.com").status()).isEqualTo(201);
       assertThat(register(t, "2001:db8:9:9::2", "b@example.com").status()).isEqualTo(201);
       assertThat(register(t, "2001:db8:9:9::3", "c@example.com").status()).isEqualTo(429);
       assertThat(register(t, "2001:db8:9:a::1", "c@example.com").status()).isEqualTo(201);
     }
-  }
-
-  private static Response login(TestApp t, String address, String password) {
-    return t.http.send(
-        "POST",
-        "/api/v1/users/login",
-        Map.of("email", TestApp.ADMIN_EMAIL, "password", password),
-        null,
-        Map.of("X-Forwarded-For", address));
   }
 
   private static Response register(TestApp t, String address, String email) {
