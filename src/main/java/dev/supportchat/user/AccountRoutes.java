@@ -17,7 +17,6 @@ import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -95,21 +94,10 @@ public final class AccountRoutes implements EndpointGroup {
       }
       attempt = CompletableFuture.failedFuture(refused);
     }
+    // The delay's timer runs beside the check; the answer, or the refusal, waits for both.
+    CompletableFuture<AccountService.Session> checked = attempt;
     CompletableFuture<Void> answered =
-        attempt
-            .handle(
-                (session, failure) ->
-                    (Runnable)
-                        () -> {
-                          if (failure != null) {
-                            throw failure instanceof CompletionException c
-                                ? c
-                                : new CompletionException(failure);
-                          }
-                          answerLogin(ctx, session);
-                        })
-            .thenCombine(after(delay), (answer, waited) -> answer)
-            .thenAccept(Runnable::run);
+        after(delay).thenCompose(waited -> checked).thenAccept(s -> answerLogin(ctx, s));
     ctx.future(() -> answered);
   }
 

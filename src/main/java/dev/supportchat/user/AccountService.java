@@ -405,10 +405,6 @@ public final class AccountService {
   }
 
   /** The password rules for a new password (length), for every feature that sets one. */
-  public static void checkNewPassword(String password) {
-    checkPassword(password);
-  }
-
   static void checkPassword(String password) {
     if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
       throw AppException.invalid(
